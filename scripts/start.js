@@ -1,0 +1,41 @@
+// `npm start`: bootstraps the toolchain, installs, prepares demo data and starts the portal
+// (frontend on :3000, backend on :7007, SQLite in memory, guest sign-in).
+'use strict';
+
+const { spawn } = require('node:child_process');
+const { repoRoot } = require('./toolchain');
+const { ensureInstalled } = require('./install');
+const { prepareDemoData } = require('./demo-data');
+
+/** Config overrides that move the portal to other ports (tests run it beside a developer's portal). */
+function portOverrides(env) {
+  const appPort = Number(env.MESHPORT_APP_PORT || 3000);
+  const backendPort = Number(env.MESHPORT_BACKEND_PORT || 7007);
+  const appUrl = `http://localhost:${appPort}`;
+  const backendUrl = `http://localhost:${backendPort}`;
+  const overrides = { appUrl, backendUrl, env: {} };
+  if (appPort !== 3000 || backendPort !== 7007) {
+    overrides.env = {
+      APP_CONFIG_app_baseUrl: appUrl,
+      APP_CONFIG_backend_baseUrl: backendUrl,
+      APP_CONFIG_backend_listen_port: String(backendPort),
+      APP_CONFIG_backend_cors_origin: appUrl,
+    };
+  }
+  return overrides;
+}
+
+const toolchain = ensureInstalled();
+const demoEnv = prepareDemoData();
+const ports = portOverrides(process.env);
+
+process.stderr.write(`[meshport] starting the portal: app ${ports.appUrl}, backend ${ports.backendUrl}\n`);
+const child = spawn(toolchain.node, [toolchain.yarn, 'dev'], {
+  cwd: repoRoot,
+  env: { ...toolchain.env, ...demoEnv, ...ports.env },
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findRepoRoot } from './repoRoot';
-import { ManagedProcess, startProcess, waitFor } from './processes';
+import { FatalStartupError, ManagedProcess, startProcess, waitFor } from './processes';
 
 /** Log lines by which Backstage's backend reports a plugin or module that failed to start. */
 const startupFailurePatterns = [
@@ -11,6 +11,9 @@ const startupFailurePatterns = [
   /is not a function/i,
 ];
 
+/** Lines after which a starting backend will never become ready. */
+const fatalPatterns = [...startupFailurePatterns, /Unhandled rejection/i, /Invalid type in config/i];
+
 /** The lines of a backend log that report a start-up failure. */
 export function findStartupFailures(log: string): string[] {
   return log.split('\n').filter(line => startupFailurePatterns.some(pattern => pattern.test(line)));
@@ -20,6 +23,15 @@ export interface RunningBackend {
   baseUrl: string;
   process: ManagedProcess;
   stop(): Promise<void>;
+}
+
+/** A readiness probe that gives up at once when the log shows the start-up cannot succeed. */
+function readyUnlessFatal(process: ManagedProcess, url: string): () => Promise<boolean> {
+  return async () => {
+    const fatal = process.output().split('\n').find(line => fatalPatterns.some(p => p.test(line)));
+    if (fatal) throw new FatalStartupError(fatal);
+    return answers(url);
+  };
 }
 
 /** Fetches a URL and tells whether it answered 200. */
@@ -56,7 +68,7 @@ export async function startBackend(options: {
   try {
     await waitFor(
       'backend readiness',
-      () => answers(`http://127.0.0.1:${options.port}/.backstage/health/v1/readiness`),
+      readyUnlessFatal(backend, `http://127.0.0.1:${options.port}/.backstage/health/v1/readiness`),
       backend,
       options.timeoutMs ?? 240_000,
     );
@@ -95,7 +107,7 @@ export async function startPortal(options: {
   const backendUrl = `http://localhost:${options.backendPort}`;
   const timeoutMs = options.timeoutMs ?? 300_000;
   try {
-    await waitFor('backend readiness', () => answers(`${backendUrl}/.backstage/health/v1/readiness`), portal, timeoutMs);
+    await waitFor('backend readiness', readyUnlessFatal(portal, `${backendUrl}/.backstage/health/v1/readiness`), portal, timeoutMs);
     await waitFor('frontend', () => answers(appUrl), portal, timeoutMs);
   } catch (error) {
     await portal.stop();

@@ -40,6 +40,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/** Thrown by a probe when waiting longer cannot help. */
+export class FatalStartupError extends Error {}
+
 /** Polls `probe` until it resolves true; fails early when the process exits, or at the deadline. */
 export async function waitFor(
   what: string,
@@ -52,7 +55,13 @@ export async function waitFor(
     if (process.child.exitCode !== null) {
       throw new Error(`${what}: the process exited with ${process.child.exitCode} before it was ready.\n${tail(process.output())}`);
     }
-    if (await probe().catch(() => false)) return;
+    const ready = await probe().catch(error => {
+      if (error instanceof FatalStartupError) {
+        throw new Error(`${what}: start-up failed: ${error.message}\n${tail(process.output())}`);
+      }
+      return false;
+    });
+    if (ready) return;
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
   throw new Error(`${what}: not ready after ${timeoutMs} ms.\n${tail(process.output())}`);

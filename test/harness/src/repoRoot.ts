@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The repository root: the nearest folder above this file whose package.json declares workspaces. */
-export function findRepoRoot(from: string = __dirname): string {
+/** The repository root: the nearest folder above the working directory whose package.json declares workspaces. */
+export function findRepoRoot(from: string = process.cwd()): string {
   let dir = from;
   for (;;) {
     const manifest = path.join(dir, 'package.json');

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import {
   describeWhenListening,
@@ -76,21 +73,20 @@ describeWithPostgres('two portal backends on app-config.production.yaml (Postgre
     expect(names).toEqual(expect.arrayContaining([`${prefix}catalog`, `${prefix}scaffolder`, `${prefix}auth`]));
   });
 
-  it('shares state: an entity registered through one replica is served by the other', async () => {
+  it('shares state: a setting written through one replica is read back through the other', async () => {
     const [first, second] = replicas;
-    const name = `replica-check-${randomBytes(3).toString('hex')}`;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-replica-')), 'catalog-info.yaml');
-    fs.writeFileSync(
-      file,
-      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: experimental\n  owner: payments-team\n`,
-    );
-    const response = await fetch(`${first.baseUrl}/api/catalog/locations`, {
-      method: 'POST',
+    const key = `replica-check-${randomBytes(3).toString('hex')}`;
+    const settingUrl = (baseUrl: string) => `${baseUrl}/api/user-settings/buckets/meshport/keys/${key}`;
+    const written = await fetch(settingUrl(first.baseUrl), {
+      method: 'PUT',
       headers: { authorization: `Bearer ${await guestToken(first.baseUrl)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'file', target: file }),
+      body: JSON.stringify({ value: { writtenBy: first.baseUrl } }),
     });
-    expect(response.status).toBe(201);
-    const [entity] = await waitForCatalog(second.baseUrl, `kind=component,metadata.name=${name}`, 1);
-    expect(entity.metadata.name).toBe(name);
+    expect(written.status).toBe(200);
+    const read = await fetch(settingUrl(second.baseUrl), {
+      headers: { authorization: `Bearer ${await guestToken(second.baseUrl)}` },
+    });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ bucket: 'meshport', key, value: { writtenBy: first.baseUrl } });
   });
 });

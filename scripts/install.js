@@ -1,7 +1,7 @@
 // Installs the workspace with the pinned Yarn under Node >= 22, and skips the work when nothing changed.
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,10 +22,10 @@ function workspaceManifests() {
   return found;
 }
 
-/** A digest of everything that decides what an install produces. */
+/** A digest of everything that decides what an install produces, native module ABI included. */
 function installFingerprint(node) {
   const hash = crypto.createHash('sha256');
-  hash.update(node);
+  hash.update(execFileSync(node, ['-p', 'process.versions.modules'], { encoding: 'utf8' }));
   for (const file of [...workspaceManifests(), path.join(repoRoot, 'yarn.lock'), path.join(repoRoot, '.yarnrc.yml')]) {
     hash.update(file);
     hash.update(fs.existsSync(file) ? fs.readFileSync(file) : '');

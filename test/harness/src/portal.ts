@@ -98,6 +98,8 @@ export async function startPortal(options: {
     cwd: root,
     env: {
       ...process.env,
+      // Jest runs with NODE_ENV=test; the portal is started as a developer starts it.
+      NODE_ENV: 'development',
       MESHPORT_APP_PORT: String(options.appPort),
       MESHPORT_BACKEND_PORT: String(options.backendPort),
       ...options.env,

@@ -8,7 +8,6 @@ import {
   isListeningSync,
   RunningBackend,
   startBackend,
-  waitForCatalog,
 } from '@meshport/test-harness';
 
 jest.setTimeout(420_000);

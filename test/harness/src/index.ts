@@ -7,3 +7,5 @@ export type { RunningBackend, RunningPortal } from './portal';
 export { guestToken, waitForCatalog } from './catalog';
 export type { CatalogEntity } from './catalog';
 export { describeWhenListening, isListeningSync } from './services';
+export { IstioCrdValidator, istioCrdPath, toJsonSchema } from './istioCrds';
+export type { CrdViolation } from './istioCrds';

@@ -1,0 +1,75 @@
+import { MeshPolicyInput, NamespacePolicyInput } from './model';
+
+/** The smallest useful policy: sidecar, STRICT mTLS, deny by default. */
+export const minimalPolicyExample: MeshPolicyInput = {
+  service: { name: 'user-service', namespace: 'users', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] },
+};
+
+/** A policy that uses every section: the demo's payment-service mid-canary. */
+export const paymentServicePolicyExample: MeshPolicyInput = {
+  service: {
+    name: 'payment-service',
+    namespace: 'payments',
+    serviceAccount: 'payment-service',
+    ports: [
+      { number: 8080, name: 'http', protocol: 'HTTP' },
+      { number: 9090, name: 'http-metrics', protocol: 'HTTP' },
+    ],
+    versionLabel: 'v1',
+    replicas: 3,
+    appResources: { cpuRequest: '500m', memoryRequest: '512Mi', cpuLimit: '1', memoryLimit: '1Gi' },
+  },
+  injection: {
+    proxyResources: { cpuRequest: '100m', memoryRequest: '128Mi', cpuLimit: '500m', memoryLimit: '256Mi' },
+    excludeInboundPorts: [9090],
+  },
+  mtls: { mode: 'STRICT', portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] },
+  jwt: {
+    rules: [
+      {
+        issuer: 'https://auth.example.com',
+        jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+        audiences: ['payments'],
+        outputClaimToHeaders: [{ header: 'x-user-role', claim: 'role' }],
+      },
+    ],
+    claims: [{ claim: 'role', values: ['customer', 'merchant'] }],
+    paths: ['/api/*'],
+  },
+  authorization: {
+    allow: [
+      { principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] },
+    ],
+    healthCheckPaths: ['/healthz'],
+  },
+  traffic: {
+    loadBalancer: { type: 'simple', algorithm: 'LEAST_REQUEST' },
+    connectionPool: { maxConnections: 100, http1MaxPendingRequests: 50, http2MaxRequests: 200, connectTimeout: '2s' },
+    outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+    timeout: '5s',
+    retries: { attempts: 3, perTryTimeout: '2s', retryOn: '5xx,connect-failure' },
+  },
+  canary: {
+    stableVersion: 'v1',
+    canaryVersion: 'v2',
+    canaryWeight: 10,
+    headerMatch: { name: 'x-canary', value: 'true' },
+    fault: { delay: { fixedDelay: '100ms', percentage: 5 } },
+  },
+  ingress: {
+    hosts: ['pay.example.com'],
+    tls: { credentialName: 'pay-example-com-tls', httpsRedirect: true },
+    routes: [{ pathPrefix: '/api/v1/', port: 8080 }],
+  },
+  telemetry: {
+    tracingProvider: 'otel',
+    samplingPercentage: 10,
+    customTags: [{ name: 'tenant', header: 'x-tenant-id', defaultValue: 'unknown' }],
+  },
+};
+
+/** Onboarding a namespace with every default. */
+export const namespacePolicyExample: NamespacePolicyInput = {
+  namespace: 'payments',
+  telemetry: { tracingProvider: 'otel', samplingPercentage: 1 },
+};

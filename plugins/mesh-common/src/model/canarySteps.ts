@@ -1,0 +1,30 @@
+import { MeshPolicy } from './policy';
+
+/** The steps of a canary release, as the canary template offers them. */
+export type CanaryStep =
+  | { step: 'start'; stableVersion: string; canaryVersion: string; canaryWeight: number; headerMatch?: { name: string; value: string } }
+  | { step: 'shift'; canaryWeight: number }
+  | { step: 'promote' }
+  | { step: 'rollback' };
+
+/** A policy after one canary step. Pure: the input is not changed. Throws when the step needs a running canary. */
+export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolicy {
+  if (step.step === 'start') {
+    const { stableVersion, canaryVersion, canaryWeight, headerMatch } = step;
+    return { ...policy, canary: { stableVersion, canaryVersion, canaryWeight, headerMatch } };
+  }
+  if (!policy.canary) {
+    throw new Error(`canary: there is no canary to ${step.step}; start one first`);
+  }
+  switch (step.step) {
+    case 'shift':
+      return { ...policy, canary: { ...policy.canary, canaryWeight: step.canaryWeight } };
+    case 'promote':
+      // Everything to the new version; testers' header route and faults have served their purpose.
+      return { ...policy, canary: { ...policy.canary, canaryWeight: 100, headerMatch: undefined, fault: undefined } };
+    case 'rollback':
+      return { ...policy, canary: { ...policy.canary, canaryWeight: 0, headerMatch: undefined, fault: undefined } };
+    default:
+      return policy;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './primitives';
+export * from './policy';
+export * from './namespacePolicy';
+export * from './validate';
+export * from './jsonSchema';
+export * from './canarySteps';

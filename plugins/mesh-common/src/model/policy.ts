@@ -1,0 +1,324 @@
+import { z } from 'zod';
+import {
+  dnsLabel,
+  dnsSubdomain,
+  headerName,
+  hostName,
+  httpMethod,
+  httpPath,
+  httpsUrl,
+  istioDuration,
+  kubernetesLabelKey,
+  kubernetesLabelValue,
+  matchValue,
+  percentage,
+  portNumber,
+  principal,
+  resourceQuantity,
+  token,
+} from './primitives';
+
+/** The principal of Istio's default ingress gateway. */
+export const DEFAULT_INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
+
+const servicePort = z
+  .object({
+    number: portNumber.describe('Port the Kubernetes Service exposes'),
+    name: dnsLabel.optional().describe('Port name; Istio reads the protocol from a prefix such as "http-"'),
+    protocol: z
+      .enum(['HTTP', 'HTTP2', 'GRPC', 'TCP', 'TLS', 'HTTPS'])
+      .default('HTTP')
+      .describe('Application protocol'),
+  })
+  .describe('A port of the Kubernetes Service');
+
+const containerResources = z
+  .object({
+    cpuRequest: resourceQuantity.optional().describe('CPU request, e.g. "250m"'),
+    cpuLimit: resourceQuantity.optional().describe('CPU limit, e.g. "1"'),
+    memoryRequest: resourceQuantity.optional().describe('Memory request, e.g. "256Mi"'),
+    memoryLimit: resourceQuantity.optional().describe('Memory limit, e.g. "512Mi"'),
+  })
+  .describe('Container resource requests and limits');
+
+const service = z
+  .object({
+    name: dnsLabel.describe('Kubernetes Service and Deployment name'),
+    namespace: dnsLabel.describe('Kubernetes namespace'),
+    serviceAccount: dnsSubdomain.optional().describe('Service account the pods run as; defaults to the service name'),
+    ports: z.array(servicePort).min(1, 'needs at least one port').max(32).describe('Service ports'),
+    appLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "app" label; defaults to the service name'),
+    versionLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "version" label'),
+    replicas: z.number().int().min(1).max(10_000).default(1).describe('Pod count, for cost estimates'),
+    appResources: containerResources.optional().describe('The application containers\' requests and limits per pod, for cost estimates'),
+  })
+  .describe('The service to put on the mesh');
+
+const injection = z
+  .object({
+    enabled: z.boolean().default(true).describe('Inject the Envoy sidecar into the pods'),
+    revision: kubernetesLabelValue
+      .optional()
+      .describe('Istio control plane revision (istio.io/rev); without it the istio-injection label is used'),
+    proxyResources: containerResources.optional().describe('Sidecar requests and limits (sidecar.istio.io/proxyCPU and friends)'),
+    excludeInboundPorts: z.array(portNumber).max(32).default([]).describe('Inbound ports the sidecar does not intercept'),
+    excludeOutboundPorts: z.array(portNumber).max(32).default([]).describe('Outbound ports the sidecar does not intercept'),
+    holdApplicationUntilProxyStarts: z
+      .boolean()
+      .default(true)
+      .describe('Start the application only once the proxy is ready'),
+  })
+  .describe('Sidecar injection');
+
+const mtlsMode = z.enum(['STRICT', 'PERMISSIVE', 'DISABLE']);
+
+const mtls = z
+  .object({
+    mode: mtlsMode.default('STRICT').describe('Mutual TLS for traffic into the workload'),
+    portOverrides: z
+      .array(z.object({ port: portNumber.describe('Container port'), mode: mtlsMode.describe('Mode on this port') }))
+      .max(32)
+      .default([])
+      .describe('Per-port modes, e.g. PERMISSIVE on a metrics port'),
+  })
+  .describe('Mutual TLS (PeerAuthentication)');
+
+const jwtRule = z
+  .object({
+    issuer: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(2048, 'must be at most 2048 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII with no spaces')
+      .describe('Token issuer (iss)'),
+    jwksUri: httpsUrl.describe('Where the issuer publishes its signing keys'),
+    audiences: z.array(token).max(16).default([]).describe('Accepted audiences (aud); empty accepts any'),
+    forwardOriginalToken: z.boolean().default(false).describe('Pass the token on to the application'),
+    fromHeaders: z
+      .array(z.object({ name: headerName.describe('Header carrying the token'), prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "') }))
+      .max(8)
+      .default([])
+      .describe('Headers to read the token from; default is Authorization: Bearer'),
+    outputClaimToHeaders: z
+      .array(z.object({ header: headerName.describe('Header to set'), claim: token.describe('Claim to copy') }))
+      .max(16)
+      .default([])
+      .describe('Claims copied into request headers for the application'),
+  })
+  .describe('A trusted token issuer');
+
+const claimCondition = z
+  .object({
+    claim: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(128, 'must be at most 128 characters')
+      .regex(/^[A-Za-z0-9_.:/-]+$/, 'must be a claim name of letters, digits and _.:/-')
+      .describe('Claim name, e.g. "role"; nested claims use dots'),
+    values: z.array(matchValue).min(1, 'needs at least one value').max(32).describe('Accepted values'),
+  })
+  .describe('Require a claim to hold one of the values');
+
+const jwt = z
+  .object({
+    rules: z.array(jwtRule).min(1, 'needs at least one issuer').max(8).describe('Trusted issuers'),
+    requireToken: z.boolean().default(true).describe('Reject requests without a valid token'),
+    claims: z.array(claimCondition).max(16).default([]).describe('Claim conditions every request must meet'),
+    paths: z.array(httpPath).max(32).default([]).describe('Paths the token rules apply to; empty means all'),
+  })
+  .describe('End-user authentication with JWT (RequestAuthentication + AuthorizationPolicy)');
+
+const allowRule = z
+  .object({
+    principals: z.array(principal).max(64).default([]).describe('Calling workloads, as cluster.local/ns/<ns>/sa/<sa>'),
+    namespaces: z.array(dnsLabel).max(64).default([]).describe('Calling namespaces'),
+    methods: z.array(httpMethod).max(9).default([]).describe('Allowed HTTP methods; empty allows all'),
+    paths: z.array(httpPath).max(64).default([]).describe('Allowed paths; empty allows all; "/api/*" matches a prefix'),
+  })
+  .refine(rule => rule.principals.length + rule.namespaces.length > 0, {
+    message: 'names no caller: give principals or namespaces',
+    path: ['principals'],
+  })
+  .describe('Callers allowed in, and what they may call');
+
+const authorization = z
+  .object({
+    denyByDefault: z.boolean().default(true).describe('Deny every request that no rule allows'),
+    allow: z.array(allowRule).max(64).default([]).describe('Allowed callers'),
+    healthCheckPaths: z.array(httpPath).max(16).default([]).describe('Paths the ingress gateway may probe'),
+    ingressGatewayPrincipal: principal.default(DEFAULT_INGRESS_GATEWAY_PRINCIPAL).describe('The ingress gateway\'s identity'),
+  })
+  .describe('Service-to-service authorization (AuthorizationPolicy)');
+
+const loadBalancer = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('simple'), algorithm: z.enum(['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH']).describe('Algorithm') }),
+    z.object({ type: z.literal('consistentHashHeader'), header: headerName.describe('Header to hash on') }),
+    z.object({
+      type: z.literal('consistentHashCookie'),
+      cookie: z.string().min(1).max(64).regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a cookie name').describe('Cookie to hash on'),
+      ttl: istioDuration.optional().describe('Lifetime of a generated cookie'),
+    }),
+    z.object({ type: z.literal('consistentHashSourceIp') }),
+  ])
+  .describe('How requests are spread across pods');
+
+const connectionPool = z
+  .object({
+    maxConnections: z.number().int().min(1).max(1_000_000).optional().describe('Maximum TCP connections to the service'),
+    connectTimeout: istioDuration.optional().describe('TCP connect timeout'),
+    http1MaxPendingRequests: z.number().int().min(1).max(1_000_000).optional().describe('Maximum queued requests'),
+    http2MaxRequests: z.number().int().min(1).max(1_000_000).optional().describe('Maximum concurrent requests'),
+    maxRequestsPerConnection: z.number().int().min(1).max(1_000_000).optional().describe('Requests per connection before it is recycled'),
+    maxRetries: z.number().int().min(0).max(1_000_000).optional().describe('Maximum concurrent retries'),
+    idleTimeout: istioDuration.optional().describe('Close connections idle this long'),
+  })
+  .describe('Connection pool limits');
+
+const outlierDetection = z
+  .object({
+    consecutive5xxErrors: z.number().int().min(0).max(1000).default(5).describe('Errors in a row before a pod is ejected'),
+    interval: istioDuration.default('10s').describe('How often pods are checked'),
+    baseEjectionTime: istioDuration.default('30s').describe('Minimum ejection time'),
+    maxEjectionPercent: z.number().int().min(0).max(100).default(50).describe('Most pods that may be ejected at once, in percent'),
+  })
+  .describe('Eject misbehaving pods (circuit breaking)');
+
+const retries = z
+  .object({
+    attempts: z.number().int().min(0).max(10).describe('Retries per request'),
+    perTryTimeout: istioDuration.optional().describe('Timeout of each try'),
+    retryOn: z
+      .string()
+      .max(256)
+      .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be a comma-separated list of Envoy retry conditions such as "5xx,connect-failure"')
+      .optional()
+      .describe('Retry conditions'),
+  })
+  .describe('Retries');
+
+const traffic = z
+  .object({
+    loadBalancer: loadBalancer.optional(),
+    connectionPool: connectionPool.optional(),
+    outlierDetection: outlierDetection.optional(),
+    timeout: istioDuration.optional().describe('Request timeout'),
+    retries: retries.optional(),
+  })
+  .describe('Traffic policy (DestinationRule and VirtualService)');
+
+const fault = z
+  .object({
+    delay: z.object({ fixedDelay: istioDuration.describe('Added latency'), percentage: percentage.describe('Share of requests delayed') }).optional(),
+    abort: z
+      .object({ httpStatus: z.number().int().min(200).max(599).describe('Status returned'), percentage: percentage.describe('Share of requests aborted') })
+      .optional(),
+  })
+  .describe('Fault injection into canary traffic');
+
+const canary = z
+  .object({
+    stableVersion: kubernetesLabelValue.describe('"version" label of the stable pods'),
+    canaryVersion: kubernetesLabelValue.describe('"version" label of the canary pods'),
+    canaryWeight: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100').describe('Percent of traffic sent to the canary'),
+    headerMatch: z
+      .object({ name: headerName.describe('Header name'), value: matchValue.describe('Exact header value') })
+      .optional()
+      .describe('Requests with this header always go to the canary (internal testers)'),
+    fault: fault.optional(),
+  })
+  .refine(value => value.stableVersion !== value.canaryVersion, {
+    message: 'must differ from stableVersion',
+    path: ['canaryVersion'],
+  })
+  .refine(value => !value.fault || value.headerMatch, {
+    message: 'applies to the testers\' header route only: set headerMatch too',
+    path: ['fault'],
+  })
+  .describe('Canary release between two versions');
+
+const ingress = z
+  .object({
+    gatewayName: dnsLabel.optional().describe('Gateway object name; defaults to "<service>-gateway"'),
+    gatewaySelector: z
+      .record(kubernetesLabelKey, kubernetesLabelValue)
+      .default({ istio: 'ingressgateway' })
+      .describe('Labels of the ingress gateway pods'),
+    hosts: z.array(hostName).min(1, 'needs at least one host').max(16).describe('Public host names'),
+    tls: z
+      .object({
+        credentialName: dnsSubdomain.describe('Secret holding the certificate, in the gateway\'s namespace'),
+        httpsRedirect: z.boolean().default(true).describe('Redirect plain HTTP to HTTPS'),
+      })
+      .optional()
+      .describe('Serve HTTPS'),
+    routes: z
+      .array(z.object({ pathPrefix: httpPath.describe('Path prefix'), port: portNumber.optional().describe('Service port; defaults to the first') }))
+      .max(32)
+      .default([{ pathPrefix: '/' }])
+      .describe('Paths routed to the service'),
+  })
+  .describe('Exposure through the ingress gateway');
+
+const customTag = z.object({
+  name: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits and _.-').describe('Tag name on spans'),
+  header: headerName.describe('Request header to copy'),
+  defaultValue: matchValue.optional().describe('Value when the header is missing'),
+});
+
+const telemetry = z
+  .object({
+    tracingProvider: dnsSubdomain.optional().describe('Tracing provider from the mesh config; default is the mesh default'),
+    samplingPercentage: percentage.default(1).describe('Share of requests traced'),
+    customTags: z.array(customTag).max(16).default([]).describe('Span tags taken from request headers'),
+  })
+  .describe('Tracing (Telemetry)');
+
+/** Everything Meshport configures for one service: the single model behind forms, actions and analysis. */
+export const meshPolicySchema = z
+  .object({
+    service,
+    injection: injection.prefault({}),
+    mtls: mtls.prefault({}),
+    jwt: jwt.optional(),
+    authorization: authorization.prefault({}),
+    traffic: traffic.optional(),
+    canary: canary.optional(),
+    ingress: ingress.optional(),
+    telemetry: telemetry.optional(),
+  })
+  .superRefine((policy, ctx) => {
+    const portNumbers = new Set(policy.service.ports.map(port => port.number));
+    policy.mtls.portOverrides.forEach((override, index) => {
+      if (!portNumbers.has(override.port)) {
+        ctx.addIssue({ code: 'custom', path: ['mtls', 'portOverrides', index, 'port'], message: `is not one of the service's ports (${[...portNumbers].join(', ')})` });
+      }
+    });
+    policy.ingress?.routes.forEach((route, index) => {
+      if (route.port !== undefined && !portNumbers.has(route.port)) {
+        ctx.addIssue({ code: 'custom', path: ['ingress', 'routes', index, 'port'], message: `is not one of the service's ports (${[...portNumbers].join(', ')})` });
+      }
+    });
+    const seenNames = new Set<string>();
+    policy.service.ports.forEach((port, index) => {
+      if (port.name && seenNames.has(port.name)) {
+        ctx.addIssue({ code: 'custom', path: ['service', 'ports', index, 'name'], message: 'is used by another port' });
+      }
+      if (port.name) seenNames.add(port.name);
+      if (policy.service.ports.findIndex(other => other.number === port.number) !== index) {
+        ctx.addIssue({ code: 'custom', path: ['service', 'ports', index, 'number'], message: 'is used by another port' });
+      }
+    });
+    if (policy.ingress && !policy.service.ports.some(port => ['HTTP', 'HTTP2', 'GRPC'].includes(port.protocol))) {
+      ctx.addIssue({ code: 'custom', path: ['ingress'], message: 'needs an HTTP, HTTP2 or GRPC service port to route to' });
+    }
+  })
+  .describe('Meshport policy for one service');
+
+/** The policy as a form or file gives it (defaults may be missing). */
+export type MeshPolicyInput = z.input<typeof meshPolicySchema>;
+/** The policy with every default filled in. */
+export type MeshPolicy = z.output<typeof meshPolicySchema>;
+export type MtlsMode = z.output<typeof mtlsMode>;
+export type CanaryPolicy = NonNullable<MeshPolicy['canary']>;
+export type ContainerResources = z.output<typeof containerResources>;

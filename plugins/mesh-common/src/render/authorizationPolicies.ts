@@ -1,0 +1,73 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { serviceMetadata, workloadSelector } from './names';
+
+type Rule = Record<string, unknown>;
+
+/** Istio's attribute for a claim; a dotted claim name addresses a nested claim. */
+export function claimAttribute(claim: string): string {
+  return `request.auth.claims${claim.split('.').map(part => `[${part}]`).join('')}`;
+}
+
+function toPaths(paths: string[]) {
+  return paths.length > 0 ? [{ operation: { paths } }] : undefined;
+}
+
+function allowRules(policy: MeshPolicy): Rule[] {
+  const { authorization, ingress } = policy;
+  const rules: Rule[] = authorization.allow.map(rule => ({
+    from: [{ source: { principals: rule.principals, namespaces: rule.namespaces } }],
+    to: rule.methods.length + rule.paths.length > 0 ? [{ operation: { methods: rule.methods, paths: rule.paths } }] : undefined,
+  }));
+  if (authorization.healthCheckPaths.length > 0) {
+    rules.push({
+      from: [{ source: { principals: [authorization.ingressGatewayPrincipal] } }],
+      to: [{ operation: { methods: ['GET', 'HEAD'], paths: authorization.healthCheckPaths } }],
+    });
+  }
+  if (ingress) {
+    // What the gateway exposes must get past deny-by-default; only those paths.
+    const paths = ingress.routes.map(route => (route.pathPrefix === '/' ? '/*' : `${route.pathPrefix.replace(/\/$/, '')}*`));
+    rules.push({ from: [{ source: { principals: [authorization.ingressGatewayPrincipal] } }], to: [{ operation: { paths } }] });
+  }
+  return rules;
+}
+
+/** The workload's AuthorizationPolicies: deny by default, allowed callers, and what JWT demands. */
+export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
+  const selector = workloadSelector(policy);
+  const objects: KubeObject[] = [];
+  const base = (suffix: string, spec: Record<string, unknown>): KubeObject =>
+    prune({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: serviceMetadata(policy, suffix), spec }, new Set(['spec']));
+
+  if (policy.authorization.denyByDefault) {
+    // An ALLOW policy without rules matches nothing: Istio's "allow-nothing" idiom.
+    objects.push(base('deny-by-default', { selector, action: 'ALLOW' }));
+  }
+  const rules = allowRules(policy);
+  if (rules.length > 0) objects.push(base('allow-callers', { selector, action: 'ALLOW', rules }));
+
+  if (policy.jwt?.requireToken) {
+    objects.push(
+      base('require-jwt', {
+        selector,
+        action: 'DENY',
+        rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: toPaths(policy.jwt.paths) }],
+      }),
+    );
+  }
+  if (policy.jwt && policy.jwt.claims.length > 0) {
+    objects.push(
+      base('jwt-claims', {
+        selector,
+        action: 'DENY',
+        // One rule per claim: a request is denied when any claim holds none of its values.
+        rules: policy.jwt.claims.map(condition => ({
+          to: toPaths(policy.jwt!.paths),
+          when: [{ key: claimAttribute(condition.claim), notValues: condition.values }],
+        })),
+      }),
+    );
+  }
+  return objects;
+}

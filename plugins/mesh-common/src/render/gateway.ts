@@ -1,0 +1,30 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { childName, managedLabels } from './names';
+
+/** The ingress Gateway: HTTPS with the named certificate, and HTTP that redirects or serves. */
+export function renderGateway(policy: MeshPolicy): KubeObject | undefined {
+  const { ingress } = policy;
+  if (!ingress) return undefined;
+  const servers: Record<string, unknown>[] = [];
+  if (ingress.tls) {
+    servers.push({
+      port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      hosts: ingress.hosts,
+      tls: { mode: 'SIMPLE', credentialName: ingress.tls.credentialName },
+    });
+  }
+  if (!ingress.tls || ingress.tls.httpsRedirect) {
+    servers.push({
+      port: { number: 80, name: 'http', protocol: 'HTTP' },
+      hosts: ingress.hosts,
+      tls: ingress.tls?.httpsRedirect ? { httpsRedirect: true } : undefined,
+    });
+  }
+  return prune({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: ingress.gatewayName ?? childName(policy, 'gateway'), namespace: policy.service.namespace, labels: managedLabels(policy) },
+    spec: { selector: ingress.gatewaySelector, servers },
+  });
+}

@@ -1,0 +1,10 @@
+export { renderPolicy, renderNamespacePolicy, SIDECAR_COMPONENT_DIR } from './renderPolicy';
+export type { RenderedPolicy } from './renderPolicy';
+export type { RenderedFile } from './files';
+export { fileNameFor, sortObjects } from './files';
+export type { KubeObject } from './kubeObject';
+export { objectRef, prune } from './kubeObject';
+export { serviceHost, appLabel, STABLE_SUBSET, CANARY_SUBSET } from './names';
+export { PROXY_RESOURCE_ANNOTATIONS } from './sidecarPatch';
+export { injectionLabels } from './namespacePolicy';
+export { claimAttribute } from './authorizationPolicies';

@@ -1,0 +1,72 @@
+import { MeshPolicy, MeshPolicyInput, NamespacePolicy, NamespacePolicyInput, parseMeshPolicy, parseNamespacePolicy, PolicyValidationError } from '../model';
+import { renderAuthorizationPolicies } from './authorizationPolicies';
+import { renderDestinationRule } from './destinationRule';
+import { fileNameFor, kustomization, RenderedFile, sidecarComponent, sortObjects } from './files';
+import { renderGateway } from './gateway';
+import { KubeObject } from './kubeObject';
+import { renderNamespaceObjects } from './namespacePolicy';
+import { renderPeerAuthentication } from './peerAuthentication';
+import { renderRequestAuthentication } from './requestAuthentication';
+import { renderSidecarPatch } from './sidecarPatch';
+import { renderTelemetry } from './telemetry';
+import { renderVirtualServices } from './virtualServices';
+
+/** What a policy renders to: the mesh objects, and the files a GitOps folder gets. */
+export interface RenderedPolicy {
+  /** Istio (and Namespace) objects, in stable order. */
+  objects: KubeObject[];
+  /** The Deployment patch, kept apart: it is not a resource of its own. */
+  sidecarPatch?: KubeObject;
+  /** Every file, kustomization.yaml included, in stable order. */
+  files: RenderedFile[];
+}
+
+export const SIDECAR_COMPONENT_DIR = 'sidecar';
+
+function filesFor(objects: KubeObject[], sidecarPatch?: KubeObject): RenderedFile[] {
+  const resourceFiles = objects.map(object => ({ path: fileNameFor(object), objects: [object] }));
+  // The sidecar component is not listed here: the app's own overlay includes it next to its Deployment.
+  const files: RenderedFile[] = [
+    { path: 'kustomization.yaml', objects: [kustomization(resourceFiles.map(f => f.path))] },
+    ...resourceFiles,
+  ];
+  if (sidecarPatch) {
+    files.push(
+      { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(sidecarPatch.metadata.name, 'deployment-patch.yaml')] },
+      { path: `${SIDECAR_COMPONENT_DIR}/deployment-patch.yaml`, objects: [sidecarPatch] },
+    );
+  }
+  return files;
+}
+
+function validPolicy(input: MeshPolicyInput | MeshPolicy): MeshPolicy {
+  const parsed = parseMeshPolicy(input);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+  return parsed.value;
+}
+
+/** Renders a service policy into Istio objects and files. Throws PolicyValidationError on invalid input. */
+export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolicy {
+  const policy = validPolicy(input);
+  const objects = sortObjects(
+    [
+      renderPeerAuthentication(policy),
+      renderRequestAuthentication(policy),
+      ...renderAuthorizationPolicies(policy),
+      renderDestinationRule(policy),
+      renderGateway(policy),
+      ...renderVirtualServices(policy),
+      renderTelemetry(policy),
+    ].filter((object): object is KubeObject => Boolean(object)),
+  );
+  const sidecarPatch = renderSidecarPatch(policy);
+  return { objects, sidecarPatch, files: filesFor(objects, sidecarPatch) };
+}
+
+/** Renders a namespace policy. Throws PolicyValidationError on invalid input. */
+export function renderNamespacePolicy(input: NamespacePolicyInput | NamespacePolicy): RenderedPolicy {
+  const parsed = parseNamespacePolicy(input);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+  const objects = sortObjects(renderNamespaceObjects(parsed.value));
+  return { objects, files: filesFor(objects) };
+}

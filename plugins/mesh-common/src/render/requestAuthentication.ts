@@ -1,0 +1,24 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { serviceMetadata, workloadSelector } from './names';
+
+/** The workload's RequestAuthentication: which issuers' tokens it validates. */
+export function renderRequestAuthentication(policy: MeshPolicy): KubeObject | undefined {
+  if (!policy.jwt) return undefined;
+  return prune({
+    apiVersion: 'security.istio.io/v1',
+    kind: 'RequestAuthentication',
+    metadata: serviceMetadata(policy, 'jwt'),
+    spec: {
+      selector: workloadSelector(policy),
+      jwtRules: policy.jwt.rules.map(rule => ({
+        issuer: rule.issuer,
+        jwksUri: rule.jwksUri,
+        audiences: rule.audiences,
+        forwardOriginalToken: rule.forwardOriginalToken || undefined,
+        fromHeaders: rule.fromHeaders.map(header => ({ name: header.name, prefix: header.prefix })),
+        outputClaimToHeaders: rule.outputClaimToHeaders.map(({ header, claim }) => ({ header, claim })),
+      })),
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { appLabel } from './names';
+
+/** Istio's pod annotations for the proxy's resources, by the policy field that sets them. */
+export const PROXY_RESOURCE_ANNOTATIONS = {
+  cpuRequest: 'sidecar.istio.io/proxyCPU',
+  cpuLimit: 'sidecar.istio.io/proxyCPULimit',
+  memoryRequest: 'sidecar.istio.io/proxyMemory',
+  memoryLimit: 'sidecar.istio.io/proxyMemoryLimit',
+} as const;
+
+function podAnnotations(policy: MeshPolicy): Record<string, string | undefined> {
+  const { injection } = policy;
+  const resources = injection.proxyResources ?? {};
+  const annotations: Record<string, string | undefined> = {};
+  for (const [field, annotation] of Object.entries(PROXY_RESOURCE_ANNOTATIONS)) {
+    annotations[annotation] = resources[field as keyof typeof resources];
+  }
+  if (injection.excludeInboundPorts.length > 0) {
+    annotations['traffic.sidecar.istio.io/excludeInboundPorts'] = injection.excludeInboundPorts.join(',');
+  }
+  if (injection.excludeOutboundPorts.length > 0) {
+    annotations['traffic.sidecar.istio.io/excludeOutboundPorts'] = injection.excludeOutboundPorts.join(',');
+  }
+  // ProxyConfig travels as a JSON document inside the annotation.
+  annotations['proxy.istio.io/config'] = JSON.stringify({ holdApplicationUntilProxyStarts: injection.holdApplicationUntilProxyStarts });
+  return annotations;
+}
+
+function podLabels(policy: MeshPolicy): Record<string, string | undefined> {
+  const { injection, service } = policy;
+  return {
+    app: appLabel(policy),
+    version: service.versionLabel,
+    // A pod label injects whatever the namespace says; a revision label picks the control plane.
+    'sidecar.istio.io/inject': injection.enabled ? 'true' : 'false',
+    'istio.io/rev': injection.enabled ? injection.revision : undefined,
+  };
+}
+
+/** A strategic-merge patch for the service's Deployment: injection labels and proxy annotations. */
+export function renderSidecarPatch(policy: MeshPolicy): KubeObject {
+  return prune({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: policy.service.name, namespace: policy.service.namespace },
+    spec: {
+      template: {
+        metadata: {
+          labels: podLabels(policy),
+          annotations: policy.injection.enabled ? podAnnotations(policy) : undefined,
+        },
+        spec: policy.service.serviceAccount ? { serviceAccountName: policy.service.serviceAccount } : undefined,
+      },
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { serviceMetadata, workloadSelector } from './names';
+
+/** The workload's Telemetry: tracing provider, sampling and custom tags. */
+export function renderTelemetry(policy: MeshPolicy): KubeObject | undefined {
+  const { telemetry } = policy;
+  if (!telemetry) return undefined;
+  return prune({
+    apiVersion: 'telemetry.istio.io/v1',
+    kind: 'Telemetry',
+    metadata: serviceMetadata(policy),
+    spec: {
+      selector: workloadSelector(policy),
+      tracing: [
+        {
+          providers: telemetry.tracingProvider ? [{ name: telemetry.tracingProvider }] : undefined,
+          randomSamplingPercentage: telemetry.samplingPercentage,
+          customTags: Object.fromEntries(
+            telemetry.customTags.map(tag => [tag.name, { header: { name: tag.header, defaultValue: tag.defaultValue } }]),
+          ),
+        },
+      ],
+    },
+  });
+}

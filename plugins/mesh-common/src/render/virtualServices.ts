@@ -1,0 +1,96 @@
+import { MeshPolicy } from '../model';
+import { KubeObject, prune } from './kubeObject';
+import { CANARY_SUBSET, childName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
+
+/** The port a route must name: only needed when the service has more than one. */
+function destinationPort(policy: MeshPolicy, port?: number) {
+  if (port !== undefined) return { number: port };
+  if (policy.service.ports.length === 1) return undefined;
+  const http = policy.service.ports.find(p => ['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol)) ?? policy.service.ports[0];
+  return { number: http.number };
+}
+
+/** Where a route sends traffic: the canary split when there is one, else the whole service. */
+function destinations(policy: MeshPolicy, port?: number) {
+  const host = serviceHost(policy);
+  const portSelector = destinationPort(policy, port);
+  const { canary } = policy;
+  if (!canary) return [{ destination: { host, port: portSelector } }];
+  return [
+    { destination: { host, subset: STABLE_SUBSET, port: portSelector }, weight: 100 - canary.canaryWeight },
+    { destination: { host, subset: CANARY_SUBSET, port: portSelector }, weight: canary.canaryWeight },
+  ];
+}
+
+function timeouts(policy: MeshPolicy) {
+  const retries = policy.traffic?.retries;
+  return {
+    timeout: policy.traffic?.timeout,
+    retries: retries ? { attempts: retries.attempts, perTryTimeout: retries.perTryTimeout, retryOn: retries.retryOn } : undefined,
+  };
+}
+
+/** Istio's fault block: percentages are objects with a value. */
+function faultInjection(policy: MeshPolicy) {
+  const fault = policy.canary?.fault;
+  if (!fault) return undefined;
+  return {
+    delay: fault.delay ? { fixedDelay: fault.delay.fixedDelay, percentage: { value: fault.delay.percentage } } : undefined,
+    abort: fault.abort ? { httpStatus: fault.abort.httpStatus, percentage: { value: fault.abort.percentage } } : undefined,
+  };
+}
+
+function testerRoute(policy: MeshPolicy, port?: number) {
+  const { canary } = policy;
+  if (!canary?.headerMatch) return [];
+  return [
+    {
+      name: 'canary-testers',
+      match: [{ headers: { [canary.headerMatch.name]: { exact: canary.headerMatch.value } } }],
+      route: [{ destination: { host: serviceHost(policy), subset: CANARY_SUBSET, port: destinationPort(policy, port) } }],
+      fault: faultInjection(policy),
+      ...timeouts(policy),
+    },
+  ];
+}
+
+/** The mesh-internal VirtualService: canary split, tester header route, timeout and retries. */
+function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
+  if (!policy.canary && !policy.traffic?.timeout && !policy.traffic?.retries) return undefined;
+  return prune({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: serviceMetadata(policy),
+    spec: {
+      hosts: [serviceHost(policy)],
+      http: [...testerRoute(policy), { name: 'primary', route: destinations(policy), ...timeouts(policy) }],
+    },
+  });
+}
+
+/** The VirtualService bound to the ingress Gateway: the public hosts and paths. */
+function renderIngressVirtualService(policy: MeshPolicy): KubeObject | undefined {
+  const { ingress } = policy;
+  if (!ingress) return undefined;
+  const gateway = `${policy.service.namespace}/${ingress.gatewayName ?? childName(policy, 'gateway')}`;
+  return prune({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: serviceMetadata(policy, 'ingress'),
+    spec: {
+      hosts: ingress.hosts,
+      gateways: [gateway],
+      http: ingress.routes.map((route, index) => ({
+        name: `route-${index}`,
+        match: [{ uri: { prefix: route.pathPrefix } }],
+        route: destinations(policy, route.port),
+        ...timeouts(policy),
+      })),
+    },
+  });
+}
+
+/** The service's VirtualServices, mesh-internal first. */
+export function renderVirtualServices(policy: MeshPolicy): KubeObject[] {
+  return [renderMeshVirtualService(policy), renderIngressVirtualService(policy)].filter((o): o is KubeObject => Boolean(o));
+}

@@ -1,0 +1,1 @@
+export { toYaml, parseYaml, YamlParseError } from './serialize';

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv, { ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+import { findRepoRoot } from './repoRoot';
+
+// Validates objects the way the Kubernetes API server validates Istio custom resources: the CRD's
+// OpenAPI v3 structural schema (unknown fields rejected, as pruning would drop them) and every
+// `x-kubernetes-validations` CEL rule, evaluated against the value it is declared on.
+
+type Schema = Record<string, any>;
+
+/** One reason the API server would refuse an object. */
+export interface CrdViolation {
+  path: string;
+  message: string;
+}
+
+interface CompiledVersion {
+  schema: Schema;
+  validate: ValidateFunction;
+}
+
+type CelEvaluate = (expression: string, context: Record<string, unknown>) => unknown;
+
+/** Where the Istio CRDs live beside the repository (shared/istio, read by tests only). */
+export function istioCrdPath(): string {
+  return path.resolve(findRepoRoot(), '..', 'shared', 'istio', 'crd-all.gen.yaml');
+}
+
+/** Turns a Kubernetes structural schema into a JSON Schema that Ajv checks as strictly as the API server. */
+export function toJsonSchema(schema: Schema): Schema {
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key.startsWith('x-kubernetes-') || key === 'nullable' || key === 'format') continue;
+    if (key === 'properties') {
+      out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, child]) => [name, toJsonSchema(child)]));
+    } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
+      out[key] = typeof value === 'object' ? toJsonSchema(value) : value;
+    } else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') {
+      out[key] = (value as Schema[]).map(toJsonSchema);
+    } else {
+      out[key] = value;
+    }
+  }
+  if (schema['x-kubernetes-int-or-string']) {
+    delete out.type;
+    out.anyOf = [...(out.anyOf ?? []), { type: 'integer' }, { type: 'string' }];
+  }
+  if (schema.nullable && typeof out.type === 'string') out.type = [out.type, 'null'];
+  const keepsUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  if (schema.type === 'object' && schema.properties && !keepsUnknown && out.additionalProperties === undefined) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/** Converts a JSON value for CEL: integers become CEL ints where the schema says integer. */
+function celValue(schema: Schema | undefined, value: unknown): unknown {
+  if (value === null || value === undefined || !schema) return value;
+  if (Array.isArray(value)) return value.map(item => celValue(schema.items, item));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      out[key] = celValue(childSchema, child);
+    }
+    return out;
+  }
+  if (typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string']) && Number.isInteger(value)) {
+    return BigInt(value);
+  }
+  return value;
+}
+
+export class IstioCrdValidator {
+  private readonly versions = new Map<string, CompiledVersion>();
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+
+  private constructor(documents: Schema[], private readonly evaluate: CelEvaluate) {
+    for (const crd of documents) {
+      if (crd?.kind !== 'CustomResourceDefinition') continue;
+      for (const version of crd.spec.versions ?? []) {
+        if (!version.served) continue;
+        const schema = version.schema.openAPIV3Schema;
+        const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
+        const specSchema = schema.properties?.spec ?? { type: 'object' };
+        this.versions.set(key, { schema: specSchema, validate: this.ajv.compile(toJsonSchema(specSchema)) });
+      }
+    }
+  }
+
+  /** Loads the CRDs from a file (default: shared/istio beside the repository). */
+  static async load(file: string = istioCrdPath()): Promise<IstioCrdValidator> {
+    const text = fs.readFileSync(file, 'utf8');
+    const documents = parseAllDocuments(text).map(document => ('toJS' in document ? document.toJS() : undefined));
+    const evaluate = await celEvaluator();
+    return new IstioCrdValidator(documents, evaluate);
+  }
+
+  /** True when the CRDs serve this apiVersion and kind. */
+  knows(apiVersion: string, kind: string): boolean {
+    return this.versions.has(`${apiVersion}/${kind}`);
+  }
+
+  /** Every reason the API server would refuse the object's spec; empty when it would accept it. */
+  validate(object: { apiVersion: string; kind: string; spec?: unknown }): CrdViolation[] {
+    const compiled = this.versions.get(`${object.apiVersion}/${object.kind}`);
+    if (!compiled) return [{ path: '', message: `no served CRD version for ${object.apiVersion} ${object.kind}` }];
+    const spec = object.spec ?? {};
+    const violations: CrdViolation[] = [];
+    if (!compiled.validate(spec)) {
+      for (const error of compiled.validate.errors ?? []) {
+        const extra = error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
+        violations.push({ path: `spec${error.instancePath.replace(/\//g, '.')}`, message: `${error.message}${extra}` });
+      }
+    }
+    this.checkRules(compiled.schema, spec, 'spec', violations);
+    return violations;
+  }
+
+  private checkRules(schema: Schema | undefined, value: unknown, at: string, violations: CrdViolation[]) {
+    if (!schema || value === undefined || value === null) return;
+    for (const validation of schema['x-kubernetes-validations'] ?? []) {
+      let passed: unknown;
+      try {
+        passed = this.evaluate(validation.rule, { self: celValue(schema, value) });
+      } catch (error) {
+        violations.push({ path: at, message: `CEL rule ${JSON.stringify(validation.rule)} could not be evaluated: ${(error as Error).message}` });
+        continue;
+      }
+      if (passed !== true) violations.push({ path: at, message: validation.message ?? `failed CEL rule ${validation.rule}` });
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => this.checkRules(schema.items, item, `${at}[${index}]`, violations));
+    } else if (typeof value === 'object') {
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+        const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+        this.checkRules(childSchema, child, `${at}.${key}`, violations);
+      }
+    }
+  }
+}
+
+/** A CEL evaluator with the Kubernetes extension the Istio rules use (url().getScheme()). */
+async function celEvaluator(): Promise<CelEvaluate> {
+  // The CEL library ships as an ES module only.
+  const cel = await import('@marcbachmann/cel-js');
+  class CelUrl {
+    constructor(readonly href: string) {}
+  }
+  const environment = new cel.Environment({ unlistedVariablesAreDyn: true })
+    .registerType('URL', CelUrl)
+    .registerFunction('url(string): URL', (text: string) => {
+      const parsed = new URL(text);
+      return new CelUrl(parsed.href);
+    })
+    .registerFunction('URL.getScheme(): string', (url: CelUrl) => new URL(url.href).protocol.replace(/:$/, ''));
+  return (expression, context) => environment.evaluate(expression, context);
+}

@@ -1,0 +1,66 @@
+import { minimalPolicyExample, paymentServicePolicyExample } from '../examples';
+import { applyCanaryStep } from './canarySteps';
+import { meshPolicyJsonSchema } from './jsonSchema';
+import { parseMeshPolicy, parseNamespacePolicy } from './validate';
+
+function errorsOf(input: unknown) {
+  const result = parseMeshPolicy(input);
+  if (result.ok) throw new Error('expected the policy to be refused');
+  return result.errors;
+}
+
+describe('parseMeshPolicy', () => {
+  it('fills the defaults a product engineer should not have to choose', () => {
+    const result = parseMeshPolicy(minimalPolicyExample);
+    expect(result.ok && result.value).toMatchObject({
+      injection: { enabled: true, holdApplicationUntilProxyStarts: true, excludeInboundPorts: [] },
+      mtls: { mode: 'STRICT', portOverrides: [] },
+      authorization: { denyByDefault: true, allow: [] },
+    });
+  });
+
+  it.each([
+    ['an invalid service name', { service: { ...minimalPolicyExample.service, name: 'Payment_Service' } }, 'service.name', /lowercase/],
+    ['a JWKS URI over http', { ...paymentServicePolicyExample, jwt: { rules: [{ issuer: 'i', jwksUri: 'http://keys.example.com' }] } }, 'jwt.rules[0].jwksUri', /https/],
+    ['a canary weight over 100', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 120 } }, 'canary.canaryWeight', /at most 100/],
+    ['the same version twice', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } }, 'canary.canaryVersion', /differ/],
+    ['a port override on a port the service lacks', { ...minimalPolicyExample, mtls: { portOverrides: [{ port: 9999, mode: 'DISABLE' }] } }, 'mtls.portOverrides[0].port', /not one of the service's ports/],
+    ['a YAML-breaking header value', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'a\n---\nb' } } }, 'canary.headerMatch.value', /one line/],
+    ['a caller rule with no caller', { ...minimalPolicyExample, authorization: { allow: [{ paths: ['/x'] }] } }, 'authorization.allow[0].principals', /no caller/],
+    ['a template expression as a host', { ...paymentServicePolicyExample, ingress: { hosts: ['{{ .host }}'] } }, 'ingress.hosts[0]', /host name/],
+  ])('refuses %s, naming the field', (_what, input, field, message) => {
+    const errors = errorsOf(input);
+    expect(errors).toContainEqual({ field, message: expect.stringMatching(message) });
+  });
+
+  it('names nested fields of the namespace policy', () => {
+    const result = parseNamespacePolicy({ namespace: 'ok', telemetry: { samplingPercentage: 101 } });
+    expect(result.ok ? [] : result.errors).toEqual([{ field: 'telemetry.samplingPercentage', message: expect.stringMatching(/100/) }]);
+  });
+});
+
+describe('applyCanaryStep', () => {
+  const base = parseMeshPolicy(paymentServicePolicyExample);
+  const policy = base.ok ? base.value : (undefined as never);
+
+  it('shifts, promotes and rolls back without touching the input', () => {
+    expect(applyCanaryStep(policy, { step: 'shift', canaryWeight: 50 }).canary?.canaryWeight).toBe(50);
+    const promoted = applyCanaryStep(policy, { step: 'promote' }).canary!;
+    expect(promoted).toMatchObject({ canaryWeight: 100, headerMatch: undefined, fault: undefined });
+    expect(applyCanaryStep(policy, { step: 'rollback' }).canary?.canaryWeight).toBe(0);
+    expect(policy.canary?.canaryWeight).toBe(10);
+  });
+
+  it('refuses to shift a canary that was never started', () => {
+    expect(() => applyCanaryStep({ ...policy, canary: undefined }, { step: 'promote' })).toThrow(/canary: there is no canary/);
+  });
+});
+
+describe('meshPolicyJsonSchema', () => {
+  it('describes every top-level section with its help text', () => {
+    const schema = meshPolicyJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(['service', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry']);
+    expect(schema.required).toEqual(['service']);
+    for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,211 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { fieldPath, MeshPolicyInput, parseMeshPolicy } from '../model';
+import { parseYaml, toYaml } from '../yaml';
+import { renderPolicy } from './renderPolicy';
+
+// 10,000 generated policies per run. Each starts valid; up to two of its string fields are then
+// replaced with hostile text. Every policy must either be refused with an error that names a
+// replaced field, or render objects that survive a YAML round trip unchanged.
+
+const RUNS = 10_000;
+
+const hostileText = fc.oneof(
+  fc.constantFrom(
+    'line\nbreak',
+    'crlf\r\nline',
+    '---',
+    '--- !!js/function x',
+    'key: value',
+    '"double"',
+    "it's",
+    '{{ .Values.injected }}',
+    '${HOME}',
+    'ünïcødé',
+    '🚀 rocket',
+    'nul\u0000byte',
+    ' leading space',
+    'trailing space ',
+    '# comment',
+    '&anchor',
+    '*alias',
+    '!!binary x',
+    '| block',
+    '> folded',
+    '- item',
+    '[list]',
+    '{a: b}',
+    'null',
+    'true',
+    '0x10',
+    '1e3',
+    '~',
+    '',
+    'UPPER',
+    'a'.repeat(10_000),
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
+
+const label = fc.stringMatching(/^[a-z]([a-z0-9-]{0,12}[a-z0-9])?$/);
+const labelValue = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,10}[A-Za-z0-9])?$/);
+const path = fc.stringMatching(/^\/[a-z0-9/_-]{0,20}\*?$/);
+const header = fc.stringMatching(/^x-[a-z0-9-]{1,15}$/);
+const host = fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example.com`);
+const durationText = fc.constantFrom('1ms', '250ms', '1s', '5s', '1m', '1m30s', '2h');
+const principalText = fc.tuple(label, label).map(([ns, sa]) => `cluster.local/ns/${ns}/sa/${sa}`);
+const percent = fc.integer({ min: 0, max: 100 });
+
+const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
+  .record({
+    name: label,
+    namespace: label,
+    ports: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 3 }),
+    versions: fc.uniqueArray(labelValue, { minLength: 2, maxLength: 2 }),
+    weight: percent,
+    jwt: fc.option(
+      fc.record({
+        issuer: host.map(h => `https://${h}`),
+        jwks: host.map(h => `https://${h}/jwks.json`),
+        audience: labelValue,
+        claim: labelValue,
+        values: fc.array(labelValue, { minLength: 1, maxLength: 3 }),
+        fromHeader: header,
+      }),
+    ),
+    callers: fc.array(fc.record({ principal: principalText, path, method: fc.constantFrom('GET', 'POST', 'PUT') }), { maxLength: 3 }),
+    ingress: fc.option(fc.record({ hosts: fc.array(host, { minLength: 1, maxLength: 2 }), secret: label, prefix: path })),
+    canaryHeader: fc.option(fc.record({ name: header, value: labelValue })),
+    telemetry: fc.option(fc.record({ provider: label, tag: labelValue, header, fallback: labelValue, sampling: percent })),
+    timeout: fc.option(durationText),
+    lb: fc.constantFrom('ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH'),
+    cookie: fc.option(fc.record({ name: labelValue, ttl: durationText })),
+  })
+  .map(g => {
+    const policy: MeshPolicyInput = {
+      service: {
+        name: g.name,
+        namespace: g.namespace,
+        ports: g.ports.map((number, i) => ({ number, name: `http-${i}`, protocol: 'HTTP' as const })),
+        versionLabel: g.versions[0],
+      },
+      authorization: {
+        allow: g.callers.map(c => ({ principals: [c.principal], paths: [c.path], methods: [c.method] })),
+        healthCheckPaths: ['/healthz'],
+      },
+      traffic: {
+        loadBalancer: g.cookie ? { type: 'consistentHashCookie', cookie: g.cookie.name, ttl: g.cookie.ttl } : { type: 'simple', algorithm: g.lb },
+        timeout: g.timeout ?? undefined,
+      },
+      canary: {
+        stableVersion: g.versions[0],
+        canaryVersion: g.versions[1],
+        canaryWeight: g.weight,
+        headerMatch: g.canaryHeader ?? undefined,
+      },
+    };
+    if (g.jwt) {
+      policy.jwt = {
+        rules: [{ issuer: g.jwt.issuer, jwksUri: g.jwt.jwks, audiences: [g.jwt.audience], fromHeaders: [{ name: g.jwt.fromHeader, prefix: 'Bearer ' }] }],
+        claims: [{ claim: g.jwt.claim, values: g.jwt.values }],
+      };
+    }
+    if (g.ingress) {
+      policy.ingress = { hosts: g.ingress.hosts, tls: { credentialName: g.ingress.secret }, routes: [{ pathPrefix: g.ingress.prefix }] };
+    }
+    if (g.telemetry) {
+      policy.telemetry = {
+        tracingProvider: g.telemetry.provider,
+        samplingPercentage: g.telemetry.sampling,
+        customTags: [{ name: g.telemetry.tag, header: g.telemetry.header, defaultValue: g.telemetry.fallback }],
+      };
+    }
+    return policy;
+  });
+
+type Path = Array<string | number>;
+
+/** Paths of every string in a value, in a stable order. */
+function stringLeaves(value: unknown, at: Path = []): Path[] {
+  if (typeof value === 'string') return [at];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, k]));
+  return [];
+}
+
+function withReplaced(value: unknown, at: Path, replacement: string): unknown {
+  if (at.length === 0) return replacement;
+  const [head, ...rest] = at;
+  if (Array.isArray(value)) return value.map((item, i) => (i === head ? withReplaced(item, rest, replacement) : item));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: withReplaced(record[head], rest, replacement) };
+}
+
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** What went wrong for one input; empty when it was refused properly or rendered faithfully. */
+function checkPolicy(input: unknown, replaced: string[]): { refused: boolean; problems: string[] } {
+  const problems: string[] = [];
+  const parsed = parseMeshPolicy(input);
+  if (!parsed.ok) {
+    if (replaced.length === 0) problems.push(`an untouched generated policy was refused: ${JSON.stringify(parsed.errors)}`);
+    if (parsed.errors.some(error => error.field === '(policy)')) problems.push('an error names no field');
+    // At least one error names a replaced field, or the object a refinement reports on.
+    const named = parsed.errors.some(error =>
+      replaced.some(field => field === error.field || field.startsWith(`${error.field}.`) || field.startsWith(`${error.field}[`)),
+    );
+    if (!named) problems.push(`no error names a replaced field (${replaced.join(', ')}): ${JSON.stringify(parsed.errors)}`);
+    return { refused: true, problems };
+  }
+  const result = renderPolicy(parsed.value);
+  for (const file of result.files) {
+    const back = parseYaml(toYaml(file.objects), file.path);
+    if (!isDeepStrictEqual(back, file.objects)) problems.push(`${file.path} does not survive a YAML round trip`);
+  }
+  for (const object of result.objects) {
+    if (!dns1123Subdomain.test(object.metadata.name) || object.metadata.name.length > 253) {
+      problems.push(`${object.kind} name ${JSON.stringify(object.metadata.name)} is not a DNS-1123 subdomain`);
+    }
+  }
+  return { refused: false, problems };
+}
+
+describe('renderPolicy over generated and hostile policies', () => {
+  it(`refuses with a named field, or renders objects that survive a YAML round trip (${RUNS} policies)`, () => {
+    let rendered = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(validPolicy, fc.array(fc.tuple(fc.nat(), hostileText), { maxLength: 2 }), (policy, replacements) => {
+        const leaves = stringLeaves(policy);
+        let input: unknown = policy;
+        const replaced: string[] = [];
+        for (const [index, text] of replacements) {
+          const leaf = leaves[index % leaves.length];
+          input = withReplaced(input, leaf, text);
+          replaced.push(fieldPath(leaf));
+        }
+
+        const outcome = checkPolicy(input, replaced);
+        if (outcome.refused) refused += 1;
+        else rendered += 1;
+        if (outcome.problems.length > 0) throw new Error(outcome.problems.join('\n'));
+      }),
+      { numRuns: RUNS },
+    );
+    // Both outcomes must really occur, or the generator is not testing what it claims.
+    expect(rendered).toBeGreaterThan(RUNS / 10);
+    expect(refused).toBeGreaterThan(RUNS / 10);
+  });
+});
+
+describe('the property checker itself', () => {
+  it('reports a refusal that names none of the replaced fields', () => {
+    const outcome = checkPolicy({ service: { name: 'Bad Name', namespace: 'ns', ports: [{ number: 80 }] } }, ['service.namespace']);
+    expect(outcome).toEqual({ refused: true, problems: [expect.stringMatching(/no error names a replaced field/)] });
+  });
+
+  it('reports a refused policy that nothing replaced', () => {
+    expect(checkPolicy({ service: {} }, []).problems[0]).toMatch(/untouched generated policy was refused/);
+  });
+});

@@ -7,4 +7,5 @@
 export * from './model';
 export * from './render';
 export * from './yaml';
+export * from './analyze';
 export * from './examples';

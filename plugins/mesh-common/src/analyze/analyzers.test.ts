@@ -4,8 +4,10 @@ import { analyze } from './analyze';
 import { ALL_ANALYZERS } from './analyzers';
 import { FINDING_CODES } from './codes';
 
+const apiVersions: Record<string, string> = { Pod: 'v1', Namespace: 'v1', Deployment: 'apps/v1' };
+
 const meta = (kind: string, name: string, namespace = 'shop', extra: Record<string, unknown> = {}) => ({
-  apiVersion: kind === 'Pod' || kind === 'Namespace' ? 'v1' : kind === 'Deployment' ? 'apps/v1' : 'networking.istio.io/v1',
+  apiVersion: apiVersions[kind] ?? 'networking.istio.io/v1',
   kind,
   metadata: { name, ...(kind === 'Namespace' ? {} : { namespace }), ...extra },
 });

@@ -8,4 +8,5 @@ export * from './model';
 export * from './render';
 export * from './yaml';
 export * from './analyze';
+export * from './overhead';
 export * from './examples';

@@ -1,0 +1,39 @@
+import { Amounts, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
+
+/** Findings as lines for a terminal: "Error [IST0101] VirtualService ns/name (path): message". */
+export function formatFindings(findings: Finding[]): string[] {
+  if (findings.length === 0) return ['No findings.'];
+  const lines = findings.map(f => {
+    const level = f.level[0].toUpperCase() + f.level.slice(1);
+    return `${level} [${f.code}] ${f.resource}${f.path ? ` (${f.path})` : ''}: ${f.message}`;
+  });
+  const codes = [...new Set(findings.map(f => f.code))].sort();
+  return [...lines, '', ...codes.map(code => `  ${code}: ${describeCode(code)?.fix ?? ''}`)];
+}
+
+function amounts(a: Amounts): string {
+  const cpu = a.cpu === undefined ? 'unset' : formatCpu(a.cpu);
+  const memory = a.memory === undefined ? 'unset' : formatMemory(a.memory);
+  return `cpu ${cpu}, memory ${memory}`;
+}
+
+function share(a: Amounts): string {
+  const part = (v: number | undefined) => (v === undefined ? 'n/a' : `${v}%`);
+  return `cpu ${part(a.cpu)}, memory ${part(a.memory)}`;
+}
+
+/** The overhead estimate as lines. */
+export function describeOverhead(estimate: OverheadEstimate): string[] {
+  const { perPod, total } = estimate;
+  return [
+    `Sidecar overhead for ${estimate.replicas} pod(s):`,
+    `  per pod  requests ${amounts(perPod.sidecar.requests)}; limits ${amounts(perPod.sidecar.limits)}`,
+    `  in total requests ${amounts(total.sidecar.requests)}; limits ${amounts(total.sidecar.limits)}`,
+    ...(perPod.app
+      ? [
+          `  app per pod requests ${amounts(perPod.app.requests)}; limits ${amounts(perPod.app.limits)}`,
+          `  sidecar share of the app: requests ${share(estimate.sharePercent.requests)}; limits ${share(estimate.sharePercent.limits)}`,
+        ]
+      : ['  (give service.appResources to see the share of the application)']),
+  ];
+}

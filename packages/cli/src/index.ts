@@ -1,0 +1,53 @@
+/**
+ * The `meshport` command: render, analyze and estimate mesh policies without a cluster.
+ *
+ * @packageDocumentation
+ */
+import { Command } from 'commander';
+import { runAnalyze } from './commands/analyze';
+import { runOverhead } from './commands/overhead';
+import { runRender } from './commands/render';
+import { CommandResult } from './io';
+
+function finish(result: CommandResult): never {
+  for (const line of result.stdout) process.stdout.write(`${line}\n`);
+  for (const line of result.stderr) process.stderr.write(`${line}\n`);
+  process.exit(result.exitCode);
+}
+
+/** Builds the command line program. */
+export function createProgram(): Command {
+  const program = new Command('meshport').description('Render, analyze and estimate Istio mesh policies offline');
+  program
+    .command('render')
+    .description('Render a mesh policy (service or namespace) into manifests and kustomization.yaml')
+    .requiredOption('--policy <file>', 'policy file, YAML or JSON')
+    .requiredOption('--out <dir>', 'folder to write the manifests to')
+    .action(options => finish(runRender(options)));
+  program
+    .command('analyze')
+    .description('Analyze manifests (files or folders, multi-document YAML); exit 1 on error findings')
+    .option('--json', 'print the findings as a JSON array')
+    .argument('<paths...>', 'files or folders')
+    .action((paths, options) => finish(runAnalyze({ paths, json: options.json })));
+  program
+    .command('overhead')
+    .description('Estimate the sidecar CPU and memory a policy adds')
+    .requiredOption('--policy <file>', 'policy file, YAML or JSON')
+    .option('--json', 'print the estimate as JSON')
+    .action(options => finish(runOverhead(options)));
+  return program;
+}
+
+/** Runs the program; errors reading input end with exit code 2 and a one-line message. */
+export function main(argv: string[]) {
+  createProgram()
+    .parseAsync(argv)
+    .catch(error => {
+      process.stderr.write(`meshport: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    });
+}
+
+export { runAnalyze, runOverhead, runRender };
+export type { CommandResult };

@@ -157,5 +157,14 @@ function celEvaluator(): CelEvaluate {
       return new CelUrl(parsed.href);
     })
     .registerFunction('URL.getScheme(): string', (url: CelUrl) => new URL(url.href).protocol.replace(/:$/, ''));
-  return (expression, context) => environment.evaluate(expression, context);
+  // Each rule is parsed once; the CRDs hold a few hundred distinct rules, evaluated many times.
+  const programs = new Map<string, (context: Record<string, unknown>) => unknown>();
+  return (expression, context) => {
+    let program = programs.get(expression);
+    if (!program) {
+      program = environment.parse(expression) as unknown as (context: Record<string, unknown>) => unknown;
+      programs.set(expression, program);
+    }
+    return program(context);
+  };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@meshport/plugin-mesh-common';
+import { clusterObjectsFromFiles, parseYaml } from '@meshport/plugin-mesh-common';
 
 /** What a command prints and the exit code it ends with; commands never call process.exit themselves. */
 export interface CommandResult {
@@ -35,30 +35,10 @@ export function collectManifestFiles(paths: string[]): string[] {
   return found;
 }
 
-function isKustomizeFile(doc: any): boolean {
-  return String(doc?.apiVersion ?? '').startsWith('kustomize.config.k8s.io');
-}
-
-/** Files that kustomize files use as patches: partial objects, not objects of their own. */
-function patchFiles(documentsByFile: Map<string, unknown[]>): Set<string> {
-  const patches = new Set<string>();
-  for (const [file, documents] of documentsByFile) {
-    for (const doc of documents.filter(isKustomizeFile) as any[]) {
-      const paths = [...(doc.patches ?? []).map((p: any) => p?.path), ...(doc.patchesStrategicMerge ?? [])];
-      for (const patch of paths) if (typeof patch === 'string') patches.add(path.resolve(path.dirname(file), patch));
-    }
-  }
-  return patches;
-}
-
 /** Cluster objects from manifest files: every document with a kind, less kustomize files and the patches they name. */
 export function readManifests(files: string[]): unknown[] {
-  const documentsByFile = new Map(files.map(file => [file, parseYaml(fs.readFileSync(file, 'utf8'), file)]));
-  const patches = patchFiles(documentsByFile);
-  return [...documentsByFile].flatMap(([file, documents]) =>
-    patches.has(path.resolve(file))
-      ? []
-      : documents.filter((doc: any) => doc && typeof doc === 'object' && typeof doc.kind === 'string' && !isKustomizeFile(doc)),
+  return clusterObjectsFromFiles(
+    files.map(file => ({ path: path.resolve(file).split(path.sep).join('/'), documents: parseYaml(fs.readFileSync(file, 'utf8'), file) })),
   );
 }
 

@@ -9,3 +9,7 @@ export type { CatalogEntity } from './catalog';
 export { describeWhenListening, isListeningSync } from './services';
 export { IstioCrdValidator, istioCrdPath, toJsonSchema } from './istioCrds';
 export type { CrdViolation } from './istioCrds';
+export { branchesOf, cloneBranch, createBareRepository, git, pushForeignCommit } from './git';
+export { readTemplate, ScaffolderTestClient } from './scaffolder';
+export type { FinishedTask } from './scaffolder';
+export { runMeshport } from './meshportCli';

@@ -4,3 +4,4 @@ export * from './namespacePolicy';
 export * from './validate';
 export * from './jsonSchema';
 export * from './canarySteps';
+export * from './mergePolicy';

@@ -1,0 +1,48 @@
+import { GitCredentials } from './git';
+
+/** An open change request: a GitHub pull request, a GitLab merge request, or a bare branch. */
+export interface ChangeRequest {
+  url: string;
+  number?: number;
+}
+
+/** What a change request says and who should look at it. */
+export interface ChangeRequestDetails {
+  branch: string;
+  baseBranch: string;
+  title: string;
+  body: string;
+  labels: string[];
+  reviewers: string[];
+}
+
+/** One git host: where to push, with which credentials, and how to open the change request there. */
+export interface GitOpsProvider {
+  kind: 'github' | 'gitlab' | 'git';
+  /** The remote to clone and push, with no credentials in it. */
+  remoteUrl: string;
+  credentials?: GitCredentials;
+  /** The repository's default branch, also proving the credentials can reach it. */
+  defaultBranch(): Promise<string | undefined>;
+  /** The open change request from this branch, if any (called before anything is pushed). */
+  findOpen(branch: string, baseBranch: string): Promise<ChangeRequest | undefined>;
+  /**
+   * Opens the change request, or updates the one `findOpen` found. Labels and reviewers are extras: when
+   * the host refuses them the request stays open and `warnings` says why.
+   */
+  upsert(details: ChangeRequestDetails, existing: ChangeRequest | undefined): Promise<ChangeRequest & { warnings: string[] }>;
+}
+
+/** Runs the optional extras of a change request; each one that fails becomes a warning instead. */
+export async function extras(steps: Array<false | (() => Promise<unknown>)>): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const step of steps) {
+    if (!step) continue;
+    try {
+      await step();
+    } catch (error) {
+      warnings.push((error as Error).message);
+    }
+  }
+  return warnings;
+}

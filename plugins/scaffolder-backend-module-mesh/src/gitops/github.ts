@@ -1,0 +1,79 @@
+import { Octokit } from '@octokit/rest';
+import { ChangeRequest, ChangeRequestDetails, extras, GitOpsProvider } from './changeRequests';
+import { hostError } from './hostErrors';
+
+/** Where a GitHub repository lives and the token to reach it. */
+export interface GithubTarget {
+  host: string;
+  apiBaseUrl: string;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
+function failure(target: GithubTarget, action: string, error: any) {
+  const message = error?.response?.data?.message ?? (error?.status ? undefined : error?.message);
+  return hostError(`GitHub (${target.host})`, action, error?.status, message, [target.token]);
+}
+
+/** Opens and updates pull requests through Octokit, the way Backstage's GitHub module does. */
+export class GithubProvider implements GitOpsProvider {
+  readonly kind = 'github';
+  readonly remoteUrl: string;
+  readonly credentials;
+  private readonly octokit: Octokit;
+
+  constructor(private readonly target: GithubTarget) {
+    this.remoteUrl = `${new URL(target.apiBaseUrl).protocol}//${target.host}/${target.owner}/${target.repo}.git`;
+    this.credentials = { username: 'x-access-token', password: target.token };
+    this.octokit = new Octokit({ auth: target.token, baseUrl: target.apiBaseUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
+  }
+
+  private async call<T>(action: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw failure(this.target, action, error);
+    }
+  }
+
+  async defaultBranch() {
+    const { owner, repo } = this.target;
+    const { data } = await this.call(`reading ${owner}/${repo}`, () => this.octokit.repos.get({ owner, repo }));
+    return data.default_branch;
+  }
+
+  async findOpen(branch: string, baseBranch: string): Promise<ChangeRequest | undefined> {
+    const { owner, repo } = this.target;
+    const { data } = await this.call(`looking for an open pull request from ${branch}`, () =>
+      this.octokit.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}`, base: baseBranch, per_page: 10 }),
+    );
+    const open = data[0];
+    return open ? { url: open.html_url, number: open.number } : undefined;
+  }
+
+  async upsert(details: ChangeRequestDetails, existing: ChangeRequest | undefined) {
+    const { owner, repo } = this.target;
+    const { title, body, branch, baseBranch } = details;
+    const pull = existing?.number
+      ? (await this.call(`updating pull request #${existing.number}`, () => this.octokit.pulls.update({ owner, repo, pull_number: existing.number!, title, body }))).data
+      : (await this.call(`opening a pull request from ${branch}`, () => this.octokit.pulls.create({ owner, repo, title, body, head: branch, base: baseBranch }))).data;
+    const warnings = await extras([
+      details.labels.length > 0 &&
+        (() => this.call('labelling the pull request', () => this.octokit.issues.addLabels({ owner, repo, issue_number: pull.number, labels: details.labels }))),
+      details.reviewers.length > 0 &&
+        !existing &&
+        (() =>
+          this.call('requesting reviewers', () =>
+            this.octokit.pulls.requestReviewers({
+              owner,
+              repo,
+              pull_number: pull.number,
+              reviewers: details.reviewers.filter(reviewer => !reviewer.includes('/')),
+              team_reviewers: details.reviewers.filter(reviewer => reviewer.includes('/')).map(team => team.split('/')[1]),
+            }),
+          )),
+    ]);
+    return { url: pull.html_url, number: pull.number, warnings };
+  }
+}

@@ -1,0 +1,36 @@
+import { ChangeRequestDetails, GitOpsProvider } from './changeRequests';
+
+/** Strips any user:password from a URL before it is shown. */
+export function displayUrl(remoteUrl: string): string {
+  try {
+    const url = new URL(remoteUrl);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return remoteUrl;
+  }
+}
+
+/**
+ * Any git remote (file://, ssh, https) with no change request API: the pushed branch is the proposal,
+ * reviewed and merged with git. Credentials, if any, come from the host's own git setup (ssh agent).
+ */
+export class PlainGitProvider implements GitOpsProvider {
+  readonly kind = 'git';
+  readonly credentials = undefined;
+
+  constructor(readonly remoteUrl: string) {}
+
+  async defaultBranch() {
+    return undefined;
+  }
+
+  async findOpen() {
+    return undefined;
+  }
+
+  async upsert(details: ChangeRequestDetails) {
+    return { url: `${displayUrl(this.remoteUrl)}#${details.branch}`, warnings: [] };
+  }
+}

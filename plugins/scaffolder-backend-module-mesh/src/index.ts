@@ -1,0 +1,11 @@
+/**
+ * Scaffolder actions that render Meshport policies into a GitOps repository and open the change request.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleMesh as default } from './module';
+export { createMeshRenderAction } from './actions/render';
+export { createMeshGitopsCheckoutAction } from './actions/checkout';
+export { createMeshGitopsPullRequestAction } from './actions/pullRequest';
+export { renderToFolder } from './render/renderToFolder';
+export type { RenderRequest, RenderOutcome } from './render/renderToFolder';

@@ -1,0 +1,31 @@
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Drops what a form sends for "not set": undefined, null and empty strings, recursively. */
+export function withoutEmptyValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyValues).filter(item => item !== undefined);
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const cleaned = withoutEmptyValues(child);
+      if (cleaned !== undefined) out[key] = cleaned;
+    }
+    return out;
+  }
+  return value === null || value === '' ? undefined : value;
+}
+
+/**
+ * A form's policy sections as the model reads them. Empty fields are "not set", and an ingress TLS block
+ * without a certificate means plain HTTP: a form cannot leave a whole block out, only its fields.
+ */
+export function policyFromForm(sections: Record<string, unknown>): Record<string, unknown> {
+  const cleaned = withoutEmptyValues(sections) as Record<string, unknown>;
+  const ingress = cleaned.ingress;
+  if (isRecord(ingress) && isRecord(ingress.tls) && ingress.tls.credentialName === undefined) {
+    const { tls: _plainHttp, ...rest } = ingress;
+    cleaned.ingress = rest;
+  }
+  return cleaned;
+}

@@ -1,0 +1,68 @@
+import { Amounts, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { FolderPlan } from './folder/folderPlan';
+
+/** What a render proposes, for the change request body and the task output. */
+export interface RenderSummaryInput {
+  subject: string;
+  folder: string;
+  plan: FolderPlan;
+  findings: Finding[];
+  overhead?: OverheadEstimate;
+  entityRef?: string;
+}
+
+function amounts(value: Amounts): string {
+  const cpu = value.cpu === undefined ? 'not set' : formatCpu(value.cpu);
+  const memory = value.memory === undefined ? 'not set' : formatMemory(value.memory);
+  return `${cpu} CPU, ${memory}`;
+}
+
+function share(value: number | undefined): string {
+  return value === undefined ? 'n/a' : `${value}%`;
+}
+
+function changesSection(folder: string, plan: FolderPlan): string[] {
+  const rows = [
+    ...plan.writes.filter(write => write.change !== 'unchanged').map(write => `| \`${folder}/${write.path}\` | ${write.change} |`),
+    ...plan.removes.map(path => `| \`${folder}/${path}\` | removed |`),
+  ];
+  if (rows.length === 0) return ['## What changes', '', 'Nothing: the repository already holds exactly this policy.'];
+  const kept = plan.kept.length > 0 ? ['', `Left untouched: ${plan.kept.map(path => `\`${path}\``).join(', ')}.`] : [];
+  return ['## What changes', '', '| File | Change |', '| --- | --- |', ...rows, ...kept];
+}
+
+function findingsSection(findings: Finding[]): string[] {
+  if (findings.length === 0) return ['## Validation', '', 'Checked against Istio\'s schemas and Meshport\'s analyzers: no findings.'];
+  const rows = findings.map(f => `| ${f.level} | ${f.code} | ${f.resource}${f.path ? ` \`${f.path}\`` : ''} | ${f.message} ${describeCode(f.code)?.fix ?? ''} |`);
+  return ['## Validation', '', '| Level | Code | Resource | Finding |', '| --- | --- | --- | --- |', ...rows];
+}
+
+function overheadSection(overhead: OverheadEstimate | undefined): string[] {
+  if (!overhead) return [];
+  const { perPod, total, sharePercent, replicas } = overhead;
+  return [
+    '## Resource cost',
+    '',
+    `| | Sidecar requests | Sidecar limits | Share of the app's requests |`,
+    '| --- | --- | --- | --- |',
+    `| Per pod | ${amounts(perPod.sidecar.requests)} | ${amounts(perPod.sidecar.limits)} | CPU ${share(sharePercent.requests.cpu)}, memory ${share(sharePercent.requests.memory)} |`,
+    `| ${replicas} pods | ${amounts(total.sidecar.requests)} | ${amounts(total.sidecar.limits)} | |`,
+  ];
+}
+
+function rollbackSection(folder: string): string[] {
+  return [
+    '## Rolling back',
+    '',
+    `Revert this change's commit in the GitOps repository (\`git revert <commit>\`); the GitOps controller removes or restores the objects under \`${folder}/\`. ` +
+      'A canary goes back to the stable version with the canary-release template\'s "rollback" step, which needs no revert.',
+  ];
+}
+
+/** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
+export function renderSummary(input: RenderSummaryInput): string {
+  const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
+  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const gitEnvironment = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Test Person',
+  GIT_AUTHOR_EMAIL: 'person@example.com',
+  GIT_COMMITTER_NAME: 'Test Person',
+  GIT_COMMITTER_EMAIL: 'person@example.com',
+};
+
+/** Runs git in a folder and returns its trimmed output. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: gitEnvironment, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/**
+ * A real bare repository with a first commit on `main` holding `files`: what a team's GitOps
+ * repository looks like before Meshport. Returns the bare repository's path.
+ */
+export function createBareRepository(parent: string, files: Record<string, string> = { 'README.md': '# GitOps\n' }, name = 'gitops.git'): string {
+  const bare = path.join(parent, name);
+  const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-seed-'));
+  git(parent, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+  git(seed, 'init', '--quiet', '--initial-branch=main');
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(seed, file)), { recursive: true });
+    fs.writeFileSync(path.join(seed, file), content);
+  }
+  git(seed, 'add', '--all');
+  git(seed, 'commit', '--quiet', '-m', 'Initial commit');
+  git(seed, 'push', '--quiet', bare, 'main');
+  fs.rmSync(seed, { recursive: true, force: true });
+  return bare;
+}
+
+/** Clones a branch of a repository into a fresh temporary folder and returns the folder. */
+export function cloneBranch(repository: string, branch: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-clone-'));
+  git(target, 'clone', '--quiet', '--branch', branch, repository, '.');
+  return target;
+}
+
+/** The branches of a repository. */
+export function branchesOf(repository: string): string[] {
+  return git(repository, 'for-each-ref', '--format=%(refname:strip=2)', 'refs/heads/').split('\n').filter(Boolean).sort();
+}
+
+/** Adds a commit by someone else on a branch of a bare repository. */
+export function pushForeignCommit(repository: string, branch: string, file: string, content: string): string {
+  const work = cloneBranch(repository, branch);
+  fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+  fs.writeFileSync(path.join(work, file), content);
+  git(work, 'add', '--all');
+  git(work, 'commit', '--quiet', '-m', `Hand edit of ${file}`);
+  git(work, 'push', '--quiet', 'origin', branch);
+  const sha = git(work, 'rev-parse', 'HEAD');
+  fs.rmSync(work, { recursive: true, force: true });
+  return sha;
+}

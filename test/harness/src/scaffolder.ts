@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { findRepoRoot } from './repoRoot';
+
+/** A scaffolder task's end state as `GET /v2/tasks/:id` and its events give it. */
+export interface FinishedTask {
+  id: string;
+  status: 'completed' | 'failed' | 'cancelled';
+  output: Record<string, any>;
+  log: string[];
+}
+
+/** Reads one of the repository's templates as the scaffolder's dry-run endpoint wants it. */
+export function readTemplate(name: string): any {
+  return parse(fs.readFileSync(path.join(findRepoRoot(), 'templates', name, 'template.yaml'), 'utf8'));
+}
+
+/** A client for a running scaffolder backend: run templates for real or dry, and wait for the result. */
+export class ScaffolderTestClient {
+  constructor(private readonly baseUrl: string, private readonly authorization: string) {}
+
+  private async request(method: string, route: string, body?: unknown) {
+    const response = await fetch(`${this.baseUrl}/api/scaffolder${route}`, {
+      method,
+      headers: { authorization: this.authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Starts a task from a catalog template and waits for it to end. */
+  async run(templateName: string, values: Record<string, unknown>, timeoutMs = 120_000): Promise<FinishedTask> {
+    const created = await this.request('POST', '/v2/tasks', { templateRef: `template:default/${templateName}`, values });
+    if (created.status !== 201) throw new Error(`POST /v2/tasks answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const id = created.body.id as string;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const task = await this.request('GET', `/v2/tasks/${id}`);
+      if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
+        const events = await this.request('GET', `/v2/tasks/${id}/events`);
+        const log = (events.body as any[]).map(event => String(event.body?.message ?? ''));
+        const completion = (events.body as any[]).find(event => event.type === 'completion');
+        return { id, status: task.body.status, output: completion?.body?.output ?? {}, log };
+      }
+      if (Date.now() > deadline) throw new Error(`task ${id} did not finish within ${timeoutMs} ms`);
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Runs a template through the dry-run endpoint. */
+  async dryRun(template: unknown, values: Record<string, unknown>) {
+    return this.request('POST', '/v2/dry-run', { template, values, directoryContents: [] });
+  }
+}

@@ -1,0 +1,252 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import meshScaffolderModule from '@meshport/plugin-scaffolder-backend-module-mesh';
+import { parseYaml } from '@meshport/plugin-mesh-common';
+import {
+  branchesOf,
+  cloneBranch,
+  createBareRepository,
+  findRepoRoot,
+  git,
+  pushForeignCommit,
+  readTemplate,
+  runMeshport,
+  ScaffolderTestClient,
+} from '@meshport/test-harness';
+
+jest.setTimeout(300_000);
+
+const repoRoot = findRepoRoot();
+
+function catalogConfig() {
+  return {
+    rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User', 'Template', 'Location'] }],
+    locations: [
+      { type: 'file', target: path.join(repoRoot, 'catalog/org.yaml') },
+      { type: 'file', target: path.join(repoRoot, 'catalog/entities.yaml') },
+      ...fs.readdirSync(path.join(repoRoot, 'templates')).map(name => ({ type: 'file', target: path.join(repoRoot, 'templates', name, 'template.yaml') })),
+    ],
+  };
+}
+
+async function waitForTemplates(baseUrl: string, authorization: string, count: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/catalog/entities/by-query?filter=kind=template&limit=100`, { headers: { authorization } });
+    const body: any = await response.json();
+    if ((body.items ?? []).length >= count) return;
+    if (Date.now() > deadline) throw new Error(`the catalog holds ${body.items?.length} templates, expected ${count}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+function readFolderFiles(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (directory: string, prefix: string) => {
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      if (entry.isDirectory()) visit(path.join(directory, entry.name), `${prefix}${entry.name}/`);
+      else out[`${prefix}${entry.name}`] = fs.readFileSync(path.join(directory, entry.name), 'utf8');
+    }
+  };
+  visit(folder, '');
+  return out;
+}
+
+function objectsIn(files: Record<string, string>, kind: string): any[] {
+  return Object.entries(files).flatMap(([file, text]) => (file.endsWith('.yaml') ? parseYaml(text, file) : [])).filter((o: any) => o?.kind === kind);
+}
+
+describe('the mesh templates through a real scaffolder backend and a real git repository', () => {
+  let backend: TestBackend;
+  let client: ScaffolderTestClient;
+  let workspace: string;
+  let repository: string;
+
+  beforeAll(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-templates-'));
+    repository = createBareRepository(workspace, {
+      'README.md': '# GitOps\n',
+      'mesh/orders/order-service/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
+      'apps/payment-service/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payment-service\n',
+      'mesh/payments/payment-service/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels:\n  team: payments\nresources:\n  - ../../../apps/payment-service/deployment.yaml\n',
+      'mesh/payments/payment-service/NOTES.md': 'Hand-written notes the team keeps next to its mesh files.\n',
+    });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        scaffolderEntityModel,
+        scaffolderPlugin,
+        meshScaffolderModule,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:0', workingDirectory: workspace },
+            catalog: catalogConfig(),
+            mesh: { gitops: { defaultRepoUrl: `file://${repository}` } },
+          },
+        }),
+      ],
+    });
+    const address = backend.server.address() as { port: number };
+    const baseUrl = `http://localhost:${address.port}`;
+    const authorization = mockCredentials.user.header();
+    client = new ScaffolderTestClient(baseUrl, authorization);
+    await waitForTemplates(baseUrl, authorization, 6);
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const paymentService = 'component:default/payment-service';
+  // What the traffic-policy form sends when its defaults are kept.
+  const trafficForm = (values: Record<string, unknown>) => ({
+    entity: paymentService,
+    algorithm: 'LEAST_REQUEST',
+    maxConnections: 100,
+    http1MaxPendingRequests: 50,
+    timeout: '5s',
+    retryAttempts: 2,
+    consecutive5xxErrors: 5,
+    baseEjectionTime: '30s',
+    samplingPercentage: 1,
+    ...values,
+  });
+
+  it('dry-runs onboard-service: the summary names the files, and nothing reaches the repository', async () => {
+    const result = await client.dryRun(readTemplate('onboard-service'), {
+      entity: paymentService,
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      replicas: 3,
+      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
+    });
+    expect(result.status).toBe(200);
+    const summary = result.body.output.text[0].content as string;
+    expect(summary).toContain('mesh/payments/payment-service/peerauthentication-payment-service.yaml');
+    expect(summary).toContain('| 3 pods |');
+    expect(branchesOf(repository)).toEqual(['main']);
+  });
+
+  it('onboards payment-service onto a branch that passes meshport analyze and keeps what the team had', async () => {
+    const task = await client.run('mesh-onboard-service', {
+      entity: paymentService,
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      mtlsMode: 'STRICT',
+      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
+    });
+    expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
+    expect(task.output.links[0].url).toBe(`file://${repository}#meshport/payments/payment-service`);
+    expect(branchesOf(repository)).toEqual(['main', 'meshport/payments/payment-service']);
+
+    const clone = cloneBranch(repository, 'meshport/payments/payment-service');
+    const folder = path.join(clone, 'mesh/payments/payment-service');
+    const files = readFolderFiles(folder);
+    expect(files['NOTES.md']).toBe('Hand-written notes the team keeps next to its mesh files.\n');
+    const [kustomization] = parseYaml(files['kustomization.yaml']) as any[];
+    expect(kustomization.commonLabels).toEqual({ team: 'payments' });
+    expect(kustomization.resources[0]).toBe('../../../apps/payment-service/deployment.yaml');
+    expect(kustomization.resources).toContain('peerauthentication-payment-service.yaml');
+    expect(objectsIn(files, 'PeerAuthentication')[0].spec.mtls).toEqual({ mode: 'STRICT' });
+    const allow = objectsIn(files, 'AuthorizationPolicy').find(p => p.spec.action === 'ALLOW' && p.spec.rules?.[0]?.from);
+    expect(allow.spec.rules[0].from[0].source.principals).toEqual(['cluster.local/ns/orders/sa/order-service']);
+    expect(allow.spec.rules[0].to[0].operation).toEqual({ methods: ['POST'], paths: ['/api/v1/process-payment'] });
+
+    const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
+    expect({ exitCode: analysis.exitCode, output: analysis.stdout }).toEqual({ exitCode: 0, output: expect.stringContaining('No findings.') });
+  });
+
+  it('builds the next form on the same branch: JWT rules join the onboarding, on one branch', async () => {
+    const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
+    const task = await client.run('mesh-jwt-authentication', {
+      entity: paymentService,
+      issuer: 'https://auth.example.com',
+      jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+      audiences: ['payments'],
+      claims: [{ claim: 'role', values: ['customer'] }],
+    });
+    expect(task.status).toBe('completed');
+    expect(git(repository, 'rev-parse', 'meshport/payments/payment-service^')).toBe(before);
+    const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service'));
+    expect(objectsIn(files, 'RequestAuthentication')[0].spec.jwtRules[0].issuer).toBe('https://auth.example.com');
+    // The onboarding's caller rule is still there.
+    expect(objectsIn(files, 'AuthorizationPolicy').some(p => p.spec.rules?.[0]?.from?.[0]?.source?.principals?.[0] === 'cluster.local/ns/orders/sa/order-service')).toBe(true);
+  });
+
+  it('re-running the same form changes nothing and pushes nothing', async () => {
+    const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
+    const task = await client.run('mesh-jwt-authentication', {
+      entity: paymentService,
+      issuer: 'https://auth.example.com',
+      jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+      audiences: ['payments'],
+      claims: [{ claim: 'role', values: ['customer'] }],
+    });
+    expect(task.status).toBe('completed');
+    expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
+  });
+
+  it('walks a canary through start, shift, promote and rollback', async () => {
+    const weights: number[] = [];
+    const steps = [
+      { step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10, headerName: 'x-canary', headerValue: 'true' },
+      { step: 'shift', canaryWeight: 50 },
+      { step: 'promote' },
+      { step: 'rollback' },
+    ];
+    for (const values of steps) {
+      const task = await client.run('mesh-canary-release', { entity: paymentService, ...values });
+      expect({ step: values.step, status: task.status }).toEqual({ step: values.step, status: 'completed' });
+      const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service'));
+      const route = objectsIn(files, 'VirtualService').find(vs => vs.metadata.name === 'payment-service').spec.http.at(-1).route;
+      weights.push(route.find((r: any) => r.destination.subset === 'canary')?.weight ?? 0);
+    }
+    expect(weights).toEqual([10, 50, 100, 0]);
+  });
+
+  it('exposes the service through the ingress gateway and sets its traffic policy', async () => {
+    const ingress = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['pay.example.com'], pathPrefix: '/api/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
+    expect(ingress.status).toBe('completed');
+    const traffic = await client.run('mesh-traffic-policy', trafficForm({ algorithm: 'ROUND_ROBIN', maxConnections: 200, timeout: '3s' }));
+    expect(traffic.status).toBe('completed');
+    const clone = cloneBranch(repository, 'meshport/payments/payment-service');
+    const files = readFolderFiles(path.join(clone, 'mesh/payments/payment-service'));
+    expect(objectsIn(files, 'Gateway')[0].spec.servers.map((s: any) => s.port.protocol).sort()).toEqual(['HTTP', 'HTTPS']);
+    expect(objectsIn(files, 'DestinationRule')[0].spec.trafficPolicy.loadBalancer).toEqual({ simple: 'ROUND_ROBIN' });
+    expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
+  });
+
+  it('onboards a namespace on its own branch', async () => {
+    const task = await client.run('mesh-onboard-namespace', { entity: 'component:default/user-service', mtlsMode: 'STRICT', denyAll: true });
+    expect(task.status).toBe('completed');
+    const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/users/_namespace'), 'mesh/users/_namespace'));
+    expect(objectsIn(files, 'Namespace')[0].metadata.labels['istio-injection']).toBe('enabled');
+    expect(objectsIn(files, 'PeerAuthentication')[0].spec.mtls.mode).toBe('STRICT');
+  });
+
+  it.each([
+    ['a weight over 100', 'mesh-canary-release', { step: 'shift', canaryWeight: 150 }, 'canaryWeight'],
+    ['a non-https JWKS URL', 'mesh-jwt-authentication', { issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/keys' }, 'policy.jwt.rules[0].jwksUri'],
+    ['an invalid host name', 'mesh-expose-ingress', { hosts: ['Not A Host!'] }, 'policy.ingress.hosts[0]'],
+    ['a YAML-breaking claim value', 'mesh-jwt-authentication', { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/k', claims: [{ claim: 'role', values: ['a\n- b: "c'] }] }, 'policy.jwt.claims[0].values[0]'],
+  ])('refuses %s with an error naming the field, before anything is pushed', async (_case, template, values, field) => {
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const task = await client.run(template, { entity: paymentService, ...values }).catch(error => ({ status: 'refused', log: [String(error)] }));
+    expect(task.status).not.toBe('completed');
+    expect(task.log.join('\n')).toContain(field);
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
+  });
+
+  it('never builds over a branch someone else has moved on', async () => {
+    const foreign = pushForeignCommit(repository, 'meshport/payments/payment-service', 'mesh/payments/payment-service/NOTES.md', 'Edited by hand\n');
+    const task = await client.run('mesh-traffic-policy', trafficForm({ algorithm: 'RANDOM' }));
+    expect(task.status).toBe('failed');
+    expect(task.log.join('\n')).toContain('has commits Meshport did not make');
+    expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(foreign);
+  });
+});

@@ -22,6 +22,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Meshport: mesh:gitops:checkout, mesh:render and mesh:gitops:pull-request.
+backend.add(import('@meshport/plugin-scaffolder-backend-module-mesh'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

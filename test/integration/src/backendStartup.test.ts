@@ -1,6 +1,7 @@
 import {
   findStartupFailures,
   freePort,
+  guestToken,
   RunningBackend,
   startBackend,
   waitForCatalog,
@@ -17,6 +18,21 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
 
   afterAll(async () => {
     await backend?.stop();
+  });
+
+  it('lists the six mesh templates and offers their actions', async () => {
+    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 6);
+    expect(templates.map(t => t.metadata.name).sort()).toEqual([
+      'mesh-canary-release',
+      'mesh-expose-ingress',
+      'mesh-jwt-authentication',
+      'mesh-onboard-namespace',
+      'mesh-onboard-service',
+      'mesh-traffic-policy',
+    ]);
+    const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/actions`, { headers: { authorization: `Bearer ${await guestToken(backend.baseUrl)}` } });
+    const actions = ((await response.json()) as Array<{ id: string }>).map(action => action.id);
+    expect(actions).toEqual(expect.arrayContaining(['mesh:gitops:checkout', 'mesh:render', 'mesh:gitops:pull-request']));
   });
 
   it('starts every plugin without a start-up failure in its log', () => {

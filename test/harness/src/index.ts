@@ -13,3 +13,4 @@ export { branchesOf, cloneBranch, createBareRepository, git, pushForeignCommit }
 export { readTemplate, ScaffolderTestClient } from './scaffolder';
 export type { FinishedTask } from './scaffolder';
 export { runMeshport } from './meshportCli';
+export * from './scm';

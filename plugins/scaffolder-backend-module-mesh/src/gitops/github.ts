@@ -12,7 +12,11 @@ export interface GithubTarget {
 }
 
 function failure(target: GithubTarget, action: string, error: any) {
-  const message = error?.response?.data?.message ?? (error?.status ? undefined : error?.message);
+  const data = error?.response?.data;
+  const details = Array.isArray(data?.errors) ? data.errors.map((e: any) => e.message ?? [e.resource, e.field, e.code].filter(Boolean).join(' ')) : [];
+  // Without an answer from GitHub (refused connection, timeout) the client's own message says what happened.
+  let message: string | undefined = error?.status ? undefined : error?.message;
+  if (data?.message) message = [data.message, ...details].join('; ');
   return hostError(`GitHub (${target.host})`, action, error?.status, message, [target.token]);
 }
 

@@ -76,6 +76,9 @@ interface Rendered {
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>): Rendered {
   let merged = mergePolicyInput(withRepositoryErrors(() => storedPolicy(existing)), request.policy, request.removeSections);
   if (request.canaryStep) {
+    if (request.canaryStep.step !== 'start' && !merged.canary) {
+      throw new InputError(`canaryStep.step: there is no canary to ${request.canaryStep.step} for this service; start one first`);
+    }
     const parsed = parseMeshPolicy(merged, 'policy');
     if (!parsed.ok) throw fieldError(parsed.errors);
     let stepped;

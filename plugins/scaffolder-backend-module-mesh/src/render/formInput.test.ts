@@ -1,0 +1,14 @@
+import { policyFromForm, withoutEmptyValues } from './formInput';
+
+describe('policyFromForm', () => {
+  it('treats empty form fields as not set', () => {
+    expect(withoutEmptyValues({ a: '', b: null, c: [1, '', { d: '' }], e: { f: 0, g: false } })).toEqual({ c: [1, {}], e: { f: 0, g: false } });
+  });
+
+  it('reads an ingress TLS block without a certificate as plain HTTP', () => {
+    expect(policyFromForm({ ingress: { hosts: ['a.example.com'], tls: { credentialName: '', httpsRedirect: true } } })).toEqual({ ingress: { hosts: ['a.example.com'] } });
+    expect(policyFromForm({ ingress: { hosts: ['a.example.com'], tls: { credentialName: 'cert', httpsRedirect: true } } })).toEqual({
+      ingress: { hosts: ['a.example.com'], tls: { credentialName: 'cert', httpsRedirect: true } },
+    });
+  });
+});

@@ -76,6 +76,21 @@ describe('the mesh templates through a real scaffolder backend and a real git re
       'mesh/payments/payment-service/kustomization.yaml':
         'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels:\n  team: payments\nresources:\n  - ../../../apps/payment-service/deployment.yaml\n',
       'mesh/payments/payment-service/NOTES.md': 'Hand-written notes the team keeps next to its mesh files.\n',
+      'mesh/shop/storefront/gateway.yaml': [
+        'apiVersion: networking.istio.io/v1',
+        'kind: Gateway',
+        'metadata:',
+        '  name: storefront-gateway',
+        '  namespace: shop',
+        'spec:',
+        '  selector:',
+        '    istio: ingressgateway',
+        '  servers:',
+        '    - port: { number: 443, name: https, protocol: HTTPS }',
+        '      hosts: [shop.example.com]',
+        '      tls: { mode: SIMPLE, credentialName: shop-tls }',
+        '',
+      ].join('\n'),
     });
     backend = await startTestBackend({
       features: [
@@ -239,6 +254,14 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const task = await client.run(template, { entity: paymentService, ...values }).catch(error => ({ status: 'refused', log: [String(error)] }));
     expect(task.status).not.toBe('completed');
     expect(task.log.join('\n')).toContain(field);
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
+  });
+
+  it('refuses an exposure whose Gateway would conflict with another team\'s, naming the finding', async () => {
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const task = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['shop.example.com'], pathPrefix: '/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
+    expect(task.status).toBe('failed');
+    expect(task.log.join('\n')).toMatch(/Gateway payments\/payment-service-gateway.*\[IST0145\]/);
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { branchesOf, createBareRepository, git } from '@meshport/test-harness';
+import { MeshActionRunner, paymentServiceSteps } from '../testing/actionRunner';
+
+jest.setTimeout(60_000);
+
+describe('mesh:render with bad input, on a plain git repository', () => {
+  let parent: string;
+  let repoUrl: string;
+  let repository: string;
+  const runner = new MeshActionRunner({});
+
+  beforeAll(async () => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-render-'));
+    repository = createBareRepository(parent);
+    repoUrl = `file://${repository}`;
+    const canary = { canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10 } };
+    await runner.run(paymentServiceSteps(repoUrl, canary));
+  });
+
+  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  const refs = () => git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+
+  const shift = (canaryWeight: number) => {
+    const steps = paymentServiceSteps(repoUrl, {});
+    steps[1].input = { policy: { service: { name: 'payment-service', namespace: 'payments' } }, canaryStep: { step: 'shift', canaryWeight } };
+    return steps;
+  };
+
+  it('shifts a running canary', async () => {
+    const run = await runner.run(shift(30));
+    expect(run.outputs.changed).toBe(true);
+  });
+
+  it.each([
+    ['a weight over 100', () => shift(150), 'policy.canary.canaryWeight: must be at most 100'],
+    ['a fractional weight', () => shift(12.5), 'policy.canary.canaryWeight: must be a whole number'],
+    [
+      'an invalid service name',
+      () => paymentServiceSteps(repoUrl, { service: { name: 'Payment_Service', namespace: 'payments', ports: [{ number: 8080 }] } }),
+      'policy.service.name: ',
+    ],
+    ['a port override on a port the service lacks', () => paymentServiceSteps(repoUrl, { mtls: { mode: 'STRICT', portOverrides: [{ port: 9999, mode: 'PERMISSIVE' }] } }), 'policy.mtls.portOverrides[0].port'],
+    ['a JWKS URL over plain http', () => paymentServiceSteps(repoUrl, { jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'http://id.example.com/keys' }] } }), 'policy.jwt.rules[0].jwksUri'],
+    ['a header value that would break YAML', () => paymentServiceSteps(repoUrl, { canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'yes\n---\nkind: Secret' } } }), 'policy.canary.headerMatch.value'],
+  ])('refuses %s with an error naming the field, before anything is pushed', async (_case, steps, message) => {
+    const before = refs();
+    await expect(runner.run(steps())).rejects.toThrow(message);
+    expect(refs()).toBe(before);
+  });
+
+  it('refuses to shift the canary of a service that has none', async () => {
+    const steps = paymentServiceSteps(repoUrl, {});
+    steps[0].input = { repoUrl, namespace: 'users', service: 'user-service' };
+    steps[1].input = { policy: { service: { name: 'user-service', namespace: 'users' } }, canaryStep: { step: 'promote' } };
+    await expect(runner.run(steps)).rejects.toThrow('canaryStep.step: there is no canary to promote');
+    expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
+  });
+});

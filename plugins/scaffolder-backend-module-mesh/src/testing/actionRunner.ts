@@ -67,15 +67,19 @@ export class MeshActionRunner {
 }
 
 /** The three steps of a mesh template for payment-service, with a form's policy sections. */
-export function paymentServiceSteps(repoUrl: string, policy: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function paymentServiceSteps(
+  repoUrl: string,
+  policy: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Array<{ action: 'mesh:gitops:checkout' | 'mesh:render' | 'mesh:gitops:pull-request'; input: Record<string, unknown> }> {
   return [
-    { action: 'mesh:gitops:checkout' as const, input: { repoUrl, namespace: 'payments', service: 'payment-service' } },
+    { action: 'mesh:gitops:checkout', input: { repoUrl, namespace: 'payments', service: 'payment-service' } },
     {
-      action: 'mesh:render' as const,
+      action: 'mesh:render',
       input: { policy: { service: { name: 'payment-service', namespace: 'payments', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] }, ...policy } },
     },
     {
-      action: 'mesh:gitops:pull-request' as const,
+      action: 'mesh:gitops:pull-request',
       input: { repoUrl, title: 'Mesh configuration for payment-service.payments', description: 'Rendered by Meshport', ...extra },
     },
   ];

@@ -23,9 +23,10 @@ interface CompiledVersion {
 
 type CelEvaluate = (expression: string, context: Record<string, unknown>) => unknown;
 
-/** Where the Istio CRDs live beside the repository (shared/istio, read by tests only). */
+/** Where Istio's CRDs are read from: $MESHPORT_ISTIO_CRDS, else the copy in test/harness/istio (tests only). */
 export function istioCrdPath(): string {
-  return path.resolve(findRepoRoot(), '..', 'shared', 'istio', 'crd-all.gen.yaml');
+  // A copy of Istio's file is kept in the repository, so that a clone anywhere can run the tests.
+  return process.env.MESHPORT_ISTIO_CRDS ?? path.resolve(findRepoRoot(), 'test', 'harness', 'istio', 'crd-all.gen.yaml');
 }
 
 /** Turns a Kubernetes structural schema into a JSON Schema that Ajv checks as strictly as the API server. */
@@ -91,7 +92,7 @@ export class IstioCrdValidator {
     }
   }
 
-  /** Loads the CRDs from a file (default: shared/istio beside the repository). */
+  /** Loads the CRDs from a file (default: the copy of Istio's CRDs under test/harness/istio). */
   static async load(file: string = istioCrdPath()): Promise<IstioCrdValidator> {
     const text = fs.readFileSync(file, 'utf8');
     const documents = parseAllDocuments(text).map(document => ('toJS' in document ? document.toJS() : undefined));

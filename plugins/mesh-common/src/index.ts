@@ -10,3 +10,5 @@ export * from './yaml';
 export * from './analyze';
 export * from './overhead';
 export * from './examples';
+export * from './status';
+export * from './permissions';

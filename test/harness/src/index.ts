@@ -14,3 +14,6 @@ export { readTemplate, ScaffolderTestClient } from './scaffolder';
 export type { FinishedTask } from './scaffolder';
 export { runMeshport } from './meshportCli';
 export * from './scm';
+export { KubeApiTestServer } from './kube/kubeApiServer';
+export type { KubeFault } from './kube/kubeApiServer';
+export { demoClusterObjects, demoClusterLists } from './kube/demoCluster';

@@ -1,0 +1,40 @@
+// Clusters themselves come from `kubernetes.clusterLocatorMethods`, declared by Backstage's Kubernetes plugin.
+export interface Config {
+  /** Meshport */
+  mesh?: {
+    /** Istio's root namespace, whose policies apply mesh-wide. Default istio-system. */
+    rootNamespace?: string;
+    /**
+     * Per-cluster settings, matched by name to the clusters of `kubernetes.clusterLocatorMethods`
+     * (the same clusters Backstage's Kubernetes plugin reads).
+     */
+    clusters?: Array<{
+      name: string;
+      /** The Prometheus that scrapes this cluster's Istio metrics. */
+      prometheus?: {
+        url: string;
+        /**
+         * Headers sent with every query, e.g. an Authorization header.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      };
+    }>;
+    /** A directory of Kubernetes YAML (as `kubectl get -o yaml` writes it), served as one more cluster. */
+    snapshot?: {
+      directory: string;
+      /** Default "snapshot". */
+      clusterName?: string;
+    };
+    status?: {
+      /** How long a list or query may take before the cluster counts as timed out. Default 10000. */
+      requestTimeoutMs?: number;
+      /** How long a status request waits for a cluster's first sync. Default 10000. */
+      syncWaitMs?: number;
+      /** The longest wait between retries of a failing cluster. Default 30000. */
+      maxBackoffMs?: number;
+      /** Objects per list page (`limit`). Default 500. */
+      pageSize?: number;
+    };
+  };
+}

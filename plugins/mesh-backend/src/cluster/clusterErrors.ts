@@ -1,0 +1,36 @@
+import { ClusterError } from '@meshport/plugin-mesh-common';
+
+/** An answer from the API server that was not a success, with its HTTP status and Status message. */
+export class KubernetesRequestError extends Error {
+  constructor(readonly statusCode: number, readonly statusMessage: string) {
+    super(`the API server answered ${statusCode}: ${statusMessage}`);
+    this.name = 'KubernetesRequestError';
+  }
+}
+
+/** A request that took longer than allowed. */
+export class RequestTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
+/** Any failure in words for the cluster's error entry; never echoes credentials or request headers. */
+export function clusterErrorOf(error: unknown): ClusterError {
+  if (error instanceof KubernetesRequestError) {
+    if (error.statusCode === 401) return { reason: 'unauthorized', message: 'the API server refused the service account token (401)' };
+    if (error.statusCode === 403) return { reason: 'forbidden', message: `the service account may not read these objects (403): ${error.statusMessage}` };
+    if (error.statusCode >= 500) return { reason: 'server-error', message: `the API server failed (${error.statusCode}): ${error.statusMessage}` };
+    return { reason: 'unknown', message: error.message };
+  }
+  if (error instanceof RequestTimeoutError) return { reason: 'timeout', message: `the API server gave ${error.message}` };
+  const code = (error as { code?: string })?.code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'ETIMEDOUT'].includes(code)) {
+    return { reason: 'unreachable', message: `the API server could not be reached (${code})` };
+  }
+  if (code?.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
+    return { reason: 'unreachable', message: `the API server's certificate was not accepted (${code})` };
+  }
+  return { reason: 'unknown', message: (error as Error)?.message ?? String(error) };
+}

@@ -1,0 +1,10 @@
+import { ClusterError, EntitySlice, EntityTarget } from '@meshport/plugin-mesh-common';
+
+/** The objects of one cluster an entity's status is computed from. */
+export interface ClusterSource {
+  readonly name: string;
+  start(): void;
+  stop(): void;
+  /** The entity's slice, or why the cluster cannot give it now. */
+  sliceFor(target: EntityTarget, rootNamespace: string): Promise<{ slice: EntitySlice } | { error: ClusterError }>;
+}

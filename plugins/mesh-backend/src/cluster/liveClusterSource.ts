@@ -1,0 +1,61 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ClusterObjectStore, EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterSource } from './clusterSource';
+import { KubernetesClusterConfig } from './clusterConfig';
+import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
+import { ReflectorOptions, ResourceReflector } from './resourceReflector';
+
+/** The kinds read from a live cluster, and where each is served. */
+export const LIVE_RESOURCES = [
+  { kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces' },
+  { kind: 'Pod', apiVersion: 'v1', path: '/api/v1/pods' },
+  { kind: 'Service', apiVersion: 'v1', path: '/api/v1/services' },
+  { kind: 'Deployment', apiVersion: 'apps/v1', path: '/apis/apps/v1/deployments' },
+  { kind: 'PeerAuthentication', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/peerauthentications' },
+  { kind: 'AuthorizationPolicy', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/authorizationpolicies' },
+  { kind: 'RequestAuthentication', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/requestauthentications' },
+  { kind: 'VirtualService', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/virtualservices' },
+  { kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/destinationrules' },
+  { kind: 'Gateway', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/gateways' },
+];
+
+export interface LiveClusterOptions extends ReflectorOptions {
+  requestTimeoutMs: number;
+  /** How long a status request waits for the first list of every kind. */
+  syncWaitMs: number;
+}
+
+/** A cluster kept warm by one list+watch reflector per kind; requests read the in-memory store. */
+export class LiveClusterSource implements ClusterSource {
+  readonly name: string;
+  private readonly store = new ClusterObjectStore();
+  private readonly reflectors: ResourceReflector[];
+
+  constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {
+    this.name = cluster.name;
+    const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
+    const clusterLogger = logger.child({ cluster: cluster.name });
+    this.reflectors = LIVE_RESOURCES.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options));
+  }
+
+  start(): void {
+    this.reflectors.forEach(r => r.start());
+  }
+
+  stop(): void {
+    this.reflectors.forEach(r => r.stop());
+  }
+
+  /** Objects held in the cache, for benchmarks and tests. */
+  get cachedObjects(): number {
+    return this.store.size;
+  }
+
+  async sliceFor(target: EntityTarget, rootNamespace: string) {
+    await Promise.all(this.reflectors.map(r => r.waitForFirstAttempt(this.options.syncWaitMs)));
+    const failing = this.reflectors.find(r => r.error);
+    if (failing?.error) return { error: failing.error };
+    if (this.reflectors.some(r => !r.synced)) return { error: { reason: 'not-synced' as const, message: `the cluster's objects were not listed within ${this.options.syncWaitMs} ms` } };
+    return { slice: this.store.sliceFor(target, rootNamespace) };
+  }
+}

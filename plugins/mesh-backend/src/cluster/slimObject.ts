@@ -1,0 +1,52 @@
+/**
+ * Keeps only what the status analysis reads, so that a cache of a large cluster stays small: names,
+ * labels, the annotations Istio reads, container names/images/ports/resources, readiness and restarts,
+ * and the spec of Istio's own objects (small, and read whole by the analyzers).
+ */
+export function slimObject(kind: string, apiVersion: string, object: Record<string, any>): Record<string, any> {
+  const metadata = object.metadata ?? {};
+  const annotations = Object.fromEntries(Object.entries<string>(metadata.annotations ?? {}).filter(([key]) => key.includes('istio.io/')));
+  const slimMetadata = {
+    name: metadata.name,
+    namespace: metadata.namespace,
+    labels: metadata.labels,
+    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    creationTimestamp: metadata.creationTimestamp,
+    resourceVersion: metadata.resourceVersion,
+  };
+  const container = (c: any) => ({ name: c?.name, image: c?.image, ports: c?.ports?.map((p: any) => ({ containerPort: p.containerPort, name: p.name })), resources: c?.resources, restartPolicy: c?.restartPolicy });
+  const containerStatus = (s: any) => ({ name: s?.name, image: s?.image, ready: s?.ready, restartCount: s?.restartCount });
+  const base = { apiVersion, kind, metadata: slimMetadata };
+  switch (kind) {
+    case 'Pod':
+      return {
+        ...base,
+        spec: { containers: (object.spec?.containers ?? []).map(container), initContainers: (object.spec?.initContainers ?? []).map(container), serviceAccountName: object.spec?.serviceAccountName },
+        status: {
+          phase: object.status?.phase,
+          conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status })),
+          containerStatuses: (object.status?.containerStatuses ?? []).map(containerStatus),
+          initContainerStatuses: (object.status?.initContainerStatuses ?? []).map(containerStatus),
+        },
+      };
+    case 'Deployment': {
+      const template = object.spec?.template ?? {};
+      const templateAnnotations = Object.fromEntries(Object.entries<string>(template.metadata?.annotations ?? {}).filter(([key]) => key.includes('istio.io/')));
+      return {
+        ...base,
+        spec: {
+          replicas: object.spec?.replicas,
+          selector: object.spec?.selector,
+          template: { metadata: { labels: template.metadata?.labels, annotations: templateAnnotations }, spec: { containers: (template.spec?.containers ?? []).map(container) } },
+        },
+        status: { replicas: object.status?.replicas, readyReplicas: object.status?.readyReplicas },
+      };
+    }
+    case 'Service':
+      return { ...base, spec: { selector: object.spec?.selector, ports: object.spec?.ports } };
+    case 'Namespace':
+      return base;
+    default:
+      return { ...base, spec: object.spec };
+  }
+}

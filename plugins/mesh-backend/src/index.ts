@@ -1,0 +1,10 @@
+/**
+ * Meshport's mesh status backend: per-entity sidecar injection, policies, canary split, health and
+ * sidecar overhead, from the clusters Backstage's Kubernetes plugin is configured with.
+ *
+ * @packageDocumentation
+ */
+export { meshPlugin as default } from './plugin';
+export { EntityStatusService } from './status/entityStatusService';
+export { readSnapshotDocuments, SnapshotClusterSource } from './cluster/snapshotClusterSource';
+export { LiveClusterSource } from './cluster/liveClusterSource';

@@ -1,0 +1,255 @@
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
+import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { demoClusterObjects, findRepoRoot, KubeApiTestServer } from '@meshport/test-harness';
+import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import meshPlugin from './index';
+
+jest.setTimeout(120_000);
+
+const TOKEN = 'sa-token-4b1f9e0c7d';
+const repoRoot = findRepoRoot();
+
+function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extra: Record<string, unknown> = {}) {
+  return {
+    backend: { baseUrl: 'http://localhost:0' },
+    catalog: {
+      rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }],
+      locations: ['catalog/org.yaml', 'catalog/entities.yaml'].map(file => ({ type: 'file', target: path.join(repoRoot, file) })),
+    },
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            { name: 'prod', url: prod.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN, ...(prod.caData ? { caData: prod.caData } : {}) },
+            { name: 'staging', url: staging.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN },
+          ],
+        },
+      ],
+    },
+    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3 } },
+    ...extra,
+  };
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 800)}`);
+    await new Promise(resolve => setTimeout(resolve, 150));
+  }
+}
+
+describe('the mesh status API over real @kubernetes/client-node against test API servers', () => {
+  let prod: KubeApiTestServer;
+  let staging: KubeApiTestServer;
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  const request = (ref: string, headers: Record<string, string> = { authorization: mockCredentials.user.header() }) =>
+    fetch(`${baseUrl}/api/mesh/v1/entities/${ref}/status`, { headers });
+  const status = async (name: string): Promise<EntityMeshStatus> => {
+    const response = await request(`default/component/${name}`);
+    if (response.status !== 200) throw new Error(`status of ${name} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as EntityMeshStatus;
+  };
+  const cluster = (s: EntityMeshStatus, name: string) => s.clusters.find(c => c.cluster === name)!;
+
+  beforeAll(async () => {
+    prod = await new KubeApiTestServer({ token: TOKEN, tls: true }).start();
+    staging = await new KubeApiTestServer({ token: TOKEN }).start();
+    prod.apply(...demoClusterObjects());
+    staging.apply(...demoClusterObjects());
+    backend = await startTestBackend({ features: [catalogPlugin, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })] });
+    baseUrl = `http://localhost:${(backend.server.address() as { port: number }).port}`;
+    await until(() => request('default/component/payment-service').then(r => r.status), s => s === 200, 'the catalog to hold payment-service', 60_000);
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await prod?.stop();
+    await staging?.stop();
+  });
+
+  it('reports payment-service: injection per pod, proxy modes and versions, namespace injection', async () => {
+    const { workloads } = cluster(await status('payment-service'), 'prod');
+    expect(workloads.namespaces).toEqual([{ name: 'payments', injection: 'label' }]);
+    expect({ total: workloads.totalPods, injected: workloads.injectedPods, notReady: workloads.notReadyProxies }).toEqual({ total: 4, injected: 4, notReady: 0 });
+    expect(workloads.pods.map(p => `${p.version}:${p.proxy?.mode}`).sort()).toEqual(['v1:classic', 'v1:classic', 'v1:classic', 'v2:native']);
+    expect(workloads.proxyVersions).toEqual(['1.30.0']);
+    expect(workloads.deployments.map(d => `${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual(['payment-service-v1 3/3', 'payment-service-v2 1/1']);
+  });
+
+  it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {
+    const payments = cluster(await status('payment-service'), 'prod').security;
+    const v1 = payments.mtls.find(m => m.workload === 'payment-service-v1')!;
+    expect(v1.ports).toEqual([
+      { port: '*', mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication payments/payment-service' },
+      { port: 8080, mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication payments/payment-service' },
+      { port: 9090, mode: 'PERMISSIVE', source: 'workload', policy: 'PeerAuthentication payments/payment-service' },
+    ]);
+    expect(payments.authorizationPolicies.map(p => `${p.name}:${p.scope}:${p.action}`)).toEqual(['deny-all:namespace:ALLOW', 'payment-service-callers:workload:ALLOW']);
+    expect(payments.requestAuthentications[0].issuers[0].issuer).toBe('https://auth.example.com');
+
+    const orders = cluster(await status('order-service'), 'prod').security;
+    expect(orders.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'namespace', policy: 'PeerAuthentication orders/default' });
+    const users = cluster(await status('user-service'), 'prod').security;
+    expect(users.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'mesh', policy: 'PeerAuthentication istio-system/default' });
+  });
+
+  it('shows the canary split with the pods behind each subset, and the routes', async () => {
+    const { traffic } = cluster(await status('payment-service'), 'prod');
+    expect(traffic.canary).toEqual({
+      virtualService: 'payments/payment-service',
+      host: 'payment-service.payments.svc.cluster.local',
+      split: [
+        { subset: 'v1', version: 'v1', weight: 90, pods: 3, readyPods: 3 },
+        { subset: 'v2', version: 'v2', weight: 10, pods: 1, readyPods: 1 },
+      ],
+    });
+    expect(traffic.virtualServices[0].routes[0].match).toEqual(['header x-canary=true']);
+    expect(traffic.destinationRules[0].subsets.map(s => s.name)).toEqual(['v1', 'v2']);
+  });
+
+  it('adds up sidecar requests against the app, and says why usage is missing', async () => {
+    const { overhead } = cluster(await status('payment-service'), 'prod');
+    expect(overhead.total.sidecar.requests).toEqual({ cpu: 400, memory: 4 * 128 * 1024 ** 2 });
+    expect(overhead.total.app.requests).toEqual({ cpu: 1000, memory: 4 * 256 * 1024 ** 2 });
+    expect(overhead.requestShare).toEqual({ cpu: 0.4, memory: 0.5 });
+    expect(overhead.usageUnavailable).toBe('no Prometheus is configured for this cluster');
+  });
+
+  it('reports findings over the live objects: user-service is not in the mesh', async () => {
+    const users = cluster(await status('user-service'), 'prod');
+    expect(users.workloads.injectedPods).toBe(0);
+    // Istio reports a pod without proxy (IST0103) only where injection was asked for; here it was not.
+    expect(users.findings.map(f => `${f.code} ${f.resource}`)).toEqual(['IST0102 Namespace users']);
+    expect(cluster(await status('payment-service'), 'prod').findings.filter(f => f.level === 'error')).toEqual([]);
+  });
+
+  it('follows changes through the watch: a new canary pod and a weight shift appear without a relist', async () => {
+    const lists = prod.requests.filter(r => !r.includes('watch=true') && r.includes('/pods')).length;
+    const canaryPod = demoClusterObjects().find(o => o.kind === 'Pod' && o.metadata.labels.version === 'v2')!;
+    prod.apply({ ...canaryPod, metadata: { ...canaryPod.metadata, name: 'payment-service-v2-5f6b9d7c2-zz9k1' } });
+    const virtualService = demoClusterObjects().find(o => o.kind === 'VirtualService')!;
+    virtualService.spec.http[1].route[0].weight = 50;
+    virtualService.spec.http[1].route[1].weight = 50;
+    prod.apply(virtualService);
+    const after = await until(
+      () => status('payment-service'),
+      s => cluster(s, 'prod').traffic.canary?.split[1].weight === 50 && cluster(s, 'prod').workloads.totalPods === 5,
+      'the watch to deliver the new pod and weights',
+    );
+    expect(cluster(after, 'prod').traffic.canary?.split.map(s => [s.subset, s.weight, s.pods])).toEqual([
+      ['v1', 50, 3],
+      ['v2', 50, 2],
+    ]);
+    expect(prod.requests.filter(r => !r.includes('watch=true') && r.includes('/pods')).length).toBe(lists);
+    prod.delete('Pod', 'payments', 'payment-service-v2-5f6b9d7c2-zz9k1');
+    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
+  });
+
+  it('lists in pages with limit and continue', () => {
+    const podLists = prod.requests.filter(r => r.startsWith('/api/v1/pods?') && !r.includes('watch=true'));
+    expect(podLists.some(r => r.includes('limit=3') && r.includes('continue='))).toBe(true);
+  });
+
+  it('relists after the watch history is compacted (410 Gone) and catches up', async () => {
+    const lists = () => prod.requests.filter(r => r.startsWith('/api/v1/pods?') && !r.includes('watch=true') && !r.includes('continue=')).length;
+    const before = lists();
+    prod.compact();
+    const pod = demoClusterObjects().find(o => o.kind === 'Pod' && o.metadata.labels.version === 'v2')!;
+    prod.apply({ ...pod, metadata: { ...pod.metadata, name: 'payment-service-v2-5f6b9d7c2-after410' } });
+    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 5, 'the pod created after compaction to appear');
+    expect(lists()).toBeGreaterThan(before);
+    prod.delete('Pod', 'payments', 'payment-service-v2-5f6b9d7c2-after410');
+    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [500, 'server-error'],
+    ['hang' as const, 'timeout'],
+  ])('one cluster answering %s gives it a %s entry, the other still answers, and it recovers by itself', async (answer, reason) => {
+    staging.fail({ path: /\/pods/, answer });
+    staging.closeWatches();
+    const failing = await until(() => status('payment-service'), s => Boolean(cluster(s, 'staging').error), `staging to report ${reason}`);
+    expect(cluster(failing, 'staging').error?.reason).toBe(reason);
+    expect(cluster(failing, 'staging').workloads.totalPods).toBe(0);
+    expect(cluster(failing, 'prod').error).toBeUndefined();
+    expect(cluster(failing, 'prod').workloads.totalPods).toBe(4);
+    expect(JSON.stringify(failing)).not.toContain(TOKEN);
+    staging.clearFaults();
+    const recovered = await until(() => status('payment-service'), s => !cluster(s, 'staging').error, 'staging to recover');
+    expect(cluster(recovered, 'staging').workloads.totalPods).toBe(4);
+  });
+
+  it('answers 404 for an unknown entity, 400 for a malformed reference, 401 for a bad token', async () => {
+    expect((await request('default/component/no-such-service')).status).toBe(404);
+    expect((await request('default/component/bad%20name')).status).toBe(400);
+    expect((await request('default/component/payment-service', { authorization: 'Bearer not-a-backstage-token' })).status).toBe(401);
+  });
+
+  it('answers an entity without Kubernetes annotations with no clusters and no target', async () => {
+    const response = await request('default/api/payment-api');
+    const body = await response.json();
+    expect({ status: response.status, clusters: body.clusters, target: body.target }).toEqual({ status: 200, clusters: [], target: undefined });
+  });
+
+  it('gives an unreachable cluster an "unreachable" entry', async () => {
+    await staging.stop();
+    const answer = await until(() => status('payment-service'), s => cluster(s, 'staging').error?.reason === 'unreachable', 'staging to be unreachable');
+    expect(cluster(answer, 'prod').workloads.totalPods).toBe(4);
+  });
+});
+
+class DenyMeshStatusPolicy implements PermissionPolicy {
+  async handle(request: PolicyQuery): Promise<PolicyDecision> {
+    return { result: request.permission.name === 'mesh.entity.status.read' ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+  }
+}
+
+describe('the mesh status permission through the real permission framework', () => {
+  it('registers mesh.entity.status.read and answers 403 when the policy denies it', async () => {
+    const prod = await new KubeApiTestServer({ token: TOKEN }).start();
+    const staging = await new KubeApiTestServer({ token: TOKEN }).start();
+    prod.apply(...demoClusterObjects());
+    const denyPolicy = createBackendModule({
+      pluginId: 'permission',
+      moduleId: 'deny-mesh-status',
+      register(env) {
+        env.registerInit({ deps: { policy: policyExtensionPoint }, init: async ({ policy }) => policy.setPolicy(new DenyMeshStatusPolicy()) });
+      },
+    });
+    const backend = await startTestBackend({
+      features: [catalogPlugin, permissionPlugin, denyPolicy, meshPlugin, mockServices.rootConfig.factory({ data: { ...backendConfig(prod, staging), permission: { enabled: true } } })],
+    });
+    try {
+      const url = `http://localhost:${(backend.server.address() as { port: number }).port}`;
+      const authorization = mockCredentials.user.header();
+      const metadata = await fetch(`${url}/api/mesh/.well-known/backstage/permissions/metadata`, { headers: { authorization: mockCredentials.service.header() } });
+      expect((await metadata.json()).permissions.map((p: { name: string }) => p.name)).toContain('mesh.entity.status.read');
+      const response = await until(
+        () => fetch(`${url}/api/mesh/v1/entities/default/component/payment-service/status`, { headers: { authorization } }),
+        r => r.status !== 404,
+        'the catalog to hold payment-service',
+        60_000,
+      );
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain('payments');
+    } finally {
+      await backend.stop();
+      await prod.stop();
+      await staging.stop();
+    }
+  });
+});

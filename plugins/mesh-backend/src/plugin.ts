@@ -1,0 +1,31 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { meshPermissions } from '@meshport/plugin-mesh-common';
+import { createRouter } from './service/router';
+import { buildStatusService } from './status/buildStatusService';
+
+/** The mesh status backend: `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`. */
+export const meshPlugin = createBackendPlugin({
+  pluginId: 'mesh',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog }) {
+        permissionsRegistry.addPermissions(meshPermissions);
+        const status = buildStatusService(config, logger);
+        status.start();
+        lifecycle.addShutdownHook(() => status.stop());
+        httpRouter.use(await createRouter({ httpAuth, permissions, catalog, status }));
+      },
+    });
+  },
+});

@@ -1,0 +1,23 @@
+import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { readMeshClusters } from '../cluster/clusterConfig';
+import { ClusterSource } from '../cluster/clusterSource';
+import { LiveClusterSource } from '../cluster/liveClusterSource';
+import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
+import { PrometheusClient } from '../metrics/prometheusClient';
+import { pendingChangesSourceFor } from '../pending/gitBranchPendingChanges';
+import { EntityStatusService } from './entityStatusService';
+
+/** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
+export function buildStatusService(config: RootConfigService, logger: LoggerService): EntityStatusService {
+  const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
+  const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
+  const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
+  const clusters = readMeshClusters(config).map(cluster => {
+    const source: ClusterSource = cluster.kubernetes
+      ? new LiveClusterSource(cluster.kubernetes, logger, { requestTimeoutMs, syncWaitMs, pageSize: config.getOptionalNumber('mesh.status.pageSize') ?? 500, initialBackoffMs: Math.min(500, maxBackoffMs), maxBackoffMs })
+      : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
+    return { source, prometheus: cluster.prometheus ? new PrometheusClient(cluster.prometheus, requestTimeoutMs) : undefined };
+  });
+  logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.prometheus ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
+  return new EntityStatusService(clusters, config.getOptionalString('mesh.rootNamespace') ?? 'istio-system', logger, pendingChangesSourceFor(config.getOptionalString('mesh.gitops.defaultRepoUrl')));
+}

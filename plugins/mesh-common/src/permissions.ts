@@ -1,0 +1,12 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+
+/** Reading an entity's mesh status (pods, policies, health): a catalog-entity resource permission. */
+export const meshEntityStatusReadPermission = createPermission({
+  name: 'mesh.entity.status.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Every permission the mesh plugin defines. */
+export const meshPermissions = [meshEntityStatusReadPermission];

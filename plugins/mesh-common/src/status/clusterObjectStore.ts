@@ -1,0 +1,203 @@
+import { AnalyzedObject, fullyQualifiedHost } from '../analyze';
+import { equalityLabels, matchesLabelSelector } from './labelSelector';
+import { EntityTarget } from './entityTarget';
+import { podLabelsOf, policyScopeFor } from './selectors';
+
+/** The kinds Meshport reads from a cluster. */
+export const MESH_STATUS_KINDS = [
+  'Namespace',
+  'Pod',
+  'Deployment',
+  'Service',
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'RequestAuthentication',
+  'VirtualService',
+  'DestinationRule',
+  'Gateway',
+] as const;
+
+export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
+
+const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
+const LABEL_INDEXED = new Set(['Pod', 'Deployment']);
+
+/** The objects that concern one entity in one cluster. */
+export interface EntitySlice {
+  namespaces: AnalyzedObject[];
+  pods: AnalyzedObject[];
+  deployments: AnalyzedObject[];
+  services: AnalyzedObject[];
+  /** Security policies that apply to the entity's workloads (selector, namespace or mesh-wide). */
+  policies: AnalyzedObject[];
+  /** VirtualServices and DestinationRules for the entity's hosts, and the Gateways those name. */
+  networking: AnalyzedObject[];
+}
+
+type Bucket = Map<string, Map<string, AnalyzedObject>>;
+
+function keyOf(kind: string, namespace: string | undefined, name: string) {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+/**
+ * A cluster's mesh-relevant objects, indexed by namespace, by pod label and by host, so that an entity's
+ * slice costs work in proportion to the entity's own objects rather than the cluster's. Both the live
+ * cache (fed by list+watch) and the snapshot source fill one.
+ */
+export class ClusterObjectStore {
+  private readonly objects = new Map<string, AnalyzedObject>();
+  /** namespace → kind → name → object */
+  private readonly byNamespace = new Map<string, Bucket>();
+  /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
+  private readonly byLabel = new Map<string, Map<string, Set<string>>>();
+  /** fully qualified host → keys of VirtualServices and DestinationRules naming it */
+  private readonly byHost = new Map<string, Set<string>>();
+
+  /** Number of objects held. */
+  get size(): number {
+    return this.objects.size;
+  }
+
+  /** Adds or replaces an object. */
+  upsert(object: AnalyzedObject): void {
+    const key = keyOf(object.kind, object.metadata.namespace, object.metadata.name);
+    if (this.objects.has(key)) this.remove(object.kind, object.metadata.namespace, object.metadata.name);
+    this.objects.set(key, object);
+    const namespace = object.kind === 'Namespace' ? object.metadata.name : object.metadata.namespace ?? 'default';
+    let bucket = this.byNamespace.get(namespace);
+    if (!bucket) this.byNamespace.set(namespace, (bucket = new Map()));
+    let ofKind = bucket.get(object.kind);
+    if (!ofKind) bucket.set(object.kind, (ofKind = new Map()));
+    ofKind.set(object.metadata.name, object);
+    for (const label of this.labelKeys(object)) this.indexUnder(this.labelsOf(namespace), label, key);
+    for (const host of this.hostsOf(object)) this.indexUnder(this.byHost, host, key);
+  }
+
+  /** Removes an object if held. */
+  remove(kind: string, namespace: string | undefined, name: string): void {
+    const key = keyOf(kind, namespace, name);
+    const object = this.objects.get(key);
+    if (!object) return;
+    this.objects.delete(key);
+    const bucketName = kind === 'Namespace' ? name : namespace ?? 'default';
+    this.byNamespace.get(bucketName)?.get(kind)?.delete(name);
+    for (const label of this.labelKeys(object)) this.byLabel.get(bucketName)?.get(label)?.delete(key);
+    for (const host of this.hostsOf(object)) this.byHost.get(host)?.delete(key);
+  }
+
+  /** Replaces every object of a kind (after a full list). */
+  replaceKind(kind: string, objects: AnalyzedObject[]): void {
+    for (const [key, object] of [...this.objects]) {
+      if (key.startsWith(`${kind}/`)) this.remove(kind, object.metadata.namespace, object.metadata.name);
+    }
+    for (const object of objects) this.upsert(object);
+  }
+
+  private labelsOf(namespace: string) {
+    let labels = this.byLabel.get(namespace);
+    if (!labels) this.byLabel.set(namespace, (labels = new Map()));
+    return labels;
+  }
+
+  private indexUnder(index: Map<string, Set<string>>, entry: string, key: string) {
+    let set = index.get(entry);
+    if (!set) index.set(entry, (set = new Set()));
+    set.add(key);
+  }
+
+  private labelKeys(object: AnalyzedObject): string[] {
+    if (!LABEL_INDEXED.has(object.kind)) return [];
+    return Object.entries(podLabelsOf(object)).map(([k, v]) => `${k}=${v}`);
+  }
+
+  private hostsOf(object: AnalyzedObject): string[] {
+    const namespace = object.metadata.namespace ?? 'default';
+    if (object.kind === 'DestinationRule' && typeof object.spec?.host === 'string') return [fullyQualifiedHost(object.spec.host, namespace)];
+    if (object.kind !== 'VirtualService') return [];
+    const named: string[] = (object.spec?.hosts ?? []).map((h: string) => fullyQualifiedHost(String(h), namespace));
+    const routed: string[] = ['http', 'tcp', 'tls'].flatMap(protocol =>
+      (object.spec?.[protocol] ?? []).flatMap((route: any) => (route.route ?? []).map((d: any) => fullyQualifiedHost(String(d.destination?.host ?? ''), namespace))),
+    );
+    return [...new Set([...named, ...routed])];
+  }
+
+  private inNamespace(namespace: string, kind: string): AnalyzedObject[] {
+    return [...(this.byNamespace.get(namespace)?.get(kind)?.values() ?? [])];
+  }
+
+  /** Pods or Deployments in a namespace that the target's selector picks, starting from the rarest label. */
+  private matching(namespace: string, kind: string, target: EntityTarget): AnalyzedObject[] {
+    const pairs = Object.entries(equalityLabels(target.requirements)).map(([k, v]) => `${k}=${v}`);
+    const labels = this.byLabel.get(namespace);
+    let candidates: AnalyzedObject[];
+    if (pairs.length > 0) {
+      const sets = pairs.map(pair => labels?.get(pair) ?? new Set<string>()).sort((a, b) => a.size - b.size);
+      candidates = [...sets[0]].map(key => this.objects.get(key)!).filter(o => o?.kind === kind);
+    } else {
+      candidates = this.inNamespace(namespace, kind);
+    }
+    return candidates.filter(o => matchesLabelSelector(target.requirements, podLabelsOf(o)));
+  }
+
+  /** The namespaces to look in: the target's, or every namespace holding a matching pod or Deployment. */
+  private namespacesFor(target: EntityTarget): string[] {
+    if (target.namespace) return [target.namespace];
+    return [...this.byNamespace.keys()].filter(ns => this.matching(ns, 'Pod', target).length > 0 || this.matching(ns, 'Deployment', target).length > 0);
+  }
+
+  /** Everything that concerns one entity. */
+  sliceFor(target: EntityTarget, rootNamespace = 'istio-system'): EntitySlice {
+    const namespaces = this.namespacesFor(target);
+    const pods = namespaces.flatMap(ns => this.matching(ns, 'Pod', target));
+    const deployments = namespaces.flatMap(ns => this.matching(ns, 'Deployment', target));
+    const workloads = [...deployments, ...pods];
+    const podLabels = workloads.map(w => ({ namespace: w.metadata.namespace ?? 'default', labels: podLabelsOf(w) }));
+    const services = namespaces
+      .flatMap(ns => this.inNamespace(ns, 'Service'))
+      .filter(service => {
+        const selector = service.spec?.selector;
+        return selector && Object.keys(selector).length > 0 && podLabels.some(p => p.namespace === service.metadata.namespace && Object.entries<string>(selector).every(([k, v]) => p.labels[k] === v));
+      });
+    const policies = [...new Set([...namespaces, rootNamespace])]
+      .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.inNamespace(ns, kind)))
+      .filter(policy => workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)));
+    const hosts = services.map(s => fullyQualifiedHost(s.metadata.name, s.metadata.namespace ?? 'default'));
+    const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))].map(key => this.objects.get(key)!).filter(Boolean);
+    const gatewayKeys = new Set(
+      routing
+        .filter(o => o.kind === 'VirtualService')
+        .flatMap(vs => (vs.spec?.gateways ?? []).filter((g: string) => g !== 'mesh').map((g: string) => (g.includes('/') ? g : `${vs.metadata.namespace}/${g}`))),
+    );
+    const gateways = [...gatewayKeys].map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1]))).filter((g): g is AnalyzedObject => Boolean(g));
+    return {
+      namespaces: namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n)),
+      pods,
+      deployments,
+      services,
+      policies,
+      networking: [...routing, ...gateways],
+    };
+  }
+}
+
+const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
+
+/**
+ * A store from documents as `kubectl get -o yaml` writes them (single objects or `kind: List`), keeping
+ * the kinds Meshport reads. What the snapshot source and `meshport status` use.
+ */
+export function storeFromDocuments(documents: unknown[]): ClusterObjectStore {
+  const store = new ClusterObjectStore();
+  const visit = (document: any) => {
+    if (!document || typeof document !== 'object') return;
+    if (typeof document.kind === 'string' && document.kind.endsWith('List') && Array.isArray(document.items)) {
+      const itemKind = document.kind === 'List' ? undefined : document.kind.slice(0, -'List'.length);
+      for (const item of document.items) visit(itemKind && !item?.kind ? { ...item, kind: itemKind } : item);
+    } else if (STATUS_KINDS.has(document.kind) && document.metadata?.name) {
+      store.upsert(document);
+    }
+  };
+  documents.forEach(visit);
+  return store;
+}

@@ -1,0 +1,56 @@
+import { analyze } from '../analyze';
+import { EntitySlice } from './clusterObjectStore';
+import { PodUsage, overheadStatus } from './overhead';
+import { podLabelsOf } from './selectors';
+import { securityStatus } from './security';
+import { trafficStatus } from './traffic';
+import { ClusterError, ClusterMeshStatus, HealthStatus } from './types';
+import { podMeshStatus, workloadsStatus } from './workloads';
+import { unknownHealth } from './health';
+import { MetricsTarget } from './health';
+
+/** What the metrics source found for the entity, if anything. */
+export interface EntityMetrics {
+  health: HealthStatus;
+  usage?: PodUsage;
+  usageUnavailable?: string;
+}
+
+/** The Prometheus series names that belong to a slice: its namespace, Services and Pods. */
+export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
+  const namespace = slice.pods[0]?.metadata.namespace ?? slice.deployments[0]?.metadata.namespace;
+  if (!namespace || slice.services.length === 0) return undefined;
+  return { namespace, services: slice.services.map(s => s.metadata.name), pods: slice.pods.map(p => p.metadata.name) };
+}
+
+/** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
+export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics): ClusterMeshStatus {
+  // Controllers stand for their pods where they exist, so that mTLS is listed once per Deployment.
+  const workloads = slice.deployments.length > 0 ? slice.deployments : slice.pods;
+  const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podMeshStatus(pod).ready }));
+  const objects = [...slice.namespaces, ...slice.deployments, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
+  const namespaces = [...new Set(workloads.map(w => w.metadata.namespace ?? 'default'))];
+  return {
+    cluster,
+    workloads: workloadsStatus(slice.namespaces, slice.deployments, slice.pods),
+    security: securityStatus(workloads, slice.policies, rootNamespace),
+    traffic: trafficStatus(slice.services, slice.networking, podReadiness),
+    findings: analyze(objects, { rootNamespace, namespacesWithKnownWorkloads: namespaces }),
+    health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
+    overhead: overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster'),
+  };
+}
+
+/** A cluster that could not answer. */
+export function clusterErrorStatus(cluster: string, error: ClusterError): ClusterMeshStatus {
+  return {
+    cluster,
+    error,
+    workloads: workloadsStatus([], [], []),
+    security: { mtls: [], authorizationPolicies: [], requestAuthentications: [] },
+    traffic: { services: [], virtualServices: [], destinationRules: [] },
+    findings: [],
+    health: unknownHealth(error.message),
+    overhead: overheadStatus([]),
+  };
+}

@@ -1,0 +1,22 @@
+export * from './types';
+export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
+export type { LabelRequirement } from './labelSelector';
+export {
+  entityTarget,
+  targetFromSelector,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+} from './entityTarget';
+export type { EntityTarget } from './entityTarget';
+export { ClusterObjectStore, MESH_STATUS_KINDS, storeFromDocuments } from './clusterObjectStore';
+export type { EntitySlice, MeshStatusKind } from './clusterObjectStore';
+export { clusterStatusFromSlice, clusterErrorStatus, metricsTargetOf } from './clusterStatus';
+export type { EntityMetrics } from './clusterStatus';
+export { healthQueries, healthFromSamples, unknownHealth } from './health';
+export type { HealthSamples, MetricsTarget, Sample } from './health';
+export type { PodUsage } from './overhead';
+export { workloadsStatus, podMeshStatus, imageTag } from './workloads';
+export { workloadMtls, securityStatus } from './security';
+export { trafficStatus } from './traffic';
+export { overheadStatus } from './overhead';

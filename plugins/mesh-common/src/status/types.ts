@@ -1,0 +1,245 @@
+import type { Finding } from '../analyze';
+import type { Amounts, ContainerResourceAmounts } from '../overhead';
+
+/** `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`: how an entity stands in the mesh, per cluster. */
+export interface EntityMeshStatus {
+  entityRef: string;
+  generatedAt: string;
+  /** Which objects belong to the entity; absent when it has no Kubernetes annotations. */
+  target?: { namespace?: string; selector: string };
+  clusters: ClusterMeshStatus[];
+  pendingChanges: PendingChangesStatus;
+}
+
+/** One cluster's answer; `error` set (and the rest empty) when the cluster could not be read. */
+export interface ClusterMeshStatus {
+  cluster: string;
+  error?: ClusterError;
+  workloads: WorkloadsStatus;
+  security: SecurityStatus;
+  traffic: TrafficStatus;
+  findings: Finding[];
+  health: HealthStatus;
+  overhead: OverheadStatus;
+}
+
+/** Why a cluster gave no answer, in words a product engineer can act on. */
+export interface ClusterError {
+  reason: 'unauthorized' | 'forbidden' | 'timeout' | 'unreachable' | 'server-error' | 'not-synced' | 'unknown';
+  message: string;
+}
+
+export interface NamespaceInjection {
+  name: string;
+  /** `label`: istio-injection=enabled; `revision`: istio.io/rev; `disabled`: explicitly off; `off`: no label. */
+  injection: 'label' | 'revision' | 'disabled' | 'off';
+  revision?: string;
+}
+
+export interface ProxyStatus {
+  /** `classic`: an `istio-proxy` container; `native`: an init container with `restartPolicy: Always`. */
+  mode: 'classic' | 'native';
+  image?: string;
+  version?: string;
+  ready: boolean;
+  restarts: number;
+}
+
+export interface PodMeshStatus {
+  name: string;
+  namespace: string;
+  version?: string;
+  phase?: string;
+  ready: boolean;
+  restarts: number;
+  injected: boolean;
+  proxy?: ProxyStatus;
+}
+
+export interface DeploymentMeshStatus {
+  name: string;
+  namespace: string;
+  replicas: number;
+  readyReplicas: number;
+  version?: string;
+}
+
+export interface WorkloadsStatus {
+  namespaces: NamespaceInjection[];
+  deployments: DeploymentMeshStatus[];
+  pods: PodMeshStatus[];
+  injectedPods: number;
+  totalPods: number;
+  notReadyProxies: number;
+  proxyVersions: string[];
+}
+
+/** An effective mode: what a PeerAuthentication's UNSET resolves to. */
+export type EffectiveMtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+
+/** Where an effective mode came from: the workload's policy, its namespace's, the mesh's, or Istio's default. */
+export type MtlsSource = 'workload' | 'namespace' | 'mesh' | 'default';
+
+export interface PortMtls {
+  /** A port number, or "*" for every port without its own rule. */
+  port: number | '*';
+  mode: EffectiveMtlsMode;
+  source: MtlsSource;
+  /** "PeerAuthentication namespace/name" that decided it. */
+  policy?: string;
+}
+
+export interface WorkloadMtls {
+  /** The Deployment (or the Pod when it has no controller) the ports belong to. */
+  workload: string;
+  ports: PortMtls[];
+}
+
+export type PolicyScope = 'workload' | 'namespace' | 'mesh';
+
+export interface AuthorizationPolicySummary {
+  name: string;
+  namespace: string;
+  action: string;
+  scope: PolicyScope;
+  rules: unknown[];
+}
+
+export interface RequestAuthenticationSummary {
+  name: string;
+  namespace: string;
+  scope: PolicyScope;
+  issuers: Array<{ issuer: string; jwksUri?: string; audiences?: string[] }>;
+}
+
+export interface SecurityStatus {
+  mtls: WorkloadMtls[];
+  authorizationPolicies: AuthorizationPolicySummary[];
+  requestAuthentications: RequestAuthenticationSummary[];
+}
+
+export interface RouteDestination {
+  host: string;
+  subset?: string;
+  port?: number;
+  weight: number;
+}
+
+export interface RouteSummary {
+  name?: string;
+  /** The route's match in words ("header x-canary=true", "prefix /api"); empty for a catch-all. */
+  match: string[];
+  destinations: RouteDestination[];
+}
+
+export interface VirtualServiceSummary {
+  name: string;
+  namespace: string;
+  hosts: string[];
+  gateways: string[];
+  routes: RouteSummary[];
+}
+
+export interface DestinationRuleSummary {
+  name: string;
+  namespace: string;
+  host: string;
+  subsets: Array<{ name: string; labels: Record<string, string> }>;
+  trafficPolicy?: unknown;
+}
+
+export interface CanarySplitEntry {
+  subset: string;
+  version?: string;
+  weight: number;
+  pods: number;
+  readyPods: number;
+}
+
+export interface CanaryStatus {
+  virtualService: string;
+  host: string;
+  split: CanarySplitEntry[];
+}
+
+export interface ServiceSummary {
+  name: string;
+  namespace: string;
+  host: string;
+  ports: Array<{ name?: string; port: number; protocol?: string }>;
+}
+
+export interface TrafficStatus {
+  services: ServiceSummary[];
+  virtualServices: VirtualServiceSummary[];
+  destinationRules: DestinationRuleSummary[];
+  canary?: CanaryStatus;
+}
+
+export interface LatencyMs {
+  p50?: number;
+  p90?: number;
+  p99?: number;
+}
+
+export interface TrafficFigures {
+  /** Requests per second over the window. */
+  requestRate: number;
+  /** Share of 5xx answers, 0..1; undefined with no requests. */
+  errorShare?: number;
+  latencyMs: LatencyMs;
+}
+
+export interface VersionHealth extends TrafficFigures {
+  version: string;
+}
+
+/** Request health from Istio's standard metrics (reporter="destination"). */
+export interface HealthStatus {
+  /** `ok`: figures below; `no-traffic`: Prometheus answered with no requests; `unknown`: see `reason`. */
+  state: 'ok' | 'no-traffic' | 'unknown';
+  reason?: string;
+  window: string;
+  overall?: TrafficFigures;
+  perVersion: VersionHealth[];
+  /** Share of requests with connection_security_policy="mutual_tls", 0..1. */
+  mtlsShare?: number;
+  /** Request rate over the last 30 minutes, one point per minute (unix seconds, requests per second). */
+  series: Array<{ time: number; requestRate: number }>;
+}
+
+export interface ContainerUsage {
+  /** Millicores. */
+  cpu?: number;
+  /** Bytes. */
+  memory?: number;
+}
+
+export interface PodOverhead {
+  name: string;
+  sidecar: ContainerResourceAmounts;
+  app: ContainerResourceAmounts;
+  usage?: { sidecar: ContainerUsage; app: ContainerUsage };
+}
+
+export interface OverheadStatus {
+  pods: PodOverhead[];
+  total: { sidecar: ContainerResourceAmounts; app: ContainerResourceAmounts };
+  /** Sidecar requests as a share of the app's (0..∞; 0.25 = the sidecar asks a quarter of what the app does). */
+  requestShare: Amounts;
+  /** Actual usage summed over the pods, when Prometheus has it. */
+  usage?: { sidecar: ContainerUsage; app: ContainerUsage };
+  usageUnavailable?: string;
+}
+
+export interface PendingChange {
+  url: string;
+  number?: number;
+  branch: string;
+  title?: string;
+}
+
+export interface PendingChangesStatus {
+  items: PendingChange[];
+  error?: string;
+}

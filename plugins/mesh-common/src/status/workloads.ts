@@ -1,0 +1,82 @@
+import { AnalyzedObject, findProxyContainer } from '../analyze';
+import { DeploymentMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
+
+/** How a namespace's labels set injection. */
+export function namespaceInjection(namespace: AnalyzedObject): NamespaceInjection {
+  const labels = namespace.metadata.labels ?? {};
+  const name = namespace.metadata.name;
+  if (labels['istio-injection'] === 'disabled') return { name, injection: 'disabled' };
+  if (labels['istio-injection'] === 'enabled') return { name, injection: 'label' };
+  if (labels['istio.io/rev']) return { name, injection: 'revision', revision: labels['istio.io/rev'] };
+  return { name, injection: 'off' };
+}
+
+/** The tag of an image reference ("docker.io/istio/proxyv2:1.30.0" → "1.30.0"), ignoring a digest. */
+export function imageTag(image: string | undefined): string | undefined {
+  const withoutDigest = image?.split('@')[0];
+  const lastSegment = withoutDigest?.split('/').pop();
+  return lastSegment?.includes(':') ? lastSegment.split(':').pop() : undefined;
+}
+
+function proxyStatus(pod: AnalyzedObject): ProxyStatus | undefined {
+  const proxy = findProxyContainer(pod);
+  if (!proxy) return undefined;
+  const statuses: any[] = ((pod as any).status?.[proxy.native ? 'initContainerStatuses' : 'containerStatuses'] ?? []) as any[];
+  const status = statuses.find(s => s?.name === 'istio-proxy');
+  const image = status?.image ?? proxy.container.image;
+  return {
+    mode: proxy.native ? 'native' : 'classic',
+    image,
+    version: imageTag(image),
+    ready: status?.ready === true,
+    restarts: Number(status?.restartCount ?? 0),
+  };
+}
+
+function podReady(pod: AnalyzedObject): boolean {
+  const conditions: any[] = (pod as any).status?.conditions ?? [];
+  return conditions.some(c => c?.type === 'Ready' && c?.status === 'True');
+}
+
+/** One pod's injection, proxy and readiness. */
+export function podMeshStatus(pod: AnalyzedObject): PodMeshStatus {
+  const status: any = (pod as any).status ?? {};
+  const proxy = proxyStatus(pod);
+  const restarts = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])].reduce((sum: number, s: any) => sum + Number(s?.restartCount ?? 0), 0);
+  return {
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace ?? 'default',
+    version: pod.metadata.labels?.version,
+    phase: status.phase,
+    ready: podReady(pod),
+    restarts,
+    injected: Boolean(proxy),
+    proxy,
+  };
+}
+
+function deploymentStatus(deployment: AnalyzedObject): DeploymentMeshStatus {
+  const status: any = (deployment as any).status ?? {};
+  return {
+    name: deployment.metadata.name,
+    namespace: deployment.metadata.namespace ?? 'default',
+    replicas: Number(deployment.spec?.replicas ?? status.replicas ?? 0),
+    readyReplicas: Number(status.readyReplicas ?? 0),
+    version: deployment.spec?.template?.metadata?.labels?.version,
+  };
+}
+
+/** Injection and proxy state of an entity's namespaces, Deployments and Pods. */
+export function workloadsStatus(namespaces: AnalyzedObject[], deployments: AnalyzedObject[], pods: AnalyzedObject[]): WorkloadsStatus {
+  const podStatuses = pods.map(podMeshStatus).sort((a, b) => a.name.localeCompare(b.name));
+  const injected = podStatuses.filter(p => p.injected);
+  return {
+    namespaces: namespaces.map(namespaceInjection),
+    deployments: deployments.map(deploymentStatus).sort((a, b) => a.name.localeCompare(b.name)),
+    pods: podStatuses,
+    injectedPods: injected.length,
+    totalPods: podStatuses.length,
+    notReadyProxies: injected.filter(p => !p.proxy?.ready).length,
+    proxyVersions: [...new Set(injected.map(p => p.proxy?.version).filter((v): v is string => Boolean(v)))].sort(),
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * A realistic Istio cluster for the demo portal, the CLI and the tests: objects as `kubectl get -o yaml`
+ * shows them. payment-service runs a canary (v1 with classic sidecars, v2 with a native sidecar) under
+ * PeerAuthentications at three levels; order-service is onboarded; user-service is not.
+ */
+
+const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.30.0';
+const CREATED = '2026-11-02T09:00:00Z';
+
+type Obj = Record<string, any>;
+
+function namespace(name: string, labels: Record<string, string> = {}): Obj {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name, ...labels }, creationTimestamp: CREATED }, status: { phase: 'Active' } };
+}
+
+interface WorkloadSpec {
+  app: string;
+  namespace: string;
+  version: string;
+  replicas: number;
+  /** 'classic' | 'native' | 'none' */
+  sidecar: 'classic' | 'native' | 'none';
+  port: number;
+  appResources: { requests: Obj; limits: Obj };
+  serviceAccount: string;
+  notReadyProxy?: number;
+}
+
+const PROXY_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+
+function proxyContainer(native: boolean): Obj {
+  return {
+    name: 'istio-proxy',
+    image: PROXY_IMAGE,
+    args: ['proxy', 'sidecar', '--domain', '$(POD_NAMESPACE).svc.cluster.local', '--proxyLogLevel=warning'],
+    ports: [{ containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' }],
+    resources: PROXY_RESOURCES,
+    readinessProbe: { httpGet: { path: '/healthz/ready', port: 15021 }, periodSeconds: 15 },
+    ...(native ? { restartPolicy: 'Always' } : {}),
+  };
+}
+
+function podTemplateLabels(spec: WorkloadSpec): Record<string, string> {
+  return { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app };
+}
+
+function deployment(spec: WorkloadSpec): Obj {
+  const name = `${spec.app}-${spec.version}`;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: spec.namespace, labels: { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app }, creationTimestamp: CREATED, generation: 3 },
+    spec: {
+      replicas: spec.replicas,
+      selector: { matchLabels: { app: spec.app, version: spec.version } },
+      template: {
+        metadata: { labels: podTemplateLabels(spec), annotations: { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' } },
+        spec: {
+          serviceAccountName: spec.serviceAccount,
+          containers: [{ name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http' }], resources: spec.appResources }],
+        },
+      },
+    },
+    status: { replicas: spec.replicas, readyReplicas: spec.replicas - (spec.notReadyProxy ?? 0), availableReplicas: spec.replicas - (spec.notReadyProxy ?? 0), observedGeneration: 3 },
+  };
+}
+
+function pods(spec: WorkloadSpec): Obj[] {
+  const hash = spec.version === 'v1' ? '7d9c5b8f4' : '5f6b9d7c2';
+  return Array.from({ length: spec.replicas }, (_, i) => {
+    const name = `${spec.app}-${spec.version}-${hash}-${['x7k2p', 'q9m4t', 'b3n8w', 'h5r1z'][i]}`;
+    const proxyReady = i >= (spec.notReadyProxy ?? 0);
+    const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }], resources: spec.appResources };
+    const appStatus = { name: spec.app, image: app.image, ready: true, restartCount: i === 0 ? 1 : 0, started: true, state: { running: { startedAt: CREATED } } };
+    const proxyStatus = { name: 'istio-proxy', image: PROXY_IMAGE, ready: proxyReady, restartCount: proxyReady ? 0 : 4, started: true, state: { running: { startedAt: CREATED } } };
+    const injected = spec.sidecar !== 'none';
+    const initContainers: Obj[] = injected ? [{ name: 'istio-init', image: PROXY_IMAGE, args: ['istio-iptables', '-p', '15001', '-z', '15006'] }] : [];
+    if (spec.sidecar === 'native') initContainers.push(proxyContainer(true));
+    const ready = proxyReady;
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: spec.namespace,
+        labels: {
+          ...podTemplateLabels(spec),
+          'pod-template-hash': hash,
+          ...(injected ? { 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': spec.app, 'service.istio.io/canonical-revision': spec.version } : {}),
+        },
+        annotations: injected ? { 'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"revision":"default"}', 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true' } : {},
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${spec.app}-${spec.version}-${hash}`, controller: true, blockOwnerDeletion: true, uid: `rs-${spec.app}-${spec.version}` }],
+        creationTimestamp: CREATED,
+      },
+      spec: {
+        serviceAccountName: spec.serviceAccount,
+        nodeName: `node-${(i % 3) + 1}`,
+        initContainers,
+        containers: spec.sidecar === 'classic' ? [app, proxyContainer(false)] : [app],
+      },
+      status: {
+        phase: 'Running',
+        podIP: `10.244.${i + 1}.${spec.port % 200}`,
+        conditions: [
+          { type: 'Initialized', status: 'True' },
+          { type: 'Ready', status: ready ? 'True' : 'False' },
+          { type: 'ContainersReady', status: ready ? 'True' : 'False' },
+          { type: 'PodScheduled', status: 'True' },
+        ],
+        containerStatuses: spec.sidecar === 'classic' ? [appStatus, proxyStatus] : [appStatus],
+        initContainerStatuses: [
+          ...(injected ? [{ name: 'istio-init', image: PROXY_IMAGE, ready: true, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } }] : []),
+          ...(spec.sidecar === 'native' ? [proxyStatus] : []),
+        ],
+      },
+    };
+  });
+}
+
+function service(app: string, ns: string, port: number): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: app, namespace: ns, labels: { app, 'backstage.io/kubernetes-id': app }, creationTimestamp: CREATED },
+    spec: { type: 'ClusterIP', clusterIP: '10.96.12.34', selector: { app }, ports: [{ name: 'http', port: 80, targetPort: port, protocol: 'TCP' }, { name: 'grpc-admin', port: 9090, targetPort: 9090, protocol: 'TCP' }] },
+  };
+}
+
+function istio(kind: string, group: 'security' | 'networking', name: string, ns: string, spec: Obj, created = CREATED): Obj {
+  return { apiVersion: `${group}.istio.io/v1`, kind, metadata: { name, namespace: ns, creationTimestamp: created, labels: { 'app.kubernetes.io/managed-by': 'meshport' } }, spec };
+}
+
+const APP_RESOURCES = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
+
+/** Every object of the demo cluster. */
+export function demoClusterObjects(): Obj[] {
+  const payments: WorkloadSpec = { app: 'payment-service', namespace: 'payments', version: 'v1', replicas: 3, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'payment-service' };
+  const paymentsCanary: WorkloadSpec = { ...payments, version: 'v2', replicas: 1, sidecar: 'native' };
+  const orders: WorkloadSpec = { app: 'order-service', namespace: 'orders', version: 'v1', replicas: 2, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'order-service', notReadyProxy: 1 };
+  const users: WorkloadSpec = { app: 'user-service', namespace: 'users', version: 'v1', replicas: 2, sidecar: 'none', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'user-service' };
+  return [
+    namespace('istio-system'),
+    namespace('payments', { 'istio-injection': 'enabled' }),
+    namespace('orders', { 'istio.io/rev': 'default' }),
+    namespace('users'),
+    ...[payments, paymentsCanary, orders, users].flatMap(spec => [deployment(spec), ...pods(spec)]),
+    service('payment-service', 'payments', 8080),
+    service('order-service', 'orders', 8080),
+    service('user-service', 'users', 8080),
+    istio('PeerAuthentication', 'security', 'default', 'istio-system', { mtls: { mode: 'STRICT' } }, '2026-10-01T08:00:00Z'),
+    istio('PeerAuthentication', 'security', 'default', 'payments', { mtls: { mode: 'PERMISSIVE' } }),
+    istio('PeerAuthentication', 'security', 'payment-service', 'payments', {
+      selector: { matchLabels: { app: 'payment-service' } },
+      mtls: { mode: 'STRICT' },
+      portLevelMtls: { 9090: { mode: 'PERMISSIVE' } },
+    }),
+    istio('AuthorizationPolicy', 'security', 'deny-all', 'payments', {}),
+    istio('AuthorizationPolicy', 'security', 'payment-service-callers', 'payments', {
+      selector: { matchLabels: { app: 'payment-service' } },
+      action: 'ALLOW',
+      rules: [
+        { from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }], to: [{ operation: { methods: ['POST'], paths: ['/api/v1/process-payment'] } }] },
+        { to: [{ operation: { methods: ['GET'], paths: ['/healthz', '/ready'] } }] },
+      ],
+    }),
+    istio('RequestAuthentication', 'security', 'payment-service-jwt', 'payments', {
+      selector: { matchLabels: { app: 'payment-service' } },
+      jwtRules: [{ issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/.well-known/jwks.json', audiences: ['payments'], forwardOriginalToken: true }],
+    }),
+    istio('DestinationRule', 'networking', 'payment-service', 'payments', {
+      host: 'payment-service.payments.svc.cluster.local',
+      trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' }, connectionPool: { tcp: { maxConnections: 100 } }, outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s' } },
+      subsets: [
+        { name: 'v1', labels: { version: 'v1' } },
+        { name: 'v2', labels: { version: 'v2' } },
+      ],
+    }),
+    istio('VirtualService', 'networking', 'payment-service', 'payments', {
+      hosts: ['payment-service.payments.svc.cluster.local'],
+      http: [
+        { name: 'canary-header', match: [{ headers: { 'x-canary': { exact: 'true' } } }], route: [{ destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v2' } }] },
+        {
+          name: 'split',
+          route: [
+            { destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v1' }, weight: 90 },
+            { destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v2' }, weight: 10 },
+          ],
+        },
+      ],
+    }),
+    istio('PeerAuthentication', 'security', 'default', 'orders', { mtls: { mode: 'STRICT' } }),
+  ];
+}
+
+/** The demo cluster's objects grouped as `kubectl get -o yaml` lists, one per namespace. */
+export function demoClusterLists(): Record<string, Obj> {
+  const byNamespace = new Map<string, Obj[]>();
+  for (const object of demoClusterObjects()) {
+    const file = object.kind === 'Namespace' ? '_namespaces' : object.metadata.namespace;
+    byNamespace.set(file, [...(byNamespace.get(file) ?? []), object]);
+  }
+  return Object.fromEntries([...byNamespace].map(([file, items]) => [`${file}.yaml`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }]));
+}

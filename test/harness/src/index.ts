@@ -17,3 +17,6 @@ export * from './scm';
 export { KubeApiTestServer } from './kube/kubeApiServer';
 export type { KubeFault } from './kube/kubeApiServer';
 export { demoClusterObjects, demoClusterLists } from './kube/demoCluster';
+export { istioOpenMetrics, PAYMENT_PODS } from './prometheus/istioMetrics';
+export { prometheusUnavailable, startBackfilledPrometheus } from './prometheus/prometheusServer';
+export type { RunningPrometheus } from './prometheus/prometheusServer';

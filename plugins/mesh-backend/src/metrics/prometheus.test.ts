@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { ClusterMeshStatus, EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import {
+  demoClusterObjects,
+  findRepoRoot,
+  freePort,
+  istioOpenMetrics,
+  KubeApiTestServer,
+  prometheusUnavailable,
+  RunningPrometheus,
+  startBackfilledPrometheus,
+} from '@meshport/test-harness';
+import meshPlugin from '../index';
+
+jest.setTimeout(180_000);
+
+const TOKEN = 'sa-token-prometheus-test';
+const unavailable = prometheusUnavailable();
+if (unavailable && !process.env.CI) {
+  // eslint-disable-next-line no-console
+  console.warn(`SKIPPED: ${unavailable}; the Prometheus health suite did not run.`);
+}
+const describeWithPrometheus = unavailable && !process.env.CI ? describe.skip : describe;
+
+describeWithPrometheus('health and proxy usage from a real Prometheus with backfilled Istio metrics', () => {
+  let prometheus: RunningPrometheus;
+  let kube: KubeApiTestServer;
+  let backend: TestBackend;
+  let answer: EntityMeshStatus;
+  const cluster = (name: string) => answer.clusters.find(c => c.cluster === name) as ClusterMeshStatus;
+
+  beforeAll(async () => {
+    if (unavailable) throw new Error(`CI requires Prometheus: ${unavailable}`);
+    const now = Math.floor(Date.now() / 1000);
+    // Samples run ten minutes past now, as if Prometheus kept scraping while the test runs: every query at
+    // "now" then sees a full 5-minute window, however long the backend takes to start.
+    prometheus = await startBackfilledPrometheus(istioOpenMetrics(now - 3600, now + 600));
+    kube = await new KubeApiTestServer({ token: TOKEN }).start();
+    kube.apply(...demoClusterObjects());
+    const closedPort = await freePort();
+    const repoRoot = findRepoRoot();
+    const clusterEntry = (name: string) => ({ name, url: kube.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        meshPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:0' },
+            catalog: { rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }], locations: [{ type: 'file', target: path.join(repoRoot, 'catalog/entities.yaml') }] },
+            kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [clusterEntry('prod'), clusterEntry('dr')] }] },
+            mesh: {
+              clusters: [
+                { name: 'prod', prometheus: { url: prometheus.url, headers: { 'X-Scope-OrgID': 'payments' } } },
+                { name: 'dr', prometheus: { url: `http://127.0.0.1:${closedPort}` } },
+              ],
+              status: { requestTimeoutMs: 5000 },
+            },
+          },
+        }),
+      ],
+    });
+    const url = `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/payment-service/status`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const response = await fetch(url, { headers: { authorization: mockCredentials.user.header() } });
+      if (response.status === 200) {
+        answer = (await response.json()) as EntityMeshStatus;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`the status API answered ${response.status}`);
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await kube?.stop();
+    await prometheus?.stop();
+  });
+
+  it('reports request rate, 5xx share and mTLS share from istio_requests_total', () => {
+    const { health } = cluster('prod');
+    expect(health.state).toBe('ok');
+    expect(health.overall?.requestRate).toBeCloseTo(100, 0);
+    expect(health.overall?.errorShare).toBeCloseTo(0.02, 3);
+    expect(health.mtlsShare).toBeCloseTo(0.9, 3);
+  });
+
+  it('reports each destination_version: rate, errors and latency percentiles from the histogram', () => {
+    const [v1, v2] = cluster('prod').health.perVersion;
+    expect([v1.version, v2.version]).toEqual(['v1', 'v2']);
+    expect(v1.requestRate).toBeCloseTo(90, 0);
+    expect(v1.errorShare).toBeCloseTo(1 / 90, 3);
+    expect(v2.errorShare).toBeCloseTo(0.1, 3);
+    expect([v1.latencyMs.p50, v1.latencyMs.p90, v1.latencyMs.p99].map(v => Math.round(v!))).toEqual([25, 50, 95]);
+    expect([v2.latencyMs.p50, v2.latencyMs.p90, v2.latencyMs.p99].map(v => Math.round(v!))).toEqual([100, 250, 475]);
+    // Overall p50: rank 750 of 1500 falls in v1's (25, 50] bucket: 25 + 75/540 × 25.
+    expect(cluster('prod').health.overall?.latencyMs.p50).toBeCloseTo(25 + (75 / 540) * 25, 1);
+  });
+
+  it('draws the last 30 minutes of request rate, one point per minute', () => {
+    const { series } = cluster('prod').health;
+    expect(series.length).toBeGreaterThanOrEqual(30);
+    expect(series.every(point => Math.abs(point.requestRate - 100) < 1)).toBe(true);
+  });
+
+  it('puts the proxies measured usage next to the apps, per pod and in total', () => {
+    const { overhead } = cluster('prod');
+    expect(overhead.usage?.sidecar.cpu).toBeCloseTo(4 * 50, 0);
+    expect(overhead.usage?.app.cpu).toBeCloseTo(4 * 200, 0);
+    expect(overhead.usage?.sidecar.memory).toBe(4 * 60 * 2 ** 20);
+    const pod = overhead.pods.find(p => p.name === 'payment-service-v2-5f6b9d7c2-x7k2p');
+    expect(pod?.usage?.sidecar.cpu).toBeCloseTo(50, 0);
+    expect(overhead.usageUnavailable).toBeUndefined();
+  });
+
+  it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {
+    const dr = cluster('dr');
+    expect(dr.health.state).toBe('unknown');
+    expect(dr.health.reason).toMatch(/Prometheus could not be reached \(ECONNREFUSED\)/);
+    expect(dr.overhead.usageUnavailable).toMatch(/ECONNREFUSED/);
+    expect(dr.error).toBeUndefined();
+    expect(dr.workloads.totalPods).toBe(4);
+    expect(dr.traffic.canary?.split.map(s => s.weight)).toEqual([90, 10]);
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * The `meshport` command: render, analyze and estimate mesh policies without a cluster.
+ * The `meshport` command: render, analyze and estimate mesh policies, and read a service's status from a
+ * snapshot, without a cluster.
  *
  * @packageDocumentation
  */
@@ -7,6 +8,7 @@ import { Command } from 'commander';
 import { runAnalyze } from './commands/analyze';
 import { runOverhead } from './commands/overhead';
 import { runRender } from './commands/render';
+import { runStatus } from './commands/status';
 import { CommandResult } from './io';
 
 function finish(result: CommandResult): never {
@@ -36,6 +38,15 @@ export function createProgram(): Command {
     .requiredOption('--policy <file>', 'policy file, YAML or JSON')
     .option('--json', 'print the estimate as JSON')
     .action(options => finish(runOverhead(options)));
+  program
+    .command('status')
+    .description("A service's mesh status (injection, mTLS, policies, canary, overhead, findings) from a snapshot")
+    .requiredOption('--snapshot <dir>', 'directory of Kubernetes YAML, as `kubectl get -o yaml` writes it')
+    .requiredOption('--selector <selector>', 'label selector of the service\'s pods, e.g. app=payment-service')
+    .option('--namespace <namespace>', 'namespace of the service (default: every namespace)')
+    .option('--root-namespace <namespace>', "Istio's root namespace", 'istio-system')
+    .option('--json', 'print the status as JSON')
+    .action(options => finish(runStatus(options)));
   return program;
 }
 
@@ -49,5 +60,5 @@ export function main(argv: string[]) {
     });
 }
 
-export { runAnalyze, runOverhead, runRender };
+export { runAnalyze, runOverhead, runRender, runStatus };
 export type { CommandResult };

@@ -46,4 +46,16 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     expect(order.metadata.annotations?.['backstage.io/kubernetes-id']).toBe('order-service');
     expect(order.spec?.dependsOn).toEqual(['component:payment-service']);
   });
+
+  it("serves payment-service's mesh status from the demo cluster snapshot, with the guest's token", async () => {
+    const authorization = `Bearer ${await guestToken(backend.baseUrl)}`;
+    const response = await fetch(`${backend.baseUrl}/api/mesh/v1/entities/default/component/payment-service/status`, { headers: { authorization } });
+    expect(response.status).toBe(200);
+    const status = await response.json();
+    expect(status.clusters.map((c: { cluster: string }) => c.cluster)).toEqual(['demo']);
+    const [demo] = status.clusters;
+    expect({ injected: demo.workloads.injectedPods, total: demo.workloads.totalPods }).toEqual({ injected: 4, total: 4 });
+    expect(demo.traffic.canary.split.map((s: { weight: number }) => s.weight)).toEqual([90, 10]);
+    expect(demo.health).toMatchObject({ state: 'unknown', reason: 'no Prometheus is configured for this cluster' });
+  });
 });

@@ -6,6 +6,7 @@ import { minimalPolicyExample, namespacePolicyExample, parseYaml, paymentService
 import { runAnalyze } from './analyze';
 import { runOverhead } from './overhead';
 import { runRender } from './render';
+import { runStatus } from './status';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 
@@ -107,5 +108,36 @@ describe('the meshport executable', () => {
     const missing = spawnSync(process.execPath, [bin, 'overhead', '--policy', path.join(dir, 'nope.yaml')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^meshport: .*nope\.yaml/);
+  });
+});
+
+describe('meshport status', () => {
+  const snapshot = path.resolve(__dirname, '..', '..', '..', '..', 'catalog', 'cluster-snapshot');
+
+  it("reads payment-service's status from the demo snapshot: injection, mTLS per port, canary, overhead", () => {
+    const result = runStatus({ snapshot, namespace: 'payments', selector: 'app=payment-service' });
+    expect(result.exitCode).toBe(0);
+    const text = result.stdout.join('\n');
+    expect(text).toContain('Sidecar injection: 4/4 pods injected; proxies 1.30.0; 0 not ready');
+    expect(text).toContain('payment-service-v2-5f6b9d7c2-x7k2p: native proxy 1.30.0');
+    expect(text).toContain('payment-service-v1 port 9090: PERMISSIVE (workload, PeerAuthentication payments/payment-service)');
+    expect(text).toContain('Canary: v1 90% (3/3 pods ready), v2 10% (1/1 pods ready)');
+    expect(text).toContain("Sidecar requests: cpu 400m, memory 512Mi; 40% of the app's cpu, 50% of its memory");
+  });
+
+  it('prints JSON with --json, the same shape the status API returns per cluster', () => {
+    const result = runStatus({ snapshot, namespace: 'orders', selector: 'backstage.io/kubernetes-id=order-service', json: true });
+    const status = JSON.parse(result.stdout[0]);
+    expect(status.workloads).toMatchObject({ totalPods: 2, injectedPods: 2, notReadyProxies: 1 });
+    expect(status.workloads.namespaces).toEqual([{ name: 'orders', injection: 'revision', revision: 'default' }]);
+    expect(status.security.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'namespace', policy: 'PeerAuthentication orders/default' });
+  });
+
+  it('exits 1 when nothing matches, and the real binary exits 2 on a malformed selector', () => {
+    const none = runStatus({ snapshot, namespace: 'payments', selector: 'app=no-such-app' });
+    expect({ exitCode: none.exitCode, stderr: none.stderr }).toEqual({ exitCode: 1, stderr: ['meshport: no pods or deployments match "app=no-such-app" in namespace payments'] });
+    const bin = path.resolve(__dirname, '..', '..', 'bin', 'meshport');
+    const malformed = spawnSync(process.execPath, [bin, 'status', '--snapshot', snapshot, '--selector', 'app in (a'], { encoding: 'utf8' });
+    expect({ status: malformed.status, stderr: malformed.stderr }).toEqual({ status: 2, stderr: expect.stringContaining('label selector "app in (a"') });
   });
 });

@@ -1,0 +1,47 @@
+import {
+  ClusterMeshStatus,
+  clusterStatusFromSlice,
+  formatCpu,
+  formatMemory,
+  parseYaml,
+  storeFromDocuments,
+  targetFromSelector,
+} from '@meshport/plugin-mesh-common';
+import fs from 'node:fs';
+import { CommandResult, collectManifestFiles } from '../io';
+import { formatFindings } from '../format';
+
+/** The status as lines for a terminal. */
+function describeStatus(status: ClusterMeshStatus): string[] {
+  const { workloads, security, traffic, overhead } = status;
+  const percent = (share?: number) => (share === undefined ? 'n/a' : `${Math.round(share * 100)}%`);
+  return [
+    `Sidecar injection: ${workloads.injectedPods}/${workloads.totalPods} pods injected; proxies ${workloads.proxyVersions.join(', ') || 'none'}; ${workloads.notReadyProxies} not ready`,
+    ...workloads.namespaces.map(ns => `  namespace ${ns.name}: injection ${ns.injection}${ns.revision ? ` (revision ${ns.revision})` : ''}`),
+    ...workloads.pods.map(p => `  ${p.name}: ${p.proxy ? `${p.proxy.mode} proxy ${p.proxy.version ?? '?'}${p.proxy.ready ? '' : ' NOT READY'}` : 'no proxy'}, ${p.restarts} restarts`),
+    'mTLS:',
+    ...security.mtls.flatMap(w => w.ports.map(p => `  ${w.workload} port ${p.port}: ${p.mode} (${p.source}${p.policy ? `, ${p.policy}` : ''})`)),
+    `Authorization policies: ${security.authorizationPolicies.map(p => `${p.namespace}/${p.name} (${p.action}, ${p.scope})`).join(', ') || 'none'}`,
+    `JWT issuers: ${security.requestAuthentications.flatMap(r => r.issuers.map(i => i.issuer)).join(', ') || 'none'}`,
+    `Canary: ${traffic.canary ? traffic.canary.split.map(s => `${s.subset} ${s.weight}% (${s.readyPods}/${s.pods} pods ready)`).join(', ') : 'none'}`,
+    `Sidecar requests: cpu ${formatCpu(overhead.total.sidecar.requests.cpu ?? 0)}, memory ${formatMemory(overhead.total.sidecar.requests.memory ?? 0)}; ${percent(overhead.requestShare.cpu)} of the app's cpu, ${percent(overhead.requestShare.memory)} of its memory`,
+    'Findings:',
+    ...formatFindings(status.findings).map(line => (line ? `  ${line}` : line)),
+  ];
+}
+
+/**
+ * `meshport status --snapshot <dir> --namespace <ns> --selector <k=v,...> [--json]`: the status the
+ * portal's Mesh tab shows, from a directory of `kubectl get -o yaml` output instead of a live cluster.
+ */
+export function runStatus(options: { snapshot: string; namespace?: string; selector: string; json?: boolean; rootNamespace?: string }): CommandResult {
+  const target = targetFromSelector(options.selector, options.namespace);
+  const documents = collectManifestFiles([options.snapshot]).flatMap(file => parseYaml(fs.readFileSync(file, 'utf8'), file));
+  const rootNamespace = options.rootNamespace ?? 'istio-system';
+  const slice = storeFromDocuments(documents).sliceFor(target, rootNamespace);
+  if (slice.pods.length === 0 && slice.deployments.length === 0) {
+    return { exitCode: 1, stdout: [], stderr: [`meshport: no pods or deployments match "${options.selector}"${options.namespace ? ` in namespace ${options.namespace}` : ''}`] };
+  }
+  const status = clusterStatusFromSlice('snapshot', slice, rootNamespace);
+  return { exitCode: 0, stdout: options.json ? [JSON.stringify(status, null, 2)] : describeStatus(status), stderr: [] };
+}

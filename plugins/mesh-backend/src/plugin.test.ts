@@ -6,7 +6,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { demoClusterObjects, findRepoRoot, KubeApiTestServer } from '@meshport/test-harness';
+import { demoClusterObjects, findRepoRoot, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
 import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
 import meshPlugin from './index';
 
@@ -157,6 +157,16 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
   });
 
+  it('answers what its OpenAPI description says, healthy and failing clusters alike', async () => {
+    const openApi = new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml'));
+    for (const name of ['payment-service', 'order-service', 'user-service']) {
+      expect({ name, violations: openApi.violations('EntityMeshStatus', await status(name)) }).toEqual({ name, violations: [] });
+    }
+    const broken = JSON.parse(JSON.stringify(await status('payment-service')));
+    broken.clusters[0].workloads.totalPods = 'four';
+    expect(openApi.violations('EntityMeshStatus', broken)).toEqual(['/clusters/0/workloads/totalPods must be integer']);
+  });
+
   it('lists in pages with limit and continue', () => {
     const podLists = prod.requests.filter(r => r.startsWith('/api/v1/pods?') && !r.includes('watch=true'));
     expect(podLists.some(r => r.includes('limit=3') && r.includes('continue='))).toBe(true);
@@ -188,6 +198,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(cluster(failing, 'prod').error).toBeUndefined();
     expect(cluster(failing, 'prod').workloads.totalPods).toBe(4);
     expect(JSON.stringify(failing)).not.toContain(TOKEN);
+    expect(new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml')).violations('EntityMeshStatus', failing)).toEqual([]);
     staging.clearFaults();
     const recovered = await until(() => status('payment-service'), s => !cluster(s, 'staging').error, 'staging to recover');
     expect(cluster(recovered, 'staging').workloads.totalPods).toBe(4);

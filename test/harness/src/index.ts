@@ -20,3 +20,4 @@ export { demoClusterObjects, demoClusterLists } from './kube/demoCluster';
 export { istioOpenMetrics, PAYMENT_PODS } from './prometheus/istioMetrics';
 export { prometheusUnavailable, startBackfilledPrometheus } from './prometheus/prometheusServer';
 export type { RunningPrometheus } from './prometheus/prometheusServer';
+export { OpenApiResponses } from './openApiResponses';

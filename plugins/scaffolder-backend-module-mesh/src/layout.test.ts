@@ -1,6 +1,5 @@
-import { changeBranchName } from './gitops/branchName';
-import { redact } from './gitops/git';
 import { folderFor } from './layout';
+import { changeBranchName, redact } from '@meshport/plugin-mesh-node';
 
 describe('layout and branch names', () => {
   it('fills the layout pattern', () => {

@@ -2,13 +2,9 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { GithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { changeBranchName } from '../gitops/branchName';
-import { repoUrlOrDefault } from '../gitops/gitopsConfig';
-import { displayUrl } from '../gitops/plainGit';
-import { resolveProvider } from '../gitops/resolveProvider';
-import { checkoutForChange } from '../gitops/workingCopy';
 import { DEFAULT_WORKING_COPY } from './render';
 import { checkoutExamples } from './checkout.examples';
+import { changeBranchName, checkoutForChange, displayUrl, repoUrlOrDefault, resolveProvider } from '@meshport/plugin-mesh-node';
 
 /** `mesh:gitops:checkout`: clones the GitOps repository on the branch this service's changes accumulate on. */
 export function createMeshGitopsCheckoutAction(options: {

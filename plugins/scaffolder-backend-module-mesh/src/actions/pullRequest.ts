@@ -3,13 +3,9 @@ import { Config } from '@backstage/config';
 import { ConflictError } from '@backstage/errors';
 import { GithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GitRunner } from '../gitops/git';
-import { committerFromConfig, repoUrlOrDefault } from '../gitops/gitopsConfig';
-import { displayUrl } from '../gitops/plainGit';
-import { resolveProvider } from '../gitops/resolveProvider';
-import { commitChanges, foreignCommits, pendingChanges, pushBranch, readCheckoutRecord, undoPush } from '../gitops/workingCopy';
 import { DEFAULT_WORKING_COPY } from './render';
 import { pullRequestExamples } from './pullRequest.examples';
+import { commitChanges, committerFromConfig, displayUrl, foreignCommits, GitRunner, pendingChanges, pushBranch, readCheckoutRecord, repoUrlOrDefault, resolveProvider, undoPush } from '@meshport/plugin-mesh-node';
 
 /** `mesh:gitops:pull-request`: commits the working copy and opens or updates the change request. */
 export function createMeshGitopsPullRequestAction(options: {

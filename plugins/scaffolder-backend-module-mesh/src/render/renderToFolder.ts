@@ -24,9 +24,9 @@ import {
 } from '@meshport/plugin-mesh-common';
 import { readFolder } from '../folder/folderFiles';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
-import { changeBranchName } from '../gitops/branchName';
 import { folderFor, GitOpsLayout } from '../layout';
 import { renderSummary } from '../summary';
+import { changeBranchName } from '@meshport/plugin-mesh-node';
 
 /** What a form asks to change: a service's policy sections, or a namespace's policy. */
 export type RenderRequest =

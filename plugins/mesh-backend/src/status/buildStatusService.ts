@@ -4,7 +4,7 @@ import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
 import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
 import { PrometheusClient } from '../metrics/prometheusClient';
-import { pendingChangesSourceFor } from '../pending/gitBranchPendingChanges';
+import { pendingChangesSourceFor } from '../pending/pendingChanges';
 import { EntityStatusService } from './entityStatusService';
 
 /** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
@@ -19,5 +19,5 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
     return { source, prometheus: cluster.prometheus ? new PrometheusClient(cluster.prometheus, requestTimeoutMs) : undefined };
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.prometheus ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
-  return new EntityStatusService(clusters, config.getOptionalString('mesh.rootNamespace') ?? 'istio-system', logger, pendingChangesSourceFor(config.getOptionalString('mesh.gitops.defaultRepoUrl')));
+  return new EntityStatusService(clusters, config.getOptionalString('mesh.rootNamespace') ?? 'istio-system', logger, pendingChangesSourceFor(config));
 }

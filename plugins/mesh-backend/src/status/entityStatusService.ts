@@ -12,7 +12,7 @@ import {
 import { ClusterSource } from '../cluster/clusterSource';
 import { readEntityMetrics } from '../metrics/entityMetrics';
 import { PrometheusClient } from '../metrics/prometheusClient';
-import { PendingChangesSource } from '../pending/gitBranchPendingChanges';
+import { PendingChangesSource } from '../pending/pendingChanges';
 
 /** A cluster with its Prometheus, if any. */
 export interface StatusCluster {

@@ -1,0 +1,67 @@
+import { ConfigReader } from '@backstage/config';
+import { createBareRepository, git, GithubTestServer, GitlabTestServer } from '@meshport/test-harness';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pendingChangesSourceFor } from './pendingChanges';
+
+const TOKEN = 'pending-changes-token-0123456789';
+const BRANCH = 'meshport/payments/payment-service';
+
+describe('pending changes of an entity, from the GitOps repository', () => {
+  it('finds the open pull request from the service branch on GitHub, through Octokit', async () => {
+    const github = await new GithubTestServer(TOKEN).start();
+    try {
+      github.createRepository('acme/gitops');
+      github.pulls.set('acme/gitops', [
+        { number: 7, title: 'Mesh: payments/payment-service', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+        { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+      ]);
+      const source = pendingChangesSourceFor(
+        new ConfigReader({
+          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
+          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` } },
+        }),
+      )!;
+      expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
+      expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
+      github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
+      const denied = await source.forService('payments', 'payment-service');
+      expect(denied.items).toEqual([]);
+      expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
+      expect(JSON.stringify(denied)).not.toContain(TOKEN);
+    } finally {
+      await github.stop();
+    }
+  });
+
+  it('finds the open merge request on GitLab, through Gitbeaker', async () => {
+    const gitlab = await new GitlabTestServer(TOKEN).start();
+    try {
+      gitlab.createRepository('acme/gitops');
+      gitlab.mergeRequests.set('acme/gitops', [
+        { iid: 3, title: 'Mesh: payments/payment-service', description: '', sourceBranch: BRANCH, targetBranch: 'main', state: 'opened', labels: [], reviewerIds: [], removeSourceBranch: true },
+      ]);
+      const source = pendingChangesSourceFor(
+        new ConfigReader({
+          integrations: { gitlab: [{ host: gitlab.host, baseUrl: gitlab.baseUrl, apiBaseUrl: `${gitlab.baseUrl}/api/v4`, token: TOKEN }] },
+          mesh: { gitops: { defaultRepoUrl: `${gitlab.host}?owner=acme&repo=gitops` } },
+        }),
+      )!;
+      const found = await source.forService('payments', 'payment-service');
+      expect(found.items).toEqual([{ url: `${gitlab.baseUrl}/acme/gitops/-/merge_requests/3`, number: 3, branch: BRANCH }]);
+    } finally {
+      await gitlab.stop();
+    }
+  });
+
+  it('reports the Meshport branch of a plain git repository while it exists', async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-pending-'));
+    const repository = createBareRepository(parent);
+    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}` } } }))!;
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    git(repository, 'branch', BRANCH, 'main');
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `file://${repository}#${BRANCH}`, branch: BRANCH }] });
+    fs.rmSync(parent, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,38 @@
+import { WarningPanel } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { ClusterMeshStatus } from '@meshport/plugin-mesh-common';
+import { FindingsCard } from './FindingsCard';
+import { HealthCard } from './HealthCard';
+import { InjectionCard } from './InjectionCard';
+import { OverheadCard } from './OverheadCard';
+import { SecurityCard } from './SecurityCard';
+import { TrafficCard } from './TrafficCard';
+
+/** One cluster's part of the Mesh tab; a warning with the reason when the cluster could not be read. */
+export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
+  if (status.error) {
+    return <WarningPanel title={`Cluster ${status.cluster} could not be read`} message={`${status.error.message} (${status.error.reason}). The other clusters are shown.`} />;
+  }
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={6}>
+        <InjectionCard workloads={status.workloads} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <SecurityCard security={status.security} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <TrafficCard traffic={status.traffic} health={status.health} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <HealthCard health={status.health} />
+      </Grid>
+      <Grid item xs={12}>
+        <OverheadCard overhead={status.overhead} />
+      </Grid>
+      <Grid item xs={12}>
+        <FindingsCard findings={status.findings} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,127 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { screen } from '@testing-library/react';
+import { clusterErrorStatus, EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { MeshApi, meshApiRef } from '../api/MeshApi';
+import { EntityMeshCard } from './EntityMeshCard';
+import { EntityMeshContent } from './EntityMeshContent';
+import { demoClusterStatus, entityStatus } from './testFixtures';
+
+function component(name: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
+  };
+}
+
+function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
+  const api: MeshApi = { getEntityStatus: answer };
+  return renderInTestApp(
+    <TestApiProvider apis={[[meshApiRef, api]]}>
+      <EntityProvider entity={entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+const payments = component('payment-service', 'payments');
+const paymentStatus = () => entityStatus('payment-service', 'payments', [demoClusterStatus('prod', 'payments', 'payment-service')]);
+
+describe('the Mesh tab', () => {
+  it('shows a progress bar while loading', async () => {
+    await renderWith(payments, () => new Promise(() => {}));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it("shows payment-service's injection, mTLS, callers in words, canary split and overhead", async () => {
+    await renderWith(payments, async () => paymentStatus());
+    expect(await screen.findByText('Cluster prod')).toBeInTheDocument();
+    expect(screen.getByText(/4 of 4 pods injected/)).toBeInTheDocument();
+    expect(screen.getByText('Proxy versions: 1.30.0')).toBeInTheDocument();
+    expect(screen.getAllByText(/native sidecar 1\.30\.0/)).toHaveLength(1);
+    expect(screen.getByText(/order-service \(namespace orders\) may POST \/api\/v1\/process-payment/)).toBeInTheDocument();
+    expect(screen.getByText(/Nobody may call \(deny by default\)/)).toBeInTheDocument();
+    expect(screen.getByText('https://auth.example.com (audiences: payments)')).toBeInTheDocument();
+    expect(screen.getByLabelText('canary split')).toHaveTextContent('v1 90%v2 10%');
+    expect(screen.getByText(/v2: 10% of traffic, 1\/1 pods ready/)).toBeInTheDocument();
+    expect(screen.getByText(/Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory/)).toBeInTheDocument();
+    expect(screen.getByText(/Health unknown: no Prometheus is configured for this cluster/)).toBeInTheDocument();
+  });
+
+  it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
+    const status = paymentStatus();
+    status.clusters[0].health = {
+      state: 'ok',
+      window: '5m',
+      overall: { requestRate: 100, errorShare: 0.02, latencyMs: { p50: 28.5, p90: 50, p99: 95 } },
+      perVersion: [
+        { version: 'v1', requestRate: 90, errorShare: 1 / 90, latencyMs: { p99: 95 } },
+        { version: 'v2', requestRate: 10, errorShare: 0.1, latencyMs: { p99: 475 } },
+      ],
+      mtlsShare: 0.9,
+      series: [
+        { time: 1, requestRate: 99 },
+        { time: 2, requestRate: 101 },
+      ],
+    };
+    await renderWith(payments, async () => status);
+    expect(await screen.findByText(/100\.0 req\/s, errors 2\.00%, p50 29 ms, p90 50 ms, p99 95 ms/)).toBeInTheDocument();
+    expect(screen.getByText('Over mutual TLS: 90.0%')).toBeInTheDocument();
+    expect(screen.getByText(/v2: 10% of traffic, 1\/1 pods ready, success 90\.0%, p99 475 ms/)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'request rate over the last 30 minutes' })).toBeInTheDocument();
+  });
+
+  it('offers the onboarding template, with the entity picked, to a service not on the mesh', async () => {
+    await renderWith(component('user-service', 'users'), async () => entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]));
+    expect(await screen.findByText('user-service is not on the mesh yet')).toBeInTheDocument();
+    const button = screen.getByText('Onboard user-service').closest('a');
+    expect(button).toHaveAttribute('href', `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent('{"entity":"component:default/user-service"}')}`);
+    expect(screen.getByText(/IST0102/)).toBeInTheDocument();
+  });
+
+  it('shows the clusters that answered next to a warning for the one that failed', async () => {
+    const status = paymentStatus();
+    status.clusters.push(clusterErrorStatus('dr', { reason: 'forbidden', message: 'the service account may not read these objects (403)' }));
+    await renderWith(payments, async () => status);
+    expect(await screen.findByText(/Cluster dr could not be read/)).toBeInTheDocument();
+    expect(screen.getByText(/the service account may not read these objects \(403\) \(forbidden\)/)).toBeInTheDocument();
+    expect(screen.getByText(/4 of 4 pods injected/)).toBeInTheDocument();
+  });
+
+  it('shows the error when the status cannot be loaded', async () => {
+    const response = new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to read the mesh status' } }), { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json' } });
+    const error = await ResponseError.fromResponse(response as any);
+    await renderWith(payments, () => Promise.reject(error));
+    expect(await screen.findByText(/The mesh status could not be loaded/)).toBeInTheDocument();
+    expect(screen.getAllByText(/403 Forbidden.*not allowed to read the mesh status/)[0]).toBeInTheDocument();
+  });
+
+  it('asks for the annotation when the entity names no Kubernetes objects', async () => {
+    await renderWith(payments, async () => ({ ...paymentStatus(), target: undefined, clusters: [] }));
+    expect(await screen.findByText(/Missing Annotation/i)).toBeInTheDocument();
+  });
+
+  it('says when no cluster is configured', async () => {
+    await renderWith(payments, async () => ({ ...paymentStatus(), clusters: [] }));
+    expect(await screen.findByText('No cluster is configured')).toBeInTheDocument();
+  });
+
+  it('lists open onboarding changes with links', async () => {
+    await renderWith(payments, async () => ({ ...paymentStatus(), pendingChanges: { items: [{ url: 'https://github.example.com/acme/gitops/pull/7', number: 7, branch: 'meshport/payments/payment-service' }] } }));
+    const link = (await screen.findByText(/#7 meshport\/payments\/payment-service/)).closest('a');
+    expect(link).toHaveAttribute('href', 'https://github.example.com/acme/gitops/pull/7');
+  });
+});
+
+describe('the Mesh card', () => {
+  it('sums each cluster up in one line', async () => {
+    const status = paymentStatus();
+    status.clusters.push(clusterErrorStatus('dr', { reason: 'timeout', message: 'no answer' }));
+    await renderWith(payments, async () => status, <EntityMeshCard />);
+    expect(await screen.findByText('prod: 4/4 pods injected · mTLS STRICT · health unknown · sidecars 40% of app CPU · 0 findings to fix')).toBeInTheDocument();
+    expect(screen.getByText('dr: could not be read (timeout)')).toBeInTheDocument();
+  });
+});

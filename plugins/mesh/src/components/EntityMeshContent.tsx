@@ -1,0 +1,58 @@
+import { EmptyState, LinkButton, MissingAnnotationEmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { ClusterMeshView } from './ClusterMeshView';
+import { isNotOnboarded, onboardingLink } from './onboarding';
+import { PendingChangesCard } from './PendingChangesCard';
+import { useEntityMeshStatus } from './useEntityMeshStatus';
+
+/** The Mesh tab: per cluster injection, security, traffic, health, overhead and findings; open changes. */
+export function EntityMeshContent() {
+  const { entity, value: status, loading, error, retry } = useEntityMeshStatus();
+  if (loading && !status) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} title="The mesh status could not be loaded" defaultExpanded={false} />;
+  if (!status) return null;
+  if (!status.target) return <MissingAnnotationEmptyState annotation={KUBERNETES_ID_ANNOTATION} />;
+  if (status.clusters.length === 0) {
+    return <EmptyState missing="info" title="No cluster is configured" description="Add clusters under kubernetes.clusterLocatorMethods in the portal's configuration." />;
+  }
+  const onboardButton = (
+    <LinkButton to={onboardingLink(entity)} color="primary" variant="contained">
+      Onboard {entity.metadata.name}
+    </LinkButton>
+  );
+  return (
+    <Grid container spacing={3}>
+      {isNotOnboarded(status) && (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="content"
+            title={`${entity.metadata.name} is not on the mesh yet`}
+            description="None of its pods has an Istio proxy. The onboarding template proposes the manifests in a pull request to your GitOps repository."
+            action={onboardButton}
+          />
+        </Grid>
+      )}
+      {status.clusters.map(cluster => (
+        <Grid item xs={12} key={cluster.cluster}>
+          <Typography variant="h5" gutterBottom>
+            Cluster {cluster.cluster}
+          </Typography>
+          <ClusterMeshView status={cluster} />
+        </Grid>
+      ))}
+      <Grid item xs={12}>
+        <PendingChangesCard pending={status.pendingChanges} />
+      </Grid>
+      <Grid item xs={12}>
+        <Typography variant="caption">
+          Status of {new Date(status.generatedAt).toLocaleTimeString()}.{' '}
+          <a href="#refresh" onClick={event => { event.preventDefault(); retry(); }}>
+            Refresh
+          </a>
+        </Typography>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,32 @@
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { OverheadStatus, PodOverhead } from '@meshport/plugin-mesh-common';
+import { cpu, memory, percent } from './format';
+
+const columns: TableColumn<PodOverhead>[] = [
+  { title: 'Pod', field: 'name' },
+  { title: 'Sidecar requests', render: p => `${cpu(p.sidecar.requests.cpu)} / ${memory(p.sidecar.requests.memory)}` },
+  { title: 'App requests', render: p => `${cpu(p.app.requests.cpu)} / ${memory(p.app.requests.memory)}` },
+  { title: 'Sidecar used', render: p => (p.usage ? `${cpu(p.usage.sidecar.cpu)} / ${memory(p.usage.sidecar.memory)}` : '–') },
+  { title: 'App used', render: p => (p.usage ? `${cpu(p.usage.app.cpu)} / ${memory(p.usage.app.memory)}` : '–') },
+];
+
+/** What the sidecars cost next to the apps, requested and used, per pod and in total. */
+export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
+  const { total, usage } = overhead;
+  const usedShare = (field: 'cpu' | 'memory') => (usage?.sidecar[field] !== undefined && usage.app[field] ? usage.sidecar[field]! / usage.app[field]! : undefined);
+  return (
+    <InfoCard title="Resource overhead">
+      <Typography variant="body1">
+        Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of the app's CPU and{' '}
+        {percent(overhead.requestShare.memory, 0)} of its memory.
+      </Typography>
+      <Typography variant="body2">
+        {usage
+          ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(usedShare('memory'), 0)} of its memory.`
+          : `Measured usage unavailable: ${overhead.usageUnavailable ?? 'no metrics'}.`}
+      </Typography>
+      <Table<PodOverhead> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={overhead.pods} />
+    </InfoCard>
+  );
+}

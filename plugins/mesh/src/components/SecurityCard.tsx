@@ -1,0 +1,46 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { SecurityStatus } from '@meshport/plugin-mesh-common';
+import { authorizationInWords } from './authorizationInWords';
+
+/** Effective mTLS per port, authorization rules in words, JWT issuers. */
+export function SecurityCard({ security }: { security: SecurityStatus }) {
+  return (
+    <InfoCard title="Security">
+      <Typography variant="subtitle2">Mutual TLS</Typography>
+      <ul>
+        {security.mtls.flatMap(workload =>
+          workload.ports.map(port => (
+            <li key={`${workload.workload}-${port.port}`}>
+              {workload.workload} {port.port === '*' ? 'all ports' : `port ${port.port}`}: <strong>{port.mode}</strong> ({port.source}
+              {port.policy ? `, ${port.policy}` : ''})
+            </li>
+          )),
+        )}
+      </ul>
+      <Typography variant="subtitle2">Who may call</Typography>
+      <ul>
+        {security.authorizationPolicies.length === 0 && <li>No authorization policy: every caller is allowed.</li>}
+        {security.authorizationPolicies.flatMap(policy =>
+          authorizationInWords(policy).map((sentence, i) => (
+            <li key={`${policy.namespace}/${policy.name}/${i}`}>
+              {sentence} <Typography variant="caption">({policy.namespace}/{policy.name})</Typography>
+            </li>
+          )),
+        )}
+      </ul>
+      <Typography variant="subtitle2">JWT issuers</Typography>
+      <ul>
+        {security.requestAuthentications.length === 0 && <li>None</li>}
+        {security.requestAuthentications.flatMap(ra =>
+          ra.issuers.map(issuer => (
+            <li key={`${ra.name}-${issuer.issuer}`}>
+              {issuer.issuer}
+              {issuer.audiences?.length ? ` (audiences: ${issuer.audiences.join(', ')})` : ''}
+            </li>
+          )),
+        )}
+      </ul>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,31 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { HealthStatus, TrafficStatus } from '@meshport/plugin-mesh-common';
+import { CanarySplitBar } from './CanarySplitBar';
+
+/** Routes of the entity's hosts and the canary split with per-version health. */
+export function TrafficCard({ traffic, health }: { traffic: TrafficStatus; health: HealthStatus }) {
+  return (
+    <InfoCard title="Traffic">
+      <Typography variant="subtitle2">Canary</Typography>
+      {traffic.canary ? <CanarySplitBar canary={traffic.canary} health={health.perVersion} /> : <Typography variant="body2">No canary: all traffic goes to one version.</Typography>}
+      <Typography variant="subtitle2">Routes</Typography>
+      <ul>
+        {traffic.virtualServices.length === 0 && <li>No VirtualService: Kubernetes service routing.</li>}
+        {traffic.virtualServices.flatMap(vs =>
+          vs.routes.map((route, i) => (
+            <li key={`${vs.namespace}/${vs.name}/${i}`}>
+              {route.match.length > 0 ? `When ${route.match.join(' and ')}` : 'Otherwise'}:{' '}
+              {route.destinations.map(d => `${d.subset ?? d.host} ${d.weight}%`).join(', ')}
+            </li>
+          )),
+        )}
+      </ul>
+      {traffic.destinationRules.map(dr => (
+        <Typography key={`${dr.namespace}/${dr.name}`} variant="body2">
+          DestinationRule {dr.namespace}/{dr.name}: subsets {dr.subsets.map(s => s.name).join(', ') || 'none'}
+        </Typography>
+      ))}
+    </InfoCard>
+  );
+}

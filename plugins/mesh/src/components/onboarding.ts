@@ -1,0 +1,14 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+
+/** The onboard-service template with this entity already picked. */
+export function onboardingLink(entity: Entity): string {
+  const formData = JSON.stringify({ entity: stringifyEntityRef(entity) });
+  return `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent(formData)}`;
+}
+
+/** True when no cluster that answered has an injected pod: the service is not on the mesh yet. */
+export function isNotOnboarded(status: EntityMeshStatus): boolean {
+  const answering = status.clusters.filter(c => !c.error);
+  return answering.length > 0 && answering.every(c => c.workloads.injectedPods === 0);
+}

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { clusterStatusFromSlice, ClusterMeshStatus, EntityMeshStatus, parseYaml, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
+
+const snapshot = path.resolve(__dirname, '../../../../catalog/cluster-snapshot');
+
+/** A cluster's status for a service of the demo snapshot, computed by the real status core. */
+export function demoClusterStatus(cluster: string, namespace: string, service: string): ClusterMeshStatus {
+  const documents = fs.readdirSync(snapshot).flatMap(file => parseYaml(fs.readFileSync(path.join(snapshot, file), 'utf8'), file));
+  const slice = storeFromDocuments(documents).sliceFor(targetFromSelector(`backstage.io/kubernetes-id=${service}`, namespace), 'istio-system');
+  return clusterStatusFromSlice(cluster, slice, 'istio-system');
+}
+
+/** An entity status as the API answers it. */
+export function entityStatus(service: string, namespace: string, clusters: ClusterMeshStatus[]): EntityMeshStatus {
+  return {
+    entityRef: `component:default/${service}`,
+    generatedAt: '2026-11-25T12:00:00.000Z',
+    target: { namespace, selector: `backstage.io/kubernetes-id=${service}` },
+    clusters,
+    pendingChanges: { items: [] },
+  };
+}

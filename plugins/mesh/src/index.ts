@@ -1,0 +1,9 @@
+/**
+ * Meshport's frontend plugin: the Mesh tab and card on catalog entity pages.
+ *
+ * @packageDocumentation
+ */
+export { meshPlugin, EntityMeshContent, EntityMeshCard } from './plugin';
+export { isMeshAvailable } from './components/isMeshAvailable';
+export { MeshClient, meshApiRef } from './api/MeshApi';
+export type { MeshApi } from './api/MeshApi';

@@ -31,6 +31,29 @@ describe('the Meshport portal in a real browser', () => {
     expect(await page.title()).toContain('Meshport');
   });
 
+  it("shows payment-service's Mesh tab from the demo cluster snapshot: injection, mTLS, callers, canary, overhead", async () => {
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service`, { waitUntil: 'domcontentloaded' });
+    await page.getByText(/demo: 4\/4 pods injected · mTLS STRICT/).waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-overview-mesh-card.png'), fullPage: true });
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('4 of 4 pods injected').waitFor({ timeout: 120_000 });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Cluster demo');
+    expect(text).toContain('order-service (namespace orders) may POST /api/v1/process-payment');
+    expect(text).toMatch(/payment-service-v1 port 9090: PERMISSIVE/);
+    expect(await page.getByLabel('canary split').innerText()).toMatch(/v1 90%\s*v2 10%/);
+    expect(text).toContain("Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory.");
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab.png'), fullPage: true });
+  });
+
+  it('offers user-service, which is not on the mesh, the onboarding template with the entity picked', async () => {
+    await page.goto(`${portal.appUrl}/catalog/default/component/user-service/mesh`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('user-service is not on the mesh yet').waitFor({ timeout: 120_000 });
+    const href = await page.getByText('Onboard user-service').locator('xpath=ancestor::a').getAttribute('href');
+    expect(href).toContain('/create/templates/default/mesh-onboard-service?formData=');
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-not-onboarded.png'), fullPage: true });
+  });
+
   it('logs no plugin start-up failure while serving the portal', () => {
     expect(findStartupFailures(portal.process.output())).toEqual([]);
   });

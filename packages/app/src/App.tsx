@@ -1,9 +1,9 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import meshPlugin from '@meshport/plugin-mesh/alpha';
+import meshPlugin, { meshScaffolderFieldsModule } from '@meshport/plugin-mesh/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 
 export default createApp({
-  features: [catalogPlugin, meshPlugin, navModule, homeModule],
+  features: [catalogPlugin, meshPlugin, meshScaffolderFieldsModule, navModule, homeModule],
 });

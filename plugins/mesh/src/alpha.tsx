@@ -1,4 +1,5 @@
-import { ApiBlueprint, createFrontendPlugin, discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, createFrontendModule, createFrontendPlugin, discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { MeshClient, meshApiRef } from './api/MeshApi';
 import { isMeshAvailable } from './components/isMeshAvailable';
@@ -39,4 +40,14 @@ export default createFrontendPlugin({
   pluginId: 'mesh',
   title: 'Mesh',
   extensions: [meshApi, entityMeshContent, entityMeshCard],
+});
+
+/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers. */
+export const meshScaffolderFieldsModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [
+    FormFieldBlueprint.make({ name: 'mesh-canary-split', params: { field: () => import('./fields/formFields').then(m => m.canarySplitFormField) } }),
+    FormFieldBlueprint.make({ name: 'mesh-jwt-rules', params: { field: () => import('./fields/formFields').then(m => m.jwtRulesFormField) } }),
+    FormFieldBlueprint.make({ name: 'mesh-callers', params: { field: () => import('./fields/formFields').then(m => m.meshCallersFormField) } }),
+  ],
 });

@@ -1,5 +1,7 @@
 import { createApiFactory, createComponentExtension, createPlugin, discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { MeshClient, meshApiRef } from './api/MeshApi';
+import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField } from './fields';
 
 /** The mesh plugin for apps on the legacy frontend system. */
 export const meshPlugin = createPlugin({
@@ -28,3 +30,14 @@ export const EntityMeshCard = meshPlugin.provide(
     component: { lazy: () => import('./components/EntityMeshCard').then(m => m.EntityMeshCard) },
   }),
 );
+
+/** The CanarySplit form field (legacy frontend system): weights that always sum to 100. */
+export const CanarySplitFieldExtension = meshPlugin.provide(
+  createScaffolderFieldExtension({ name: 'CanarySplit', component: CanarySplitField, validation: canarySplitValidation }),
+);
+
+/** The JwtRules form field (legacy frontend system): issuer, JWKS URL, audiences, claims. */
+export const JwtRulesFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'JwtRules', component: JwtRulesField, validation: jwtRulesValidation }));
+
+/** The MeshCallers form field (legacy frontend system): catalog components allowed to call. */
+export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshCallers', component: MeshCallersField }));

@@ -316,6 +316,9 @@ export const meshPolicySchema = z
   .describe('Meshport policy for one service');
 
 /** The policy as a form or file gives it (defaults may be missing). */
+/** The JWT section alone, for forms that edit it on its own. */
+export const jwtSectionSchema = jwt;
+
 export type MeshPolicyInput = z.input<typeof meshPolicySchema>;
 /** The policy with every default filled in. */
 export type MeshPolicy = z.output<typeof meshPolicySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { meshPolicySchema, MeshPolicy } from './policy';
+import { jwtSectionSchema, meshPolicySchema, MeshPolicy } from './policy';
 import { namespacePolicySchema, NamespacePolicy } from './namespacePolicy';
 
 /** One problem with an input, named by the dotted path of its field, e.g. "jwt.rules[0].jwksUri". */
@@ -33,6 +33,11 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, root: string): Parse
 /** Parses a service policy; every error names its field. */
 export function parseMeshPolicy(input: unknown, root = ''): ParseResult<MeshPolicy> {
   return parseWith(meshPolicySchema, input, root);
+}
+
+/** Parses the JWT section on its own (a form field's value); errors are named under `root`. */
+export function parseJwtSection(input: unknown, root = 'jwt'): ParseResult<MeshPolicy['jwt']> {
+  return parseWith(jwtSectionSchema, input, root);
 }
 
 /** Parses a namespace policy; every error names its field. */

@@ -4,6 +4,8 @@ import { parseLabelSelector, LabelRequirement } from './labelSelector';
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION = 'backstage.io/kubernetes-label-selector';
+/** The Kubernetes service account a component's pods run as, when it is not named like the component. */
+export const MESH_SERVICE_ACCOUNT_ANNOTATION = 'meshport.io/service-account';
 
 /** Which objects in a cluster belong to a catalog entity. */
 export interface EntityTarget {

@@ -7,6 +7,7 @@ export {
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
+  MESH_SERVICE_ACCOUNT_ANNOTATION,
 } from './entityTarget';
 export type { EntityTarget } from './entityTarget';
 export { ClusterObjectStore, MESH_STATUS_KINDS, storeFromDocuments } from './clusterObjectStore';

@@ -1,0 +1,36 @@
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { KUBERNETES_ID_ANNOTATION, KUBERNETES_NAMESPACE_ANNOTATION, MESH_SERVICE_ACCOUNT_ANNOTATION } from '@meshport/plugin-mesh-common';
+
+/** One allowed caller as the onboarding template's `allowedCallers` holds it. */
+export interface CallerRule {
+  principals: string[];
+  methods?: string[];
+  paths?: string[];
+}
+
+/**
+ * The SPIFFE principal a component's pods present: its namespace annotation and its service account
+ * (the meshport.io/service-account annotation, else the kubernetes-id, else the component's name).
+ */
+export function principalOf(entity: Entity): string {
+  const annotations = entity.metadata.annotations ?? {};
+  const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || 'default';
+  const serviceAccount = annotations[MESH_SERVICE_ACCOUNT_ANNOTATION] || annotations[KUBERNETES_ID_ANNOTATION] || entity.metadata.name;
+  return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+/** The components that declare `dependsOn` the target: the callers to allow by default. */
+export function dependentsOf(components: Entity[], targetRef: string | undefined): Entity[] {
+  if (!targetRef) return [];
+  const target = stringifyEntityRef(parseEntityRef(targetRef, { defaultKind: 'component', defaultNamespace: 'default' }));
+  return components.filter(c => (c.relations ?? []).some(r => r.type === 'dependsOn' && r.targetRef === target));
+}
+
+/** The caller rules for the chosen components, keeping each one's methods and paths from before. */
+export function rulesFor(chosen: Entity[], previous: CallerRule[] = []): CallerRule[] {
+  return chosen.map(entity => {
+    const principal = principalOf(entity);
+    const before = previous.find(rule => rule.principals.includes(principal));
+    return { principals: [principal], ...(before?.methods?.length ? { methods: before.methods } : {}), ...(before?.paths?.length ? { paths: before.paths } : {}) };
+  });
+}

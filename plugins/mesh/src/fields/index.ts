@@ -1,0 +1,3 @@
+export { CanarySplitField, canarySplitValidation } from './CanarySplit';
+export { JwtRulesField, jwtRulesValidation } from './JwtRules';
+export { MeshCallersField } from './MeshCallers';

@@ -54,6 +54,22 @@ describe('the Meshport portal in a real browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-not-onboarded.png'), fullPage: true });
   });
 
+  it("onboard-service's form offers the callers from the catalog (its second page), with payment-service's dependents chosen", async () => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/payment-service' }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
+    const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
+    await orderService.waitFor({ timeout: 60_000 }).catch(async error => {
+      await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-form-failed.png'), fullPage: true });
+      throw error;
+    });
+    // The field chooses the dependents just after the catalog answers.
+    for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
+    expect(await orderService.isChecked()).toBe(true);
+    expect(await page.getByLabel('user-service (cluster.local/ns/users/sa/user-service)').isChecked()).toBe(false);
+    await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-form.png'), fullPage: true });
+  });
+
   it('logs no plugin start-up failure while serving the portal', () => {
     expect(findStartupFailures(portal.process.output())).toEqual([]);
   });

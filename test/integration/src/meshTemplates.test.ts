@@ -180,10 +180,12 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
     const task = await client.run('mesh-jwt-authentication', {
       entity: paymentService,
-      issuer: 'https://auth.example.com',
-      jwksUri: 'https://auth.example.com/.well-known/jwks.json',
-      audiences: ['payments'],
-      claims: [{ claim: 'role', values: ['customer'] }],
+      jwt: {
+        issuer: 'https://auth.example.com',
+        jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+        audiences: ['payments'],
+        claims: [{ claim: 'role', values: ['customer'] }],
+      },
     });
     expect(task.status).toBe('completed');
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service^')).toBe(before);
@@ -197,10 +199,12 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
     const task = await client.run('mesh-jwt-authentication', {
       entity: paymentService,
-      issuer: 'https://auth.example.com',
-      jwksUri: 'https://auth.example.com/.well-known/jwks.json',
-      audiences: ['payments'],
-      claims: [{ claim: 'role', values: ['customer'] }],
+      jwt: {
+        issuer: 'https://auth.example.com',
+        jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+        audiences: ['payments'],
+        claims: [{ claim: 'role', values: ['customer'] }],
+      },
     });
     expect(task.status).toBe('completed');
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
@@ -246,9 +250,9 @@ describe('the mesh templates through a real scaffolder backend and a real git re
 
   it.each([
     ['a weight over 100', 'mesh-canary-release', { step: 'shift', canaryWeight: 150 }, 'canaryWeight'],
-    ['a non-https JWKS URL', 'mesh-jwt-authentication', { issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/keys' }, 'policy.jwt.rules[0].jwksUri'],
+    ['a non-https JWKS URL', 'mesh-jwt-authentication', { jwt: { issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/keys' } }, 'policy.jwt.rules[0].jwksUri'],
     ['an invalid host name', 'mesh-expose-ingress', { hosts: ['Not A Host!'] }, 'policy.ingress.hosts[0]'],
-    ['a YAML-breaking claim value', 'mesh-jwt-authentication', { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/k', claims: [{ claim: 'role', values: ['a\n- b: "c'] }] }, 'policy.jwt.claims[0].values[0]'],
+    ['a YAML-breaking claim value', 'mesh-jwt-authentication', { jwt: { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/k', claims: [{ claim: 'role', values: ['a\n- b: "c'] }] } }, 'policy.jwt.claims[0].values[0]'],
   ])('refuses %s with an error naming the field, before anything is pushed', async (_case, template, values, field) => {
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
     const task = await client.run(template, { entity: paymentService, ...values }).catch(error => ({ status: 'refused', log: [String(error)] }));

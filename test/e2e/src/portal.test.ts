@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { freePort, RunningPortal, startPortal, findStartupFailures } from '@meshport/test-harness';
+import { branchesOf, cloneBranch, freePort, RunningPortal, runMeshport, startPortal, findStartupFailures } from '@meshport/test-harness';
 import { launchChromium, screenshotDir } from './browser';
 
 jest.setTimeout(600_000);
@@ -9,9 +11,12 @@ describe('the Meshport portal in a real browser', () => {
   let portal: RunningPortal;
   let browser: Browser;
   let page: Page;
+  // A fresh data folder, so that the portal's GitOps repository starts empty for this run.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-e2e-data-'));
+  const gitopsRepository = path.join(dataDir, 'gitops.git');
 
   beforeAll(async () => {
-    portal = await startPortal({ appPort: await freePort(), backendPort: await freePort() });
+    portal = await startPortal({ appPort: await freePort(), backendPort: await freePort(), env: { MESHPORT_DATA_DIR: dataDir } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
@@ -19,6 +24,7 @@ describe('the Meshport portal in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await portal?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('signs in as guest and lists the demo services in the catalog', async () => {
@@ -68,6 +74,35 @@ describe('the Meshport portal in a real browser', () => {
     expect(await orderService.isChecked()).toBe(true);
     expect(await page.getByLabel('user-service (cluster.local/ns/users/sa/user-service)').isChecked()).toBe(false);
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-form.png'), fullPage: true });
+  });
+
+  it('onboards user-service through the form: an invalid port is refused, then the branch it opens passes meshport analyze', async () => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/user-service' }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    const port = page.locator('#root_ports_0_number');
+    await port.waitFor({ timeout: 60_000 });
+    await port.fill('70000');
+    await page.getByRole('button', { name: 'Next' }).click();
+    // The browser refuses the value before the form moves on (the field's maximum is 65535).
+    expect(await port.evaluate(input => (input as HTMLInputElement).validationMessage)).toMatch(/65535/);
+    expect(await page.locator('#root_ports_0_number').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-refuses-port.png'), fullPage: true });
+    await port.fill('8080');
+    // Service, Security, Sidecar, GitOps repository, then the review page with its Create button.
+    const create = page.getByRole('button', { name: 'Create' });
+    for (let step = 0; step < 6 && !(await create.isVisible()); step += 1) {
+      await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+      await page.waitForTimeout(300);
+    }
+    await create.click({ timeout: 10_000 });
+    await page.getByText('Change request', { exact: true }).first().waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-task.png'), fullPage: true });
+
+    expect(branchesOf(gitopsRepository)).toContain('meshport/users/user-service');
+    const clone = cloneBranch(gitopsRepository, 'meshport/users/user-service');
+    expect(fs.readdirSync(path.join(clone, 'mesh/users/user-service'))).toEqual(expect.arrayContaining(['kustomization.yaml', 'peerauthentication-user-service.yaml']));
+    const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
+    expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
   });
 
   it('logs no plugin start-up failure while serving the portal', () => {

@@ -1,4 +1,4 @@
-import { ApiBlueprint, createFrontendModule, createFrontendPlugin, discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, createFrontendModule, createFrontendPlugin, discoveryApiRef, fetchApiRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { MeshClient, meshApiRef } from './api/MeshApi';
@@ -35,11 +35,20 @@ export const entityMeshCard = EntityCardBlueprint.make({
   },
 });
 
+/** The mesh overview page: every component with mesh data. */
+export const meshOverviewPage = PageBlueprint.make({
+  params: {
+    path: '/mesh',
+    title: 'Mesh',
+    loader: () => import('./components/MeshOverview/MeshOverviewPage').then(m => <m.MeshOverviewPage />),
+  },
+});
+
 /** The mesh plugin for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'mesh',
   title: 'Mesh',
-  extensions: [meshApi, entityMeshContent, entityMeshCard],
+  extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 
 /** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers. */

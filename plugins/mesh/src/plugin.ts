@@ -23,6 +23,14 @@ export const EntityMeshContent = meshPlugin.provide(
   }),
 );
 
+/** The mesh overview page (legacy frontend system); mount it on a route such as /mesh. */
+export const MeshOverviewPage = meshPlugin.provide(
+  createComponentExtension({
+    name: 'MeshOverviewPage',
+    component: { lazy: () => import('./components/MeshOverview/MeshOverviewPage').then(m => m.MeshOverviewPage) },
+  }),
+);
+
 /** The Mesh card for an entity's overview (legacy frontend system). */
 export const EntityMeshCard = meshPlugin.provide(
   createComponentExtension({

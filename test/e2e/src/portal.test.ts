@@ -52,6 +52,13 @@ describe('the Meshport portal in a real browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab.png'), fullPage: true });
   });
 
+  it('shows the mesh overview: coverage over the demo components, each linked to its Mesh tab', async () => {
+    await page.goto(`${portal.appUrl}/mesh`, { waitUntil: 'domcontentloaded' });
+    await page.getByText(/2 of 3 components on the mesh/).waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('link', { name: 'payment-service' }).first().getAttribute('href')).toBe('/catalog/default/component/payment-service/mesh');
+    await page.screenshot({ path: path.join(screenshotDir, 'mesh-overview.png'), fullPage: true });
+  });
+
   it('offers user-service, which is not on the mesh, the onboarding template with the entity picked', async () => {
     await page.goto(`${portal.appUrl}/catalog/default/component/user-service/mesh`, { waitUntil: 'domcontentloaded' });
     await page.getByText('user-service is not on the mesh yet').waitFor({ timeout: 120_000 });

@@ -1,0 +1,56 @@
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { clusterErrorStatus } from '@meshport/plugin-mesh-common';
+import { MeshApi, meshApiRef } from '../../api/MeshApi';
+import { demoClusterStatus, entityStatus } from '../testFixtures';
+import { MeshOverviewPage } from './MeshOverviewPage';
+import { overviewRow, overviewSummary } from './overviewRows';
+
+function component(name: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+const services = [component('payment-service', 'payments'), component('order-service', 'orders'), component('user-service', 'users')];
+const statusOf = (name: string, namespace: string) => entityStatus(name, namespace, [demoClusterStatus('demo', namespace, name)]);
+
+describe('the mesh overview', () => {
+  it('sums coverage, strict mTLS and sidecar cost over the components', () => {
+    const rows = services.map(entity => overviewRow(entity, { status: statusOf(entity.metadata.name, entity.metadata.annotations!['backstage.io/kubernetes-namespace']) }));
+    expect(rows.map(r => [r.name, `${r.injectedPods}/${r.totalPods}`, r.strictMtls])).toEqual([
+      ['payment-service', '4/4', true],
+      ['order-service', '2/2', true],
+      ['user-service', '0/2', false],
+    ]);
+    expect(rows[0].worstFinding?.code).toBe('MP0006');
+    expect(overviewSummary(rows)).toEqual({ components: 3, onboarded: 2, strictMtls: 2, sidecarCpuMillicores: 600, sidecarMemoryBytes: 6 * 128 * 2 ** 20 });
+  });
+
+  it('lists every component with a link to its Mesh tab, and says which could not be read', async () => {
+    const meshApi: MeshApi = {
+      getEntityStatus: async ({ name }) => {
+        if (name === 'order-service') {
+          const status = statusOf('order-service', 'orders');
+          status.clusters = [clusterErrorStatus('demo', { reason: 'timeout', message: 'no answer' })];
+          return status;
+        }
+        return statusOf(name, name === 'payment-service' ? 'payments' : 'users');
+      },
+    };
+    const catalogApi = { getEntities: async () => ({ items: services }) };
+    await renderInTestApp(
+      <TestApiProvider apis={[[meshApiRef, meshApi], [catalogApiRef, catalogApi as any]]}>
+        <MeshOverviewPage />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/)).toBeInTheDocument();
+    expect(screen.getByText('payment-service').closest('a')).toHaveAttribute('href', '/catalog/default/component/payment-service/mesh');
+    expect(screen.getByText('clusters not read: demo: timeout')).toBeInTheDocument();
+  });
+});

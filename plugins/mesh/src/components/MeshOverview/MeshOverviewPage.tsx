@@ -1,0 +1,58 @@
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import { Content, InfoCard, Link, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef, CATALOG_FILTER_EXISTS } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import useAsync from 'react-use/esm/useAsync';
+import { meshApiRef } from '../../api/MeshApi';
+import { cpu, memory, percent } from '../format';
+import { overviewRow, OverviewRow, overviewSummary } from './overviewRows';
+
+const columns: TableColumn<OverviewRow>[] = [
+  { title: 'Component', field: 'name', render: row => <Link to={row.meshTabPath}>{row.name}</Link> },
+  { title: 'Namespace', field: 'namespace' },
+  { title: 'Injected pods', field: 'injectedPods', type: 'numeric', render: row => `${row.injectedPods}/${row.totalPods}` },
+  { title: 'Strict mTLS', field: 'strictMtls', type: 'boolean' },
+  { title: 'Sidecar CPU', field: 'sidecarCpuMillicores', type: 'numeric', render: row => cpu(row.sidecarCpuMillicores) },
+  { title: 'Sidecar memory', field: 'sidecarMemoryBytes', type: 'numeric', render: row => memory(row.sidecarMemoryBytes) },
+  { title: 'Share of app CPU', field: 'sidecarCpuShare', type: 'numeric', render: row => percent(row.sidecarCpuShare, 0) },
+  { title: 'Worst finding', field: 'findingCount', type: 'numeric', render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none') },
+  { title: 'Problem', field: 'problem' },
+];
+
+async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(run))));
+  return results;
+}
+
+/** Every component with mesh data: coverage, cost and findings, sortable and searchable. */
+export function MeshOverviewPage() {
+  const catalogApi = useApi(catalogApiRef);
+  const meshApi = useApi(meshApiRef);
+  const { value: rows, loading, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({ filter: { kind: 'Component', [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS } });
+    return inBatches(items, 4, async (entity: Entity) => {
+      try {
+        return overviewRow(entity, { status: await meshApi.getEntityStatus(getCompoundEntityRef(entity)) });
+      } catch (e) {
+        return overviewRow(entity, { error: e as Error });
+      }
+    });
+  }, [catalogApi, meshApi]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const summary = overviewSummary(rows ?? []);
+  return (
+    <Content>
+      <InfoCard title="Mesh coverage">
+        <Typography variant="body1">
+          {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request {cpu(summary.sidecarCpuMillicores)} CPU and{' '}
+          {memory(summary.sidecarMemoryBytes)} memory in total.
+        </Typography>
+      </InfoCard>
+      <Table<OverviewRow> title="Components" options={{ paging: false, search: true, sorting: true, padding: 'dense' }} columns={columns} data={rows ?? []} />
+    </Content>
+  );
+}

@@ -2,7 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { branchesOf, cloneBranch, freePort, RunningPortal, runMeshport, startPortal, findStartupFailures } from '@meshport/test-harness';
+import {
+  branchesOf,
+  cloneBranch,
+  demoClusterObjects,
+  findStartupFailures,
+  freePort,
+  istioOpenMetrics,
+  KubeApiTestServer,
+  prometheusUnavailable,
+  RunningPortal,
+  RunningPrometheus,
+  runMeshport,
+  startBackfilledPrometheus,
+  startPortal,
+} from '@meshport/test-harness';
 import { launchChromium, screenshotDir } from './browser';
 
 jest.setTimeout(600_000);
@@ -15,8 +29,30 @@ describe('the Meshport portal in a real browser', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-e2e-data-'));
   const gitopsRepository = path.join(dataDir, 'gitops.git');
 
+  // Beside the demo snapshot, a live cluster: a test Kubernetes API server over HTTPS with a token, and a
+  // real Prometheus with backfilled Istio metrics (required under CI, skipped with a reason otherwise).
+  const token = 'e2e-service-account-token';
+  let kube: KubeApiTestServer;
+  let prometheus: RunningPrometheus | undefined;
+  const prometheusMissing = prometheusUnavailable();
+
   beforeAll(async () => {
-    portal = await startPortal({ appPort: await freePort(), backendPort: await freePort(), env: { MESHPORT_DATA_DIR: dataDir } });
+    kube = await new KubeApiTestServer({ token, tls: true }).start();
+    kube.apply(...demoClusterObjects());
+    if (prometheusMissing && process.env.CI) throw new Error(`CI requires Prometheus: ${prometheusMissing}`);
+    const now = Math.floor(Date.now() / 1000);
+    prometheus = prometheusMissing ? undefined : await startBackfilledPrometheus(istioOpenMetrics(now - 3600, now + 3600));
+    portal = await startPortal({
+      appPort: await freePort(),
+      backendPort: await freePort(),
+      env: {
+        MESHPORT_DATA_DIR: dataDir,
+        APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
+          { type: 'config', clusters: [{ name: 'e2e', url: kube.url, authProvider: 'serviceAccount', serviceAccountToken: token, caData: kube.caData }] },
+        ]),
+        ...(prometheus ? { APP_CONFIG_mesh_clusters: JSON.stringify([{ name: 'e2e', prometheus: { url: prometheus.url } }]) } : {}),
+      },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
@@ -24,6 +60,8 @@ describe('the Meshport portal in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await portal?.stop();
+    await prometheus?.stop();
+    await kube?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -42,14 +80,31 @@ describe('the Meshport portal in a real browser', () => {
     await page.getByText(/demo: 4\/4 pods injected · mTLS STRICT/).waitFor({ timeout: 120_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'entity-overview-mesh-card.png'), fullPage: true });
     await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
-    await page.getByText('4 of 4 pods injected').waitFor({ timeout: 120_000 });
+    await page.getByText('4 of 4 pods injected').first().waitFor({ timeout: 120_000 });
     const text = await page.locator('main').innerText();
     expect(text).toContain('Cluster demo');
     expect(text).toContain('order-service (namespace orders) may POST /api/v1/process-payment');
     expect(text).toMatch(/payment-service-v1 port 9090: PERMISSIVE/);
-    expect(await page.getByLabel('canary split').innerText()).toMatch(/v1 90%\s*v2 10%/);
+    expect(await page.getByLabel('canary split').first().innerText()).toMatch(/v1 90%\s*v2 10%/);
     expect(text).toContain("Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory.");
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab.png'), fullPage: true });
+  });
+
+  it('shows the live cluster next to the snapshot: health from Prometheus and the canary with per-version success and p99', async () => {
+    if (!prometheus) {
+      // eslint-disable-next-line no-console
+      console.warn(`SKIPPED: ${prometheusMissing}; the live health check did not run.`);
+      return;
+    }
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('Cluster e2e').waitFor({ timeout: 120_000 });
+    await page.getByText(/100\.0 req\/s, errors 2\.00%/).waitFor({ timeout: 60_000 });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('v1: 90% of traffic, 3/3 pods ready, success 98.9%, p99 95 ms');
+    expect(text).toContain('v2: 10% of traffic, 1/1 pods ready, success 90.0%, p99 475 ms');
+    expect(text).toContain('Over mutual TLS: 90.0%');
+    expect(text).toMatch(/Sidecars use 200m CPU and 240Mi: 25% of the app's CPU use/);
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-live-cluster.png'), fullPage: true });
   });
 
   it('shows the mesh overview: coverage over the demo components, each linked to its Mesh tab', async () => {

@@ -7,16 +7,8 @@ import { clusterErrorStatus, EntityMeshStatus } from '@meshport/plugin-mesh-comm
 import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
-import { demoClusterStatus, entityStatus } from './testFixtures';
+import { demoClusterStatus, demoComponent as component, entityStatus } from './testFixtures';
 
-function component(name: string, namespace: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
-    spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
-  };
-}
 
 function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
   const api: MeshApi = { getEntityStatus: answer };

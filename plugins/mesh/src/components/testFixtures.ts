@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Entity } from '@backstage/catalog-model';
 import { clusterStatusFromSlice, ClusterMeshStatus, EntityMeshStatus, parseYaml, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
 
 const snapshot = path.resolve(__dirname, '../../../../catalog/cluster-snapshot');
@@ -19,5 +20,15 @@ export function entityStatus(service: string, namespace: string, clusters: Clust
     target: { namespace, selector: `backstage.io/kubernetes-id=${service}` },
     clusters,
     pendingChanges: { items: [] },
+  };
+}
+
+/** A catalog component with the Kubernetes annotations the mesh plugin reads. */
+export function demoComponent(name: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
   };
 }

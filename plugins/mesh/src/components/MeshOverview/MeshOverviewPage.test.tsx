@@ -1,21 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { clusterErrorStatus } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../../api/MeshApi';
-import { demoClusterStatus, entityStatus } from '../testFixtures';
+import { demoClusterStatus, demoComponent as component, entityStatus } from '../testFixtures';
 import { MeshOverviewPage } from './MeshOverviewPage';
 import { overviewRow, overviewSummary } from './overviewRows';
 
-function component(name: string, namespace: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
-}
 
 const services = [component('payment-service', 'payments'), component('order-service', 'orders'), component('user-service', 'users')];
 const statusOf = (name: string, namespace: string) => entityStatus(name, namespace, [demoClusterStatus('demo', namespace, name)]);

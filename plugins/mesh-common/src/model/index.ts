@@ -5,3 +5,5 @@ export * from './validate';
 export * from './jsonSchema';
 export * from './canarySteps';
 export * from './mergePolicy';
+export * from './formInput';
+export * from './templateInputs';

@@ -2,10 +2,9 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CanaryStep } from '@meshport/plugin-mesh-common';
+import { CanaryStep, policyFromForm } from '@meshport/plugin-mesh-common';
 import { applyFolderPlan } from '../folder/folderFiles';
 import { layoutFromConfig } from '../layout';
-import { policyFromForm } from '../render/formInput';
 import { renderToFolder, RenderRequest } from '../render/renderToFolder';
 import { renderExamples } from './render.examples';
 

@@ -1,0 +1,36 @@
+/**
+ * Resolves the `${{ … }}` expressions of a scaffolder step's input against form values and earlier
+ * step outputs, for a browser that previews what the step will receive. Only property paths are
+ * supported (`parameters.ports`, `steps.fetch.output.entity.metadata.annotations['x']`): the mesh
+ * templates use nothing else. An expression that is the whole string keeps its value's type, as the
+ * scaffolder does; inside a longer string it is interpolated.
+ */
+export function resolveTemplateInput(input: unknown, context: Record<string, unknown>): unknown {
+  if (Array.isArray(input)) return input.map(item => resolveTemplateInput(item, context));
+  if (input && typeof input === 'object') {
+    return Object.fromEntries(Object.entries(input as Record<string, unknown>).map(([key, value]) => [key, resolveTemplateInput(value, context)]));
+  }
+  if (typeof input !== 'string') return input;
+  const whole = /^\$\{\{\s*([^}]+?)\s*\}\}$/.exec(input);
+  if (whole) return lookup(whole[1], context);
+  return input.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => String(lookup(expression, context) ?? ''));
+}
+
+/** The segments of a property path: `a.b['c.d'][0]` → ["a", "b", "c.d", "0"]. */
+function pathSegments(expression: string): string[] {
+  const segments: string[] = [];
+  const pattern = /([A-Za-z_$][\w$-]*)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(\d+)\s*\]/g;
+  let consumed = '';
+  for (const match of expression.matchAll(pattern)) {
+    segments.push(match[1] ?? match[2] ?? match[3] ?? match[4]);
+    consumed += match[0];
+  }
+  if (consumed.replace(/\./g, '') !== expression.replace(/\s+/g, '').replace(/\./g, '')) {
+    throw new Error(`"${expression}" is not a property path`);
+  }
+  return segments;
+}
+
+function lookup(expression: string, context: Record<string, unknown>): unknown {
+  return pathSegments(expression).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), context);
+}

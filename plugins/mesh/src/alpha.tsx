@@ -51,12 +51,13 @@ export default createFrontendPlugin({
   extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 
-/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers. */
+/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshPolicyPreview. */
 export const meshScaffolderFieldsModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [
     FormFieldBlueprint.make({ name: 'mesh-canary-split', params: { field: () => import('./fields/formFields').then(m => m.canarySplitFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-jwt-rules', params: { field: () => import('./fields/formFields').then(m => m.jwtRulesFormField) } }),
+    FormFieldBlueprint.make({ name: 'mesh-policy-preview', params: { field: () => import('./fields/formFields').then(m => m.meshPolicyPreviewFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-callers', params: { field: () => import('./fields/formFields').then(m => m.meshCallersFormField) } }),
   ],
 });

@@ -152,10 +152,19 @@ describe('the Meshport portal in a real browser', () => {
     await port.fill('8080');
     // Service, Security, Sidecar, GitOps repository, then the review page with its Create button.
     const create = page.getByRole('button', { name: 'Create' });
-    for (let step = 0; step < 6 && !(await create.isVisible()); step += 1) {
+    const preview = page.getByLabel('policy preview');
+    let previewText = '';
+    for (let step = 0; step < 7 && !(await create.isVisible()); step += 1) {
       await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
       await page.waitForTimeout(300);
+      if (!previewText && (await page.getByText('What the change request will propose').isVisible())) {
+        previewText = await preview.innerText();
+        await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-preview.png'), fullPage: true });
+      }
     }
+    // The preview, computed in the browser, showed the manifests the branch now holds.
+    expect(previewText).toContain('peerauthentication-user-service.yaml');
+    expect(previewText).toContain('namespace: users');
     await create.click({ timeout: 10_000 });
     await page.getByText('Change request', { exact: true }).first().waitFor({ timeout: 120_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-task.png'), fullPage: true });

@@ -2,8 +2,10 @@ import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { CanarySplitField, canarySplitValidation } from './CanarySplit';
 import { JwtRulesField, jwtRulesValidation } from './JwtRules';
 import { MeshCallersField } from './MeshCallers';
+import { MeshPolicyPreviewField } from './MeshPolicyPreview';
 
 /** The fields for the new frontend system's scaffolder, by the names templates use in ui:field. */
 export const canarySplitFormField = createFormField({ name: 'CanarySplit', component: CanarySplitField as any, validation: canarySplitValidation as any });
 export const jwtRulesFormField = createFormField({ name: 'JwtRules', component: JwtRulesField as any, validation: jwtRulesValidation as any });
 export const meshCallersFormField = createFormField({ name: 'MeshCallers', component: MeshCallersField as any });
+export const meshPolicyPreviewFormField = createFormField({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField as any });

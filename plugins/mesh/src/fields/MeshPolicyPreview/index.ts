@@ -1,0 +1,3 @@
+export { MeshPolicyPreviewField } from './MeshPolicyPreviewField';
+export { previewPolicy } from './policyPreview';
+export type { PolicyPreview } from './policyPreview';

@@ -1,5 +1,6 @@
-import { ApiBlueprint, createFrontendModule, createFrontendPlugin, discoveryApiRef, fetchApiRef, PageBlueprint } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, createFrontendModule, createFrontendPlugin, createRouteRef, discoveryApiRef, fetchApiRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { MeshClient, meshApiRef } from './api/MeshApi';
 import { isMeshAvailable } from './components/isMeshAvailable';
@@ -35,11 +36,15 @@ export const entityMeshCard = EntityCardBlueprint.make({
   },
 });
 
+/** Where the mesh overview page is mounted. */
+export const meshOverviewRouteRef = createRouteRef();
+
 /** The mesh overview page: every component with mesh data. */
 export const meshOverviewPage = PageBlueprint.make({
   params: {
     path: '/mesh',
     title: 'Mesh',
+    routeRef: meshOverviewRouteRef,
     loader: () => import('./components/MeshOverview/MeshOverviewPage').then(m => <m.MeshOverviewPage />),
   },
 });
@@ -48,6 +53,9 @@ export const meshOverviewPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'mesh',
   title: 'Mesh',
+  // With a title, an icon and a routed page, the plugin is an item of the app's sidebar.
+  icon: <DeviceHubIcon />,
+  routes: { root: meshOverviewRouteRef },
   extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 

@@ -107,8 +107,9 @@ describe('the Meshport portal in a real browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-live-cluster.png'), fullPage: true });
   });
 
-  it('shows the mesh overview: coverage over the demo components, each linked to its Mesh tab', async () => {
-    await page.goto(`${portal.appUrl}/mesh`, { waitUntil: 'domcontentloaded' });
+  it('shows the mesh overview from the sidebar: coverage over the demo components, each linked to its Mesh tab', async () => {
+    await page.goto(`${portal.appUrl}/catalog`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: 'Mesh', exact: true }).first().click({ timeout: 120_000 });
     await page.getByText(/2 of 3 components on the mesh/).waitFor({ timeout: 120_000 });
     expect(await page.getByRole('link', { name: 'payment-service' }).first().getAttribute('href')).toBe('/catalog/default/component/payment-service/mesh');
     await page.screenshot({ path: path.join(screenshotDir, 'mesh-overview.png'), fullPage: true });

@@ -2,6 +2,7 @@ import { AnalyzedObject, fullyQualifiedHost } from '../analyze';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
 import { EntityTarget } from './entityTarget';
 import { podLabelsOf, policyScopeFor } from './selectors';
+import { servicesForPods } from './traffic';
 
 /** The kinds Meshport reads from a cluster. */
 export const MESH_STATUS_KINDS = [
@@ -153,12 +154,10 @@ export class ClusterObjectStore {
     const deployments = namespaces.flatMap(ns => this.matching(ns, 'Deployment', target));
     const workloads = [...deployments, ...pods];
     const podLabels = workloads.map(w => ({ namespace: w.metadata.namespace ?? 'default', labels: podLabelsOf(w) }));
-    const services = namespaces
-      .flatMap(ns => this.inNamespace(ns, 'Service'))
-      .filter(service => {
-        const selector = service.spec?.selector;
-        return selector && Object.keys(selector).length > 0 && podLabels.some(p => p.namespace === service.metadata.namespace && Object.entries<string>(selector).every(([k, v]) => p.labels[k] === v));
-      });
+    const services = servicesForPods(
+      namespaces.flatMap(ns => this.inNamespace(ns, 'Service')),
+      podLabels,
+    );
     const policies = [...new Set([...namespaces, rootNamespace])]
       .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.inNamespace(ns, kind)))
       .filter(policy => workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)));

@@ -5,9 +5,8 @@ import { podLabelsOf } from './selectors';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
 import { ClusterError, ClusterMeshStatus, HealthStatus } from './types';
-import { podMeshStatus, workloadsStatus } from './workloads';
-import { unknownHealth } from './health';
-import { MetricsTarget } from './health';
+import { podReady, workloadsStatus } from './workloads';
+import { MetricsTarget, unknownHealth } from './health';
 
 /** What the metrics source found for the entity, if anything. */
 export interface EntityMetrics {
@@ -27,7 +26,7 @@ export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
 export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics): ClusterMeshStatus {
   // Controllers stand for their pods where they exist, so that mTLS is listed once per Deployment.
   const workloads = slice.deployments.length > 0 ? slice.deployments : slice.pods;
-  const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podMeshStatus(pod).ready }));
+  const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
   const objects = [...slice.namespaces, ...slice.deployments, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
   const namespaces = [...new Set(workloads.map(w => w.metadata.namespace ?? 'default'))];
   return {

@@ -16,25 +16,6 @@ export function readPolicyFile(file: string): unknown {
   return documents[0];
 }
 
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
-/** Every manifest file under the given files and folders, in a stable order. */
-export function collectManifestFiles(paths: string[]): string[] {
-  const found: string[] = [];
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(entry).sort()) {
-        if (!name.startsWith('.')) visit(path.join(entry, name));
-      }
-    } else if (MANIFEST_EXTENSIONS.has(path.extname(entry))) {
-      found.push(entry);
-    }
-  };
-  for (const entry of paths) visit(entry);
-  return found;
-}
-
 /** Cluster objects from manifest files: every document with a kind, less kustomize files and the patches they name. */
 export function readManifests(files: string[]): unknown[] {
   return clusterObjectsFromFiles(

@@ -6,5 +6,5 @@
  */
 export { meshPlugin as default } from './plugin';
 export { EntityStatusService } from './status/entityStatusService';
-export { readSnapshotDocuments, SnapshotClusterSource } from './cluster/snapshotClusterSource';
+export { SnapshotClusterSource } from './cluster/snapshotClusterSource';
 export { LiveClusterSource } from './cluster/liveClusterSource';

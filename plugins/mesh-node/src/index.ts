@@ -13,3 +13,4 @@ export { displayUrl, PlainGitProvider } from './gitops/plainGit';
 export { isGitRemoteUrl, resolveProvider } from './gitops/resolveProvider';
 export { checkoutForChange, commitChanges, foreignCommits, pendingChanges, pushBranch, readCheckoutRecord, undoPush } from './gitops/workingCopy';
 export type { CheckoutRecord } from './gitops/workingCopy';
+export { collectManifestFiles, readManifestDocuments } from './manifests/manifestFiles';

@@ -1,5 +1,6 @@
 import { analyze, hasErrors } from '@meshport/plugin-mesh-common';
-import { CommandResult, collectManifestFiles, readManifests } from '../io';
+import { collectManifestFiles } from '@meshport/plugin-mesh-node';
+import { CommandResult, readManifests } from '../io';
 import { formatFindings } from '../format';
 
 /** `meshport analyze [--json] <paths...>`: exit 1 when any finding is an error. */

@@ -3,12 +3,11 @@ import {
   clusterStatusFromSlice,
   formatCpu,
   formatMemory,
-  parseYaml,
   storeFromDocuments,
   targetFromSelector,
 } from '@meshport/plugin-mesh-common';
-import fs from 'node:fs';
-import { CommandResult, collectManifestFiles } from '../io';
+import { readManifestDocuments } from '@meshport/plugin-mesh-node';
+import { CommandResult } from '../io';
 import { formatFindings } from '../format';
 
 /** The status as lines for a terminal. */
@@ -36,7 +35,7 @@ function describeStatus(status: ClusterMeshStatus): string[] {
  */
 export function runStatus(options: { snapshot: string; namespace?: string; selector: string; json?: boolean; rootNamespace?: string }): CommandResult {
   const target = targetFromSelector(options.selector, options.namespace);
-  const documents = collectManifestFiles([options.snapshot]).flatMap(file => parseYaml(fs.readFileSync(file, 'utf8'), file));
+  const documents = readManifestDocuments([options.snapshot]);
   const rootNamespace = options.rootNamespace ?? 'istio-system';
   const slice = storeFromDocuments(documents).sliceFor(target, rootNamespace);
   if (slice.pods.length === 0 && slice.deployments.length === 0) {

@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import os from 'node:os';
 import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
-import { changeBranchName, displayUrl, GitOpsProvider, isGitRemoteUrl, resolveProvider } from '@meshport/plugin-mesh-node';
-
-const run = promisify(execFile);
+import { changeBranchName, displayUrl, GitOpsProvider, GitRunner, isGitRemoteUrl, resolveProvider } from '@meshport/plugin-mesh-node';
 
 /** Where open Meshport changes for an entity are found. */
 export interface PendingChangesSource {
@@ -19,7 +16,8 @@ function failure(error: unknown): PendingChangesStatus {
 
 /**
  * Pending changes on a plain git remote (the embedded default, `file://` included): the
- * `meshport/<namespace>/<service>` branch the mesh templates push, while it exists.
+ * `meshport/<namespace>/<service>` branch the mesh templates push, while it exists. Git runs as the
+ * scaffolder actions run it (GitRunner: no host git config, no prompts), so both see the same remote.
  */
 export class GitBranchPendingChanges implements PendingChangesSource {
   constructor(private readonly repoUrl: string, private readonly timeoutMs = 10_000) {}
@@ -27,7 +25,7 @@ export class GitBranchPendingChanges implements PendingChangesSource {
   async forService(namespace: string, service: string): Promise<PendingChangesStatus> {
     const branch = changeBranchName({ namespace, service });
     try {
-      const { stdout } = await run('git', ['ls-remote', '--heads', this.repoUrl, `refs/heads/${branch}`], { timeout: this.timeoutMs, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+      const { stdout } = await new GitRunner(os.tmpdir()).run(['ls-remote', '--heads', this.repoUrl, `refs/heads/${branch}`], { timeoutMs: this.timeoutMs });
       return { items: stdout.trim() ? [{ url: `${displayUrl(this.repoUrl)}#${branch}`, branch }] : [] };
     } catch (error) {
       return failure(error);

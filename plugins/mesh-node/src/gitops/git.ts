@@ -73,10 +73,13 @@ export class GitRunner {
     return env;
   }
 
-  /** Runs `git <args>` and returns its standard output; throws GitCommandError with secrets removed. */
-  run(args: string[], options: { allowFailure?: boolean } = {}): Promise<{ stdout: string; ok: boolean }> {
+  /**
+   * Runs `git <args>` and returns its standard output; throws GitCommandError with secrets removed.
+   * With `timeoutMs`, a git that has not finished by then is stopped and reported as timed out.
+   */
+  run(args: string[], options: { allowFailure?: boolean; timeoutMs?: number } = {}): Promise<{ stdout: string; ok: boolean }> {
     return new Promise((resolve, reject) => {
-      execFile('git', args, { cwd: this.cwd, env: this.environment(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile('git', args, { cwd: this.cwd, env: this.environment(), maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 0 }, (error, stdout, stderr) => {
         if (!error) {
           resolve({ stdout: stdout.toString(), ok: true });
           return;
@@ -86,7 +89,8 @@ export class GitRunner {
           resolve({ stdout: stdout.toString(), ok: false });
           return;
         }
-        reject(new GitCommandError(args.map(arg => redact(arg, this.secrets)), redact(stderr.toString(), this.secrets), code));
+        const said = error.killed && options.timeoutMs ? `timed out after ${options.timeoutMs} ms` : stderr.toString();
+        reject(new GitCommandError(args.map(arg => redact(arg, this.secrets)), redact(said, this.secrets), code));
       });
     });
   }

@@ -5,12 +5,8 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { jwtRulesErrors, JwtRulesValue } from './jwtRules';
+import { commaList } from '../commaList';
 
-const list = (text: string) =>
-  text
-    .split(',')
-    .map(v => v.trim())
-    .filter(Boolean);
 
 /** Issuer, JWKS URL, audiences and claim conditions, validated as you type by the policy model. */
 export function JwtRulesField({ formData, onChange, schema, required, idSchema }: FieldExtensionComponentProps<JwtRulesValue>) {
@@ -47,7 +43,7 @@ export function JwtRulesField({ formData, onChange, schema, required, idSchema }
         id={`${id}-audiences`}
         label="Accepted audiences (aud), comma-separated"
         value={(value.audiences ?? []).join(', ')}
-        onChange={e => update({ audiences: list(e.target.value) })}
+        onChange={e => update({ audiences: commaList(e.target.value) })}
         error={Object.keys(errors).some(k => k.startsWith('audiences'))}
         helperText="Empty accepts any audience"
         margin="dense"
@@ -68,7 +64,7 @@ export function JwtRulesField({ formData, onChange, schema, required, idSchema }
             id={`${id}-claims-${i}-values`}
             label="Accepted values, comma-separated"
             value={(claim.values ?? []).join(', ')}
-            onChange={e => update({ claims: claims.map((c, j) => (j === i ? { ...c, values: list(e.target.value) } : c)) })}
+            onChange={e => update({ claims: claims.map((c, j) => (j === i ? { ...c, values: commaList(e.target.value) } : c)) })}
             error={Boolean(errors[`claims[${i}].values`])}
             helperText={errors[`claims[${i}].values`]}
             margin="dense"

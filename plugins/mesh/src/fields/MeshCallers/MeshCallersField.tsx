@@ -13,12 +13,8 @@ import Typography from '@material-ui/core/Typography';
 import { useEffect, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { CallerRule, dependentsOf, principalOf, rulesFor } from './callers';
+import { commaList } from '../commaList';
 
-const list = (text: string) =>
-  text
-    .split(',')
-    .map(v => v.trim())
-    .filter(Boolean);
 
 /**
  * The catalog components allowed to call this one (by default those that dependsOn it), turned into
@@ -62,8 +58,8 @@ export function MeshCallersField({ formData, onChange, schema, formContext, rawE
             <FormControlLabel control={<Checkbox checked={Boolean(rule)} onChange={() => toggle(entity)} />} label={`${entity.metadata.name} (${principal})`} />
             {rule && (
               <Box display="flex" style={{ gap: 8 }} ml={4}>
-                <TextField id={`${id}-${index}-methods`} label="Methods (empty: any)" value={(rule.methods ?? []).join(', ')} onChange={e => edit(principal, { methods: list(e.target.value) })} margin="dense" />
-                <TextField id={`${id}-${index}-paths`} label="Paths (empty: any)" value={(rule.paths ?? []).join(', ')} onChange={e => edit(principal, { paths: list(e.target.value) })} margin="dense" />
+                <TextField id={`${id}-${index}-methods`} label="Methods (empty: any)" value={(rule.methods ?? []).join(', ')} onChange={e => edit(principal, { methods: commaList(e.target.value) })} margin="dense" />
+                <TextField id={`${id}-${index}-paths`} label="Paths (empty: any)" value={(rule.paths ?? []).join(', ')} onChange={e => edit(principal, { paths: commaList(e.target.value) })} margin="dense" />
               </Box>
             )}
           </Box>

@@ -1,7 +1,7 @@
 export { analyze, hasErrors } from './analyze';
 export { ALL_ANALYZERS } from './analyzers';
 export { FINDING_CODES, describeCode } from './codes';
-export { ResourceIndex, fullyQualifiedHost } from './resourceIndex';
+export { ResourceIndex, fullyQualifiedHost, podLabelsOf } from './resourceIndex';
 export type { Workload } from './resourceIndex';
 export { findProxyContainer, namespaceInjects } from './injection';
 export { resourceName } from './findings';

@@ -9,7 +9,8 @@ export interface Workload {
 
 const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
-function podLabels(object: AnalyzedObject): Record<string, string> {
+/** The labels an object's pods carry: a Pod's own, a controller's pod template's. */
+export function podLabelsOf(object: AnalyzedObject): Record<string, string> {
   if (object.kind === 'Pod') return object.metadata.labels ?? {};
   return object.spec?.template?.metadata?.labels ?? {};
 }
@@ -64,7 +65,7 @@ export class ResourceIndex {
 
   private addWorkload(object: AnalyzedObject) {
     const namespace = object.metadata.namespace ?? 'default';
-    const workload: Workload = { object, namespace, labels: podLabels(object) };
+    const workload: Workload = { object, namespace, labels: podLabelsOf(object) };
     pushTo(this.workloadsByNamespace, namespace, workload);
     let labels = this.workloadsByLabel.get(namespace);
     if (!labels) {

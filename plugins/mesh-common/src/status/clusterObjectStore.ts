@@ -1,7 +1,7 @@
-import { AnalyzedObject, fullyQualifiedHost } from '../analyze';
+import { AnalyzedObject, fullyQualifiedHost, podLabelsOf } from '../analyze';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
 import { EntityTarget } from './entityTarget';
-import { podLabelsOf, policyScopeFor } from './selectors';
+import { policyScopeFor } from './selectors';
 import { servicesForPods } from './traffic';
 
 /** The kinds Meshport reads from a cluster. */

@@ -1,7 +1,6 @@
-import { analyze } from '../analyze';
+import { analyze, podLabelsOf } from '../analyze';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
-import { podLabelsOf } from './selectors';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
 import { ClusterError, ClusterMeshStatus, HealthStatus } from './types';

@@ -1,5 +1,5 @@
-import { AnalyzedObject } from '../analyze';
-import { byAge, podLabelsOf, policyScopeFor } from './selectors';
+import { AnalyzedObject, podLabelsOf } from '../analyze';
+import { byAge, policyScopeFor } from './selectors';
 import { AuthorizationPolicySummary, EffectiveMtlsMode, MtlsSource, PortMtls, RequestAuthenticationSummary, SecurityStatus, WorkloadMtls } from './types';
 
 const MODES: EffectiveMtlsMode[] = ['STRICT', 'PERMISSIVE', 'DISABLE'];

@@ -6,10 +6,6 @@ export function selectsLabels(matchLabels: Record<string, string> | undefined, l
   return Object.entries(matchLabels ?? {}).every(([key, value]) => labels[key] === value);
 }
 
-/** The labels an object's pods carry: a Pod's own, a controller's pod template's. */
-export function podLabelsOf(object: AnalyzedObject): Record<string, string> {
-  return object.kind === 'Pod' ? object.metadata.labels ?? {} : object.spec?.template?.metadata?.labels ?? {};
-}
 
 /** The policy's label selector, from `selector` (security) or `workloadSelector` (networking). */
 export function policySelector(policy: AnalyzedObject): Record<string, string> | undefined {

@@ -18,19 +18,29 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: gitEnvironment, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
+/** A file's content, raw bytes, or a symbolic link committed as such (git mode 120000). */
+export type RepositoryFile = string | Buffer | { symlink: string };
+
+/** Writes files (and symbolic links) into a work tree. */
+export function writeFiles(root: string, files: Record<string, RepositoryFile>) {
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(root, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (typeof content === 'object' && !Buffer.isBuffer(content)) fs.symlinkSync(content.symlink, target);
+    else fs.writeFileSync(target, content);
+  }
+}
+
 /**
  * A real bare repository with a first commit on `main` holding `files`: what a team's GitOps
  * repository looks like before Meshport. Returns the bare repository's path.
  */
-export function createBareRepository(parent: string, files: Record<string, string> = { 'README.md': '# GitOps\n' }, name = 'gitops.git'): string {
+export function createBareRepository(parent: string, files: Record<string, RepositoryFile> = { 'README.md': '# GitOps\n' }, name = 'gitops.git'): string {
   const bare = path.join(parent, name);
   const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-seed-'));
   git(parent, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
   git(seed, 'init', '--quiet', '--initial-branch=main');
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(seed, file)), { recursive: true });
-    fs.writeFileSync(path.join(seed, file), content);
-  }
+  writeFiles(seed, files);
   git(seed, 'add', '--all');
   git(seed, 'commit', '--quiet', '-m', 'Initial commit');
   git(seed, 'push', '--quiet', bare, 'main');
@@ -51,12 +61,16 @@ export function branchesOf(repository: string): string[] {
 }
 
 /** Adds a commit by someone else on a branch of a bare repository. */
-export function pushForeignCommit(repository: string, branch: string, file: string, content: string): string {
+export function pushForeignCommit(repository: string, branch: string, file: string, content: RepositoryFile): string {
+  return pushCommit(repository, branch, { [file]: content }, `Hand edit of ${file}`);
+}
+
+/** Adds a commit writing `files` on a branch of a bare repository, as a person would; returns its sha. */
+export function pushCommit(repository: string, branch: string, files: Record<string, RepositoryFile>, message: string): string {
   const work = cloneBranch(repository, branch);
-  fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
-  fs.writeFileSync(path.join(work, file), content);
+  writeFiles(work, files);
   git(work, 'add', '--all');
-  git(work, 'commit', '--quiet', '-m', `Hand edit of ${file}`);
+  git(work, 'commit', '--quiet', '-m', message);
   git(work, 'push', '--quiet', 'origin', branch);
   const sha = git(work, 'rev-parse', 'HEAD');
   fs.rmSync(work, { recursive: true, force: true });

@@ -27,7 +27,13 @@ export class ScaffolderTestClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    let answer: any = text;
+    try {
+      answer = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: keep the text, e.g. a proxy's error page.
+    }
+    return { status: response.status, body: answer };
   }
 
   /**
@@ -52,8 +58,9 @@ export class ScaffolderTestClient {
     }
   }
 
-  /** Runs a template through the dry-run endpoint. */
-  async dryRun(template: unknown, values: Record<string, unknown>) {
-    return this.request('POST', '/v2/dry-run', { template, values, directoryContents: [] });
+  /** Runs a template through the dry-run endpoint; `files` are the template's own files, beside it. */
+  async dryRun(template: unknown, values: Record<string, unknown>, files: Record<string, string> = {}) {
+    const directoryContents = Object.entries(files).map(([file, content]) => ({ path: file, base64Content: Buffer.from(content).toString('base64') }));
+    return this.request('POST', '/v2/dry-run', { template, values, directoryContents });
   }
 }

@@ -6,3 +6,5 @@ export { GithubOpenApi } from './githubOpenApi';
 export type { OpenApiCheck } from './githubOpenApi';
 export type { RecordedRequest } from './scmTestServer';
 export type { Fault } from './faults';
+export { PlainGitTestServer } from './plainGitTestServer';
+export type { SeenRequest } from './scmTestServer';

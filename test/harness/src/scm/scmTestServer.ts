@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createBareRepository } from '../git';
+import { createBareRepository, RepositoryFile } from '../git';
 import { FaultPlan } from './faults';
 import { serveGit } from './gitHttpBackend';
 
@@ -13,6 +13,16 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+}
+
+/** Who knocked: every HTTP request a test server saw (git and API alike), with its credentials. */
+export interface SeenRequest {
+  /** The Host header the client sent. */
+  host: string;
+  method: string;
+  path: string;
+  /** The Authorization header, if any (or GitLab's PRIVATE-TOKEN). */
+  authorization?: string;
 }
 
 /** An API answer. */
@@ -30,6 +40,8 @@ export abstract class ScmTestServer {
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-scm-'));
   readonly faults = new FaultPlan();
   readonly accepted: RecordedRequest[] = [];
+  /** Every request, before any check: what reached this host. */
+  readonly seen: SeenRequest[] = [];
   private server?: Server;
   port = 0;
 
@@ -44,7 +56,7 @@ export abstract class ScmTestServer {
   }
 
   /** Creates a repository "owner/name" with a first commit on main. */
-  createRepository(fullName: string, files?: Record<string, string>): string {
+  createRepository(fullName: string, files?: Record<string, RepositoryFile>): string {
     const [owner, name] = fullName.split('/');
     fs.mkdirSync(path.join(this.root, owner), { recursive: true });
     return createBareRepository(path.join(this.root, owner), files, `${name}.git`);
@@ -95,8 +107,14 @@ export abstract class ScmTestServer {
     serveGit(this.root, request, response, 'tester');
   }
 
+  /** True when any request that reached this server carried `secret` in a credential header. */
+  sawSecret(secret: string): boolean {
+    return this.seen.some(request => credentialCarries(request.authorization, secret));
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', this.baseUrl);
+    this.seen.push(seenRequest(request, url));
     if (/\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/.test(url.pathname)) {
       this.handleGit(request, response);
       return;
@@ -152,4 +170,18 @@ export abstract class ScmTestServer {
     await new Promise(resolve => this.server?.close(resolve));
     fs.rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** The record of one request as a test server saw it. */
+export function seenRequest(request: IncomingMessage, url: URL): SeenRequest {
+  const authorization = request.headers.authorization ?? (request.headers['private-token'] as string | undefined);
+  return { host: request.headers.host ?? '', method: request.method ?? 'GET', path: url.pathname, ...(authorization ? { authorization } : {}) };
+}
+
+/** True when a credential header holds the secret, as a bearer token or inside HTTP Basic credentials. */
+export function credentialCarries(header: string | undefined, secret: string): boolean {
+  if (!header) return false;
+  if (header.includes(secret)) return true;
+  const basic = header.match(/^Basic\s+(\S+)/i);
+  return Boolean(basic && Buffer.from(basic[1], 'base64').toString('utf8').includes(secret));
 }

@@ -26,9 +26,8 @@ backend.add(
 backend.add(import('@meshport/plugin-scaffolder-backend-module-mesh'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Demo policy: everything is allowed, except that only a component's owners may change its mesh config.
+backend.add(import('@meshport/plugin-permission-backend-module-mesh-demo-policy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

@@ -8,5 +8,15 @@ export const meshEntityStatusReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Proposing a change to an entity's mesh configuration (the mesh templates' GitOps actions): a
+ * catalog-entity resource permission, so that a policy can grant it to the entity's owners only.
+ */
+export const meshGitopsChangePermission = createPermission({
+  name: 'mesh.gitops.change',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** Every permission the mesh plugin defines. */
-export const meshPermissions = [meshEntityStatusReadPermission];
+export const meshPermissions = [meshEntityStatusReadPermission, meshGitopsChangePermission];

@@ -34,7 +34,7 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
       },
     ],
     claims: [{ claim: 'role', values: ['customer', 'merchant'] }],
-    paths: ['/api/*'],
+    publicPaths: ['/healthz'],
   },
   authorization: {
     allow: [

@@ -3,10 +3,10 @@ import { dnsLabel, dnsSubdomain, kubernetesLabelValue, percentage } from './prim
 
 /** Mesh defaults for a whole namespace: the entry point a platform team uses before services onboard. */
 export const namespacePolicySchema = z
-  .object({
+  .strictObject({
     namespace: dnsLabel.describe('Kubernetes namespace'),
     injection: z
-      .object({
+      .strictObject({
         enabled: z.boolean().default(true).describe('Inject sidecars into every new pod'),
         revision: kubernetesLabelValue.optional().describe('Istio control plane revision (istio.io/rev)'),
       })
@@ -15,7 +15,7 @@ export const namespacePolicySchema = z
     mtlsMode: z.enum(['STRICT', 'PERMISSIVE']).default('STRICT').describe('Namespace-wide mutual TLS'),
     denyAll: z.boolean().default(true).describe('Deny all traffic that no service policy allows'),
     telemetry: z
-      .object({
+      .strictObject({
         tracingProvider: dnsSubdomain.optional().describe('Tracing provider from the mesh config'),
         samplingPercentage: percentage.default(1).describe('Share of requests traced'),
       })

@@ -22,7 +22,7 @@ import {
 export const DEFAULT_INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 
 const servicePort = z
-  .object({
+  .strictObject({
     number: portNumber.describe('Port the Kubernetes Service exposes'),
     name: dnsLabel.optional().describe('Port name; Istio reads the protocol from a prefix such as "http-"'),
     protocol: z
@@ -33,7 +33,7 @@ const servicePort = z
   .describe('A port of the Kubernetes Service');
 
 const containerResources = z
-  .object({
+  .strictObject({
     cpuRequest: resourceQuantity.optional().describe('CPU request, e.g. "250m"'),
     cpuLimit: resourceQuantity.optional().describe('CPU limit, e.g. "1"'),
     memoryRequest: resourceQuantity.optional().describe('Memory request, e.g. "256Mi"'),
@@ -42,7 +42,7 @@ const containerResources = z
   .describe('Container resource requests and limits');
 
 const service = z
-  .object({
+  .strictObject({
     name: dnsLabel.describe('Kubernetes Service and Deployment name'),
     namespace: dnsLabel.describe('Kubernetes namespace'),
     serviceAccount: dnsSubdomain.optional().describe('Service account the pods run as; defaults to the service name'),
@@ -55,7 +55,7 @@ const service = z
   .describe('The service to put on the mesh');
 
 const injection = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(true).describe('Inject the Envoy sidecar into the pods'),
     revision: kubernetesLabelValue
       .optional()
@@ -73,10 +73,10 @@ const injection = z
 const mtlsMode = z.enum(['STRICT', 'PERMISSIVE', 'DISABLE']);
 
 const mtls = z
-  .object({
+  .strictObject({
     mode: mtlsMode.default('STRICT').describe('Mutual TLS for traffic into the workload'),
     portOverrides: z
-      .array(z.object({ port: portNumber.describe('Container port'), mode: mtlsMode.describe('Mode on this port') }))
+      .array(z.strictObject({ port: portNumber.describe('Container port'), mode: mtlsMode.describe('Mode on this port') }))
       .max(32)
       .default([])
       .describe('Per-port modes, e.g. PERMISSIVE on a metrics port'),
@@ -84,7 +84,7 @@ const mtls = z
   .describe('Mutual TLS (PeerAuthentication)');
 
 const jwtRule = z
-  .object({
+  .strictObject({
     issuer: z
       .string()
       .min(1, 'must not be empty')
@@ -95,12 +95,12 @@ const jwtRule = z
     audiences: z.array(token).max(16).default([]).describe('Accepted audiences (aud); empty accepts any'),
     forwardOriginalToken: z.boolean().default(false).describe('Pass the token on to the application'),
     fromHeaders: z
-      .array(z.object({ name: headerName.describe('Header carrying the token'), prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "') }))
+      .array(z.strictObject({ name: headerName.describe('Header carrying the token'), prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "') }))
       .max(8)
       .default([])
       .describe('Headers to read the token from; default is Authorization: Bearer'),
     outputClaimToHeaders: z
-      .array(z.object({ header: headerName.describe('Header to set'), claim: token.describe('Claim to copy') }))
+      .array(z.strictObject({ header: headerName.describe('Header to set'), claim: token.describe('Claim to copy') }))
       .max(16)
       .default([])
       .describe('Claims copied into request headers for the application'),
@@ -108,7 +108,7 @@ const jwtRule = z
   .describe('A trusted token issuer');
 
 const claimCondition = z
-  .object({
+  .strictObject({
     claim: z
       .string()
       .min(1, 'must not be empty')
@@ -120,16 +120,20 @@ const claimCondition = z
   .describe('Require a claim to hold one of the values');
 
 const jwt = z
-  .object({
+  .strictObject({
     rules: z.array(jwtRule).min(1, 'needs at least one issuer').max(8).describe('Trusted issuers'),
     requireToken: z.boolean().default(true).describe('Reject requests without a valid token'),
     claims: z.array(claimCondition).max(16).default([]).describe('Claim conditions every request must meet'),
-    paths: z.array(httpPath).max(32).default([]).describe('Paths the token rules apply to; empty means all'),
+    publicPaths: z
+      .array(httpPath)
+      .max(32)
+      .default([])
+      .describe('Paths that need no token and no claims (e.g. "/healthz", "/public/*"); every other path needs both'),
   })
   .describe('End-user authentication with JWT (RequestAuthentication + AuthorizationPolicy)');
 
 const allowRule = z
-  .object({
+  .strictObject({
     principals: z.array(principal).max(64).default([]).describe('Calling workloads, as cluster.local/ns/<ns>/sa/<sa>'),
     namespaces: z.array(dnsLabel).max(64).default([]).describe('Calling namespaces'),
     methods: z.array(httpMethod).max(9).default([]).describe('Allowed HTTP methods; empty allows all'),
@@ -142,7 +146,7 @@ const allowRule = z
   .describe('Callers allowed in, and what they may call');
 
 const authorization = z
-  .object({
+  .strictObject({
     denyByDefault: z.boolean().default(true).describe('Deny every request that no rule allows'),
     allow: z.array(allowRule).max(64).default([]).describe('Allowed callers'),
     healthCheckPaths: z.array(httpPath).max(16).default([]).describe('Paths the ingress gateway may probe'),
@@ -152,19 +156,19 @@ const authorization = z
 
 const loadBalancer = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('simple'), algorithm: z.enum(['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH']).describe('Algorithm') }),
-    z.object({ type: z.literal('consistentHashHeader'), header: headerName.describe('Header to hash on') }),
-    z.object({
+    z.strictObject({ type: z.literal('simple'), algorithm: z.enum(['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH']).describe('Algorithm') }),
+    z.strictObject({ type: z.literal('consistentHashHeader'), header: headerName.describe('Header to hash on') }),
+    z.strictObject({
       type: z.literal('consistentHashCookie'),
       cookie: z.string().min(1).max(64).regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a cookie name').describe('Cookie to hash on'),
       ttl: istioDuration.optional().describe('Lifetime of a generated cookie'),
     }),
-    z.object({ type: z.literal('consistentHashSourceIp') }),
+    z.strictObject({ type: z.literal('consistentHashSourceIp') }),
   ])
   .describe('How requests are spread across pods');
 
 const connectionPool = z
-  .object({
+  .strictObject({
     maxConnections: z.number().int().min(1).max(1_000_000).optional().describe('Maximum TCP connections to the service'),
     connectTimeout: istioDuration.optional().describe('TCP connect timeout'),
     http1MaxPendingRequests: z.number().int().min(1).max(1_000_000).optional().describe('Maximum queued requests'),
@@ -176,7 +180,7 @@ const connectionPool = z
   .describe('Connection pool limits');
 
 const outlierDetection = z
-  .object({
+  .strictObject({
     consecutive5xxErrors: z.number().int().min(0).max(1000).default(5).describe('Errors in a row before a pod is ejected'),
     interval: istioDuration.default('10s').describe('How often pods are checked'),
     baseEjectionTime: istioDuration.default('30s').describe('Minimum ejection time'),
@@ -185,7 +189,7 @@ const outlierDetection = z
   .describe('Eject misbehaving pods (circuit breaking)');
 
 const retries = z
-  .object({
+  .strictObject({
     attempts: z.number().int().min(0).max(10).describe('Retries per request'),
     perTryTimeout: istioDuration.optional().describe('Timeout of each try'),
     retryOn: z
@@ -198,7 +202,7 @@ const retries = z
   .describe('Retries');
 
 const traffic = z
-  .object({
+  .strictObject({
     loadBalancer: loadBalancer.optional(),
     connectionPool: connectionPool.optional(),
     outlierDetection: outlierDetection.optional(),
@@ -208,21 +212,21 @@ const traffic = z
   .describe('Traffic policy (DestinationRule and VirtualService)');
 
 const fault = z
-  .object({
-    delay: z.object({ fixedDelay: istioDuration.describe('Added latency'), percentage: percentage.describe('Share of requests delayed') }).optional(),
+  .strictObject({
+    delay: z.strictObject({ fixedDelay: istioDuration.describe('Added latency'), percentage: percentage.describe('Share of requests delayed') }).optional(),
     abort: z
-      .object({ httpStatus: z.number().int().min(200).max(599).describe('Status returned'), percentage: percentage.describe('Share of requests aborted') })
+      .strictObject({ httpStatus: z.number().int().min(200).max(599).describe('Status returned'), percentage: percentage.describe('Share of requests aborted') })
       .optional(),
   })
   .describe('Fault injection into canary traffic');
 
 const canary = z
-  .object({
+  .strictObject({
     stableVersion: kubernetesLabelValue.describe('"version" label of the stable pods'),
     canaryVersion: kubernetesLabelValue.describe('"version" label of the canary pods'),
     canaryWeight: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100').describe('Percent of traffic sent to the canary'),
     headerMatch: z
-      .object({ name: headerName.describe('Header name'), value: matchValue.describe('Exact header value') })
+      .strictObject({ name: headerName.describe('Header name'), value: matchValue.describe('Exact header value') })
       .optional()
       .describe('Requests with this header always go to the canary (internal testers)'),
     fault: fault.optional(),
@@ -238,7 +242,7 @@ const canary = z
   .describe('Canary release between two versions');
 
 const ingress = z
-  .object({
+  .strictObject({
     gatewayName: dnsLabel.optional().describe('Gateway object name; defaults to "<service>-gateway"'),
     gatewaySelector: z
       .record(kubernetesLabelKey, kubernetesLabelValue)
@@ -246,28 +250,28 @@ const ingress = z
       .describe('Labels of the ingress gateway pods'),
     hosts: z.array(hostName).min(1, 'needs at least one host').max(16).describe('Public host names'),
     tls: z
-      .object({
+      .strictObject({
         credentialName: dnsSubdomain.describe('Secret holding the certificate, in the gateway\'s namespace'),
         httpsRedirect: z.boolean().default(true).describe('Redirect plain HTTP to HTTPS'),
       })
       .optional()
       .describe('Serve HTTPS'),
     routes: z
-      .array(z.object({ pathPrefix: httpPath.describe('Path prefix'), port: portNumber.optional().describe('Service port; defaults to the first') }))
+      .array(z.strictObject({ pathPrefix: httpPath.describe('Path prefix'), port: portNumber.optional().describe('Service port; defaults to the first') }))
       .max(32)
       .default([{ pathPrefix: '/' }])
       .describe('Paths routed to the service'),
   })
   .describe('Exposure through the ingress gateway');
 
-const customTag = z.object({
+const customTag = z.strictObject({
   name: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits and _.-').describe('Tag name on spans'),
   header: headerName.describe('Request header to copy'),
   defaultValue: matchValue.optional().describe('Value when the header is missing'),
 });
 
 const telemetry = z
-  .object({
+  .strictObject({
     tracingProvider: dnsSubdomain.optional().describe('Tracing provider from the mesh config; default is the mesh default'),
     samplingPercentage: percentage.default(1).describe('Share of requests traced'),
     customTags: z.array(customTag).max(16).default([]).describe('Span tags taken from request headers'),
@@ -276,7 +280,7 @@ const telemetry = z
 
 /** Everything Meshport configures for one service: the single model behind forms, actions and analysis. */
 export const meshPolicySchema = z
-  .object({
+  .strictObject({
     service,
     injection: injection.prefault({}),
     mtls: mtls.prefault({}),

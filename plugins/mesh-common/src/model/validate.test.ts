@@ -64,3 +64,42 @@ describe('meshPolicyJsonSchema', () => {
     for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
   });
 });
+
+describe('strict parsing', () => {
+  const service = { name: 'payment-service', namespace: 'payments', ports: [{ number: 8080 }] };
+  const fieldErrorsOf = (input: unknown) => {
+    const result = parseMeshPolicy(input);
+    return result.ok ? [] : result.errors;
+  };
+
+  it.each([
+    ['a misspelt section', { service, mtsl: { mode: 'STRICT' } }, [{ field: 'mtsl', message: 'is not a field Meshport knows; did you mean "mtls"?' }]],
+    ['another spelling of a section', { service, authorisation: {} }, [{ field: 'authorisation', message: 'is not a field Meshport knows; did you mean "authorization"?' }]],
+    [
+      'a misspelt field deep in a list',
+      { service: { ...service, ports: [{ number: 8080, protcol: 'HTTP' }] } },
+      [{ field: 'service.ports[0].protcol', message: 'is not a field Meshport knows; did you mean "protocol"?' }],
+    ],
+    [
+      'a field of one load-balancer variant',
+      { service, traffic: { loadBalancer: { type: 'simple', algoritm: 'RANDOM' } } },
+      [
+        { field: 'traffic.loadBalancer.algorithm', message: expect.any(String) },
+        { field: 'traffic.loadBalancer.algoritm', message: 'is not a field Meshport knows; did you mean "algorithm"?' },
+      ],
+    ],
+    ['a name nothing resembles', { service, zzz: 1 }, [{ field: 'zzz', message: expect.stringMatching(/^is not a field Meshport knows \(known here: service, injection, mtls/) }]],
+    [
+      'the JWT paths of an older policy',
+      { service, jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/k' }], paths: ['/api/*'] } },
+      [{ field: 'jwt.paths', message: expect.stringMatching(/^was replaced by jwt\.publicPaths: a token is now required on every path except the public ones/) }],
+    ],
+  ])('refuses %s, naming the field', (_case, input, errors) => {
+    expect(fieldErrorsOf(input)).toEqual(errors);
+  });
+
+  it('refuses unknown fields of a namespace policy too', () => {
+    const result = parseNamespacePolicy({ namespace: 'payments', mtlsMod: 'STRICT' });
+    expect(result.ok ? [] : result.errors).toEqual([{ field: 'mtlsMod', message: 'is not a field Meshport knows; did you mean "mtlsMode"?' }]);
+  });
+});

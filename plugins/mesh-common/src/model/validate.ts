@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jwtSectionSchema, meshPolicySchema, MeshPolicy } from './policy';
 import { namespacePolicySchema, NamespacePolicy } from './namespacePolicy';
+import { closestField, knownFieldsAt, RENAMED_FIELDS } from './unknownFields';
 
 /** One problem with an input, named by the dotted path of its field, e.g. "jwt.rules[0].jwksUri". */
 export interface FieldError {
@@ -18,15 +19,35 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   }, '');
 }
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown, root: string): ParseResult<T> {
+const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  if (!jsonSchemas.has(schema)) jsonSchemas.set(schema, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
+  return jsonSchemas.get(schema)!;
+}
+
+/** One error per field a schema does not know, with the name that was probably meant. */
+function unknownFieldErrors(schema: z.ZodType, issue: z.core.$ZodIssueUnrecognizedKeys, root: string, modelRoot: string): FieldError[] {
+  const known = knownFieldsAt(jsonSchemaOf(schema), issue.path);
+  return issue.keys.map(key => {
+    const within = fieldPath([...issue.path, key]);
+    const renamed = RENAMED_FIELDS[modelRoot ? `${modelRoot}.${within}` : within];
+    const suggestion = closestField(key, known);
+    const message = renamed ?? `is not a field Meshport knows${suggestion ? `; did you mean "${suggestion}"?` : ` (known here: ${known.join(', ')})`}`;
+    return { field: fieldPath([...(root ? [root] : []), ...issue.path, key]), message };
+  });
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown, root: string, modelRoot = ''): ParseResult<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map(issue => ({
-      field: fieldPath([...(root ? [root] : []), ...issue.path]) || '(policy)',
-      message: issue.message,
-    })),
+    errors: result.error.issues.flatMap(issue =>
+      issue.code === 'unrecognized_keys'
+        ? unknownFieldErrors(schema, issue, root, modelRoot)
+        : [{ field: fieldPath([...(root ? [root] : []), ...issue.path]) || '(policy)', message: issue.message }],
+    ),
   };
 }
 
@@ -37,7 +58,7 @@ export function parseMeshPolicy(input: unknown, root = ''): ParseResult<MeshPoli
 
 /** Parses the JWT section on its own (a form field's value); errors are named under `root`. */
 export function parseJwtSection(input: unknown, root = 'jwt'): ParseResult<MeshPolicy['jwt']> {
-  return parseWith(jwtSectionSchema, input, root);
+  return parseWith(jwtSectionSchema, input, root, 'jwt');
 }
 
 /** Parses a namespace policy; every error names its field. */

@@ -113,6 +113,17 @@ const cases: Array<{ code: string; fires: unknown[]; quiet: unknown[] }> = [
     fires: [{ ...meta('PeerAuthentication', 'default'), spec: { mtls: { mode: 'PERMISSIVE' } } }],
     quiet: [{ ...meta('PeerAuthentication', 'default'), spec: { mtls: { mode: 'STRICT' } } }],
   },
+  {
+    code: 'MP0007',
+    fires: [
+      authz('require-jwt', { action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { paths: ['/api/*'] } }] }] }),
+      authz('open', { action: 'ALLOW', rules: [{ to: [{ operation: { notPaths: ['/admin/*'] } }] }] }),
+    ],
+    quiet: [
+      authz('require-jwt', { action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { notPaths: ['/healthz'] } }] }] }),
+      authz('open', { action: 'ALLOW', rules: [{ to: [{ operation: { paths: ['/api/*'] } }] }] }),
+    ],
+  },
 ];
 
 describe('the analyzers', () => {
@@ -138,10 +149,18 @@ describe('the analyzers', () => {
     });
   });
 
-  it('find no error in what the renderer produces for a complete policy', () => {
+  it('find no error in what the renderer produces for a complete policy, and no path match to escape', () => {
     const rendered = renderPolicy(paymentServicePolicyExample);
     const findings = analyze(rendered.objects);
-    expect(findings.filter(f => f.level === 'error')).toEqual([]);
+    expect(findings.filter(f => f.level === 'error' || f.code === 'MP0007')).toEqual([]);
+  });
+
+  it('MP0007 names each escapable match, on both actions', () => {
+    const found = analyze(cases.find(c => c.code === 'MP0007')!.fires).filter(f => f.code === 'MP0007');
+    expect(found.map(f => [f.resource, f.path]).sort()).toEqual([
+      ['AuthorizationPolicy shop/open', 'spec.rules[0].to[0].operation.notPaths'],
+      ['AuthorizationPolicy shop/require-jwt', 'spec.rules[0].to[0].operation.paths'],
+    ]);
   });
 
   it('each declare a name, a description and their input kinds', () => {

@@ -17,6 +17,11 @@ export const FINDING_CODES: Record<string, { level: FindingLevel; title: string;
   MP0004: { level: 'error', title: 'Port-level mTLS without a workload selector', fix: 'Add a selector with matchLabels; Istio ignores port-level settings without one.' },
   MP0005: { level: 'warning', title: 'Canary subset with no pods', fix: 'Deploy pods with the subset\'s version label before sending traffic to it.' },
   MP0006: { level: 'info', title: 'mTLS is not STRICT', fix: 'Move to STRICT once every client has a sidecar.' },
+  MP0007: {
+    level: 'warning',
+    title: 'Path match that other spellings of a path escape',
+    fix: 'Use ALLOW with paths, or DENY with notPaths; and set meshConfig.pathNormalization to MERGE_SLASHES or stricter.',
+  },
 };
 
 /** A finding's level and a one-line fix for its code. */

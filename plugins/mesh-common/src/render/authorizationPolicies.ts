@@ -9,8 +9,13 @@ export function claimAttribute(claim: string): string {
   return `request.auth.claims${claim.split('.').map(part => `[${part}]`).join('')}`;
 }
 
-function toPaths(paths: string[]) {
-  return paths.length > 0 ? [{ operation: { paths } }] : undefined;
+/**
+ * Every path but the public ones. A DENY rule must match negatively: a positive match (`paths`) is
+ * escaped by spellings of a path the application treats as the same ("//api/x", "/API/x", "/api/x;a")
+ * while Istio sees another string; `notPaths` fails safe, denying every spelling of a protected path.
+ */
+function exceptPublic(publicPaths: string[]) {
+  return publicPaths.length > 0 ? [{ operation: { notPaths: publicPaths } }] : undefined;
 }
 
 function allowRules(policy: MeshPolicy): Rule[] {
@@ -52,7 +57,7 @@ export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
       base('require-jwt', {
         selector,
         action: 'DENY',
-        rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: toPaths(policy.jwt.paths) }],
+        rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: exceptPublic(policy.jwt.publicPaths) }],
       }),
     );
   }
@@ -63,7 +68,7 @@ export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
         action: 'DENY',
         // One rule per claim: a request is denied when any claim holds none of its values.
         rules: policy.jwt.claims.map(condition => ({
-          to: toPaths(policy.jwt!.paths),
+          to: exceptPublic(policy.jwt!.publicPaths),
           when: [{ key: claimAttribute(condition.claim), notValues: condition.values }],
         })),
       }),

@@ -1,4 +1,5 @@
 import { Analyzer } from '../types';
+import { AuthorizationPathMatchAnalyzer } from './authorizationPathMatch';
 import { CanarySubsetAnalyzer } from './canarySubsets';
 import { ConflictingGatewayAnalyzer } from './conflictingGateways';
 import { DenyAllWithoutAllowAnalyzer } from './denyAllWithoutAllow';
@@ -25,6 +26,7 @@ export const ALL_ANALYZERS: Analyzer[] = [
   DestinationRuleTlsAnalyzer,
   ConflictingGatewayAnalyzer,
   DenyAllWithoutAllowAnalyzer,
+  AuthorizationPathMatchAnalyzer,
   JwtTransportAnalyzer,
   PeerAuthenticationAnalyzer,
   CanarySubsetAnalyzer,

@@ -1,6 +1,6 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { meshPermissions } from '@meshport/plugin-mesh-common';
+import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
 import { createRouter } from './service/router';
 import { buildStatusService } from './status/buildStatusService';
 
@@ -20,7 +20,7 @@ export const meshPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog }) {
-        permissionsRegistry.addPermissions(meshPermissions);
+        permissionsRegistry.addPermissions([meshEntityStatusReadPermission]);
         const status = buildStatusService(config, logger);
         status.start();
         lifecycle.addShutdownHook(() => status.stop());

@@ -1,16 +1,25 @@
 /**
- * Meshport's GitOps providers for backends: git working copies with credentials kept out of URLs and
- * logs, and change requests on GitHub (Octokit), GitLab (Gitbeaker) or any plain git remote.
+ * Meshport's GitOps layer for backends: which repositories may be used, a private per-task copy of the
+ * repository that no template step can write, git run in a pinned and stripped environment, symlink-safe
+ * workspace files, and change requests on GitHub (Octokit), GitLab (Gitbeaker) or any plain git remote.
  *
  * @packageDocumentation
  */
 export { changeBranchName } from './gitops/branchName';
 export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gitops/changeRequests';
-export { GitCommandError, GitRunner, redact } from './gitops/git';
-export type { GitCredentials, GitIdentity } from './gitops/git';
-export { committerFromConfig, DEFAULT_COMMITTER, repoUrlOrDefault } from './gitops/gitopsConfig';
+export { folderSize, GitCommandError, GitRunner, redact } from './gitops/git';
+export type { GitCredentials, GitIdentity, GitRunnerOptions, GitTransport } from './gitops/git';
+export { ALWAYS_PROTECTED_NAMESPACES, committerFromConfig, DEFAULT_COMMITTER, DEFAULT_LIMITS, limitsFromConfig, protectedNamespaces } from './gitops/gitopsConfig';
+export type { GitOpsLimits } from './gitops/gitopsConfig';
 export { displayUrl, PlainGitProvider } from './gitops/plainGit';
-export { isGitRemoteUrl, resolveProvider } from './gitops/resolveProvider';
-export { checkoutForChange, commitChanges, foreignCommits, pendingChanges, pushBranch, readCheckoutRecord, undoPush } from './gitops/workingCopy';
-export type { CheckoutRecord } from './gitops/workingCopy';
+export { PrivateRepository } from './gitops/privateRepository';
+export type { RemoteHeads } from './gitops/privateRepository';
+export { RepositoryPolicy } from './gitops/repositoryPolicy';
+export type { AllowedRepositoryPattern, GitOpsRepository } from './gitops/repositoryPolicy';
+export { RepositorySnapshot } from './gitops/repositorySnapshot';
+export type { FolderContents } from './gitops/repositorySnapshot';
+export { resolveProvider } from './gitops/resolveProvider';
+export { GitOpsTaskStore, TaskState } from './gitops/taskState';
+export type { CheckoutRecord, StagedChanges, TreeFile } from './gitops/taskState';
+export { ensureFolder, hasGitMetadata, relativeSegments, removeFileSafely, writeFileSafely } from './files/workspaceFiles';
 export { collectManifestFiles, readManifestDocuments } from './manifests/manifestFiles';

@@ -35,3 +35,12 @@ export function folderFor(pattern: string, names: { namespace: string; service?:
   }
   return folder;
 }
+
+/**
+ * The top folders a layout puts mesh files under ("mesh" for the defaults): what Meshport reads of a
+ * repository to analyze the mesh as a whole. A layout that starts with a placeholder reads everything ("").
+ */
+export function meshRootsOf(layout: GitOpsLayout): string[] {
+  const roots = [layout.service, layout.namespace].map(pattern => pattern.split('/')[0]);
+  return roots.some(root => root.includes('{')) ? [''] : [...new Set(roots)];
+}

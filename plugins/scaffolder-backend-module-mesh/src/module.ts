@@ -1,9 +1,12 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { meshGitopsChangePermission } from '@meshport/plugin-mesh-common';
 import { createMeshGitopsCheckoutAction } from './actions/checkout';
 import { createMeshGitopsPullRequestAction } from './actions/pullRequest';
 import { createMeshRenderAction } from './actions/render';
+import { createMeshGitOpsContext } from './gitops/context';
+import { CatalogEntityAccess } from './gitops/entityAccess';
 
 /** Adds Meshport's actions to the scaffolder: mesh:gitops:checkout, mesh:render, mesh:gitops:pull-request. */
 export const scaffolderModuleMesh = createBackendModule({
@@ -11,15 +14,17 @@ export const scaffolderModuleMesh = createBackendModule({
   moduleId: 'mesh',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint, config: coreServices.rootConfig },
-      async init({ scaffolder, config }) {
-        const integrations = ScmIntegrations.fromConfig(config);
-        const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-        scaffolder.addActions(
-          createMeshGitopsCheckoutAction({ config, integrations, githubCredentials }),
-          createMeshRenderAction({ config }),
-          createMeshGitopsPullRequestAction({ config, integrations, githubCredentials }),
-        );
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, permissions, permissionsRegistry, catalog }) {
+        permissionsRegistry.addPermissions([meshGitopsChangePermission]);
+        const context = await createMeshGitOpsContext({ config, entities: new CatalogEntityAccess(permissions, catalog) });
+        scaffolder.addActions(createMeshGitopsCheckoutAction(context), createMeshRenderAction(context), createMeshGitopsPullRequestAction(context));
       },
     });
   },

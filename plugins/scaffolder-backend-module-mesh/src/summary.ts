@@ -8,6 +8,8 @@ export interface RenderSummaryInput {
   plan: FolderPlan;
   findings: Finding[];
   overhead?: OverheadEstimate;
+  /** Files Meshport could not read or left alone, for the reviewers. */
+  warnings?: string[];
   entityRef?: string;
 }
 
@@ -37,6 +39,11 @@ function findingsSection(findings: Finding[]): string[] {
   return ['## Validation', '', '| Level | Code | Resource | Finding |', '| --- | --- | --- | --- |', ...rows];
 }
 
+function warningsSection(warnings: string[] = []): string[] {
+  if (warnings.length === 0) return [];
+  return ['## Warnings', '', ...warnings.map(warning => `- ${warning}`)];
+}
+
 function overheadSection(overhead: OverheadEstimate | undefined): string[] {
   if (!overhead) return [];
   const { perPod, total, sharePercent, replicas } = overhead;
@@ -62,7 +69,7 @@ function rollbackSection(folder: string): string[] {
 /** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
 export function renderSummary(input: RenderSummaryInput): string {
   const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
-  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

@@ -102,7 +102,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
           data: {
             backend: { baseUrl: 'http://localhost:0', workingDirectory: workspace },
             catalog: catalogConfig(),
-            mesh: { gitops: { defaultRepoUrl: `file://${repository}` } },
+            mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true } },
           },
         }),
       ],

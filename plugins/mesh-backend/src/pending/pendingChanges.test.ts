@@ -58,10 +58,18 @@ describe('pending changes of an entity, from the GitOps repository', () => {
   it('reports the Meshport branch of a plain git repository while it exists', async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-pending-'));
     const repository = createBareRepository(parent);
-    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}` } } }))!;
+    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true } } }))!;
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
     git(repository, 'branch', BRANCH, 'main');
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `file://${repository}#${BRANCH}`, branch: BRANCH }] });
     fs.rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('reads no local repository the configuration does not allow, and says why', async () => {
+    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: 'file:///etc/gitops.git' } } }))!;
+    expect(await source.forService('payments', 'payment-service')).toEqual({
+      items: [],
+      error: expect.stringContaining('local repositories are off (mesh.gitops.allowLocalRepositories)'),
+    });
   });
 });

@@ -1,8 +1,7 @@
-import os from 'node:os';
 import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
-import { changeBranchName, displayUrl, GitOpsProvider, GitRunner, isGitRemoteUrl, resolveProvider } from '@meshport/plugin-mesh-node';
+import { changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
 
 /** Where open Meshport changes for an entity are found. */
 export interface PendingChangesSource {
@@ -17,15 +16,19 @@ function failure(error: unknown): PendingChangesStatus {
 /**
  * Pending changes on a plain git remote (the embedded default, `file://` included): the
  * `meshport/<namespace>/<service>` branch the mesh templates push, while it exists. Git runs as the
- * scaffolder actions run it (GitRunner: no host git config, no prompts), so both see the same remote.
+ * scaffolder actions run it (GitRunner: pinned configuration, stripped environment, one transport).
  */
 export class GitBranchPendingChanges implements PendingChangesSource {
-  constructor(private readonly repoUrl: string, private readonly timeoutMs = 10_000) {}
+  private readonly git: GitRunner;
+
+  constructor(private readonly repoUrl: string, timeoutMs = 10_000) {
+    this.git = new GitRunner({ transport: new URL(repoUrl).protocol.replace(/:$/, '') as GitTransport, timeoutMs });
+  }
 
   async forService(namespace: string, service: string): Promise<PendingChangesStatus> {
     const branch = changeBranchName({ namespace, service });
     try {
-      const { stdout } = await new GitRunner(os.tmpdir()).run(['ls-remote', '--heads', this.repoUrl, `refs/heads/${branch}`], { timeoutMs: this.timeoutMs });
+      const { stdout } = await this.git.run(['ls-remote', '--heads', '--', this.repoUrl, `refs/heads/${branch}`]);
       return { items: stdout.trim() ? [{ url: `${displayUrl(this.repoUrl)}#${branch}`, branch }] : [] };
     } catch (error) {
       return failure(error);
@@ -50,12 +53,27 @@ export class ChangeRequestPendingChanges implements PendingChangesSource {
   }
 }
 
+/** A repository the configuration does not allow: every answer says so. */
+class RefusedPendingChanges implements PendingChangesSource {
+  constructor(private readonly error: unknown) {}
+
+  async forService(): Promise<PendingChangesStatus> {
+    return failure(this.error);
+  }
+}
+
 /** The pending-changes source for `mesh.gitops.defaultRepoUrl`, with credentials from `integrations`. */
 export function pendingChangesSourceFor(config: Config): PendingChangesSource | undefined {
-  const repoUrl = config.getOptionalString('mesh.gitops.defaultRepoUrl');
-  if (!repoUrl) return undefined;
-  if (isGitRemoteUrl(repoUrl)) return new GitBranchPendingChanges(repoUrl);
+  if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
   const integrations = ScmIntegrations.fromConfig(config);
+  let repository;
+  try {
+    repository = RepositoryPolicy.fromConfig(config, integrations).resolve(undefined);
+  } catch (error) {
+    return new RefusedPendingChanges(error);
+  }
+  if (repository.kind !== 'integration') return new GitBranchPendingChanges(repository.cloneUrl!);
   const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-  return new ChangeRequestPendingChanges(() => resolveProvider(repoUrl, integrations, githubCredentials), config.getOptionalString('mesh.gitops.targetBranch'));
+  const allowed = repository;
+  return new ChangeRequestPendingChanges(() => resolveProvider(allowed, integrations, githubCredentials), config.getOptionalString('mesh.gitops.targetBranch'));
 }

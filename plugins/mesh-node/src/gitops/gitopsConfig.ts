@@ -1,15 +1,7 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { GitIdentity } from './git';
 
 export const DEFAULT_COMMITTER: GitIdentity = { name: 'Meshport', email: 'meshport@noreply.meshport.io' };
-
-/** The repository a form's repoUrl names, or the portal's default one. */
-export function repoUrlOrDefault(config: Config, repoUrl: string | undefined): string {
-  const chosen = repoUrl?.trim() || config.getOptionalString('mesh.gitops.defaultRepoUrl');
-  if (!chosen) throw new InputError('repoUrl: is required (the portal sets no mesh.gitops.defaultRepoUrl)');
-  return chosen;
-}
 
 /** Who Meshport commits as, from `mesh.gitops.committer`. */
 export function committerFromConfig(config: Config): GitIdentity {
@@ -17,4 +9,37 @@ export function committerFromConfig(config: Config): GitIdentity {
     name: config.getOptionalString('mesh.gitops.committer.name') ?? DEFAULT_COMMITTER.name,
     email: config.getOptionalString('mesh.gitops.committer.email') ?? DEFAULT_COMMITTER.email,
   };
+}
+
+/** How much of a GitOps repository Meshport reads, and how long git may take. */
+export interface GitOpsLimits {
+  /** Each git command; a host that stalls fails the step after this. */
+  timeoutMs: number;
+  /** What a fetch may bring in, and what the files Meshport reads may add up to. */
+  maxRepositoryBytes: number;
+  /** Files under the folders Meshport reads. */
+  maxFiles: number;
+  /** One file. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_LIMITS: GitOpsLimits = { timeoutMs: 60_000, maxRepositoryBytes: 256 * 1024 * 1024, maxFiles: 20_000, maxFileBytes: 1024 * 1024 };
+
+/** `mesh.gitops.limits`, with defaults. */
+export function limitsFromConfig(config: Config): GitOpsLimits {
+  const read = (key: keyof GitOpsLimits) => config.getOptionalNumber(`mesh.gitops.limits.${key}`) ?? DEFAULT_LIMITS[key];
+  return { timeoutMs: read('timeoutMs'), maxRepositoryBytes: read('maxRepositoryBytes'), maxFiles: read('maxFiles'), maxFileBytes: read('maxFileBytes') };
+}
+
+/** Namespaces whose mesh policies act on the cluster or the mesh as a whole. */
+export const ALWAYS_PROTECTED_NAMESPACES = ['istio-system', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/**
+ * The namespaces a mesh template may not change: Kubernetes' own, Istio's, and the mesh's root
+ * namespace (`mesh.rootNamespace`), less those `mesh.gitops.allowProtectedNamespaces` lists.
+ */
+export function protectedNamespaces(config: Config): Set<string> {
+  const root = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
+  const allowed = new Set(config.getOptionalStringArray('mesh.gitops.allowProtectedNamespaces') ?? []);
+  return new Set([...ALWAYS_PROTECTED_NAMESPACES, root].filter(namespace => !allowed.has(namespace)));
 }

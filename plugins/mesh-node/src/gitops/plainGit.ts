@@ -13,8 +13,9 @@ export function displayUrl(remoteUrl: string): string {
 }
 
 /**
- * Any git remote (file://, ssh, https) with no change request API: the pushed branch is the proposal,
- * reviewed and merged with git. Credentials, if any, come from the host's own git setup (ssh agent).
+ * Any allowed git remote over HTTPS (or a local repository where the configuration allows it) with no
+ * change request API: the pushed branch is the proposal, reviewed and merged with git. No credentials
+ * are sent to it.
  */
 export class PlainGitProvider implements GitOpsProvider {
   readonly kind = 'git';

@@ -1,28 +1,25 @@
 import { InputError } from '@backstage/errors';
 import { GithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
-import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import { GitOpsProvider } from './changeRequests';
 import { GithubProvider } from './github';
 import { GitlabProvider } from './gitlab';
 import { PlainGitProvider } from './plainGit';
-
-/** A git remote URL rather than Backstage's "host?owner=…&repo=…" form. */
-export function isGitRemoteUrl(repoUrl: string): boolean {
-  return /^(file|ssh|git|https?):\/\//.test(repoUrl) || /^[\w.-]+@[\w.-]+:/.test(repoUrl);
-}
+import { GitOpsRepository } from './repositoryPolicy';
 
 /**
- * The provider for a repository URL: GitHub or GitLab when it is in Backstage's repo URL form and the
- * host's integration says which, credentials from that integration; any other git URL is plain git.
+ * The provider for an allowed repository: GitHub or GitLab when its host is such an integration, with
+ * that integration's credentials (bound to that host), and plain git, with no credentials, otherwise.
  */
 export async function resolveProvider(
-  repoUrl: string,
+  repository: GitOpsRepository,
   integrations: ScmIntegrationRegistry,
   githubCredentials: GithubCredentialsProvider,
 ): Promise<GitOpsProvider> {
-  if (isGitRemoteUrl(repoUrl)) return new PlainGitProvider(repoUrl);
-  const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
-  if (!owner || !repo) throw new InputError(`repoUrl: "${repoUrl}" needs owner and repo`);
+  if (repository.kind !== 'integration') return new PlainGitProvider(repository.cloneUrl!);
+  const { host, path } = repository;
+  const slash = path.lastIndexOf('/');
+  const owner = path.slice(0, slash);
+  const repo = path.slice(slash + 1);
   const integration = integrations.byHost(host);
   if (integration?.type === 'github') {
     const { token } = await githubCredentials.getCredentials({ url: `https://${host}/${owner}/${repo}` });
@@ -30,10 +27,7 @@ export async function resolveProvider(
     const config = integrations.github.byHost(host)!.config;
     return new GithubProvider({ host, apiBaseUrl: config.apiBaseUrl ?? 'https://api.github.com', owner, repo, token });
   }
-  if (integration?.type === 'gitlab') {
-    const config = integrations.gitlab.byHost(host)!.config;
-    if (!config.token) throw new InputError(`repoUrl: no token for ${host}; configure one under integrations.gitlab`);
-    return new GitlabProvider({ host, baseUrl: config.baseUrl, projectPath: `${owner}/${repo}`, token: config.token });
-  }
-  throw new InputError(`repoUrl: ${host} is a ${integration?.type} integration; Meshport opens change requests on GitHub, GitLab or any plain git remote`);
+  const config = integrations.gitlab.byHost(host)!.config;
+  if (!config.token) throw new InputError(`repoUrl: no token for ${host}; configure one under integrations.gitlab`);
+  return new GitlabProvider({ host, baseUrl: config.baseUrl, projectPath: path, token: config.token });
 }

@@ -1,11 +1,49 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
+import { NotAllowedError } from '@backstage/errors';
 import { createMeshGitopsCheckoutAction } from '../actions/checkout';
 import { createMeshGitopsPullRequestAction } from '../actions/pullRequest';
 import { createMeshRenderAction } from '../actions/render';
+import { createMeshGitOpsContext, MeshGitOpsContext } from '../gitops/context';
+import { EntityAccess } from '../gitops/entityAccess';
+
+function component(name: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
+    spec: { type: 'service', owner: 'group:default/payments-team', lifecycle: 'production' },
+  };
+}
+
+/** The demo components the action tests change. */
+export const FIXTURE_ENTITIES = [component('payment-service', 'payments'), component('user-service', 'users'), component('order-service', 'orders')];
+
+/**
+ * A catalog of fixed entities and a permission rule given as a function: the action tests' stand-in
+ * for the catalog and permission backends, behind the same interface the module uses in production.
+ */
+export class FixtureEntityAccess implements EntityAccess {
+  constructor(
+    private readonly entities: Entity[] = FIXTURE_ENTITIES,
+    private readonly mayChange: (entityRef: string, user: string) => boolean = () => true,
+  ) {}
+
+  async authorizeChange(entityRef: string, credentials: BackstageCredentials): Promise<void> {
+    const user = (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
+    if (!this.mayChange(entityRef, user)) throw new NotAllowedError(`entityRef: ${user} may not change ${entityRef}`);
+  }
+
+  async entity(entityRef: string): Promise<Entity | undefined> {
+    return this.entities.find(entity => stringifyEntityRef(entity) === entityRef);
+  }
+}
 
 /** Everything an action run wrote to its log and outputs. */
 export interface ActionRun {
@@ -13,35 +51,59 @@ export interface ActionRun {
   outputs: Record<string, unknown>;
 }
 
+type MeshActionId = 'mesh:gitops:checkout' | 'mesh:render' | 'mesh:gitops:pull-request';
+
+/** The configuration the action tests run with: local repositories under the temporary folder, and every integration host. */
+function testConfig(configData: Record<string, any>) {
+  const hosts = ['github', 'gitlab'].flatMap(kind => (configData.integrations?.[kind] ?? []).map((entry: { host: string }) => ({ host: entry.host })));
+  const gitops = configData.mesh?.gitops ?? {};
+  return {
+    ...configData,
+    mesh: {
+      ...configData.mesh,
+      gitops: {
+        allowLocalRepositories: true,
+        ...gitops,
+        allowedRepositories: [...(gitops.allowedRepositories ?? []), { path: `${fs.realpathSync(os.tmpdir())}/*/*` }, { path: `${os.tmpdir()}/*/*` }, ...hosts],
+      },
+    },
+  };
+}
+
 /**
- * Runs Meshport's three actions in sequence the way the scaffolder does, in one fresh workspace, with
- * the real actions built from config (integrations included). The context is the scaffolder's contract:
- * a workspace, a logger, outputs and checkpoints.
+ * Runs Meshport's three actions in sequence the way the scaffolder does, in one fresh workspace and
+ * task, with the real actions built from config (integrations included), as the given user.
  */
 export class MeshActionRunner {
-  private readonly actions;
+  private context?: Promise<MeshGitOpsContext>;
 
-  constructor(configData: Record<string, any>) {
-    const config = new ConfigReader(configData);
-    const integrations = ScmIntegrations.fromConfig(config);
-    const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-    this.actions = {
-      'mesh:gitops:checkout': createMeshGitopsCheckoutAction({ config, integrations, githubCredentials }),
-      'mesh:render': createMeshRenderAction({ config }),
-      'mesh:gitops:pull-request': createMeshGitopsPullRequestAction({ config, integrations, githubCredentials }),
-    };
+  constructor(
+    private readonly configData: Record<string, any>,
+    private readonly options: { user?: string; entities?: EntityAccess } = {},
+  ) {}
+
+  private actions() {
+    this.context ??= createMeshGitOpsContext({ config: new ConfigReader(testConfig(this.configData)), entities: this.options.entities ?? new FixtureEntityAccess() });
+    return this.context.then(context => ({
+      'mesh:gitops:checkout': createMeshGitopsCheckoutAction(context),
+      'mesh:render': createMeshRenderAction(context),
+      'mesh:gitops:pull-request': createMeshGitopsPullRequestAction(context),
+    }));
   }
 
   /** Runs steps in one workspace; stops at the first failure and throws it with the log so far attached. */
-  async run(steps: Array<{ action: keyof MeshActionRunner['actions']; input: Record<string, unknown> }>, options: { dryRun?: boolean } = {}): Promise<ActionRun> {
+  async run(steps: Array<{ action: MeshActionId; input: Record<string, unknown> }>, options: { dryRun?: boolean } = {}): Promise<ActionRun> {
+    const actions = await this.actions();
     const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-'));
     const run: ActionRun = { log: [], outputs: {} };
     const line = (level: string) => (message: string, meta?: unknown) => run.log.push(`${level}: ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
     const logger: any = { info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug') };
     logger.child = () => logger;
+    const user = this.options.user ?? 'user:default/alice';
+    const task = { id: randomUUID() };
     try {
       for (const step of steps) {
-        const action: any = this.actions[step.action];
+        const action: any = actions[step.action];
         await action.handler({
           workspacePath,
           input: step.input,
@@ -52,8 +114,9 @@ export class MeshActionRunner {
           },
           checkpoint: async ({ fn }: { fn: () => Promise<unknown> }) => fn(),
           createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-tmp-')),
-          getInitiatorCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: 'user:default/alice' } }),
-          task: { id: 'test-task' },
+          getInitiatorCredentials: async () => mockCredentials.user(user),
+          user: { ref: user },
+          task,
         });
       }
       return run;
@@ -71,9 +134,9 @@ export function paymentServiceSteps(
   repoUrl: string,
   policy: Record<string, unknown>,
   extra: Record<string, unknown> = {},
-): Array<{ action: 'mesh:gitops:checkout' | 'mesh:render' | 'mesh:gitops:pull-request'; input: Record<string, unknown> }> {
+): Array<{ action: MeshActionId; input: Record<string, unknown> }> {
   return [
-    { action: 'mesh:gitops:checkout', input: { repoUrl, namespace: 'payments', service: 'payment-service' } },
+    { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service' } },
     {
       action: 'mesh:render',
       input: { policy: { service: { name: 'payment-service', namespace: 'payments', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] }, ...policy } },

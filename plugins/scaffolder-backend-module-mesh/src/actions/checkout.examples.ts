@@ -11,7 +11,7 @@ export const checkoutExamples: TemplateExample[] = [
             id: 'checkout',
             action: 'mesh:gitops:checkout',
             name: 'Check out the GitOps repository',
-            input: { repoUrl: 'github.com?owner=acme&repo=gitops', namespace: 'payments', service: 'payment-service' },
+            input: { entityRef: 'component:default/payment-service', repoUrl: 'github.com?owner=acme&repo=gitops' },
           },
         ],
       },
@@ -19,6 +19,12 @@ export const checkoutExamples: TemplateExample[] = [
   },
   {
     description: 'Use the portal\'s default GitOps repository (mesh.gitops.defaultRepoUrl)',
-    example: toYaml([{ steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { namespace: 'payments', service: 'payment-service' } }] }]),
+    example: toYaml([{ steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service' } }] }]),
+  },
+  {
+    description: 'Check out for a change of the component\'s whole namespace',
+    example: toYaml([
+      { steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service', scope: 'namespace' } }] },
+    ]),
   },
 ];

@@ -1,46 +1,69 @@
-import { parseYaml } from '@meshport/plugin-mesh-common';
-import { MeshActionRunner } from '../testing/actionRunner';
-import { checkoutExamples } from './checkout.examples';
-import { pullRequestExamples } from './pullRequest.examples';
-import { renderExamples } from './render.examples';
-import { createMeshRenderAction } from './render';
-import { createMeshGitopsCheckoutAction } from './checkout';
-import { createMeshGitopsPullRequestAction } from './pullRequest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
-import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
+import { parseYaml } from '@meshport/plugin-mesh-common';
+import { createBareRepository } from '@meshport/test-harness';
+import { createMeshGitOpsContext } from '../gitops/context';
+import { FixtureEntityAccess, MeshActionRunner } from '../__testUtils__/actionRunner';
+import { createMeshGitopsCheckoutAction } from './checkout';
+import { checkoutExamples } from './checkout.examples';
+import { createMeshGitopsPullRequestAction } from './pullRequest';
+import { pullRequestExamples } from './pullRequest.examples';
+import { createMeshRenderAction } from './render';
+import { renderExamples } from './render.examples';
 
-const config = new ConfigReader({});
-const integrations = ScmIntegrations.fromConfig(config);
-const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-
-describe.each([
-  ['mesh:render', renderExamples, createMeshRenderAction({ config })],
-  ['mesh:gitops:checkout', checkoutExamples, createMeshGitopsCheckoutAction({ config, integrations, githubCredentials })],
-  ['mesh:gitops:pull-request', pullRequestExamples, createMeshGitopsPullRequestAction({ config, integrations, githubCredentials })],
-])('the %s examples', (id, examples, action) => {
-  it.each(examples.map(example => [example.description, example.example]))('"%s" uses the action with declared inputs only', (_description, yaml) => {
-    const [document] = parseYaml(yaml) as any[];
+describe('the actions\' examples', () => {
+  it.each([
+    ['mesh:render', renderExamples, createMeshRenderAction],
+    ['mesh:gitops:checkout', checkoutExamples, createMeshGitopsCheckoutAction],
+    ['mesh:gitops:pull-request', pullRequestExamples, createMeshGitopsPullRequestAction],
+  ] as const)('%s: every example uses the action with declared inputs only', async (id, examples, create) => {
+    const action = create(await createMeshGitOpsContext({ config: new ConfigReader({}), entities: new FixtureEntityAccess() }));
     const declared = Object.keys((action.schema?.input as any).properties);
-    for (const step of document.steps) {
-      expect(step.action).toBe(id);
-      expect(Object.keys(step.input).filter(key => !declared.includes(key))).toEqual([]);
+    for (const example of examples) {
+      const [document] = parseYaml(example.example) as any[];
+      for (const step of document.steps) {
+        expect(step.action).toBe(id);
+        expect({ example: example.description, undeclared: Object.keys(step.input).filter(key => !declared.includes(key)) }).toEqual({ example: example.description, undeclared: [] });
+      }
     }
   });
 });
 
 describe('the mesh:render examples', () => {
-  it('render: the onboarding and namespace examples run as they are written', async () => {
-    const runner = new MeshActionRunner({});
-    const runnable = renderExamples.filter(example => !example.description.startsWith('Shift'));
-    for (const example of runnable) {
-      const [document] = parseYaml(example.example) as any[];
-      const run = await runner.run([{ action: 'mesh:render', input: document.steps[0].input }]);
-      expect(run.outputs.changedFiles).toEqual(expect.arrayContaining([expect.stringMatching(/^mesh\/payments\//)]));
-    }
+  let parent: string;
+  let repoUrl: string;
+  const runner = new MeshActionRunner({});
+
+  beforeAll(() => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-examples-'));
+    repoUrl = `file://${createBareRepository(parent)}`;
+  });
+
+  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  const exampleInput = (description: string) => (parseYaml(renderExamples.find(e => e.description.startsWith(description))!.example) as any[])[0].steps[0].input;
+
+  it('the onboarding and namespace examples run as they are written, after a checkout', async () => {
+    const service = await runner.run([
+      { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service' } },
+      { action: 'mesh:render', input: exampleInput('Onboard a service') },
+    ]);
+    expect(service.outputs.changedFiles).toEqual(expect.arrayContaining([expect.stringMatching(/^mesh\/payments\/payment-service\//)]));
+    const namespace = await runner.run([
+      { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service', scope: 'namespace' } },
+      { action: 'mesh:render', input: exampleInput('Onboard a namespace') },
+    ]);
+    expect(namespace.outputs.changedFiles).toEqual(expect.arrayContaining([expect.stringMatching(/^mesh\/payments\/_namespace\//)]));
   });
 
   it('the shift example needs a running canary and says so', async () => {
-    const [document] = parseYaml(renderExamples.find(e => e.description.startsWith('Shift'))!.example) as any[];
-    await expect(new MeshActionRunner({}).run([{ action: 'mesh:render', input: document.steps[0].input }])).rejects.toThrow('canaryStep.step: there is no canary to shift');
+    await expect(
+      runner.run([
+        { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service' } },
+        { action: 'mesh:render', input: exampleInput('Shift') },
+      ]),
+    ).rejects.toThrow('canaryStep.step: there is no canary to shift');
   });
 });

@@ -1,32 +1,47 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { ConflictError } from '@backstage/errors';
-import { GithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DEFAULT_WORKING_COPY } from './render';
+import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository, resolveProvider } from '@meshport/plugin-mesh-node';
+import { changeRequestBody, commitMessage } from '../gitops/changeRequestText';
+import { MeshGitOpsContext } from '../gitops/context';
+import { DEFAULT_WORKING_COPY } from './checkout';
 import { pullRequestExamples } from './pullRequest.examples';
-import { commitChanges, committerFromConfig, displayUrl, foreignCommits, GitRunner, pendingChanges, pushBranch, readCheckoutRecord, repoUrlOrDefault, resolveProvider, undoPush } from '@meshport/plugin-mesh-node';
 
-/** `mesh:gitops:pull-request`: commits the working copy and opens or updates the change request. */
-export function createMeshGitopsPullRequestAction(options: {
-  config: Config;
-  integrations: ScmIntegrationRegistry;
-  githubCredentials: GithubCredentialsProvider;
-}) {
-  const { config, integrations, githubCredentials } = options;
-  const identity = committerFromConfig(config);
+/** Who a task runs for, as the trailer and the change request name them. */
+function requesterOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  return principal.userEntityRef ?? `${principal.type}:${principal.subject ?? 'unknown'}`;
+}
+
+/** Refuses a pull-request step whose repoUrl names another repository than the one checked out. */
+function checkSameRepository(context: MeshGitOpsContext, record: CheckoutRecord, repoUrl: string | undefined) {
+  if (!repoUrl?.trim()) return;
+  const named = context.repositories.resolve(repoUrl);
+  if (named.id !== record.repositoryId) {
+    throw new InputError(`repoUrl: must be the repository mesh:gitops:checkout fetched (${record.repoUrl}), not ${repoUrl}; credentials go only where the checkout fetched from`);
+  }
+}
+
+/** The link to a task's page in the portal, where its full output is. */
+function taskUrl(context: MeshGitOpsContext, taskId: string): string | undefined {
+  const app = context.config.getOptionalString('app.baseUrl');
+  return app ? `${app.replace(/\/$/, '')}/create/tasks/${taskId}` : undefined;
+}
+
+/** `mesh:gitops:pull-request`: commits what mesh:render staged and opens or updates the change request. */
+export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
   return createTemplateAction({
     id: 'mesh:gitops:pull-request',
     description:
-      'Commits what mesh:render left in the GitOps working copy on the service\'s Meshport branch, pushes it without force and opens the change request (GitHub pull request, GitLab merge request, or the branch itself on a plain git remote); a re-run updates the same branch and request.',
+      'Commits exactly what mesh:render staged on the component\'s Meshport branch (with the requesting user in a Requested-by trailer), pushes it without overwriting anyone, and opens the change request (GitHub pull request, GitLab merge request, or the branch itself on a plain git remote); a re-run updates the same branch and request.',
     examples: pullRequestExamples,
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z => z.string().optional().describe('The same repository mesh:gitops:checkout cloned; default mesh.gitops.defaultRepoUrl'),
-        workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout cloned into'),
+        repoUrl: z => z.string().optional().describe('Optional check: the repository mesh:gitops:checkout fetched'),
+        workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout used'),
         title: z => z.string().min(1).max(250).describe('Change request title'),
-        description: z => z.string().max(60_000).optional().describe('Change request body (markdown), e.g. mesh:render\'s summary'),
+        description: z => z.string().optional().describe('Change request body (markdown), e.g. mesh:render\'s summary; cut with a pointer to the task when too long'),
         labels: z => z.array(z.string().min(1).max(100)).optional().describe('Labels to add (GitHub, GitLab)'),
         reviewers: z => z.array(z.string().min(1).max(100)).optional().describe('Reviewers: user names, or "org/team" on GitHub'),
       },
@@ -40,53 +55,63 @@ export function createMeshGitopsPullRequestAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const description = input.description ?? '';
-      const directory = resolveSafeChildPath(ctx.workspacePath, input.workingCopy ?? DEFAULT_WORKING_COPY);
-      const record = await readCheckoutRecord(directory, 'workingCopy');
-      const provider = await resolveProvider(repoUrlOrDefault(config, input.repoUrl), integrations, githubCredentials);
-      const git = new GitRunner(directory, { credentials: provider.credentials, identity });
+      const workingCopy = input.workingCopy ?? DEFAULT_WORKING_COPY;
+      const state = context.store.forTask(ctx.task.id, workingCopy);
+      const record = await state.readRecord('workingCopy', workingCopy);
+      if (await hasGitMetadata(ctx.workspacePath, workingCopy)) {
+        throw new InputError(`workingCopy: ${workingCopy}/.git was written by another step; Meshport keeps its git data outside the workspace and stops here`);
+      }
+      checkSameRepository(context, record, input.repoUrl);
+      const credentials = await ctx.getInitiatorCredentials();
+      await context.entities.authorizeChange(record.entityRef, credentials);
+      const requester = requesterOf(credentials);
 
-      const foreign = await foreignCommits(git, record, identity);
+      const provider = await resolveProvider(context.repositories.resolve(record.repoUrl), context.integrations, context.githubCredentials);
+      const git = new PrivateRepository(state, { remoteUrl: record.remoteUrl, credentials: provider.credentials, identity: context.identity, limits: context.limits });
+      const foreign = record.branchFetched ? await git.foreignCommits(context.identity.email) : [];
       if (foreign.length > 0) {
         throw new ConflictError(
           `Branch ${record.branch} has commits Meshport did not make (${foreign.join('; ')}); Meshport will not build over them. ` +
             'Merge or close its change request, or delete the branch, then run the template again.',
         );
       }
-      const changes = await pendingChanges(git);
-      // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
-      const existing = await provider.findOpen(record.branch, record.baseBranch);
-      if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would commit ${changes.length} files on ${record.branch} and ${existing ? `update ${existing.url}` : 'open a change request'}`);
-        ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
-        ctx.output('branch', record.branch);
-        ctx.output('changed', changes.length > 0);
-        return;
-      }
-      if (changes.length === 0 && !record.branchExisted) {
+      const message = commitMessage({ title: input.title, entityRef: record.entityRef, requester });
+      const commit = await git.commit(record.startCommit, record.staged, message);
+      if (!commit && !record.branchFetched) {
         ctx.logger.info(`The repository already holds this configuration on ${record.baseBranch}; nothing to propose`);
         ctx.output('url', `${displayUrl(record.remoteUrl)}#${record.baseBranch}`);
         ctx.output('branch', record.baseBranch);
         ctx.output('changed', false);
         return;
       }
+      // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
+      const existing = await provider.findOpen(record.branch, record.baseBranch);
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would ${commit ? `push a commit onto ${record.branch}` : 'push nothing'} and ${existing ? `update ${existing.url}` : 'open a change request'}`);
+        ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
+        ctx.output('branch', record.branch);
+        ctx.output('changed', Boolean(commit));
+        return;
+      }
+      const requesters = [...new Set([...(record.branchFetched ? await git.requesters() : []), requester])];
+      const body = changeRequestBody({ description: input.description ?? '', requesters, taskUrl: taskUrl(context, ctx.task.id) });
       const result = await ctx.checkpoint({
         key: `mesh.gitops.pull-request.${record.branch}.${record.startCommit}`,
         fn: async () => {
-          const commit = await commitChanges(git, `${input.title}\n\n${description}`.trim());
-          if (commit) await pushBranch(git, record);
+          if (commit) await git.push(commit, record.branch, record.branchHead);
           try {
             const request = await provider.upsert(
-              { branch: record.branch, baseBranch: record.baseBranch, title: input.title, body: description, labels: input.labels ?? [], reviewers: input.reviewers ?? [] },
+              { branch: record.branch, baseBranch: record.baseBranch, title: input.title, body, labels: input.labels ?? [], reviewers: input.reviewers ?? [] },
               existing,
             );
             return { url: request.url, number: request.number ?? null, commit: commit ?? null, warnings: request.warnings };
           } catch (error) {
-            if (commit) await undoPush(git, record, commit);
+            if (commit) await git.undoPush(record.branch, commit, record.branchHead);
             throw error;
           }
         },
       });
+      await state.remove();
       for (const warning of result.warnings) ctx.logger.warn(warning);
       ctx.logger.info(`${existing ? 'Updated' : 'Opened'} ${result.url}`);
       ctx.output('url', result.url);

@@ -1,5 +1,5 @@
 import { GithubOpenApi, GithubTestServer, pushForeignCommit } from '@meshport/test-harness';
-import { MeshActionRunner, paymentServiceSteps } from '../testing/actionRunner';
+import { MeshActionRunner, paymentServiceSteps } from '../__testUtils__/actionRunner';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
 import { GitlabTestServer, pushForeignCommit } from '@meshport/test-harness';
-import { MeshActionRunner, paymentServiceSteps } from '../testing/actionRunner';
+import { MeshActionRunner, paymentServiceSteps } from '../__testUtils__/actionRunner';
 
 jest.setTimeout(60_000);
 
@@ -58,7 +58,7 @@ describe('the GitLab provider, through Gitbeaker against a GitLab test server', 
     const again = await runner.run(paymentServiceSteps(repoUrl, { mtls: { mode: 'PERMISSIVE' } }, { description: 'Second form' }));
     expect(again.outputs).toMatchObject({ number: 1, changed: true });
     expect(gitlab.mergeRequests.get(project)).toHaveLength(1);
-    expect(gitlab.mergeRequests.get(project)![0].description).toBe('Second form');
+    expect(gitlab.mergeRequests.get(project)![0].description).toBe('Second form\n\n---\nRequested by: `user:default/alice`\n');
   });
 
   it('refuses to build over a branch someone else moved', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { branchesOf, createBareRepository, git } from '@meshport/test-harness';
-import { MeshActionRunner, paymentServiceSteps } from '../testing/actionRunner';
+import { MeshActionRunner, paymentServiceSteps } from '../__testUtils__/actionRunner';
 
 jest.setTimeout(60_000);
 
@@ -54,7 +54,7 @@ describe('mesh:render with bad input, on a plain git repository', () => {
 
   it('refuses to shift the canary of a service that has none', async () => {
     const steps = paymentServiceSteps(repoUrl, {});
-    steps[0].input = { repoUrl, namespace: 'users', service: 'user-service' };
+    steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };
     steps[1].input = { policy: { service: { name: 'user-service', namespace: 'users' } }, canaryStep: { step: 'promote' } };
     await expect(runner.run(steps)).rejects.toThrow('canaryStep.step: there is no canary to promote');
     expect(branchesOf(repository)).not.toContain('meshport/users/user-service');

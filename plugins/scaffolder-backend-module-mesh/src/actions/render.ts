@@ -1,14 +1,14 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CanaryStep, policyFromForm } from '@meshport/plugin-mesh-common';
-import { applyFolderPlan } from '../folder/folderFiles';
-import { layoutFromConfig } from '../layout';
+import { CheckoutRecord, ensureFolder, PrivateRepository, RepositorySnapshot } from '@meshport/plugin-mesh-node';
+import { mirrorPlan } from '../folder/folderFiles';
+import { MeshGitOpsContext } from '../gitops/context';
+import { meshRootsOf } from '../layout';
 import { renderToFolder, RenderRequest } from '../render/renderToFolder';
+import { DEFAULT_WORKING_COPY } from './checkout';
 import { renderExamples } from './render.examples';
 
-export const DEFAULT_WORKING_COPY = 'gitops';
 const REMOVABLE_SECTIONS = ['jwt', 'traffic', 'canary', 'ingress', 'telemetry'] as const;
 
 interface CanaryStepInput {
@@ -42,13 +42,48 @@ export function toCanaryStep(input: CanaryStepInput): CanaryStep {
   }
 }
 
-/** `mesh:render`: renders a Meshport policy into the GitOps working copy, merged with what is there. */
-export function createMeshRenderAction(options: { config: Config }) {
-  const layout = layoutFromConfig(options.config);
+/** Fills in the names the checkout established, and refuses any that differ: a render writes only its own folder. */
+function withCheckoutNames(record: CheckoutRecord, section: Record<string, unknown> | undefined, fields: Record<string, string | undefined>, root: string) {
+  const given = (section ?? {}) as Record<string, unknown>;
+  for (const [field, expected] of Object.entries(fields)) {
+    if (given[field] !== undefined && given[field] !== expected) {
+      throw new InputError(`${root}.${field}: "${String(given[field])}" is not ${record.entityRef}'s (${expected}); a render changes only the checked-out component's folder`);
+    }
+  }
+  return { ...given, ...fields };
+}
+
+/** The render request a form describes, bound to the checked-out component. */
+function requestFor(record: CheckoutRecord, input: { policy?: Record<string, unknown>; namespacePolicy?: Record<string, unknown>; removeSections?: string[]; canaryStep?: CanaryStepInput; entityRef?: string }): RenderRequest {
+  if (Boolean(input.policy) === Boolean(input.namespacePolicy)) {
+    throw new InputError('policy: give either policy (a service) or namespacePolicy (a namespace)');
+  }
+  if (input.entityRef && input.entityRef !== record.entityRef) {
+    throw new InputError(`entityRef: "${input.entityRef}" is not the component mesh:gitops:checkout checked out (${record.entityRef})`);
+  }
+  const wanted = input.policy ? 'service' : 'namespace';
+  if (record.scope !== wanted) throw new InputError(`${wanted === 'service' ? 'policy' : 'namespacePolicy'}: the checkout is for a ${record.scope} change (scope "${record.scope}")`);
+  if (input.policy) {
+    const policy = policyFromForm(input.policy);
+    const service = withCheckoutNames(record, policy.service as Record<string, unknown>, { namespace: record.namespace, name: record.service }, 'policy.service');
+    return {
+      kind: 'service',
+      policy: { ...policy, service },
+      removeSections: input.removeSections,
+      canaryStep: input.canaryStep ? toCanaryStep(input.canaryStep) : undefined,
+      entityRef: record.entityRef,
+    };
+  }
+  const namespacePolicy = withCheckoutNames(record, policyFromForm(input.namespacePolicy!), { namespace: record.namespace }, 'namespacePolicy');
+  return { kind: 'namespace', namespacePolicy, entityRef: record.entityRef };
+}
+
+/** `mesh:render`: renders a Meshport policy into the checked-out component's folder, merged with what is there. */
+export function createMeshRenderAction(context: MeshGitOpsContext) {
   return createTemplateAction({
     id: 'mesh:render',
     description:
-      'Renders a Meshport policy into the GitOps working copy (mesh/<namespace>/<service>/, kustomize-ready), merged with what the repository already holds there, and fails on invalid input or error-level findings.',
+      'Renders a Meshport policy into the folder of the component mesh:gitops:checkout checked out (mesh/<namespace>/<service>/, kustomize-ready), merged with what the repository already holds there, and fails on invalid input or error-level findings.',
     examples: renderExamples,
     supportsDryRun: true,
     schema: {
@@ -57,7 +92,7 @@ export function createMeshRenderAction(options: { config: Config }) {
           z
             .record(z.unknown())
             .optional()
-            .describe('MeshPolicy sections for a service; each section given replaces the stored one, "service" is merged'),
+            .describe('MeshPolicy sections for a service; each section given replaces the stored one, "service" is merged; its name and namespace come from the checkout'),
         namespacePolicy: z => z.record(z.unknown()).optional().describe('A NamespacePolicy, for namespace onboarding (instead of policy)'),
         removeSections: z => z.array(z.enum(REMOVABLE_SECTIONS)).optional().describe('Policy sections to remove, e.g. ["ingress"]'),
         canaryStep: z =>
@@ -72,9 +107,9 @@ export function createMeshRenderAction(options: { config: Config }) {
           })
           .optional()
           .describe('A canary release step applied to the stored policy'),
-        entityRef: z => z.string().optional().describe('The catalog entity the policy is for'),
-        workingCopy: z => z.string().optional().describe('Workspace folder holding the GitOps repository (see mesh:gitops:checkout)'),
-        layout: z => z.string().optional().describe('Folder pattern inside the repository; default from mesh.gitops.layout'),
+        entityRef: z => z.string().optional().describe('Optional check: the catalog entity mesh:gitops:checkout checked out'),
+        workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout used'),
+        layout: z => z.string().optional().describe('Not settable: the folder layout is mesh.gitops.layout; a template that names another is refused'),
       },
       output: {
         folder: z => z.string().describe('Repository folder the files are in'),
@@ -87,27 +122,28 @@ export function createMeshRenderAction(options: { config: Config }) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      if (Boolean(input.policy) === Boolean(input.namespacePolicy)) {
-        throw new InputError('policy: give either policy (a service) or namespacePolicy (a namespace)');
+      const workingCopy = input.workingCopy ?? DEFAULT_WORKING_COPY;
+      const state = context.store.forTask(ctx.task.id, workingCopy);
+      const record = await state.readRecord('workingCopy', workingCopy);
+      if (input.layout !== undefined) {
+        throw new InputError(`layout: "${input.layout}" cannot be set by a template; Meshport writes ${record.folder} (mesh.gitops.layout)`);
       }
-      const request: RenderRequest = input.policy
-        ? {
-            kind: 'service',
-            policy: policyFromForm(input.policy),
-            removeSections: input.removeSections,
-            canaryStep: input.canaryStep ? toCanaryStep(input.canaryStep) : undefined,
-            entityRef: input.entityRef,
-          }
-        : { kind: 'namespace', namespacePolicy: policyFromForm(input.namespacePolicy!), entityRef: input.entityRef };
-      const root = resolveSafeChildPath(ctx.workspacePath, input.workingCopy ?? DEFAULT_WORKING_COPY);
-      const effectiveLayout = input.layout ? { service: input.layout, namespace: input.layout } : layout;
-      const outcome = await renderToFolder(root, effectiveLayout, request);
-      await applyFolderPlan(resolveSafeChildPath(root, outcome.folder), outcome.plan);
+      const request = requestFor(record, input);
+      const repository = new PrivateRepository(state, { remoteUrl: record.remoteUrl, limits: context.limits });
+      const outcome = await renderToFolder(new RepositorySnapshot(record, repository), record.folder, meshRootsOf(context.layout), request);
+
+      const staged = { writes: { ...record.staged.writes }, removes: record.staged.removes.filter(path => !path.startsWith(`${record.folder}/`)) };
+      for (const path of Object.keys(staged.writes)) if (path.startsWith(`${record.folder}/`)) delete staged.writes[path];
+      for (const write of outcome.plan.writes) staged.writes[`${record.folder}/${write.path}`] = write.content;
+      staged.removes.push(...outcome.plan.removes.map(path => `${record.folder}/${path}`));
+      await state.writeRecord({ ...record, staged });
+      await mirrorPlan(await ensureFolder(ctx.workspacePath, workingCopy, 'workingCopy', true), outcome.folder, outcome.plan);
 
       const changedFiles = [
         ...outcome.plan.writes.filter(write => write.change !== 'unchanged').map(write => `${outcome.folder}/${write.path}`),
         ...outcome.plan.removes.map(file => `${outcome.folder}/${file}`),
       ];
+      for (const warning of outcome.warnings) ctx.logger.warn(warning);
       ctx.logger.info(`Rendered ${outcome.subject} into ${outcome.folder}: ${changedFiles.length} files changed, ${outcome.findings.length} findings`);
       ctx.output('folder', outcome.folder);
       ctx.output('summary', outcome.summary);

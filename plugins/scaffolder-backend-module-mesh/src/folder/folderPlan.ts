@@ -1,10 +1,19 @@
-import { isKustomizeDocument, KubeObject, parseYaml, RenderedFile, toYaml } from '@meshport/plugin-mesh-common';
+import { createHash } from 'node:crypto';
+import { InputError } from '@backstage/errors';
+import { isKustomizeDocument, KubeObject, parseYaml, RenderedFile, toYaml, YamlParseError } from '@meshport/plugin-mesh-common';
 
 /** The file that keeps the policy a folder was rendered from, so the next form builds on it. */
 export const POLICY_FILE = 'meshport-policy.yaml';
+/** Meshport's record of the files it wrote in a folder, with a digest of what it wrote. */
+export const OWNED_FILE = 'meshport-owned.yaml';
+const KUSTOMIZATION = 'kustomization.yaml';
+
 const POLICY_FILE_HEADER =
   '# The Meshport policy this folder is rendered from. Change it through the portal\'s mesh templates:\n' +
-  '# the other files are regenerated from it.\n';
+  '# the files listed in meshport-owned.yaml are regenerated from it.\n';
+const OWNED_FILE_HEADER =
+  '# The files Meshport wrote in this folder and a digest of what it wrote. Meshport replaces or removes\n' +
+  '# only these, and only while they are as it wrote them; every other file here is the team\'s.\n';
 
 /** What happens to one file of the folder. */
 export type FileChange = 'added' | 'changed' | 'removed' | 'unchanged';
@@ -15,48 +24,55 @@ export interface FolderPlan {
   removes: string[];
   /** Files Meshport does not own, left as they are. */
   kept: string[];
+  /** Things the team should know: files Meshport once wrote and now leaves alone because they were edited. */
+  notes: string[];
 }
 
-const MANAGED_BY = 'app.kubernetes.io/managed-by';
-const MESHPORT_KUSTOMIZE_NAMES = new Set(['meshport', 'meshport-sidecar']);
-
-function documentsOf(path: string, text: string): unknown[] {
-  return path.endsWith('.yaml') || path.endsWith('.yml') ? parseYaml(text, path) : [];
+function digest(content: string): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
 }
 
-function isMeshportDocument(document: any): boolean {
-  if (isKustomizeDocument(document)) return MESHPORT_KUSTOMIZE_NAMES.has(document?.metadata?.name);
-  return document?.metadata?.labels?.[MANAGED_BY] === 'meshport';
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function directoryOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-}
-
-/**
- * Files an earlier render left: every document carries Meshport's label or is Meshport's kustomize
- * file, and the patches Meshport's kustomize Components name. Anything else belongs to someone else.
- */
-function meshportOwnedFiles(existing: Map<string, unknown[]>): Set<string> {
-  const owned = new Set<string>();
-  for (const [path, documents] of existing) {
-    if (documents.length > 0 && documents.every(isMeshportDocument)) owned.add(path);
+/** The one mapping a Meshport file holds; an InputError naming the file for anything else. */
+function singleMapping(existing: Map<string, string>, file: string, what: string): Record<string, unknown> | undefined {
+  const text = existing.get(file);
+  if (text === undefined) return undefined;
+  let documents: unknown[];
+  try {
+    documents = parseYaml(text, file);
+  } catch (error) {
+    throw new InputError(`${file}: cannot be read (${error instanceof YamlParseError ? error.message : String(error)}); fix or remove it, then run the template again`);
   }
-  for (const path of [...owned]) {
-    for (const document of existing.get(path) as any[]) {
-      if (document?.kind !== 'Component') continue;
-      for (const patch of document.patches ?? []) {
-        if (typeof patch?.path === 'string') owned.add(`${directoryOf(path)}${patch.path}`);
-      }
+  if (documents.length !== 1 || !isMapping(documents[0])) {
+    throw new InputError(`${file}: must hold one mapping (${what}); it holds ${documents.length === 1 ? 'a non-mapping value' : `${documents.length} documents`}. Nothing was changed`);
+  }
+  return documents[0];
+}
+
+/** The files Meshport's record in the folder lists, by folder-relative path, with the digest it wrote. */
+function ownedFiles(existing: Map<string, string>): Map<string, string> {
+  const record = singleMapping(existing, OWNED_FILE, 'Meshport\'s list of the files it wrote');
+  const files = record?.files;
+  if (record && !isMapping(files)) throw new InputError(`${OWNED_FILE}: "files" must map file names to digests. Nothing was changed`);
+  const owned = new Map<string, string>();
+  for (const [path, value] of Object.entries(files ?? {})) {
+    const safe = path.split('/').every(segment => segment !== '' && segment !== '.' && segment !== '..');
+    if (!safe || typeof value !== 'string' || [POLICY_FILE, OWNED_FILE, KUSTOMIZATION].includes(path)) {
+      throw new InputError(`${OWNED_FILE}: the entry "${path}" is not a file Meshport writes. Nothing was changed`);
     }
+    owned.set(path, value);
   }
   return owned;
 }
 
 /** The folder's kustomization with its resources list updated: other entries and other keys stay. */
-function mergedKustomization(existing: unknown[] | undefined, rendered: KubeObject, owned: Set<string>): unknown {
-  const current = existing?.find(isKustomizeDocument) as Record<string, unknown> | undefined;
+function mergedKustomization(existing: Map<string, string>, rendered: KubeObject, owned: Set<string>): unknown {
+  const current = existing.has(KUSTOMIZATION) ? singleMapping(existing, KUSTOMIZATION, 'a Kustomization') : undefined;
   if (!current) return rendered;
+  if (!isKustomizeDocument(current)) throw new InputError(`${KUSTOMIZATION}: is not a kustomize file; Meshport lists its files in the folder's kustomization.yaml`);
   const renderedResources = (rendered as { resources?: string[] }).resources ?? [];
   const currentResources = Array.isArray(current.resources) ? (current.resources as unknown[]) : [];
   const others = currentResources.filter(entry => typeof entry !== 'string' || (!owned.has(entry) && !renderedResources.includes(entry)));
@@ -64,19 +80,41 @@ function mergedKustomization(existing: unknown[] | undefined, rendered: KubeObje
 }
 
 /**
- * Lays a render over what a folder holds. Meshport's own files are replaced (or removed when the policy
- * no longer needs them), the kustomization keeps everyone else's entries, and other files stay as they are.
- * Pure: `existing` maps folder-relative paths to file contents.
+ * Lays a render over what a folder holds. Meshport owns exactly the files its record lists, and only
+ * while they are as it wrote them: those it replaces or removes. A file it would write that someone else
+ * wrote, or that was edited since, stops the plan with the file named; the kustomization keeps everyone
+ * else's entries; every other file stays. Pure: `existing` maps folder-relative paths to contents.
  */
 export function planFolder(existing: Map<string, string>, rendered: RenderedFile[], policyDocument: unknown): FolderPlan {
-  const parsed = new Map([...existing].map(([path, text]) => [path, documentsOf(path, text)]));
-  const owned = meshportOwnedFiles(parsed);
+  // The stored policy is replaced, not read, by a namespace render: it must still be Meshport's own.
+  storedPolicy(existing);
+  const owned = ownedFiles(existing);
+  const intact = (path: string) => owned.has(path) && existing.has(path) && owned.get(path) === digest(existing.get(path)!);
+  const notes: string[] = [];
   const contents = new Map<string, string>();
   for (const file of rendered) {
-    const objects = file.path === 'kustomization.yaml' ? [mergedKustomization(parsed.get(file.path), file.objects[0], owned)] : file.objects;
-    contents.set(file.path, toYaml(objects));
+    const objects = file.path === KUSTOMIZATION ? [mergedKustomization(existing, file.objects[0], new Set(owned.keys()))] : file.objects;
+    const content = toYaml(objects);
+    const before = existing.get(file.path);
+    if (file.path !== KUSTOMIZATION && before !== undefined && before !== content && !intact(file.path)) {
+      throw new InputError(
+        owned.has(file.path)
+          ? `${file.path}: was edited by hand since Meshport wrote it; move the change into the form (or delete the file so that Meshport writes it again). Nothing was changed`
+          : `${file.path}: exists and is not Meshport's; rename or remove it so that Meshport can write its own file there. Nothing was changed`,
+      );
+    }
+    contents.set(file.path, content);
   }
   contents.set(POLICY_FILE, POLICY_FILE_HEADER + toYaml([policyDocument]));
+
+  const removes: string[] = [];
+  for (const path of owned.keys()) {
+    if (contents.has(path) || !existing.has(path)) continue;
+    if (intact(path)) removes.push(path);
+    else notes.push(`${path} was written by Meshport and edited since; it is no longer needed, and left as it is`);
+  }
+  const written = [...contents.keys()].filter(path => path !== KUSTOMIZATION && path !== POLICY_FILE).sort();
+  contents.set(OWNED_FILE, OWNED_FILE_HEADER + toYaml([{ files: Object.fromEntries(written.map(path => [path, digest(contents.get(path)!)])) }]));
 
   const writes = [...contents].map(([path, content]) => {
     const before = existing.get(path);
@@ -85,15 +123,11 @@ export function planFolder(existing: Map<string, string>, rendered: RenderedFile
     else if (before === content) change = 'unchanged';
     return { path, content, change };
   });
-  const removes = [...owned].filter(path => existing.has(path) && !contents.has(path)).sort();
-  const kept = [...existing.keys()].filter(path => !contents.has(path) && !owned.has(path)).sort();
-  return { writes, removes, kept };
+  const kept = [...existing.keys()].filter(path => !contents.has(path) && !removes.includes(path)).sort();
+  return { writes, removes: removes.sort(), kept, notes };
 }
 
-/** The policy stored in a folder by an earlier render, if any. */
-export function storedPolicy(existing: Map<string, string>): unknown {
-  const text = existing.get(POLICY_FILE);
-  if (text === undefined) return undefined;
-  const documents = parseYaml(text, POLICY_FILE);
-  return documents[0];
+/** The policy stored in a folder by an earlier render, if any; an InputError naming the file when it is no mapping. */
+export function storedPolicy(existing: Map<string, string>): Record<string, unknown> | undefined {
+  return singleMapping(existing, POLICY_FILE, 'a Meshport policy');
 }

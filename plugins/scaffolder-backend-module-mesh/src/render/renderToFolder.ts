@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import {
   analyze,
@@ -22,11 +21,9 @@ import {
   RenderedPolicy,
   YamlParseError,
 } from '@meshport/plugin-mesh-common';
-import { readFolder } from '../folder/folderFiles';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
-import { folderFor, GitOpsLayout } from '../layout';
 import { renderSummary } from '../summary';
-import { changeBranchName } from '@meshport/plugin-mesh-node';
+import { changeBranchName, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 
 /** What a form asks to change: a service's policy sections, or a namespace's policy. */
 export type RenderRequest =
@@ -41,6 +38,8 @@ export interface RenderOutcome {
   plan: FolderPlan;
   findings: Finding[];
   overhead?: OverheadEstimate;
+  /** Files of other folders Meshport could not read; reported, not blocking. */
+  warnings: string[];
   summary: string;
   branchName: string;
   title: string;
@@ -58,15 +57,6 @@ function requireName(value: unknown, field: string): string {
   return parsed.data;
 }
 
-function withRepositoryErrors<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof YamlParseError) throw new InputError(`The GitOps repository holds a file Meshport cannot read: ${error.message}`);
-    throw error;
-  }
-}
-
 interface Rendered {
   rendered: RenderedPolicy;
   policyDocument: unknown;
@@ -74,7 +64,7 @@ interface Rendered {
 }
 
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>): Rendered {
-  let merged = mergePolicyInput(withRepositoryErrors(() => storedPolicy(existing)), request.policy, request.removeSections);
+  let merged = mergePolicyInput(storedPolicy(existing), request.policy, request.removeSections);
   if (request.canaryStep) {
     if (request.canaryStep.step !== 'start' && !merged.canary) {
       throw new InputError(`canaryStep.step: there is no canary to ${request.canaryStep.step} for this service; start one first`);
@@ -100,18 +90,36 @@ function renderNamespace(request: Extract<RenderRequest, { kind: 'namespace' }>)
   return { rendered: renderNamespacePolicy(parsed.value), policyDocument: request.namespacePolicy };
 }
 
-/** Every file under the layout's top folder after the plan, for analysis across services. */
-async function treeAfterPlan(root: string, folder: string, plan: FolderPlan) {
-  const top = folder.split('/')[0];
-  const others = [...(await readFolder(path.join(root, top)))]
-    .map(([file, text]) => ({ path: `${top}/${file}`, text }))
-    .filter(file => !file.path.startsWith(`${folder}/`));
-  const inFolder = plan.writes.map(write => ({ path: `${folder}/${write.path}`, text: write.content }));
-  const kept = await readFolder(path.join(root, folder));
-  const keptFiles = plan.kept.map(file => ({ path: `${folder}/${file}`, text: kept.get(file) ?? '' }));
-  return [...others, ...inFolder, ...keptFiles]
-    .filter(file => /\.ya?ml$/.test(file.path))
-    .map(file => ({ path: file.path, documents: withRepositoryErrors(() => parseYaml(file.text, file.path)) }));
+function asText(files: Map<string, Buffer>): Map<string, string> {
+  return new Map([...files].map(([path, content]) => [path, content.toString('utf8')]));
+}
+
+/**
+ * Every manifest under the mesh's top folders after the plan, for analysis across services. Another
+ * team's file Meshport cannot read or parse is a warning: it must not block this team's change.
+ */
+async function treeAfterPlan(snapshot: RepositorySnapshot, roots: string[], folder: string, plan: FolderPlan, existing: Map<string, string>) {
+  const warnings: string[] = [];
+  const files: Array<{ path: string; text: string }> = [];
+  for (const root of roots) {
+    const contents = await snapshot.readFolder(root);
+    for (const { path, reason } of contents.unreadable) if (!path.startsWith(`${folder}/`)) warnings.push(`${path} ${reason}; it was not analyzed`);
+    for (const [path, content] of contents.files) {
+      const full = root ? `${root}/${path}` : path;
+      if (!full.startsWith(`${folder}/`)) files.push({ path: full, text: content.toString('utf8') });
+    }
+  }
+  files.push(...plan.writes.map(write => ({ path: `${folder}/${write.path}`, text: write.content })));
+  files.push(...plan.kept.map(file => ({ path: `${folder}/${file}`, text: existing.get(file) ?? '' })));
+  const manifests = files.filter(file => /\.ya?ml$/.test(file.path)).flatMap(file => {
+    try {
+      return [{ path: file.path, documents: parseYaml(file.text, file.path) }];
+    } catch (error) {
+      warnings.push(`${error instanceof YamlParseError ? error.message : `${file.path}: ${String(error)}`}; it was not analyzed`);
+      return [];
+    }
+  });
+  return { manifests, warnings };
 }
 
 function analysisError(errors: Finding[]): InputError {
@@ -120,11 +128,12 @@ function analysisError(errors: Finding[]): InputError {
 }
 
 /**
- * Renders a request into a GitOps tree rooted at `root`: reads what the folder holds, lays the form's
- * sections over the stored policy, renders, plans the folder and analyzes the whole mesh tree. Writes
- * nothing; throws InputError naming the fields or findings when the result would be invalid.
+ * Renders a request into the folder of a GitOps repository snapshot: reads what the folder holds, lays
+ * the form's sections over the stored policy, renders, plans the folder and analyzes the whole mesh
+ * tree. Writes nothing; throws InputError naming the fields, files or findings when the result would
+ * be invalid.
  */
-export async function renderToFolder(root: string, layout: GitOpsLayout, request: RenderRequest): Promise<RenderOutcome> {
+export async function renderToFolder(snapshot: RepositorySnapshot, folder: string, roots: string[], request: RenderRequest): Promise<RenderOutcome> {
   const names =
     request.kind === 'service'
       ? {
@@ -132,11 +141,11 @@ export async function renderToFolder(root: string, layout: GitOpsLayout, request
           service: requireName((request.policy.service as any)?.name, 'policy.service.name'),
         }
       : { namespace: requireName(request.namespacePolicy.namespace, 'namespacePolicy.namespace') };
-  const folder = folderFor(request.kind === 'service' ? layout.service : layout.namespace, names);
-  const existing = await readFolder(path.join(root, folder));
+  const existing = asText((await snapshot.readFolder(folder)).files);
   const { rendered, policyDocument, overhead } = request.kind === 'service' ? renderService(request, existing) : renderNamespace(request);
-  const plan = withRepositoryErrors(() => planFolder(existing, rendered.files, policyDocument));
-  const findings = analyze(clusterObjectsFromFiles(await treeAfterPlan(root, folder, plan)));
+  const plan = planFolder(existing, rendered.files, policyDocument);
+  const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
+  const findings = analyze(clusterObjectsFromFiles(tree.manifests));
   // Errors in objects this render owns stop it; others' errors are reported, not blamed on this change.
   const ours = new Set(rendered.objects.map(objectRef));
   const blocking = findings.filter(f => f.level === 'error' && ours.has(f.resource));
@@ -144,14 +153,16 @@ export async function renderToFolder(root: string, layout: GitOpsLayout, request
 
   const subject = 'service' in names ? `${names.service}.${names.namespace}` : `namespace ${names.namespace}`;
   const branchName = changeBranchName(names);
+  const warnings = [...plan.notes, ...tree.warnings];
   return {
     folder,
     subject,
     plan,
     findings,
     overhead,
+    warnings,
     branchName,
     title: `Mesh configuration for ${subject}`,
-    summary: renderSummary({ subject, folder, plan, findings, overhead, entityRef: request.entityRef }),
+    summary: renderSummary({ subject, folder, plan, findings, overhead, warnings, entityRef: request.entityRef }),
   };
 }

@@ -1,0 +1,161 @@
+import { Config } from '@backstage/config';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+
+/** A GitOps repository a form or the configuration named, parsed and allowed. */
+export interface GitOpsRepository {
+  /** The repoUrl as given (validated), for resolving it again in a later step. */
+  repoUrl: string;
+  /** "integration": a GitHub or GitLab host of `integrations`; "git": any https remote; "local": file://. */
+  kind: 'integration' | 'git' | 'local';
+  /** "github.com", "git.example.com:8443"; empty for a local repository. */
+  host: string;
+  /** "acme/gitops", "group/sub/project"; the absolute path for a local repository. */
+  path: string;
+  /** For plain git and local repositories: the URL git fetches and pushes. */
+  cloneUrl?: string;
+  /** One string per repository, for telling whether two steps name the same one. */
+  id: string;
+}
+
+/** A `mesh.gitops.allowedRepositories` entry: a host with owner and repository patterns, or a local path pattern. */
+export interface AllowedRepositoryPattern {
+  host?: string;
+  owner?: string;
+  repo?: string;
+  path?: string;
+}
+
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+function glob(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+}
+
+function validPath(path: string): boolean {
+  const segments = path.split('/');
+  return segments.length >= 2 && segments.every(segment => SEGMENT.test(segment) && segment !== '..');
+}
+
+function refused(field: string, repoUrl: string, why: string): NotAllowedError {
+  return new NotAllowedError(`${field}: "${repoUrl}" is not allowed: ${why}`);
+}
+
+/**
+ * Which repositories the mesh templates may read and push: the configured default, those
+ * `mesh.gitops.allowedRepositories` lists, and local ones only when `mesh.gitops.allowLocalRepositories`
+ * is on. Every URL a form or template names is untrusted: ssh (the backend's own keys), other
+ * transports, URLs with credentials and hosts the configuration does not name are refused before
+ * anything is contacted.
+ */
+export class RepositoryPolicy {
+  constructor(
+    private readonly integrations: ScmIntegrationRegistry,
+    private readonly options: { defaultRepoUrl?: string; allowed: AllowedRepositoryPattern[]; allowLocal: boolean },
+  ) {}
+
+  static fromConfig(config: Config, integrations: ScmIntegrationRegistry): RepositoryPolicy {
+    const allowed = (config.getOptionalConfigArray('mesh.gitops.allowedRepositories') ?? []).map(entry => ({
+      host: entry.getOptionalString('host')?.toLowerCase(),
+      owner: entry.getOptionalString('owner'),
+      repo: entry.getOptionalString('repo'),
+      path: entry.getOptionalString('path'),
+    }));
+    return new RepositoryPolicy(integrations, {
+      defaultRepoUrl: config.getOptionalString('mesh.gitops.defaultRepoUrl'),
+      allowed,
+      allowLocal: config.getOptionalBoolean('mesh.gitops.allowLocalRepositories') ?? false,
+    });
+  }
+
+  /** The repository a form names, or the default when it names none; refused unless allowed. */
+  resolve(repoUrl: string | undefined, field = 'repoUrl'): GitOpsRepository {
+    const given = repoUrl?.trim();
+    if (!given) {
+      if (!this.options.defaultRepoUrl) throw new InputError(`${field}: is required (the portal sets no mesh.gitops.defaultRepoUrl)`);
+      return this.check(this.parse(this.options.defaultRepoUrl, 'mesh.gitops.defaultRepoUrl'), 'mesh.gitops.defaultRepoUrl', true);
+    }
+    const repository = this.parse(given, field);
+    const isDefault = this.options.defaultRepoUrl !== undefined && this.safeId(this.options.defaultRepoUrl) === repository.id;
+    return this.check(repository, field, isDefault);
+  }
+
+  private safeId(repoUrl: string): string | undefined {
+    try {
+      return this.parse(repoUrl, 'mesh.gitops.defaultRepoUrl').id;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private check(repository: GitOpsRepository, field: string, isDefault: boolean): GitOpsRepository {
+    if (repository.kind === 'local' && !this.options.allowLocal) {
+      throw refused(field, repository.repoUrl, 'local repositories are off (mesh.gitops.allowLocalRepositories)');
+    }
+    if (isDefault || this.options.allowed.some(pattern => this.matches(pattern, repository))) return repository;
+    throw refused(field, repository.repoUrl, 'only mesh.gitops.defaultRepoUrl and the repositories mesh.gitops.allowedRepositories lists may be used');
+  }
+
+  private matches(pattern: AllowedRepositoryPattern, repository: GitOpsRepository): boolean {
+    if (repository.kind === 'local') return pattern.path !== undefined && glob(pattern.path).test(repository.path);
+    if (pattern.path !== undefined || pattern.host !== repository.host) return false;
+    const slash = repository.path.lastIndexOf('/');
+    return glob(pattern.owner ?? '*').test(repository.path.slice(0, slash)) && glob(pattern.repo ?? '*').test(repository.path.slice(slash + 1));
+  }
+
+  private parse(repoUrl: string, field: string): GitOpsRepository {
+    if (/^[\w.-]+@[\w.-]+:/.test(repoUrl) || /^ssh:\/\//i.test(repoUrl) || /^git\+ssh:/i.test(repoUrl)) {
+      throw refused(field, repoUrl, 'ssh is not supported; Meshport reaches git hosts over HTTPS with the credentials in integrations');
+    }
+    const scheme = repoUrl.match(/^([A-Za-z][A-Za-z0-9+.-]*):/)?.[1]?.toLowerCase();
+    if (scheme && repoUrl.slice(scheme.length + 1).startsWith('//')) return this.parseUrl(repoUrl, scheme, field);
+    if (scheme && !/^[\w.-]+\?/.test(repoUrl) && !/^[\w.-]+:\d+\?/.test(repoUrl)) throw refused(field, repoUrl, `the "${scheme}" transport is not supported`);
+    return this.parseIntegrationUrl(repoUrl, field);
+  }
+
+  private parseUrl(repoUrl: string, scheme: string, field: string): GitOpsRepository {
+    let url: URL;
+    try {
+      url = new URL(repoUrl);
+    } catch {
+      throw new InputError(`${field}: "${repoUrl}" is not a URL`);
+    }
+    if (url.username || url.password) throw new InputError(`${field}: must not carry credentials; they come from the portal's integrations`);
+    if (url.search || url.hash) throw new InputError(`${field}: "${repoUrl}" must not have a query or fragment`);
+    if (scheme === 'file') {
+      const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+      if ((url.host && url.host !== 'localhost') || !path.startsWith('/') || path.split('/').some(segment => segment === '..' || segment === '.')) {
+        throw new InputError(`${field}: "${repoUrl}" must name an absolute local path`);
+      }
+      return { repoUrl, kind: 'local', host: '', path, cloneUrl: `file://${path}`, id: `file://${path}` };
+    }
+    if (scheme !== 'https' && scheme !== 'http') throw refused(field, repoUrl, `the "${scheme}" transport is not supported`);
+    const path = url.pathname.replace(/^\/+|\/+$/g, '');
+    const bare = path.replace(/\.git$/, '');
+    if (!validPath(bare)) throw new InputError(`${field}: "${repoUrl}" must name a repository such as https://git.example.com/team/gitops.git`);
+    const host = url.host.toLowerCase();
+    return { repoUrl, kind: 'git', host, path: bare, cloneUrl: `${scheme}://${host}/${path}`, id: `${host}/${bare}` };
+  }
+
+  private parseIntegrationUrl(repoUrl: string, field: string): GitOpsRepository {
+    let url: URL;
+    try {
+      url = new URL(`https://${repoUrl}`);
+    } catch {
+      throw new InputError(`${field}: "${repoUrl}" is neither a git URL nor "host?owner=…&repo=…"`);
+    }
+    const host = url.host.toLowerCase();
+    const owner = url.searchParams.get('owner') ?? '';
+    const repo = url.searchParams.get('repo') ?? '';
+    if (!owner || !repo || url.pathname !== '/' || !validPath(`${owner}/${repo}`)) {
+      throw new InputError(`${field}: "${repoUrl}" needs owner and repo, as in "github.com?owner=acme&repo=gitops"`);
+    }
+    const integration = this.integrations.byHost(host);
+    if (!integration) throw refused(field, repoUrl, `no integration is configured for ${host}`);
+    if (integration.type !== 'github' && integration.type !== 'gitlab') {
+      throw new InputError(`${field}: ${host} is a ${integration.type} integration; Meshport opens change requests on GitHub, GitLab or any plain git remote`);
+    }
+    const path = `${owner}/${repo}`;
+    return { repoUrl, kind: 'integration', host, path, id: `${host}/${path}` };
+  }
+}

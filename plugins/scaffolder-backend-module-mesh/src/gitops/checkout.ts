@@ -1,0 +1,106 @@
+import { InputError } from '@backstage/errors';
+import {
+  changeBranchName,
+  CheckoutRecord,
+  ensureFolder,
+  PrivateRepository,
+  RepositorySnapshot,
+  resolveProvider,
+  TreeFile,
+  writeFileSafely,
+} from '@meshport/plugin-mesh-node';
+import { folderFor, meshRootsOf } from '../layout';
+import { MeshGitOpsContext } from './context';
+import { MeshTarget } from './entityAccess';
+
+/** What a checkout is asked for. */
+export interface CheckoutRequest {
+  taskId: string;
+  workspacePath: string;
+  workingCopy: string;
+  target: MeshTarget;
+  repoUrl?: string;
+  targetBranch?: string;
+}
+
+/** The folder a target's files live in, by the configured layout. */
+export function folderOf(context: MeshGitOpsContext, target: MeshTarget): string {
+  return folderFor(target.scope === 'service' ? context.layout.service : context.layout.namespace, target, 'mesh.gitops.layout');
+}
+
+/** True when `path` is the folder, inside it, or on the way to it. */
+function touchesFolder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(`${folder}/`) || folder.startsWith(`${path}/`);
+}
+
+/** Refuses a checkout whose own folder (or the way to it) holds what Meshport will not read or write through. */
+function checkOwnFolder(tree: TreeFile[], folder: string) {
+  const blocking = tree.filter(file => file.unreadable && touchesFolder(file.path, folder));
+  if (blocking.length > 0) {
+    throw new InputError(
+      `The GitOps repository holds what Meshport will not read or write through: ${blocking.map(file => `${file.path} ${file.unreadable}`).join('; ')}. Nothing was changed`,
+    );
+  }
+}
+
+/**
+ * Fetches what a change needs into the task's private repository, records where it will push, and
+ * mirrors the target's folder into the workspace (for other steps to read, and for the stock
+ * publishers). The remote, the branch and the folder all derive from the configuration and the
+ * entity; nothing in the workspace can change them later.
+ */
+export async function checkoutForChange(context: MeshGitOpsContext, request: CheckoutRequest): Promise<CheckoutRecord> {
+  const { target } = request;
+  const repository = context.repositories.resolve(request.repoUrl);
+  const provider = await resolveProvider(repository, context.integrations, context.githubCredentials);
+  const branch = changeBranchName(target);
+  const folder = folderOf(context, target);
+  const state = context.store.forTask(request.taskId, request.workingCopy);
+  await state.reset();
+  const git = new PrivateRepository(state, { remoteUrl: provider.remoteUrl, credentials: provider.credentials, limits: context.limits });
+  await git.init();
+
+  const configuredBase = request.targetBranch || context.config.getOptionalString('mesh.gitops.targetBranch');
+  // The host's API first, where there is one: it proves the credentials and names the default branch.
+  const hostDefault = configuredBase ? undefined : await provider.defaultBranch();
+  const asked = await git.remoteHeads([branch, ...(configuredBase || hostDefault ? [configuredBase || hostDefault!] : [])]);
+  if (asked.heads.size === 0 && !asked.defaultBranch) throw new InputError('repoUrl: the repository has no commits yet; push a first commit to its default branch');
+  const baseBranch = configuredBase || hostDefault || asked.defaultBranch || 'main';
+  if (baseBranch === branch) throw new InputError(`targetBranch: must not be Meshport's own change branch ${branch}`);
+  const heads = asked.heads.has(baseBranch) || configuredBase ? asked : await git.remoteHeads([branch, baseBranch]);
+  if (!heads.heads.has(baseBranch)) throw new InputError(`targetBranch: the repository has no branch "${baseBranch}"`);
+
+  const baseHead = await git.fetchBase(baseBranch);
+  const branchHead = heads.heads.get(branch);
+  const branchFetched = branchHead !== undefined && (await git.fetchBranch(branch, baseBranch));
+  const startCommit = branchFetched ? branchHead! : baseHead;
+  const tree = await git.listTree(startCommit, meshRootsOf(context.layout));
+  checkOwnFolder(tree, folder);
+
+  const record: CheckoutRecord = {
+    version: 1,
+    entityRef: target.entityRef,
+    scope: target.scope,
+    namespace: target.namespace,
+    ...(target.service ? { service: target.service } : {}),
+    folder,
+    repoUrl: repository.repoUrl,
+    repositoryId: repository.id,
+    remoteUrl: provider.remoteUrl,
+    branch,
+    baseBranch,
+    baseHead,
+    ...(branchHead ? { branchHead } : {}),
+    startCommit,
+    branchFetched,
+    tree,
+    staged: { writes: {}, removes: [] },
+  };
+  await state.writeRecord(record);
+
+  const workingCopy = await ensureFolder(request.workspacePath, request.workingCopy, 'workingCopy', true);
+  const { files } = await new RepositorySnapshot(record, git).readFolder(folder);
+  await ensureFolder(workingCopy, folder);
+  for (const [path, content] of files) await writeFileSafely(workingCopy, `${folder}/${path}`, content);
+  return record;
+}

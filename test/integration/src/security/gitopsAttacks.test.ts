@@ -58,27 +58,19 @@ beforeAll(async () => {
     const forgedMain = git(github.repositoryPath('acme/forged-record'), 'rev-parse', 'main');
     elsewhere.createRepository('evil/gitops');
     allowedPlain.createRepository('allowed/gitops');
-    const record = (repo: string, startCommit: string) =>
-      JSON.stringify({ remoteUrl: `${github.baseUrl}/acme/${repo}.git`, branch: 'main', baseBranch: 'main', branchExisted: true, startCommit });
+    // A template that overwrites the checkout record the pull-request step used to trust.
+    const forgedRecord = (name: string, repo: string, startCommit: string) => ({
+      name,
+      files: { 'record.json': JSON.stringify({ remoteUrl: `${github.baseUrl}/acme/${repo}.git`, branch: 'main', baseBranch: 'main', branchExisted: true, startCommit }) },
+      steps: meshSteps({
+        checkoutRepo: gh(repo),
+        pullRequestRepo: gh(repo),
+        between: [{ id: 'forge', action: 'fetch:template:file', input: { url: './record.json', targetPath: 'gitops/.git/meshport-checkout.json', replace: true } }],
+      }),
+    });
     return [
-      {
-        name: 'attack-forged-record',
-        files: { 'record.json': record('forged-record', forgedMain) },
-        steps: meshSteps({
-          checkoutRepo: gh('forged-record'),
-          pullRequestRepo: gh('forged-record'),
-          between: [{ id: 'forge', action: 'fetch:template:file', input: { url: './record.json', targetPath: 'gitops/.git/meshport-checkout.json', replace: true } }],
-        }),
-      },
-      {
-        name: 'attack-forged-undo',
-        files: { 'record.json': record('forged-undo', firstCommit) },
-        steps: meshSteps({
-          checkoutRepo: gh('forged-undo'),
-          pullRequestRepo: gh('forged-undo'),
-          between: [{ id: 'forge', action: 'fetch:template:file', input: { url: './record.json', targetPath: 'gitops/.git/meshport-checkout.json', replace: true } }],
-        }),
-      },
+      forgedRecord('attack-forged-record', 'forged-record', forgedMain),
+      forgedRecord('attack-forged-undo', 'forged-undo', firstCommit),
       { name: 'attack-token-elsewhere', steps: meshSteps({ checkoutRepo: elsewhere.url('evil/gitops'), pullRequestRepo: gh('token') }) },
       { name: 'attack-token-allowed-host', steps: meshSteps({ checkoutRepo: allowedPlain.url('allowed/gitops'), pullRequestRepo: gh('token') }) },
       { name: 'attack-other-folder', steps: meshSteps({ checkoutRepo: gh('other-folder'), pullRequestRepo: gh('other-folder'), target: STOREFRONT }) },

@@ -6,7 +6,10 @@ export interface RenderSummaryInput {
   subject: string;
   folder: string;
   plan: FolderPlan;
+  /** Findings on the objects this render writes. */
   findings: Finding[];
+  /** Findings elsewhere in the repository, not caused by this change: counted, the first few listed. */
+  otherFindings?: Finding[];
   overhead?: OverheadEstimate;
   /** Files Meshport could not read or left alone, for the reviewers. */
   warnings?: string[];
@@ -33,10 +36,19 @@ function changesSection(folder: string, plan: FolderPlan): string[] {
   return ['## What changes', '', '| File | Change |', '| --- | --- |', ...rows, ...kept];
 }
 
-function findingsSection(findings: Finding[]): string[] {
-  if (findings.length === 0) return ['## Validation', '', 'Checked against Istio\'s schemas and Meshport\'s analyzers: no findings.'];
-  const rows = findings.map(f => `| ${f.level} | ${f.code} | ${f.resource}${f.path ? ` \`${f.path}\`` : ''} | ${f.message} ${describeCode(f.code)?.fix ?? ''} |`);
-  return ['## Validation', '', '| Level | Code | Resource | Finding |', '| --- | --- | --- | --- |', ...rows];
+/** At most this many rows per findings table; the rest are counted. */
+const MAX_FINDING_ROWS = 50;
+
+function findingsTable(findings: Finding[]): string[] {
+  const rows = findings.slice(0, MAX_FINDING_ROWS).map(f => `| ${f.level} | ${f.code} | ${f.resource}${f.path ? ` \`${f.path}\`` : ''} | ${f.message} ${describeCode(f.code)?.fix ?? ''} |`);
+  const more = findings.length > MAX_FINDING_ROWS ? ['', `…and ${findings.length - MAX_FINDING_ROWS} more.`] : [];
+  return ['| Level | Code | Resource | Finding |', '| --- | --- | --- | --- |', ...rows, ...more];
+}
+
+function findingsSection(findings: Finding[], others: Finding[] = []): string[] {
+  const own = findings.length === 0 ? ['Checked against Istio\'s schemas and analyzers: no findings on what this change writes.'] : findingsTable(findings);
+  const elsewhere = others.length === 0 ? [] : ['', `### Elsewhere in the repository (${others.length}, not caused by this change)`, '', ...findingsTable(others)];
+  return ['## Validation', '', ...own, ...elsewhere];
 }
 
 function warningsSection(warnings: string[] = []): string[] {
@@ -69,7 +81,7 @@ function rollbackSection(folder: string): string[] {
 /** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
 export function renderSummary(input: RenderSummaryInput): string {
   const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
-  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

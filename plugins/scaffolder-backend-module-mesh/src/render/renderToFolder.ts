@@ -36,7 +36,10 @@ export interface RenderOutcome {
   folder: string;
   subject: string;
   plan: FolderPlan;
+  /** Findings on the objects this render writes. */
   findings: Finding[];
+  /** Findings on other objects of the repository. */
+  otherFindings: Finding[];
   overhead?: OverheadEstimate;
   /** Files of other folders Meshport could not read; reported, not blocking. */
   warnings: string[];
@@ -145,10 +148,13 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
   const { rendered, policyDocument, overhead } = request.kind === 'service' ? renderService(request, existing) : renderNamespace(request);
   const plan = planFolder(existing, rendered.files, policyDocument);
   const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
-  const findings = analyze(clusterObjectsFromFiles(tree.manifests));
+  // A GitOps tree holds no cluster: analyze it as `istioctl analyze --use-kube=false` analyzes files.
+  const findings = analyze(clusterObjectsFromFiles(tree.manifests), { mode: 'files' });
   // Errors in objects this render owns stop it; others' errors are reported, not blamed on this change.
   const ours = new Set(rendered.objects.map(objectRef));
-  const blocking = findings.filter(f => f.level === 'error' && ours.has(f.resource));
+  const own = findings.filter(f => ours.has(f.resource));
+  const otherFindings = findings.filter(f => !ours.has(f.resource));
+  const blocking = own.filter(f => f.level === 'error');
   if (blocking.length > 0) throw analysisError(blocking);
 
   const subject = 'service' in names ? `${names.service}.${names.namespace}` : `namespace ${names.namespace}`;
@@ -158,11 +164,12 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
     folder,
     subject,
     plan,
-    findings,
+    findings: own,
+    otherFindings,
     overhead,
     warnings,
     branchName,
     title: `Mesh configuration for ${subject}`,
-    summary: renderSummary({ subject, folder, plan, findings, overhead, warnings, entityRef: request.entityRef }),
+    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef }),
   };
 }

@@ -30,8 +30,10 @@ export function createProgram(): Command {
     .command('analyze')
     .description('Analyze manifests (files or folders, multi-document YAML); exit 1 on error findings')
     .option('--json', 'print the findings as a JSON array')
+    .option('--cluster', 'read the files as a whole cluster (Pods, Services, Namespaces, Secrets included) and run every analyzer')
+    .option('--precheck', 'also report what `istioctl x precheck` reports (alpha annotations)')
     .argument('<paths...>', 'files or folders')
-    .action((paths, options) => finish(runAnalyze({ paths, json: options.json })));
+    .action((paths, options) => finish(runAnalyze({ paths, json: options.json, cluster: options.cluster, precheck: options.precheck })));
   program
     .command('overhead')
     .description('Estimate the sidecar CPU and memory a policy adds')

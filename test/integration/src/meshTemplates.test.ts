@@ -265,7 +265,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
     const task = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['shop.example.com'], pathPrefix: '/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
     expect(task.status).toBe('failed');
-    expect(task.log.join('\n')).toMatch(/Gateway payments\/payment-service-gateway.*\[IST0145\]/);
+    expect(task.log.join('\n')).toMatch(/Gateway payments\/payment-service-gateway.*\[MP0010\]/);
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 

@@ -73,6 +73,20 @@ describe('meshport analyze', () => {
     ]);
   });
 
+  it('with --cluster, reads the files as a whole cluster: a route to a Service the files lack is then an error', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'vs.yaml'),
+      toYaml([{ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'cart', namespace: 'shop' }, spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart' } }] }] } }]),
+    );
+    expect(runAnalyze({ paths: [dir], json: true }).exitCode).toBe(0);
+    const cluster = runAnalyze({ paths: [dir], json: true, cluster: true });
+    expect({ exitCode: cluster.exitCode, findings: JSON.parse(cluster.stdout[0]).map((f: any) => `${f.code} ${f.message}`) }).toEqual({
+      exitCode: 1,
+      findings: ['IST0101 Referenced host not found: "cart"'],
+    });
+  });
+
   it('exits 0 on what render wrote, reading patches as patches and not as workloads', () => {
     const dir = tempDir();
     runRender({ policy: path.join(examples, 'payment-service.policy.yaml'), out: dir });

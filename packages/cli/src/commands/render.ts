@@ -34,7 +34,7 @@ export function runRender(options: { policy: string; out: string }): CommandResu
   for (const file of rendered.files) {
     stdout.push(`  ${file.path}  (${file.objects.map(o => `${o.kind} ${o.metadata?.name ?? ''}`.trim()).join(', ')})`);
   }
-  const findings = analyze(rendered.objects);
+  const findings = analyze(rendered.objects, { mode: 'files' });
   stdout.push('', ...formatFindings(findings));
   if (!namespacePolicy) stdout.push('', ...describeOverhead(overheadForPolicy(parsed.value as any)));
   return { exitCode: 0, stdout, stderr: [] };

@@ -17,6 +17,11 @@ export const LIVE_RESOURCES = [
   { kind: 'VirtualService', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/virtualservices' },
   { kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/destinationrules' },
   { kind: 'Gateway', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/gateways' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1', path: '/apis/apps/v1/statefulsets' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1', path: '/apis/apps/v1/daemonsets' },
+  { kind: 'ServiceEntry', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/serviceentries' },
+  { kind: 'Sidecar', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/sidecars' },
+  { kind: 'Telemetry', apiVersion: 'telemetry.istio.io/v1', path: '/apis/telemetry.istio.io/v1/telemetries' },
 ];
 
 export interface LiveClusterOptions extends ReflectorOptions {
@@ -28,7 +33,7 @@ export interface LiveClusterOptions extends ReflectorOptions {
 /** A cluster kept warm by one list+watch reflector per kind; requests read the in-memory store. */
 export class LiveClusterSource implements ClusterSource {
   readonly name: string;
-  private readonly store = new ClusterObjectStore();
+  private readonly store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
   private readonly reflectors: ResourceReflector[];
 
   constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {

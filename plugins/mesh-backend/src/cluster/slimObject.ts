@@ -1,3 +1,6 @@
+/** Container environment variables an analyzer reads (istiod's JWKS fetch restriction, IST0175). */
+const ANALYZED_ENV = new Set(['BLOCKED_CIDRS_IN_JWKS_URIS']);
+
 /**
  * Keeps only what the status analysis reads, so that a cache of a large cluster stays small: names,
  * labels, the annotations Istio reads, container names/images/ports/resources, readiness and restarts,
@@ -14,14 +17,28 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     creationTimestamp: metadata.creationTimestamp,
     resourceVersion: metadata.resourceVersion,
   };
-  const container = (c: any) => ({ name: c?.name, image: c?.image, ports: c?.ports?.map((p: any) => ({ containerPort: p.containerPort, name: p.name })), resources: c?.resources, restartPolicy: c?.restartPolicy });
+  const env = (c: any) => (c?.env ?? []).filter((e: any) => ANALYZED_ENV.has(e?.name)).map((e: any) => ({ name: e.name, value: e.value }));
+  const container = (c: any) => ({
+    name: c?.name,
+    image: c?.image,
+    ports: c?.ports?.map((p: any) => ({ containerPort: p.containerPort, name: p.name })),
+    resources: c?.resources,
+    restartPolicy: c?.restartPolicy,
+    ...(env(c).length > 0 ? { env: env(c) } : {}),
+  });
   const containerStatus = (s: any) => ({ name: s?.name, image: s?.image, ready: s?.ready, restartCount: s?.restartCount });
   const base = { apiVersion, kind, metadata: slimMetadata };
   switch (kind) {
     case 'Pod':
       return {
         ...base,
-        spec: { containers: (object.spec?.containers ?? []).map(container), initContainers: (object.spec?.initContainers ?? []).map(container), serviceAccountName: object.spec?.serviceAccountName },
+        spec: {
+          containers: (object.spec?.containers ?? []).map(container),
+          initContainers: (object.spec?.initContainers ?? []).map(container),
+          serviceAccountName: object.spec?.serviceAccountName,
+          hostNetwork: object.spec?.hostNetwork,
+          nodeName: object.spec?.nodeName,
+        },
         status: {
           phase: object.status?.phase,
           conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status })),
@@ -29,7 +46,9 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           initContainerStatuses: (object.status?.initContainerStatuses ?? []).map(containerStatus),
         },
       };
-    case 'Deployment': {
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet': {
       const template = object.spec?.template ?? {};
       const templateAnnotations = Object.fromEntries(Object.entries<string>(template.metadata?.annotations ?? {}).filter(([key]) => key.includes('istio.io/')));
       return {
@@ -43,7 +62,7 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
       };
     }
     case 'Service':
-      return { ...base, spec: { selector: object.spec?.selector, ports: object.spec?.ports } };
+      return { ...base, spec: { selector: object.spec?.selector, ports: object.spec?.ports, type: object.spec?.type } };
     case 'Namespace':
       return base;
     default:

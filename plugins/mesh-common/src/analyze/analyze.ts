@@ -1,21 +1,87 @@
+import { parseYaml } from '../yaml';
+import { AnalysisIndex, normalizeObjects } from './analysisIndex';
 import { ALL_ANALYZERS } from './analyzers';
-import { ResourceIndex } from './resourceIndex';
-import { Analyzer, AnalysisOptions, AnalyzedObject, Finding } from './types';
+import { Analyzer, AnalysisOptions, AnalyzedObject, Finding, MeshConfigView } from './types';
 
 const levelRank = { error: 0, warning: 1, info: 2 } as const;
 
+/** What `istioctl analyze --use-kube=false` does not read from files; analyzers that need them do not run. */
+export const KINDS_ONLY_FROM_A_CLUSTER = new Set(['Pod', 'Service', 'Namespace', 'Secret', 'Node']);
+
+/** The mesh configuration: the caller's, else the root namespace's "istio" ConfigMap, else Istio's defaults. */
+function meshConfigOf(objects: AnalyzedObject[], options: AnalysisOptions): MeshConfigView {
+  const root = options.meshConfig?.rootNamespace ?? options.rootNamespace ?? 'istio-system';
+  const configMap = objects.find(o => o.kind === 'ConfigMap' && o.metadata.name === 'istio' && o.metadata.namespace === root);
+  let mesh: any = {};
+  try {
+    mesh = typeof (configMap as any)?.data?.mesh === 'string' ? parseYaml((configMap as any).data.mesh, 'mesh config')[0] ?? {} : {};
+  } catch {
+    mesh = {};
+  }
+  return {
+    rootNamespace: options.meshConfig?.rootNamespace ?? options.rootNamespace ?? mesh.rootNamespace ?? 'istio-system',
+    clusterDomain: options.meshConfig?.clusterDomain ?? mesh.clusterDomain ?? 'cluster.local',
+    proxyMetadata: options.meshConfig?.proxyMetadata ?? mesh.defaultConfig?.proxyMetadata ?? {},
+    imageType: options.meshConfig?.imageType ?? mesh.defaultConfig?.image?.imageType,
+  };
+}
+
+/** "Kind namespace/name" compared as istioctl compares origins: by kind, then name, then namespace. */
+function originKey(resource: string): [string, string, string] {
+  const [kind, ref = ''] = resource.split(' ', 2);
+  const slash = ref.indexOf('/');
+  return slash === -1 ? [kind, ref, ''] : [kind, ref.slice(slash + 1), ref.slice(0, slash)];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const [ak, an, ans] = originKey(a.resource);
+  const [bk, bn, bns] = originKey(b.resource);
+  return (
+    levelRank[a.level] - levelRank[b.level] ||
+    a.code.localeCompare(b.code) ||
+    ak.localeCompare(bk) ||
+    an.localeCompare(bn) ||
+    ans.localeCompare(bns) ||
+    a.message.localeCompare(b.message) ||
+    (a.path ?? '').localeCompare(b.path ?? '')
+  );
+}
+
+/** Whether the input holds every object of a kind: the caller's list, else all but what files mode drops. */
+function availability(options: AnalysisOptions): (kind: string) => boolean {
+  const listed = options.kinds ? new Set(options.kinds) : undefined;
+  return kind => kind === 'MeshConfig' || (listed ? listed.has(kind) : options.mode !== 'files' || !KINDS_ONLY_FROM_A_CLUSTER.has(kind));
+}
+
+/** True for the analyzers an analysis with these options runs. */
+function runs(analyzer: Analyzer, options: AnalysisOptions, available: (kind: string) => boolean): boolean {
+  if (analyzer.precheckOnly && !options.precheck) return false;
+  if (analyzer.filesOnly && options.mode !== 'files') return false;
+  return analyzer.metadata.inputs.every(available);
+}
+
 /**
  * Runs the analyzers over a set of objects (rendered, read from a GitOps folder, or listed from a
- * cluster) and returns their findings, errors first. Objects are indexed once.
+ * cluster) as `istioctl analyze` would: namespaced objects without a namespace are in "default",
+ * istioctl's ignored namespaces are dropped, and the findings come sorted (errors first) and without
+ * duplicates. Objects are indexed once.
  */
 export function analyze(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Finding[] {
-  const index = new ResourceIndex(objects as AnalyzedObject[], options.namespacesWithKnownWorkloads);
+  let normalized = normalizeObjects(objects);
+  if (options.mode === 'files') normalized = normalized.filter(object => !(KINDS_ONLY_FROM_A_CLUSTER.has(object.kind) && /^v1$/.test(object.apiVersion ?? 'v1')));
+  const mesh = meshConfigOf(normalized, options);
+  const index = new AnalysisIndex(normalized, mesh.clusterDomain);
   const findings: Finding[] = [];
-  const context = { index, options: { rootNamespace: options.rootNamespace ?? 'istio-system' }, report: (f: Finding) => findings.push(f) };
-  for (const analyzer of analyzers) analyzer.analyze(context);
-  return findings.sort(
-    (a, b) => levelRank[a.level] - levelRank[b.level] || a.resource.localeCompare(b.resource) || a.code.localeCompare(b.code) || (a.path ?? '').localeCompare(b.path ?? ''),
-  );
+  const context = { index, mesh, now: options.now ?? Date.now(), report: (finding: Finding) => findings.push(finding) };
+  const available = availability(options);
+  for (const analyzer of analyzers) if (runs(analyzer, options, available)) analyzer.analyze(context);
+  const seen = new Set<string>();
+  return findings.sort(compareFindings).filter(finding => {
+    const key = `${finding.code}|${finding.resource}|${finding.path ?? ''}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** True when any finding is an error. */

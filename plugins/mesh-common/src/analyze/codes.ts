@@ -1,30 +1,73 @@
 import { FindingLevel } from './types';
 
-/** Every code the analyzers report, with its level and meaning. IST codes are istioctl analyze's. */
-export const FINDING_CODES: Record<string, { level: FindingLevel; title: string; fix: string }> = {
-  IST0101: { level: 'error', title: 'Referenced resource not found', fix: 'Create the referenced subset or gateway, or fix the reference.' },
-  IST0102: { level: 'info', title: 'Namespace not enabled for sidecar injection', fix: 'Label the namespace istio-injection=enabled or istio.io/rev=<revision>, or onboard it with the namespace template.' },
-  IST0103: { level: 'warning', title: 'Pod is missing the Istio proxy', fix: 'Restart the pod so the injector adds the sidecar.' },
-  IST0127: { level: 'warning', title: 'Policy selects no workload', fix: 'Match the selector to the pods\' labels.' },
-  IST0128: { level: 'warning', title: 'DestinationRule TLS without a CA (destination level)', fix: 'Set caCertificates or credentialName so the server certificate is verified.' },
-  IST0129: { level: 'warning', title: 'DestinationRule TLS without a CA (port level)', fix: 'Set caCertificates or credentialName on the port-level TLS settings.' },
-  IST0131: { level: 'info', title: 'Ineffective VirtualService match', fix: 'Move the route above the catch-all route or remove it.' },
-  IST0132: { level: 'warning', title: 'VirtualService host not found in its Gateway', fix: 'Add the host to the Gateway\'s servers or remove it from the VirtualService.' },
-  IST0145: { level: 'error', title: 'Conflicting Gateways', fix: 'Give each Gateway on the same workload and port its own hosts.' },
-  MP0001: { level: 'error', title: 'Route weights do not sum to 100', fix: 'Make the destination weights of each route add up to 100.' },
-  MP0002: { level: 'warning', title: 'Deny-all with no allow rule', fix: 'Add an ALLOW AuthorizationPolicy with the callers that need in, or every request is refused.' },
-  MP0003: { level: 'error', title: 'JWT issuer or JWKS URI not https', fix: 'Fetch signing keys over https so they cannot be swapped in transit.' },
-  MP0004: { level: 'error', title: 'Port-level mTLS without a workload selector', fix: 'Add a selector with matchLabels; Istio ignores port-level settings without one.' },
-  MP0005: { level: 'warning', title: 'Canary subset with no pods', fix: 'Deploy pods with the subset\'s version label before sending traffic to it.' },
-  MP0006: { level: 'info', title: 'mTLS is not STRICT', fix: 'Move to STRICT once every client has a sidecar.' },
+/** What a code means: its level, istioctl's message name (or Meshport's), a title and what to do. */
+export interface CodeDescription {
+  level: FindingLevel;
+  name: string;
+  title: string;
+  fix: string;
+}
+
+/**
+ * Every code the analyzers report. IST codes are istioctl analyze's, with its levels and names
+ * (pkg/config/analysis/msg/messages.yaml); MP codes are Meshport's own, for checks Istio does not have.
+ */
+export const FINDING_CODES: Record<string, CodeDescription> = {
+  IST0101: { level: 'error', name: 'ReferencedResourceNotFound', title: 'A referenced resource does not exist', fix: 'Create the host, subset, gateway, selector target, secret or namespace it names, or fix the reference.' },
+  IST0102: { level: 'info', name: 'NamespaceNotInjected', title: 'Namespace not enabled for sidecar injection', fix: 'Label the namespace istio-injection=enabled (or istio-injection=disabled to say it needs none), or onboard it with the namespace template.' },
+  IST0103: { level: 'warning', name: 'PodMissingProxy', title: 'Pod is missing the Istio proxy', fix: 'Restart the pod so that the injector adds the sidecar.' },
+  IST0107: { level: 'warning', name: 'MisplacedAnnotation', title: 'Annotation on the wrong kind of resource', fix: 'Move the annotation to the resource kind it applies to (for pod annotations: the pod template).' },
+  IST0108: { level: 'warning', name: 'UnknownAnnotation', title: 'Unknown Istio annotation', fix: 'Fix the annotation name, or remove it.' },
+  IST0109: { level: 'error', name: 'ConflictingMeshGatewayVirtualServiceHosts', title: 'VirtualServices for the mesh define the same host', fix: 'Merge the VirtualServices into one.' },
+  IST0110: { level: 'error', name: 'ConflictingSidecarWorkloadSelectors', title: 'Sidecars select the same pod', fix: 'Give each pod at most one Sidecar resource.' },
+  IST0111: { level: 'error', name: 'MultipleSidecarsWithoutWorkloadSelectors', title: 'Several Sidecars without a workload selector', fix: 'Keep one namespace-wide Sidecar; give the others a workloadSelector.' },
+  IST0112: { level: 'error', name: 'VirtualServiceDestinationPortSelectorRequired', title: 'Destination port needed', fix: 'Set destination.port: the service has several ports.' },
+  IST0116: { level: 'warning', name: 'DeploymentAssociatedToMultipleServices', title: 'Deployment behind services with different protocols on one port', fix: 'Use one protocol per port across the services that select the deployment.' },
+  IST0118: { level: 'info', name: 'PortNameIsNotUnderNamingConvention', title: 'Service port name does not say its protocol', fix: 'Name the port "<protocol>[-suffix]" (http, grpc, tcp, ...) or set appProtocol.' },
+  IST0123: { level: 'warning', name: 'NamespaceMultipleInjectionLabels', title: 'Namespace with more than one injection label', fix: 'Keep one of istio-injection, istio.io/rev and istio.io/dataplane-mode.' },
+  IST0125: { level: 'warning', name: 'InvalidAnnotation', title: 'Invalid annotation value', fix: 'Fix the value as the message says.' },
+  IST0127: { level: 'warning', name: 'NoMatchingWorkloadsFound', title: 'Policy selects no workload', fix: 'Match the selector to the labels of pods in the mesh.' },
+  IST0128: { level: 'warning', name: 'NoServerCertificateVerificationDestinationLevel', title: 'DestinationRule TLS without a CA (destination level)', fix: 'Set caCertificates (or credentialName with a workloadSelector) so that the server certificate is verified.' },
+  IST0129: { level: 'warning', name: 'NoServerCertificateVerificationPortLevel', title: 'DestinationRule TLS without a CA (port level)', fix: 'Set caCertificates on the port-level TLS settings.' },
+  IST0130: { level: 'warning', name: 'VirtualServiceUnreachableRule', title: 'VirtualService rule never used', fix: 'Move the catch-all rule last, or remove the unreachable rule.' },
+  IST0131: { level: 'info', name: 'VirtualServiceIneffectiveMatch', title: 'VirtualService match never used', fix: 'Remove the duplicate match, or move it above the rule that covers it.' },
+  IST0132: { level: 'warning', name: 'VirtualServiceHostNotFoundInGateway', title: 'VirtualService host not served by its Gateway', fix: 'Add the host to the Gateway\'s servers, or remove it from the VirtualService.' },
+  IST0134: { level: 'warning', name: 'ServiceEntryAddressesRequired', title: 'ServiceEntry needs addresses', fix: 'Set addresses, or let Istio allocate them (DNS capture with auto-allocation).' },
+  IST0135: { level: 'info', name: 'DeprecatedAnnotation', title: 'Deprecated annotation', fix: 'Use what replaces it (for sidecar.istio.io/inject: the label).' },
+  IST0136: { level: 'info', name: 'AlphaAnnotation', title: 'Alpha annotation', fix: 'Expect the feature to change; reported by upgrade prechecks only.' },
+  IST0137: { level: 'warning', name: 'DeploymentConflictingPorts', title: 'Services map different ports to one target port', fix: 'Use one service port per target port.' },
+  IST0138: { level: 'warning', name: 'GatewayDuplicateCertificate', title: 'Gateways share a certificate', fix: 'Give each gateway its own certificate, or merge the gateways.' },
+  IST0145: { level: 'error', name: 'ConflictingGateways', title: 'Conflicting Gateways', fix: 'Give each Gateway on the same workload and port its own hosts.' },
+  IST0148: { level: 'info', name: 'NamespaceInjectionEnabledByDefault', title: 'Namespace injected by default', fix: 'Nothing to do unless the namespace should have no sidecars (label it istio-injection=disabled).' },
+  IST0149: { level: 'error', name: 'JwtClaimBasedRoutingWithoutRequestAuthN', title: 'JWT claim routing without RequestAuthentication', fix: 'Apply a RequestAuthentication to the gateway pods.' },
+  IST0158: { level: 'warning', name: 'PodsIstioProxyImageMismatchInNamespace', title: 'Proxies older than the injector\'s', fix: 'Restart the pods so that they get the current proxy image.' },
+  IST0159: { level: 'error', name: 'ConflictingTelemetryWorkloadSelectors', title: 'Telemetries select the same pod', fix: 'Give each pod at most one Telemetry with a selector.' },
+  IST0160: { level: 'error', name: 'MultipleTelemetriesWithoutWorkloadSelectors', title: 'Several Telemetries without a selector', fix: 'Keep one namespace-wide Telemetry.' },
+  IST0161: { level: 'error', name: 'InvalidGatewayCredential', title: 'Gateway certificate invalid', fix: 'Put a valid, current certificate and key in the secret.' },
+  IST0162: { level: 'warning', name: 'GatewayPortNotDefinedOnService', title: 'Gateway port not on its Service', fix: 'Add the port to the gateway\'s Service, or listen on a port the Service has.' },
+  IST0166: { level: 'warning', name: 'IneffectiveSelector', title: 'Selector ineffective on a Kubernetes Gateway', fix: 'Attach the policy with targetRefs instead of a selector.' },
+  IST0167: { level: 'warning', name: 'IneffectivePolicy', title: 'Policy without effect', fix: 'Remove the policy, or use the ambient mode equivalent.' },
+  IST0173: { level: 'error', name: 'DestinationRuleSubsetNotSelectPods', title: 'DestinationRule subset selects no pods', fix: 'Deploy pods with the subset\'s labels before sending traffic to it, or fix the labels.' },
+  IST0174: { level: 'warning', name: 'UnknownDestinationRuleHost', title: 'DestinationRule host matches no service', fix: 'Fix the host, or create the Service or ServiceEntry.' },
+  IST0175: { level: 'warning', name: 'JwksUriFetchUnrestricted', title: 'JWKS fetches unrestricted', fix: 'Set BLOCKED_CIDRS_IN_JWKS_URIS on istiod.' },
+  IST0177: { level: 'warning', name: 'ConflictingServiceEntryProtocol', title: 'ServiceEntries disagree on a port\'s protocol', fix: 'Use one protocol for each host and port.' },
+  MP0001: { level: 'error', name: 'RouteWeightsDoNotSumTo100', title: 'Route weights do not sum to 100', fix: 'Make the destination weights of each route add up to 100.' },
+  MP0002: { level: 'warning', name: 'DenyAllWithoutAllow', title: 'Deny-all with no allow rule', fix: 'Add an ALLOW AuthorizationPolicy with the callers that need in, or every request is refused.' },
+  MP0003: { level: 'error', name: 'JwtKeysNotHttps', title: 'JWT issuer or JWKS URI not https', fix: 'Fetch signing keys over https so that they cannot be swapped in transit.' },
+  MP0004: { level: 'error', name: 'PortLevelMtlsWithoutSelector', title: 'Port-level mTLS without a workload selector', fix: 'Add a selector with matchLabels; Istio ignores port-level settings without one.' },
+  MP0006: { level: 'info', name: 'MtlsNotStrict', title: 'mTLS is not STRICT', fix: 'Move to STRICT once every client has a sidecar.' },
   MP0007: {
     level: 'warning',
+    name: 'EscapablePathMatch',
     title: 'Path match that other spellings of a path escape',
     fix: 'Use ALLOW with paths, or DENY with notPaths; and set meshConfig.pathNormalization to MERGE_SLASHES or stricter.',
   },
+  MP0008: { level: 'warning', name: 'PortLevelMtlsOnUnknownPort', title: 'Port-level mTLS on a port no container exposes', fix: 'Key portLevelMtls by the container (target) port, not the Service port.' },
+  MP0009: { level: 'error', name: 'ExcludedInboundTargetPort', title: 'Service target port excluded from the sidecar', fix: 'Do not exclude the port: traffic to it would bypass mTLS and authorization.' },
+  MP0010: { level: 'error', name: 'ConflictingGatewaysInFiles', title: 'Gateways in the files claim the same selector, port and host', fix: 'Give each Gateway on the same workload and port its own hosts.' },
 };
 
-/** A finding's level and a one-line fix for its code. */
-export function describeCode(code: string) {
+/** A code's level, name, title and one-line fix. */
+export function describeCode(code: string): CodeDescription | undefined {
   return FINDING_CODES[code];
 }

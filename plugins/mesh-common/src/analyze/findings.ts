@@ -1,10 +1,15 @@
 import { FINDING_CODES } from './codes';
 import { AnalyzedObject, Finding } from './types';
 
-/** "Kind namespace/name". */
+/** "Kind namespace/name", or "Kind name" for a cluster-scoped object: istioctl's name for the resource. */
 export function resourceName(object: AnalyzedObject): string {
   const { namespace, name } = object.metadata;
   return `${object.kind} ${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+/** "namespace/name", as istioctl's messages name a resource in their text. */
+export function fullName(object: AnalyzedObject): string {
+  return object.metadata.namespace ? `${object.metadata.namespace}/${object.metadata.name}` : object.metadata.name;
 }
 
 /** A finding for an object, its level taken from the code table. */

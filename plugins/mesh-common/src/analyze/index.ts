@@ -1,8 +1,8 @@
-export { analyze, hasErrors } from './analyze';
-export { ALL_ANALYZERS } from './analyzers';
+export { analyze, hasErrors, KINDS_ONLY_FROM_A_CLUSTER } from './analyze';
+export { ALL_ANALYZERS, ISTIO_ANALYZERS, MESHPORT_ANALYZERS } from './analyzers';
 export { FINDING_CODES, describeCode } from './codes';
-export { ResourceIndex, fullyQualifiedHost, podLabelsOf } from './resourceIndex';
-export type { Workload } from './resourceIndex';
-export { findProxyContainer, namespaceInjects } from './injection';
+export type { CodeDescription } from './codes';
+export { AnalysisIndex, kindKey, normalizeObjects, podLabelsOf } from './analysisIndex';
+export { findProxyContainer } from './istio/meshMembership';
 export { resourceName } from './findings';
-export type { Analyzer, AnalyzerContext, AnalysisOptions, AnalyzedObject, Finding, FindingLevel } from './types';
+export type { Analyzer, AnalyzerContext, AnalysisOptions, AnalyzedObject, Finding, FindingLevel, MeshConfigView } from './types';

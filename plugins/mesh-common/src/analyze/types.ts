@@ -1,9 +1,9 @@
-import { ResourceIndex } from './resourceIndex';
+import type { AnalysisIndex } from './analysisIndex';
 
 /** How serious a finding is, in istioctl analyze's words. */
 export type FindingLevel = 'error' | 'warning' | 'info';
 
-/** One problem in a set of objects. `resource` is "Kind namespace/name"; `path` points into the object. */
+/** One problem in a set of objects. `resource` is "Kind namespace/name" (or "Kind name"); `path` points into the object. */
 export interface Finding {
   code: string;
   level: FindingLevel;
@@ -21,27 +21,57 @@ export interface AnalyzedObject {
   [key: string]: unknown;
 }
 
-/** What the caller knows about the input beyond the objects themselves. */
-export interface AnalysisOptions {
-  /** Istio's root namespace, whose policies apply mesh-wide. */
-  rootNamespace?: string;
-  /**
-   * Namespaces whose workloads are all in the input (live cluster reads). Where a namespace's workloads
-   * are unknown (a GitOps folder), "selects no workload" checks stay silent instead of guessing.
-   * Default: every namespace with at least one Pod or Deployment in the input.
-   */
-  namespacesWithKnownWorkloads?: string[];
+/** The parts of Istio's mesh configuration the analyzers read. */
+export interface MeshConfigView {
+  rootNamespace: string;
+  clusterDomain: string;
+  /** defaultConfig.proxyMetadata */
+  proxyMetadata: Record<string, string>;
+  /** defaultConfig.image.imageType */
+  imageType?: string;
 }
 
-/** What one analyzer gets: the indexed objects and a way to report. */
+/** What the caller knows about the input beyond the objects themselves. */
+export interface AnalysisOptions {
+  /**
+   * "cluster" (default): the objects are a whole cluster, as a live cluster lists them or as istioctl's
+   * own analyzer tests read files. "files": as `istioctl analyze --use-kube=false` reads files: Pods,
+   * Services, Namespaces, Secrets and Nodes in them are ignored, and the analyzers that need them skipped.
+   */
+  mode?: 'cluster' | 'files';
+  /**
+   * The kinds the input holds completely (a live cache lists only some). Analyzers that need another
+   * kind do not run, as istioctl skips analyzers whose inputs no source serves. Default: every kind.
+   */
+  kinds?: Iterable<string>;
+  /** Also run the analyzers only `istioctl x precheck` runs (IST0136). */
+  precheck?: boolean;
+  /** The mesh configuration; default: the "istio" ConfigMap of the input's root namespace, else Istio's defaults. */
+  meshConfig?: Partial<MeshConfigView>;
+  /** Istio's root namespace (shorthand for meshConfig.rootNamespace). */
+  rootNamespace?: string;
+  /** When certificates are judged (milliseconds since the epoch); default now. */
+  now?: number;
+}
+
+/** What one analyzer gets: the indexed objects, the mesh configuration and a way to report. */
 export interface AnalyzerContext {
-  index: ResourceIndex;
-  options: Required<Pick<AnalysisOptions, 'rootNamespace'>>;
+  index: AnalysisIndex;
+  mesh: MeshConfigView;
+  now: number;
   report(finding: Finding): void;
 }
 
 /** One check, after Istio's pkg/config/analysis analyzers. */
 export interface Analyzer {
-  metadata: { name: string; description: string; inputs: string[] };
+  /**
+   * `inputs`: the kinds the analyzer needs completely (it does not run without them); `lookups`: kinds
+   * it reads when present, whose absence means Istio's defaults (the injector's and mesh ConfigMaps).
+   */
+  metadata: { name: string; description: string; inputs: string[]; lookups?: string[] };
+  /** Run by upgrade prechecks only, not by a plain analysis. */
+  precheckOnly?: boolean;
+  /** Run only on files (mode "files"), standing in for a check that needs the cluster. */
+  filesOnly?: boolean;
   analyze(context: AnalyzerContext): void;
 }

@@ -1,4 +1,5 @@
-import { AnalyzedObject, fullyQualifiedHost, podLabelsOf } from '../analyze';
+import { analyze, AnalyzedObject, Finding, podLabelsOf, resourceName } from '../analyze';
+import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
 import { EntityTarget } from './entityTarget';
 import { policyScopeFor } from './selectors';
@@ -16,12 +17,17 @@ export const MESH_STATUS_KINDS = [
   'VirtualService',
   'DestinationRule',
   'Gateway',
+  'StatefulSet',
+  'DaemonSet',
+  'ServiceEntry',
+  'Sidecar',
+  'Telemetry',
 ] as const;
 
 export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
-const LABEL_INDEXED = new Set(['Pod', 'Deployment']);
+const LABEL_INDEXED = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet']);
 
 /** The objects that concern one entity in one cluster. */
 export interface EntitySlice {
@@ -33,6 +39,8 @@ export interface EntitySlice {
   policies: AnalyzedObject[];
   /** VirtualServices and DestinationRules for the entity's hosts, and the Gateways those name. */
   networking: AnalyzedObject[];
+  /** What an analysis of the whole cluster finds about these objects. */
+  findings: Finding[];
 }
 
 type Bucket = Map<string, Map<string, AnalyzedObject>>;
@@ -48,6 +56,8 @@ function keyOf(kind: string, namespace: string | undefined, name: string) {
  */
 export class ClusterObjectStore {
   private readonly objects = new Map<string, AnalyzedObject>();
+  private revision = 0;
+  private analysis?: { revision: number; at: number; byResource: Map<string, Finding[]> };
   /** namespace → kind → name → object */
   private readonly byNamespace = new Map<string, Bucket>();
   /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
@@ -55,9 +65,37 @@ export class ClusterObjectStore {
   /** fully qualified host → keys of VirtualServices and DestinationRules naming it */
   private readonly byHost = new Map<string, Set<string>>();
 
+  /**
+   * @param kinds - the kinds this store holds completely: analyzers that need others do not run.
+   * @param analysisIntervalMs - how old a cluster-wide analysis may be before a change makes it run again.
+   */
+  constructor(
+    private readonly kinds: readonly string[] = MESH_STATUS_KINDS,
+    private readonly analysisIntervalMs = 2000,
+  ) {}
+
   /** Number of objects held. */
   get size(): number {
     return this.objects.size;
+  }
+
+  /**
+   * The findings about some objects, from an analysis of the whole cluster as istioctl would make it (so
+   * that a reference to another namespace is found there). The analysis runs again after a change, at
+   * most once per interval; meanwhile the last one answers.
+   */
+  findingsFor(objects: AnalyzedObject[], rootNamespace: string): Finding[] {
+    const now = Date.now();
+    const current = this.analysis;
+    if (!current || (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs)) {
+      const byResource = new Map<string, Finding[]>();
+      for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds: this.kinds })) {
+        byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
+      }
+      this.analysis = { revision: this.revision, at: now, byResource };
+    }
+    const resources = new Set(objects.map(object => resourceName({ ...object, metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' } })));
+    return [...resources].flatMap(resource => this.analysis!.byResource.get(resource) ?? []);
   }
 
   /** Adds or replaces an object. */
@@ -65,6 +103,7 @@ export class ClusterObjectStore {
     const key = keyOf(object.kind, object.metadata.namespace, object.metadata.name);
     if (this.objects.has(key)) this.remove(object.kind, object.metadata.namespace, object.metadata.name);
     this.objects.set(key, object);
+    this.revision += 1;
     const namespace = object.kind === 'Namespace' ? object.metadata.name : object.metadata.namespace ?? 'default';
     let bucket = this.byNamespace.get(namespace);
     if (!bucket) this.byNamespace.set(namespace, (bucket = new Map()));
@@ -81,6 +120,7 @@ export class ClusterObjectStore {
     const object = this.objects.get(key);
     if (!object) return;
     this.objects.delete(key);
+    this.revision += 1;
     const bucketName = kind === 'Namespace' ? name : namespace ?? 'default';
     this.byNamespace.get(bucketName)?.get(kind)?.delete(name);
     for (const label of this.labelKeys(object)) this.byLabel.get(bucketName)?.get(label)?.delete(key);
@@ -169,7 +209,7 @@ export class ClusterObjectStore {
         .flatMap(vs => (vs.spec?.gateways ?? []).filter((g: string) => g !== 'mesh').map((g: string) => (g.includes('/') ? g : `${vs.metadata.namespace}/${g}`))),
     );
     const gateways = [...gatewayKeys].map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1]))).filter((g): g is AnalyzedObject => Boolean(g));
-    return {
+    const slice = {
       namespaces: namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n)),
       pods,
       deployments,
@@ -177,6 +217,8 @@ export class ClusterObjectStore {
       policies,
       networking: [...routing, ...gateways],
     };
+    const objects = [...slice.namespaces, ...slice.deployments, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
+    return { ...slice, findings: this.findingsFor(objects, rootNamespace) };
   }
 }
 

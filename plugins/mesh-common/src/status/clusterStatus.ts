@@ -1,4 +1,4 @@
-import { analyze, podLabelsOf } from '../analyze';
+import { podLabelsOf } from '../analyze';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
@@ -26,14 +26,12 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   // Controllers stand for their pods where they exist, so that mTLS is listed once per Deployment.
   const workloads = slice.deployments.length > 0 ? slice.deployments : slice.pods;
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
-  const objects = [...slice.namespaces, ...slice.deployments, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
-  const namespaces = [...new Set(workloads.map(w => w.metadata.namespace ?? 'default'))];
   return {
     cluster,
     workloads: workloadsStatus(slice.namespaces, slice.deployments, slice.pods),
     security: securityStatus(workloads, slice.policies, rootNamespace),
     traffic: trafficStatus(slice.services, slice.networking, podReadiness),
-    findings: analyze(objects, { rootNamespace, namespacesWithKnownWorkloads: namespaces }),
+    findings: slice.findings,
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
     overhead: overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster'),
   };

@@ -1,4 +1,5 @@
-import { AnalyzedObject, fullyQualifiedHost } from '../analyze';
+import { AnalyzedObject } from '../analyze';
+import { fullyQualifiedHost } from './hosts';
 import { selectsLabels } from './selectors';
 import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from './types';
 

@@ -57,7 +57,7 @@ function deployment(spec: WorkloadSpec): Obj {
         metadata: { labels: podTemplateLabels(spec), annotations: { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' } },
         spec: {
           serviceAccountName: spec.serviceAccount,
-          containers: [{ name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http' }], resources: spec.appResources }],
+          containers: [{ name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http' }, { containerPort: 9090, name: 'grpc-admin' }], resources: spec.appResources }],
         },
       },
     },
@@ -70,7 +70,7 @@ function pods(spec: WorkloadSpec): Obj[] {
   return Array.from({ length: spec.replicas }, (_, i) => {
     const name = `${spec.app}-${spec.version}-${hash}-${['x7k2p', 'q9m4t', 'b3n8w', 'h5r1z'][i]}`;
     const proxyReady = i >= (spec.notReadyProxy ?? 0);
-    const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }], resources: spec.appResources };
+    const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }, { containerPort: 9090, name: 'grpc-admin', protocol: 'TCP' }], resources: spec.appResources };
     const appStatus = { name: spec.app, image: app.image, ready: true, restartCount: i === 0 ? 1 : 0, started: true, state: { running: { startedAt: CREATED } } };
     const proxyStatus = { name: 'istio-proxy', image: PROXY_IMAGE, ready: proxyReady, restartCount: proxyReady ? 0 : 4, started: true, state: { running: { startedAt: CREATED } } };
     const injected = spec.sidecar !== 'none';
@@ -178,12 +178,12 @@ export function demoClusterObjects(): Obj[] {
     istio('VirtualService', 'networking', 'payment-service', 'payments', {
       hosts: ['payment-service.payments.svc.cluster.local'],
       http: [
-        { name: 'canary-header', match: [{ headers: { 'x-canary': { exact: 'true' } } }], route: [{ destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v2' } }] },
+        { name: 'canary-header', match: [{ headers: { 'x-canary': { exact: 'true' } } }], route: [{ destination: { host: 'payment-service.payments.svc.cluster.local', port: { number: 80 }, subset: 'v2' } }] },
         {
           name: 'split',
           route: [
-            { destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v1' }, weight: 90 },
-            { destination: { host: 'payment-service.payments.svc.cluster.local', subset: 'v2' }, weight: 10 },
+            { destination: { host: 'payment-service.payments.svc.cluster.local', port: { number: 80 }, subset: 'v1' }, weight: 90 },
+            { destination: { host: 'payment-service.payments.svc.cluster.local', port: { number: 80 }, subset: 'v2' }, weight: 10 },
           ],
         },
       ],

@@ -1,33 +1,78 @@
 import { Analyzer } from '../types';
-import { AuthorizationPathMatchAnalyzer } from './authorizationPathMatch';
-import { CanarySubsetAnalyzer } from './canarySubsets';
-import { ConflictingGatewayAnalyzer } from './conflictingGateways';
-import { DenyAllWithoutAllowAnalyzer } from './denyAllWithoutAllow';
-import { DestinationRuleTlsAnalyzer } from './destinationRuleTls';
-import { JwtTransportAnalyzer } from './jwtTransport';
-import { NamespaceInjectionAnalyzer } from './namespaceInjection';
-import { PeerAuthenticationAnalyzer } from './peerAuthenticationPorts';
-import { PodProxyAnalyzer } from './podProxy';
-import { RouteWeightAnalyzer } from './routeWeights';
-import { SelectorMatchAnalyzer } from './selectorMatches';
-import { VirtualServiceDestinationAnalyzer } from './virtualServiceDestinations';
-import { VirtualServiceGatewayAnalyzer } from './virtualServiceGateways';
-import { VirtualServiceMatchAnalyzer } from './virtualServiceMatches';
+import { AlphaAnnotationAnalyzer, AnnotationAnalyzer } from './annotations/annotations';
+import { BlockedCidrsAnalyzer } from './authn/blockedCidrs';
+import { AuthorizationPoliciesAnalyzer } from './authz/authorizationPolicies';
+import { DeploymentServicesAnalyzer } from './deployment/services';
+import { CaCertificateAnalyzer } from './destinationRule/caCertificates';
+import { SubsetSelectsPodsAnalyzer } from './destinationRule/subsets';
+import { GatewayCertificateAnalyzer } from './gateway/certificates';
+import { ConflictingGatewayAnalyzer } from './gateway/conflictingGateways';
+import { IngressGatewayPortAnalyzer } from './gateway/ingressGatewayPort';
+import { GatewaySecretAnalyzer } from './gateway/secret';
+import { InjectionAnalyzer } from './injection/injection';
+import { ProxyImageAnalyzer } from './injection/proxyImage';
+import { KubernetesGatewaySelectorAnalyzer } from './kubernetesGateway/selector';
+import { AuthorizationPathMatchAnalyzer } from './meshport/authorizationPathMatch';
+import { DenyAllWithoutAllowAnalyzer } from './meshport/denyAllWithoutAllow';
+import { ExcludedTargetPortAnalyzer } from './meshport/excludedTargetPorts';
+import { GatewayConflictsInFilesAnalyzer } from './meshport/gatewayConflictsInFiles';
+import { JwtTransportAnalyzer } from './meshport/jwtTransport';
+import { PeerAuthenticationAnalyzer } from './meshport/peerAuthenticationPorts';
+import { PortLevelMtlsAnalyzer } from './meshport/portLevelMtls';
+import { RouteWeightAnalyzer } from './meshport/routeWeights';
+import { PortNameAnalyzer } from './service/portName';
+import { ServiceEntryAddressesAnalyzer } from './serviceEntry/addresses';
+import { ConflictingServiceEntryProtocolAnalyzer } from './serviceEntry/conflictingProtocols';
+import { SidecarSelectorAnalyzer } from './sidecar/selector';
+import { TelemetryDefaultSelectorAnalyzer, TelemetrySelectorAnalyzer } from './telemetry/selector';
+import { ConflictingMeshGatewayHostsAnalyzer } from './virtualService/conflictingMeshGatewayHosts';
+import { DestinationHostAnalyzer } from './virtualService/destinationHosts';
+import { DestinationRuleAnalyzer } from './virtualService/destinationRules';
+import { GatewayAnalyzer } from './virtualService/gateways';
+import { JwtClaimRouteAnalyzer } from './virtualService/jwtClaimRoutes';
+import { UnreachableRuleAnalyzer } from './virtualService/unreachableRules';
 
-/** Every analyzer, in the order they run. */
-export const ALL_ANALYZERS: Analyzer[] = [
-  VirtualServiceDestinationAnalyzer,
-  VirtualServiceGatewayAnalyzer,
-  VirtualServiceMatchAnalyzer,
-  RouteWeightAnalyzer,
-  NamespaceInjectionAnalyzer,
-  PodProxyAnalyzer,
-  SelectorMatchAnalyzer,
-  DestinationRuleTlsAnalyzer,
+/** Istio's analyzers (pkg/config/analysis/analyzers/all.go) that read kinds Meshport writes or reads. */
+export const ISTIO_ANALYZERS: Analyzer[] = [
+  AnnotationAnalyzer,
+  AlphaAnnotationAnalyzer,
+  AuthorizationPoliciesAnalyzer,
+  BlockedCidrsAnalyzer,
+  DeploymentServicesAnalyzer,
+  CaCertificateAnalyzer,
+  SubsetSelectsPodsAnalyzer,
+  IngressGatewayPortAnalyzer,
+  GatewaySecretAnalyzer,
   ConflictingGatewayAnalyzer,
+  GatewayCertificateAnalyzer,
+  InjectionAnalyzer,
+  ProxyImageAnalyzer,
+  KubernetesGatewaySelectorAnalyzer,
+  PortNameAnalyzer,
+  ServiceEntryAddressesAnalyzer,
+  ConflictingServiceEntryProtocolAnalyzer,
+  SidecarSelectorAnalyzer,
+  TelemetrySelectorAnalyzer,
+  TelemetryDefaultSelectorAnalyzer,
+  ConflictingMeshGatewayHostsAnalyzer,
+  DestinationHostAnalyzer,
+  DestinationRuleAnalyzer,
+  GatewayAnalyzer,
+  JwtClaimRouteAnalyzer,
+  UnreachableRuleAnalyzer,
+];
+
+/** Meshport's own checks, for what Istio does not check (MP codes). */
+export const MESHPORT_ANALYZERS: Analyzer[] = [
+  RouteWeightAnalyzer,
   DenyAllWithoutAllowAnalyzer,
-  AuthorizationPathMatchAnalyzer,
   JwtTransportAnalyzer,
   PeerAuthenticationAnalyzer,
-  CanarySubsetAnalyzer,
+  AuthorizationPathMatchAnalyzer,
+  PortLevelMtlsAnalyzer,
+  ExcludedTargetPortAnalyzer,
+  GatewayConflictsInFilesAnalyzer,
 ];
+
+/** Every analyzer, in the order they run. */
+export const ALL_ANALYZERS: Analyzer[] = [...ISTIO_ANALYZERS, ...MESHPORT_ANALYZERS];

@@ -23,7 +23,7 @@ export function previewPolicy(template: Entity, entity: Entity | undefined, form
   return {
     ok: true,
     files: rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })),
-    findings: analyze([...rendered.objects]),
+    findings: analyze([...rendered.objects], { mode: 'files' }),
     overhead: overheadForPolicy(parsed.value),
   };
 }

@@ -1,0 +1,36 @@
+import { finding } from '../../findings';
+import { selectorMatches } from '../../istio/selectors';
+import { Analyzer } from '../../types';
+import { targetPortNumber, workloadsMatching } from './workloads';
+
+const EXCLUDE_INBOUND = 'traffic.sidecar.istio.io/excludeInboundPorts';
+
+/**
+ * MP0009: a workload port excluded from the sidecar's inbound capture while a Service sends traffic to
+ * it: that traffic bypasses mTLS and every AuthorizationPolicy.
+ */
+export const ExcludedTargetPortAnalyzer: Analyzer = {
+  metadata: { name: 'meshport.ExcludedTargetPortAnalyzer', description: 'Finds Service target ports the sidecar does not intercept', inputs: ['Service', 'Deployment'] },
+  analyze(context) {
+    for (const service of context.index.ofKind('Service')) {
+      const selector = service.spec?.selector;
+      if (!selector || Object.keys(selector).length === 0) continue;
+      for (const workload of workloadsMatching(context, service.metadata.namespace!, selector)) {
+        const excluded = new Set(String(workload.annotations[EXCLUDE_INBOUND] ?? '').split(',').map(p => Number(p.trim())).filter(Boolean));
+        if (excluded.size === 0 || !selectorMatches(selector, workload.labels)) continue;
+        (service.spec?.ports ?? []).forEach((port: any, i: number) => {
+          const target = targetPortNumber(port, workload);
+          if (target === undefined || !excluded.has(target)) return;
+          context.report(
+            finding(
+              'MP0009',
+              workload.object,
+              `Port ${target} is excluded from the sidecar (${EXCLUDE_INBOUND}) but Service ${service.metadata.name} sends traffic to it (spec.ports[${i}]): that traffic bypasses mTLS and authorization`,
+              `metadata.annotations.${EXCLUDE_INBOUND}`,
+            ),
+          );
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { AnalyzedObject } from '../types';
+
+export const PROXY_CONTAINER = 'istio-proxy';
+export const INJECTION_LABEL = 'istio-injection';
+export const REVISION_LABEL = 'istio.io/rev';
+export const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
+export const SIDECAR_INJECT = 'sidecar.istio.io/inject';
+export const AMBIENT_REDIRECTION = 'ambient.istio.io/redirection';
+export const GATEWAY_MANAGED_LABEL = 'gateway.istio.io/managed';
+export const WAYPOINT_CONTROLLER = 'istio.io-mesh-controller';
+export const GATEWAY_CONTROLLERS = ['istio.io-gateway-controller', WAYPOINT_CONTROLLER, 'istio.io-eastwest-controller'];
+export const K8S_GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+/** Whether a pod (or a pod template's labels, annotations and containers) is in the sidecar mesh, after util.inMesh. */
+function inMesh(annotations: Record<string, string>, labels: Record<string, string>, containers: any[], namespace: AnalyzedObject | undefined): boolean {
+  if (containers.some(container => container?.name === PROXY_CONTAINER && container?.image)) return true;
+  if (SIDECAR_INJECT in labels) return labels[SIDECAR_INJECT] === 'true';
+  if (SIDECAR_INJECT in annotations) return annotations[SIDECAR_INJECT] === 'true';
+  return namespace?.metadata.labels?.[INJECTION_LABEL] === 'enabled';
+}
+
+/** A pod with a proxy, or one injection would give one (its label, its annotation, its namespace's istio-injection=enabled). */
+export function podInMesh(pod: AnalyzedObject, namespace: AnalyzedObject | undefined): boolean {
+  return inMesh(pod.metadata.annotations ?? {}, pod.metadata.labels ?? {}, [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])], namespace);
+}
+
+/** The same for a Deployment's pod template (its containers only). */
+export function deploymentInMesh(deployment: AnalyzedObject, namespace: AnalyzedObject | undefined): boolean {
+  const template = deployment.spec?.template ?? {};
+  return inMesh(template.metadata?.annotations ?? {}, template.metadata?.labels ?? {}, template.spec?.containers ?? [], namespace);
+}
+
+/** A pod the ambient CNI agent redirects. */
+export function podInAmbientMode(pod: AnalyzedObject | undefined): boolean {
+  return pod?.metadata.annotations?.[AMBIENT_REDIRECTION] === 'enabled';
+}
+
+/** A namespace enrolled in ambient mode (and not also in sidecar injection). */
+export function namespaceInAmbientMode(namespace: AnalyzedObject | undefined): boolean {
+  const labels = namespace?.metadata.labels ?? {};
+  if (!namespace || labels[INJECTION_LABEL] === 'enabled' || labels[REVISION_LABEL]) return false;
+  return labels[DATAPLANE_MODE_LABEL] === 'ambient';
+}
+
+/** Istio's own control-plane objects: a label "istio", or release=istio. */
+export function isIstioControlPlane(object: AnalyzedObject): boolean {
+  const labels = object.metadata.labels ?? {};
+  return 'istio' in labels || labels.release === 'istio';
+}
+
+/** The injector ConfigMap of a revision. */
+export function injectorConfigMapName(revision: string | undefined): string {
+  return !revision || revision === 'default' ? 'istio-sidecar-injector' : `istio-sidecar-injector-${revision}`;
+}
+
+/** The pod's Envoy container: a classic `istio-proxy` container or a native sidecar (init container, restartPolicy Always). */
+export function findProxyContainer(pod: AnalyzedObject): { container: any; native: boolean } | undefined {
+  const classic = (pod.spec?.containers ?? []).find((c: any) => c?.name === PROXY_CONTAINER);
+  if (classic) return { container: classic, native: false };
+  const native = (pod.spec?.initContainers ?? []).find((c: any) => c?.name === PROXY_CONTAINER && c?.restartPolicy === 'Always');
+  return native ? { container: native, native: true } : undefined;
+}

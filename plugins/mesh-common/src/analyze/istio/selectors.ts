@@ -1,0 +1,28 @@
+/** A label set as Kubernetes' `labels.SelectorFromSet(...).String()` prints it: "k1=v1,k2=v2", sorted by key. */
+export function selectorString(labels: Record<string, string> | undefined): string {
+  return Object.keys(labels ?? {})
+    .sort()
+    .map(key => `${key}=${labels![key]}`)
+    .join(',');
+}
+
+/** The first key of a selector string (what istioctl uses to point at the selector's line). */
+export function firstSelectorKey(selector: string): string {
+  const equals = selector.indexOf('=');
+  return equals === -1 ? '' : selector.slice(0, equals);
+}
+
+/** True when every label of the selector is in the set; an empty selector matches everything. */
+export function selectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  return Object.entries(selector ?? {}).every(([key, value]) => labels?.[key] === value);
+}
+
+/** A selector string ("k=v,k2=v2") back into labels; malformed parts are dropped. */
+export function parseSelectorString(selector: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const part of selector.split(',')) {
+    const equals = part.indexOf('=');
+    if (equals > 0) labels[part.slice(0, equals)] = part.slice(equals + 1);
+  }
+  return labels;
+}

@@ -24,3 +24,4 @@ export type { RunningPrometheus } from './prometheus/prometheusServer';
 export { OpenApiResponses } from './openApiResponses';
 export { decideRequest, normalizeBase } from './istio/authorization';
 export type { MeshDecision, MeshRequest } from './istio/authorization';
+export { jsonSchemaValidator } from './jsonSchema';

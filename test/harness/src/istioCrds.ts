@@ -100,6 +100,27 @@ export class IstioCrdValidator {
     return new IstioCrdValidator(documents, evaluate);
   }
 
+  /**
+   * The fields of a kind's spec whose string values the CRD constrains (pattern, length, enum, CEL), as
+   * paths with "[]" for array items and ".*" for map values, e.g. "spec.jwtRules[].outputClaimToHeaders[].header".
+   */
+  constrainedStrings(apiVersion: string, kind: string): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const walk = (schema: Schema | undefined, at: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      if (schema.type === 'string' || schema['x-kubernetes-int-or-string']) {
+        const constraints = ['pattern', 'minLength', 'maxLength', 'enum', 'format'].filter(key => schema[key] !== undefined).map(key => `${key} ${JSON.stringify(schema[key])}`);
+        for (const rule of schema['x-kubernetes-validations'] ?? []) constraints.push(`CEL ${rule.rule}`);
+        if (constraints.length > 0) found.set(at, constraints);
+      }
+      for (const [name, child] of Object.entries<Schema>(schema.properties ?? {})) walk(child, `${at}.${name}`);
+      if (schema.items) walk(schema.items, `${at}[]`);
+      if (schema.additionalProperties && typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${at}.*`);
+    };
+    walk(this.versions.get(`${apiVersion}/${kind}`)?.schema, 'spec');
+    return found;
+  }
+
   /** True when the CRDs serve this apiVersion and kind. */
   knows(apiVersion: string, kind: string): boolean {
     return this.versions.has(`${apiVersion}/${kind}`);

@@ -52,7 +52,12 @@ const hostileText = fc.oneof(
 const label = fc.stringMatching(/^[a-z]([a-z0-9-]{0,12}[a-z0-9])?$/).filter(text => !text.startsWith('xn--'));
 const labelValue = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,10}[A-Za-z0-9])?$/);
 const path = fc.stringMatching(/^\/[a-z0-9/_-]{0,20}\*?$/);
-const header = fc.stringMatching(/^x-[a-z0-9-]{1,15}$/);
+// The whole range the model accepts, character classes straight from its primitives.
+const header = fc.stringMatching(/^[a-z0-9!#$%&'*+.^_`|~-]{1,40}$/);
+const claimHeader = fc.stringMatching(/^[-_a-z0-9]{1,40}$/);
+const audience = fc.stringMatching(/^[\x21-\x7e]{1,40}$/);
+const matchText = fc.stringMatching(/^[\x20-\x7e]{1,40}$/);
+const claimName = fc.stringMatching(/^[A-Za-z0-9_.:/-]{1,40}$/);
 const host = fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example.com`);
 const durationText = fc.constantFrom('1ms', '250ms', '1s', '5s', '1m', '1m30s', '2h');
 const principalText = fc.tuple(label, label).map(([ns, sa]) => `cluster.local/ns/${ns}/sa/${sa}`);
@@ -69,16 +74,18 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
       fc.record({
         issuer: host.map(h => `https://${h}`),
         jwks: host.map(h => `https://${h}/jwks.json`),
-        audience: labelValue,
-        claim: labelValue,
-        values: fc.array(labelValue, { minLength: 1, maxLength: 3 }),
+        audiences: fc.uniqueArray(audience, { minLength: 1, maxLength: 3 }),
+        claim: claimName,
+        values: fc.uniqueArray(matchText, { minLength: 1, maxLength: 3 }),
         fromHeader: header,
+        prefix: matchText,
+        output: fc.record({ header: claimHeader, claim: audience }),
       }),
     ),
     callers: fc.array(fc.record({ principal: principalText, path, method: fc.constantFrom('GET', 'POST', 'PUT') }), { maxLength: 3 }),
     ingress: fc.option(fc.record({ hosts: fc.array(host, { minLength: 1, maxLength: 2 }), secret: label, prefix: path })),
-    canaryHeader: fc.option(fc.record({ name: header, value: labelValue })),
-    telemetry: fc.option(fc.record({ provider: label, tag: labelValue, header, fallback: labelValue, sampling: percent })),
+    canaryHeader: fc.option(fc.record({ name: header, value: matchText })),
+    telemetry: fc.option(fc.record({ provider: label, tag: labelValue, header, fallback: matchText, sampling: percent })),
     timeout: fc.option(durationText),
     lb: fc.constantFrom('ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH'),
     cookie: fc.option(fc.record({ name: labelValue, ttl: durationText })),
@@ -108,7 +115,7 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
     };
     if (g.jwt) {
       policy.jwt = {
-        rules: [{ issuer: g.jwt.issuer, jwksUri: g.jwt.jwks, audiences: [g.jwt.audience], fromHeaders: [{ name: g.jwt.fromHeader, prefix: 'Bearer ' }] }],
+        rules: [{ issuer: g.jwt.issuer, jwksUri: g.jwt.jwks, audiences: g.jwt.audiences, fromHeaders: [{ name: g.jwt.fromHeader, prefix: g.jwt.prefix }], outputClaimToHeaders: [g.jwt.output] }],
         claims: [{ claim: g.jwt.claim, values: g.jwt.values }],
       };
     }

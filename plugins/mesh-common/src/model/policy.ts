@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   dnsLabel,
   dnsSubdomain,
+  claimHeaderName,
   headerName,
   hostName,
   httpMethod,
@@ -16,6 +17,7 @@ import {
   principal,
   resourceQuantity,
   token,
+  uniqueList,
 } from './primitives';
 
 /** The principal of Istio's default ingress gateway. */
@@ -61,8 +63,8 @@ const injection = z
       .optional()
       .describe('Istio control plane revision (istio.io/rev); without it the istio-injection label is used'),
     proxyResources: containerResources.optional().describe('Sidecar requests and limits (sidecar.istio.io/proxyCPU and friends)'),
-    excludeInboundPorts: z.array(portNumber).max(32).default([]).describe('Inbound ports the sidecar does not intercept'),
-    excludeOutboundPorts: z.array(portNumber).max(32).default([]).describe('Outbound ports the sidecar does not intercept'),
+    excludeInboundPorts: uniqueList(portNumber, 32).default([]).describe('Inbound ports the sidecar does not intercept'),
+    excludeOutboundPorts: uniqueList(portNumber, 32).default([]).describe('Outbound ports the sidecar does not intercept'),
     holdApplicationUntilProxyStarts: z
       .boolean()
       .default(true)
@@ -92,7 +94,7 @@ const jwtRule = z
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII with no spaces')
       .describe('Token issuer (iss)'),
     jwksUri: httpsUrl.describe('Where the issuer publishes its signing keys'),
-    audiences: z.array(token).max(16).default([]).describe('Accepted audiences (aud); empty accepts any'),
+    audiences: uniqueList(token, 16).default([]).describe('Accepted audiences (aud); empty accepts any'),
     forwardOriginalToken: z.boolean().default(false).describe('Pass the token on to the application'),
     fromHeaders: z
       .array(z.strictObject({ name: headerName.describe('Header carrying the token'), prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "') }))
@@ -100,7 +102,7 @@ const jwtRule = z
       .default([])
       .describe('Headers to read the token from; default is Authorization: Bearer'),
     outputClaimToHeaders: z
-      .array(z.strictObject({ header: headerName.describe('Header to set'), claim: token.describe('Claim to copy') }))
+      .array(z.strictObject({ header: claimHeaderName.describe('Header to set'), claim: token.describe('Claim to copy') }))
       .max(16)
       .default([])
       .describe('Claims copied into request headers for the application'),
@@ -115,7 +117,7 @@ const claimCondition = z
       .max(128, 'must be at most 128 characters')
       .regex(/^[A-Za-z0-9_.:/-]+$/, 'must be a claim name of letters, digits and _.:/-')
       .describe('Claim name, e.g. "role"; nested claims use dots'),
-    values: z.array(matchValue).min(1, 'needs at least one value').max(32).describe('Accepted values'),
+    values: uniqueList(matchValue, 32).min(1, 'needs at least one value').describe('Accepted values'),
   })
   .describe('Require a claim to hold one of the values');
 
@@ -124,9 +126,7 @@ const jwt = z
     rules: z.array(jwtRule).min(1, 'needs at least one issuer').max(8).describe('Trusted issuers'),
     requireToken: z.boolean().default(true).describe('Reject requests without a valid token'),
     claims: z.array(claimCondition).max(16).default([]).describe('Claim conditions every request must meet'),
-    publicPaths: z
-      .array(httpPath)
-      .max(32)
+    publicPaths: uniqueList(httpPath, 32)
       .default([])
       .describe('Paths that need no token and no claims (e.g. "/healthz", "/public/*"); every other path needs both'),
   })
@@ -134,10 +134,10 @@ const jwt = z
 
 const allowRule = z
   .strictObject({
-    principals: z.array(principal).max(64).default([]).describe('Calling workloads, as cluster.local/ns/<ns>/sa/<sa>'),
-    namespaces: z.array(dnsLabel).max(64).default([]).describe('Calling namespaces'),
-    methods: z.array(httpMethod).max(9).default([]).describe('Allowed HTTP methods; empty allows all'),
-    paths: z.array(httpPath).max(64).default([]).describe('Allowed paths; empty allows all; "/api/*" matches a prefix'),
+    principals: uniqueList(principal, 64).default([]).describe('Calling workloads, as cluster.local/ns/<ns>/sa/<sa>'),
+    namespaces: uniqueList(dnsLabel, 64).default([]).describe('Calling namespaces'),
+    methods: uniqueList(httpMethod, 9).default([]).describe('Allowed HTTP methods; empty allows all'),
+    paths: uniqueList(httpPath, 64).default([]).describe('Allowed paths; empty allows all; "/api/*" matches a prefix'),
   })
   .refine(rule => rule.principals.length + rule.namespaces.length > 0, {
     message: 'names no caller: give principals or namespaces',
@@ -149,7 +149,7 @@ const authorization = z
   .strictObject({
     denyByDefault: z.boolean().default(true).describe('Deny every request that no rule allows'),
     allow: z.array(allowRule).max(64).default([]).describe('Allowed callers'),
-    healthCheckPaths: z.array(httpPath).max(16).default([]).describe('Paths the ingress gateway may probe'),
+    healthCheckPaths: uniqueList(httpPath, 16).default([]).describe('Paths the ingress gateway may probe'),
     ingressGatewayPrincipal: principal.default(DEFAULT_INGRESS_GATEWAY_PRINCIPAL).describe('The ingress gateway\'s identity'),
   })
   .describe('Service-to-service authorization (AuthorizationPolicy)');
@@ -248,7 +248,7 @@ const ingress = z
       .record(kubernetesLabelKey, kubernetesLabelValue)
       .default({ istio: 'ingressgateway' })
       .describe('Labels of the ingress gateway pods'),
-    hosts: z.array(hostName).min(1, 'needs at least one host').max(16).describe('Public host names'),
+    hosts: uniqueList(hostName, 16).min(1, 'needs at least one host').describe('Public host names'),
     tls: z
       .strictObject({
         credentialName: dnsSubdomain.describe('Secret holding the certificate, in the gateway\'s namespace'),
@@ -317,7 +317,11 @@ export const meshPolicySchema = z
       ctx.addIssue({ code: 'custom', path: ['ingress'], message: 'needs an HTTP, HTTP2 or GRPC service port to route to' });
     }
   })
-  .describe('Meshport policy for one service');
+  .describe(
+    'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
+      'port numbers and names are unique; mtls.portOverrides and ingress.routes name service ports; ingress needs an HTTP, HTTP2 or GRPC port; ' +
+      'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces.',
+  );
 
 /** The policy as a form or file gives it (defaults may be missing). */
 /** The JWT section alone, for forms that edit it on its own. */

@@ -7,9 +7,13 @@ import { z } from 'zod';
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const qualifiedNameSegment = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const quantity = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
-const duration = /^([0-9]+(\.[0-9]+)?(h|m|s|ms|us|µs|ns))+$/;
+/**
+ * Istio durations from 1ms up, in the units a form needs: hours, minutes and whole milliseconds, seconds
+ * with up to three decimals, in that order ("1h", "1m30s", "1.5s", "250ms"); at least one digit is not 0,
+ * so every accepted value is at least 1ms (the CRDs' CEL rule), and the JSON Schema holds the whole rule.
+ */
+const duration = /^(?!([0.]+(h|ms|m|s))+$)(?=[0-9])([0-9]+h)?([0-9]+m(?!s))?([0-9]+(\.[0-9]{1,3})?s)?([0-9]+ms)?$/;
 const httpToken = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 const printableNoSpace = /^[\x21-\x7e]+$/;
 const printable = /^[\x20-\x7e]+$/;
@@ -32,17 +36,19 @@ export const kubernetesLabelValue = z
   .max(63, 'must be at most 63 characters')
   .regex(labelValue, 'must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit');
 
+/**
+ * A Kubernetes label key: an optional DNS-subdomain prefix of at most 253 characters and "/", then a name
+ * of at most 63. One pattern, so the JSON Schema carries exactly the model's rule.
+ */
+const labelKeyPattern = new RegExp(
+  `^((?=[^/]{1,253}/)${dns1123Subdomain.source.slice(1, -1)}/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`,
+);
+
 /** A Kubernetes label key, with an optional DNS prefix. */
 export const kubernetesLabelKey = z
   .string()
   .max(317, 'is too long for a label key')
-  .refine(key => {
-    const parts = key.split('/');
-    if (parts.length > 2) return false;
-    const name = parts[parts.length - 1];
-    if (name.length > 63 || !qualifiedNameSegment.test(name)) return false;
-    return parts.length === 1 || (parts[0].length <= 253 && dns1123Subdomain.test(parts[0]));
-  }, 'must be a label key such as "app" or "example.com/team"');
+  .regex(labelKeyPattern, 'must be a label key such as "app" or "example.com/team"');
 
 /** A resource quantity as Kubernetes writes it ("100m", "128Mi", "1"). */
 export const resourceQuantity = z
@@ -54,11 +60,17 @@ export const resourceQuantity = z
 export const istioDuration = z
   .string()
   .max(32, 'must be at most 32 characters')
-  .regex(duration, 'must be a duration such as "250ms", "5s" or "1m"')
-  .refine(value => durationToMilliseconds(value) >= 1, 'must be at least 1ms');
+  .regex(duration, 'must be a duration of at least 1ms such as "250ms", "1.5s", "1m30s" or "1h"');
 
 /** A TCP or UDP port number. */
 export const portNumber = z.number().int('must be a whole number').min(1, 'must be 1 or more').max(65535, 'must be at most 65535');
+
+/** A header Istio writes a JWT claim into: the RequestAuthentication CRD's pattern, lowercase as Envoy matches it. */
+export const claimHeaderName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[-_a-z0-9]+$/, 'must be a lowercase header name of letters, digits, "-" and "_"');
 
 /** An HTTP header name, lowercase as Envoy matches it. */
 export const headerName = z
@@ -81,19 +93,21 @@ export const token = z
   .max(256, 'must be at most 256 characters')
   .regex(printableNoSpace, 'must be printable ASCII with no spaces');
 
+/**
+ * An https URL: a lowercase DNS host (no punycode labels), an optional port up to 65535, an optional path
+ * of printable ASCII. One pattern, the JSON Schema's too; Istio's CRD asks for http(s) and 2048 characters.
+ */
+const httpsUrlPattern = new RegExp(
+  `^https://(?!xn--)(?!.*\\.xn--)${dns1123Subdomain.source.slice(1, -1)}` +
+    '(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?' +
+    '([/?#][\\x21-\\x7e]*)?$',
+);
+
 /** A URL that must use https. */
 export const httpsUrl = z
   .string()
   .max(2048, 'must be at most 2048 characters')
-  .regex(printableNoSpace, 'must be a URL with no spaces')
-  .refine(value => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL');
+  .regex(httpsUrlPattern, 'must be an https:// URL with a lowercase host name and no spaces');
 
 /** An HTTP request path or path prefix. */
 export const httpPath = z
@@ -108,7 +122,7 @@ export const httpMethod = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE
 export const hostName = z
   .string()
   .max(253, 'must be at most 253 characters')
-  .refine(value => dns1123Subdomain.test(value.startsWith('*.') ? value.slice(2) : value), 'must be a host name such as "shop.example.com" or "*.example.com"');
+  .regex(new RegExp(`^(\\*\\.)?${dns1123Subdomain.source.slice(1)}`), 'must be a host name such as "shop.example.com" or "*.example.com"');
 
 /** A SPIFFE-style principal: "cluster.local/ns/<namespace>/sa/<service account>" or a trust domain form. */
 export const principal = z
@@ -118,6 +132,15 @@ export const principal = z
 
 /** A percentage from 0 to 100. */
 export const percentage = z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100');
+
+/** A list whose items are all different: the model refuses a repeated item, the JSON Schema says uniqueItems. */
+export function uniqueList<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .refine(items => new Set(items.map(value => JSON.stringify(value))).size === items.length, 'lists an item twice')
+    .meta({ uniqueItems: true });
+}
 
 /** Milliseconds in an Istio duration string. */
 export function durationToMilliseconds(value: string): number {

@@ -1,0 +1,114 @@
+import { MeshPolicyInput } from '@meshport/plugin-mesh-common';
+
+// A policy that sets every field the model has, and for each of its strings the values around it: every
+// printable ASCII character (and a few beyond) before, inside and after the valid value, the value at
+// 1x, 4x and 64x its length. The model decides which of them it accepts; tests then hold what Istio's
+// CRDs and the published JSON Schema say about exactly those.
+
+/** Every field of the service policy set, each to a value the model accepts. */
+export const RICH_POLICY: MeshPolicyInput = {
+  service: {
+    name: 'cart',
+    namespace: 'shop',
+    serviceAccount: 'cart-sa',
+    ports: [
+      { number: 80, name: 'http-web', protocol: 'HTTP' },
+      { number: 9090, name: 'grpc-admin', protocol: 'GRPC' },
+    ],
+    appLabel: 'cart',
+    versionLabel: 'v1',
+    replicas: 2,
+    appResources: { cpuRequest: '250m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '512Mi' },
+  },
+  injection: {
+    revision: 'stable',
+    proxyResources: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
+    excludeInboundPorts: [15999],
+    excludeOutboundPorts: [3306],
+  },
+  mtls: { mode: 'STRICT', portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] },
+  jwt: {
+    rules: [
+      {
+        issuer: 'https://issuer.example.com',
+        jwksUri: 'https://issuer.example.com/jwks.json',
+        audiences: ['cart-api'],
+        forwardOriginalToken: true,
+        fromHeaders: [{ name: 'x-token', prefix: 'Bearer ' }],
+        outputClaimToHeaders: [{ header: 'x-user', claim: 'sub' }],
+      },
+    ],
+    claims: [{ claim: 'role', values: ['admin'] }],
+    publicPaths: ['/healthz'],
+  },
+  authorization: {
+    allow: [{ principals: ['cluster.local/ns/web/sa/frontend'], namespaces: ['web'], methods: ['GET'], paths: ['/api/*'] }],
+    healthCheckPaths: ['/ready'],
+    ingressGatewayPrincipal: 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+  },
+  traffic: {
+    loadBalancer: { type: 'consistentHashCookie', cookie: 'session', ttl: '1h' },
+    connectionPool: { maxConnections: 100, connectTimeout: '250ms', http1MaxPendingRequests: 10, http2MaxRequests: 100, maxRequestsPerConnection: 5, maxRetries: 3, idleTimeout: '1m30s' },
+    outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+    timeout: '5s',
+    retries: { attempts: 2, perTryTimeout: '1.5s', retryOn: '5xx,connect-failure' },
+  },
+  canary: {
+    stableVersion: 'v1',
+    canaryVersion: 'v2',
+    canaryWeight: 10,
+    headerMatch: { name: 'x-canary', value: 'always' },
+    fault: { delay: { fixedDelay: '100ms', percentage: 5 }, abort: { httpStatus: 503, percentage: 1 } },
+  },
+  ingress: {
+    gatewayName: 'cart-gateway',
+    gatewaySelector: { istio: 'ingressgateway' },
+    hosts: ['cart.example.com'],
+    tls: { credentialName: 'cart-cert' },
+    routes: [{ pathPrefix: '/shop', port: 80 }],
+  },
+  telemetry: { tracingProvider: 'zipkin', samplingPercentage: 5, customTags: [{ name: 'team', header: 'x-team', defaultValue: 'unknown' }] },
+};
+
+export type FieldPath = Array<string | number>;
+
+/** The path of every string (object keys of string maps included, as the key itself) in a value. */
+export function stringFields(value: unknown, at: FieldPath = []): FieldPath[] {
+  if (typeof value === 'string') return [at];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringFields(item, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringFields(v, [...at, k]));
+  return [];
+}
+
+export function valueAt(value: unknown, at: FieldPath): unknown {
+  return at.reduce<any>((current, key) => current?.[key], value);
+}
+
+/** A copy of a value with the field at a path replaced. */
+export function withField(value: unknown, at: FieldPath, replacement: unknown): unknown {
+  if (at.length === 0) return replacement;
+  const [head, ...rest] = at;
+  if (Array.isArray(value)) return value.map((item, i) => (i === head ? withField(item, rest, replacement) : item));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: withField(record[head], rest, replacement) };
+}
+
+const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+const BEYOND_ASCII = ['\t', '\n', '\u0000', '\u00e9', '\u00b5', '\u2028', '\ud83d\ude80'];
+
+/** Strings around a valid value: each character before, inside and after it, and the value repeated. */
+export function candidatesAround(valid: string): string[] {
+  const middle = Math.floor(valid.length / 2);
+  const characters = [...PRINTABLE, ...BEYOND_ASCII];
+  const out = new Set<string>(['', valid.toUpperCase()]);
+  for (const c of characters) {
+    out.add(c);
+    out.add(`${c}${valid}`);
+    out.add(`${valid.slice(0, middle)}${c}${valid.slice(middle)}`);
+    out.add(`${valid}${c}`);
+  }
+  for (const times of [4, 16, 64, 256]) out.add(valid.repeat(times));
+  // The longest variants: valid characters up to the limits Kubernetes and Istio set (63, 253, 2048).
+  for (const length of [62, 63, 64, 252, 253, 254, 2047, 2048, 2049]) out.add(valid.padEnd(length, valid.replace(/[^a-z0-9]/g, '') || 'a'));
+  return [...out];
+}

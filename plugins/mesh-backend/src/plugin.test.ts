@@ -85,7 +85,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect({ total: workloads.totalPods, injected: workloads.injectedPods, notReady: workloads.notReadyProxies }).toEqual({ total: 4, injected: 4, notReady: 0 });
     expect(workloads.pods.map(p => `${p.version}:${p.proxy?.mode}`).sort()).toEqual(['v1:classic', 'v1:classic', 'v1:classic', 'v2:native']);
     expect(workloads.proxyVersions).toEqual(['1.30.0']);
-    expect(workloads.deployments.map(d => `${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual(['payment-service-v1 3/3', 'payment-service-v2 1/1']);
+    expect(workloads.controllers.map(d => `${d.kind} ${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual(['Deployment payment-service-v1 3/3', 'Deployment payment-service-v2 1/1']);
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {

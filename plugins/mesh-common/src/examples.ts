@@ -21,7 +21,7 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
   },
   injection: {
     proxyResources: { cpuRequest: '100m', memoryRequest: '128Mi', cpuLimit: '500m', memoryLimit: '256Mi' },
-    excludeInboundPorts: [9090],
+    excludeInboundPorts: [8558],
   },
   mtls: { mode: 'STRICT', portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] },
   jwt: {

@@ -84,7 +84,7 @@ describe('the Meshport portal in a real browser', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('Cluster demo');
     expect(text).toContain('order-service (namespace orders) may POST /api/v1/process-payment');
-    expect(text).toMatch(/payment-service-v1 port 9090: PERMISSIVE/);
+    expect(text).toMatch(/payment-service-v1 workload port 9090: PERMISSIVE/);
     expect(await page.getByLabel('canary split').first().innerText()).toMatch(/v1 90%\s*v2 10%/);
     expect(text).toContain("Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory.");
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab.png'), fullPage: true });

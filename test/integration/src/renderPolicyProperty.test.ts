@@ -83,7 +83,7 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
       }),
     ),
     callers: fc.array(fc.record({ principal: principalText, path, method: fc.constantFrom('GET', 'POST', 'PUT') }), { maxLength: 3 }),
-    ingress: fc.option(fc.record({ hosts: fc.array(host, { minLength: 1, maxLength: 2 }), secret: label, prefix: path })),
+    ingress: fc.option(fc.record({ hosts: fc.uniqueArray(host, { minLength: 1, maxLength: 2 }), secret: label, prefix: path })),
     canaryHeader: fc.option(fc.record({ name: header, value: matchText })),
     telemetry: fc.option(fc.record({ provider: label, tag: labelValue, header, fallback: matchText, sampling: percent })),
     timeout: fc.option(durationText),

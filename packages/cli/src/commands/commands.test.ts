@@ -134,7 +134,7 @@ describe('meshport status', () => {
     const text = result.stdout.join('\n');
     expect(text).toContain('Sidecar injection: 4/4 pods injected; proxies 1.30.0; 0 not ready');
     expect(text).toContain('payment-service-v2-5f6b9d7c2-x7k2p: native proxy 1.30.0');
-    expect(text).toContain('payment-service-v1 port 9090: PERMISSIVE (workload, PeerAuthentication payments/payment-service)');
+    expect(text).toContain('payment-service-v1 workload port 9090: PERMISSIVE (workload, PeerAuthentication payments/payment-service)');
     expect(text).toContain('Canary: v1 90% (3/3 pods ready), v2 10% (1/1 pods ready)');
     expect(text).toContain("Sidecar requests: cpu 400m, memory 512Mi; 40% of the app's cpu, 50% of its memory");
   });

@@ -17,9 +17,12 @@ function describeStatus(status: ClusterMeshStatus): string[] {
   return [
     `Sidecar injection: ${workloads.injectedPods}/${workloads.totalPods} pods injected; proxies ${workloads.proxyVersions.join(', ') || 'none'}; ${workloads.notReadyProxies} not ready`,
     ...workloads.namespaces.map(ns => `  namespace ${ns.name}: injection ${ns.injection}${ns.revision ? ` (revision ${ns.revision})` : ''}`),
+    ...workloads.controllers.map(c => `  ${c.kind} ${c.namespace}/${c.name}: ${c.readyReplicas}/${c.replicas} ready`),
     ...workloads.pods.map(p => `  ${p.name}: ${p.proxy ? `${p.proxy.mode} proxy ${p.proxy.version ?? '?'}${p.proxy.ready ? '' : ' NOT READY'}` : 'no proxy'}, ${p.restarts} restarts`),
     'mTLS:',
-    ...security.mtls.flatMap(w => w.ports.map(p => `  ${w.workload} port ${p.port}: ${p.mode} (${p.source}${p.policy ? `, ${p.policy}` : ''})`)),
+    ...security.mtls.flatMap(w =>
+      w.ports.map(p => `  ${w.workload} ${p.port === '*' ? 'all ports' : `workload port ${p.port}`}: ${p.mode} (${p.source}${p.policy ? `, ${p.policy}` : ''})${p.bypassed ? ' · not intercepted: mTLS and authorization do not apply' : ''}`),
+    ),
     `Authorization policies: ${security.authorizationPolicies.map(p => `${p.namespace}/${p.name} (${p.action}, ${p.scope})`).join(', ') || 'none'}`,
     `JWT issuers: ${security.requestAuthentications.flatMap(r => r.issuers.map(i => i.issuer)).join(', ') || 'none'}`,
     `Canary: ${traffic.canary ? traffic.canary.split.map(s => `${s.subset} ${s.weight}% (${s.readyPods}/${s.pods} pods ready)`).join(', ') : 'none'}`,
@@ -38,7 +41,7 @@ export function runStatus(options: { snapshot: string; namespace?: string; selec
   const documents = readManifestDocuments([options.snapshot]);
   const rootNamespace = options.rootNamespace ?? 'istio-system';
   const slice = storeFromDocuments(documents).sliceFor(target, rootNamespace);
-  if (slice.pods.length === 0 && slice.deployments.length === 0) {
+  if (slice.pods.length === 0 && slice.controllers.length === 0) {
     return { exitCode: 1, stdout: [], stderr: [`meshport: no pods or deployments match "${options.selector}"${options.namespace ? ` in namespace ${options.namespace}` : ''}`] };
   }
   const status = clusterStatusFromSlice('snapshot', slice, rootNamespace);

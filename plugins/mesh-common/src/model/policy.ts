@@ -20,12 +20,16 @@ import {
   uniqueList,
 } from './primitives';
 
+/** The controllers whose pod template Meshport patches. */
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'] as const;
+
 /** The principal of Istio's default ingress gateway. */
 export const DEFAULT_INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 
 const servicePort = z
   .strictObject({
     number: portNumber.describe('Port the Kubernetes Service exposes'),
+    targetPort: portNumber.optional().describe('Port the pods serve it on (the Service\'s targetPort); defaults to number'),
     name: dnsLabel.optional().describe('Port name; Istio reads the protocol from a prefix such as "http-"'),
     protocol: z
       .enum(['HTTP', 'HTTP2', 'GRPC', 'TCP', 'TLS', 'HTTPS'])
@@ -48,6 +52,11 @@ const service = z
     name: dnsLabel.describe('Kubernetes Service and Deployment name'),
     namespace: dnsLabel.describe('Kubernetes namespace'),
     serviceAccount: dnsSubdomain.optional().describe('Service account the pods run as; defaults to the service name'),
+    workloadKind: z
+      .enum(WORKLOAD_KINDS)
+      .default('Deployment')
+      .describe('The controller of the pods, whose pod template gets the sidecar settings (Rollout: Argo Rollouts)'),
+    workloadName: dnsSubdomain.optional().describe('Name of that controller; defaults to the service name'),
     ports: z.array(servicePort).min(1, 'needs at least one port').max(32).describe('Service ports'),
     appLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "app" label; defaults to the service name'),
     versionLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "version" label'),
@@ -78,7 +87,7 @@ const mtls = z
   .strictObject({
     mode: mtlsMode.default('STRICT').describe('Mutual TLS for traffic into the workload'),
     portOverrides: z
-      .array(z.strictObject({ port: portNumber.describe('Container port'), mode: mtlsMode.describe('Mode on this port') }))
+      .array(z.strictObject({ port: portNumber.describe('Workload (container) port: a service port\'s targetPort, as Istio keys port-level mTLS'), mode: mtlsMode.describe('Mode on this port') }))
       .max(32)
       .default([])
       .describe('Per-port modes, e.g. PERMISSIVE on a metrics port'),
@@ -293,10 +302,21 @@ export const meshPolicySchema = z
   })
   .superRefine((policy, ctx) => {
     const portNumbers = new Set(policy.service.ports.map(port => port.number));
+    const workloadPorts = new Map(policy.service.ports.map(port => [port.targetPort ?? port.number, port.number]));
+    const listed = [...workloadPorts.keys()].join(', ');
     policy.mtls.portOverrides.forEach((override, index) => {
-      if (!portNumbers.has(override.port)) {
-        ctx.addIssue({ code: 'custom', path: ['mtls', 'portOverrides', index, 'port'], message: `is not one of the service's ports (${[...portNumbers].join(', ')})` });
-      }
+      if (workloadPorts.has(override.port)) return;
+      const named = policy.service.ports.find(port => port.number === override.port && port.targetPort !== undefined);
+      const hint = named ? `: Istio keys port-level mTLS by the workload port, here ${named.targetPort} (service port ${named.number}'s targetPort)` : '';
+      ctx.addIssue({ code: 'custom', path: ['mtls', 'portOverrides', index, 'port'], message: `is not a port the service's pods serve (${listed})${hint}` });
+    });
+    policy.injection.excludeInboundPorts.forEach((port, index) => {
+      if (!workloadPorts.has(port)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['injection', 'excludeInboundPorts', index],
+        message: `is the target port of service port ${workloadPorts.get(port)}: traffic to it would bypass the sidecar, and with it mTLS and authorization`,
+      });
     });
     policy.ingress?.routes.forEach((route, index) => {
       if (route.port !== undefined && !portNumbers.has(route.port)) {
@@ -319,7 +339,7 @@ export const meshPolicySchema = z
   })
   .describe(
     'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
-      'port numbers and names are unique; mtls.portOverrides and ingress.routes name service ports; ingress needs an HTTP, HTTP2 or GRPC port; ' +
+      'port numbers and names are unique; mtls.portOverrides name target ports and ingress.routes service ports; injection.excludeInboundPorts names no target port; ingress needs an HTTP, HTTP2 or GRPC port; ' +
       'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces.',
   );
 

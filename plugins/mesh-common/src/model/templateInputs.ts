@@ -1,8 +1,8 @@
 /**
  * Resolves the `${{ … }}` expressions of a scaffolder step's input against form values and earlier
- * step outputs, for a browser that previews what the step will receive. Only property paths are
- * supported (`parameters.ports`, `steps.fetch.output.entity.metadata.annotations['x']`): the mesh
- * templates use nothing else. An expression that is the whole string keeps its value's type, as the
+ * step outputs, for a browser that previews what the step will receive. Only property paths
+ * (`parameters.ports`, `steps.fetch.output.entity.metadata.annotations['x']`), quoted strings and
+ * `a or b` (the first truthy) are supported: the mesh templates use nothing else. An expression that is the whole string keeps its value's type, as the
  * scaffolder does; inside a longer string it is interpolated.
  */
 export function resolveTemplateInput(input: unknown, context: Record<string, unknown>): unknown {
@@ -32,5 +32,12 @@ function pathSegments(expression: string): string[] {
 }
 
 function lookup(expression: string, context: Record<string, unknown>): unknown {
+  const alternatives = expression.split(/\s+or\s+/);
+  if (alternatives.length > 1) {
+    const values = alternatives.map(alternative => lookup(alternative, context));
+    return values.find(Boolean) ?? values[values.length - 1];
+  }
+  const literal = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/.exec(expression);
+  if (literal) return literal[1] ?? literal[2];
   return pathSegments(expression).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), context);
 }

@@ -24,7 +24,7 @@ describe('parseMeshPolicy', () => {
     ['a JWKS URI over http', { ...paymentServicePolicyExample, jwt: { rules: [{ issuer: 'i', jwksUri: 'http://keys.example.com' }] } }, 'jwt.rules[0].jwksUri', /https/],
     ['a canary weight over 100', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 120 } }, 'canary.canaryWeight', /at most 100/],
     ['the same version twice', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } }, 'canary.canaryVersion', /differ/],
-    ['a port override on a port the service lacks', { ...minimalPolicyExample, mtls: { portOverrides: [{ port: 9999, mode: 'DISABLE' }] } }, 'mtls.portOverrides[0].port', /not one of the service's ports/],
+    ['a port override on a port the service lacks', { ...minimalPolicyExample, mtls: { portOverrides: [{ port: 9999, mode: 'DISABLE' }] } }, 'mtls.portOverrides[0].port', /not a port the service's pods serve/],
     ['a YAML-breaking header value', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'a\n---\nb' } } }, 'canary.headerMatch.value', /one line/],
     ['a caller rule with no caller', { ...minimalPolicyExample, authorization: { allow: [{ paths: ['/x'] }] } }, 'authorization.allow[0].principals', /no caller/],
     ['a template expression as a host', { ...paymentServicePolicyExample, ingress: { hosts: ['{{ .host }}'] } }, 'ingress.hosts[0]', /host name/],
@@ -36,6 +36,31 @@ describe('parseMeshPolicy', () => {
   it('names nested fields of the namespace policy', () => {
     const result = parseNamespacePolicy({ namespace: 'ok', telemetry: { samplingPercentage: 101 } });
     expect(result.ok ? [] : result.errors).toEqual([{ field: 'telemetry.samplingPercentage', message: expect.stringMatching(/100/) }]);
+  });
+});
+
+describe('ports: the Service\'s and the workload\'s', () => {
+  const web = { name: 'web', namespace: 'shop', ports: [{ number: 80, targetPort: 8080, name: 'http' }, { number: 9090 }] };
+
+  it.each([
+    ['an mTLS override on the workload port', { service: web, mtls: { portOverrides: [{ port: 8080, mode: 'PERMISSIVE' }] } }],
+    ['an mTLS override on a port whose targetPort is itself', { service: web, mtls: { portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] } }],
+    ['an excluded port no service port targets', { service: web, injection: { excludeInboundPorts: [80, 8558] } }],
+  ])('accepts %s', (_case, input) => {
+    const result = parseMeshPolicy(input);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('refuses an mTLS override on the Service port, naming the workload port Istio keys it by', () => {
+    expect(errorsOf({ service: web, mtls: { portOverrides: [{ port: 80, mode: 'PERMISSIVE' }] } })).toEqual([
+      { field: 'mtls.portOverrides[0].port', message: "is not a port the service's pods serve (8080, 9090): Istio keys port-level mTLS by the workload port, here 8080 (service port 80's targetPort)" },
+    ]);
+  });
+
+  it('refuses excluding a target port from the sidecar: its traffic would bypass mTLS and authorization', () => {
+    expect(errorsOf({ service: web, injection: { excludeInboundPorts: [8080] } })).toEqual([
+      { field: 'injection.excludeInboundPorts[0]', message: 'is the target port of service port 80: traffic to it would bypass the sidecar, and with it mTLS and authorization' },
+    ]);
   });
 });
 

@@ -42,12 +42,18 @@ export function kustomization(resourceFiles: string[]): KubeObject {
   } as unknown as KubeObject;
 }
 
-/** A kustomize Component that patches the Deployment; an app overlay includes it with `components:`. */
-export function sidecarComponent(deploymentName: string, patchFile: string): KubeObject {
+/** A kustomize Component that patches the workload's controller; an app overlay includes it with `components:`. */
+export function sidecarComponent(patch: KubeObject, patchFile: string): KubeObject {
+  const [group, version] = patch.apiVersion.includes('/') ? patch.apiVersion.split('/') : ['', patch.apiVersion];
   return {
     apiVersion: 'kustomize.config.k8s.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'meshport-sidecar' },
-    patches: [{ path: patchFile, target: { group: 'apps', version: 'v1', kind: 'Deployment', name: deploymentName } }],
+    patches: [{ path: patchFile, target: { group, version, kind: patch.kind, name: patch.metadata.name } }],
   } as unknown as KubeObject;
+}
+
+/** The patch's file name: "deployment-patch.yaml", "statefulset-patch.yaml"… */
+export function patchFileName(patch: KubeObject): string {
+  return `${patch.kind.toLowerCase()}-patch.yaml`;
 }

@@ -1,7 +1,7 @@
 import { MeshPolicy, MeshPolicyInput, NamespacePolicy, NamespacePolicyInput, parseMeshPolicy, parseNamespacePolicy, PolicyValidationError } from '../model';
 import { renderAuthorizationPolicies } from './authorizationPolicies';
 import { renderDestinationRule } from './destinationRule';
-import { fileNameFor, kustomization, RenderedFile, sidecarComponent, sortObjects } from './files';
+import { fileNameFor, kustomization, patchFileName, RenderedFile, sidecarComponent, sortObjects } from './files';
 import { renderGateway } from './gateway';
 import { KubeObject } from './kubeObject';
 import { renderNamespaceObjects } from './namespacePolicy';
@@ -32,8 +32,8 @@ function filesFor(objects: KubeObject[], sidecarPatch?: KubeObject): RenderedFil
   ];
   if (sidecarPatch) {
     files.push(
-      { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(sidecarPatch.metadata.name, 'deployment-patch.yaml')] },
-      { path: `${SIDECAR_COMPONENT_DIR}/deployment-patch.yaml`, objects: [sidecarPatch] },
+      { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(sidecarPatch, patchFileName(sidecarPatch))] },
+      { path: `${SIDECAR_COMPONENT_DIR}/${patchFileName(sidecarPatch)}`, objects: [sidecarPatch] },
     );
   }
   return files;

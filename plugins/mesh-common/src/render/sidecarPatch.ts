@@ -39,12 +39,23 @@ function podLabels(policy: MeshPolicy): Record<string, string | undefined> {
   };
 }
 
-/** A strategic-merge patch for the service's Deployment: injection labels and proxy annotations. */
+/** The API group and version of each controller kind Meshport patches. */
+export const WORKLOAD_API_VERSIONS: Record<MeshPolicy['service']['workloadKind'], string> = {
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  Rollout: 'argoproj.io/v1alpha1',
+};
+
+/**
+ * A patch for the service's controller (Deployment, StatefulSet, DaemonSet or Argo Rollout): injection
+ * labels and proxy annotations on its pod template, which every one of these kinds has at spec.template.
+ */
 export function renderSidecarPatch(policy: MeshPolicy): KubeObject {
   return prune({
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: policy.service.name, namespace: policy.service.namespace },
+    apiVersion: WORKLOAD_API_VERSIONS[policy.service.workloadKind],
+    kind: policy.service.workloadKind,
+    metadata: { name: policy.service.workloadName ?? policy.service.name, namespace: policy.service.namespace },
     spec: {
       template: {
         metadata: {

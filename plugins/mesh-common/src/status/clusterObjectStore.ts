@@ -22,18 +22,22 @@ export const MESH_STATUS_KINDS = [
   'ServiceEntry',
   'Sidecar',
   'Telemetry',
+  'Rollout',
 ] as const;
 
 export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
-const LABEL_INDEXED = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet']);
+/** The controllers whose pod templates Meshport patches and the status lists. */
+const CONTROLLER_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'];
+const LABEL_INDEXED = new Set(['Pod', ...CONTROLLER_KINDS]);
 
 /** The objects that concern one entity in one cluster. */
 export interface EntitySlice {
   namespaces: AnalyzedObject[];
   pods: AnalyzedObject[];
-  deployments: AnalyzedObject[];
+  /** Deployments, StatefulSets, DaemonSets and Rollouts whose pod templates the selector picks. */
+  controllers: AnalyzedObject[];
   services: AnalyzedObject[];
   /** Security policies that apply to the entity's workloads (selector, namespace or mesh-wide). */
   policies: AnalyzedObject[];
@@ -184,15 +188,15 @@ export class ClusterObjectStore {
   /** The namespaces to look in: the target's, or every namespace holding a matching pod or Deployment. */
   private namespacesFor(target: EntityTarget): string[] {
     if (target.namespace) return [target.namespace];
-    return [...this.byNamespace.keys()].filter(ns => this.matching(ns, 'Pod', target).length > 0 || this.matching(ns, 'Deployment', target).length > 0);
+    return [...this.byNamespace.keys()].filter(ns => ['Pod', ...CONTROLLER_KINDS].some(kind => this.matching(ns, kind, target).length > 0));
   }
 
   /** Everything that concerns one entity. */
   sliceFor(target: EntityTarget, rootNamespace = 'istio-system'): EntitySlice {
     const namespaces = this.namespacesFor(target);
     const pods = namespaces.flatMap(ns => this.matching(ns, 'Pod', target));
-    const deployments = namespaces.flatMap(ns => this.matching(ns, 'Deployment', target));
-    const workloads = [...deployments, ...pods];
+    const controllers = namespaces.flatMap(ns => CONTROLLER_KINDS.flatMap(kind => this.matching(ns, kind, target)));
+    const workloads = [...controllers, ...pods];
     const podLabels = workloads.map(w => ({ namespace: w.metadata.namespace ?? 'default', labels: podLabelsOf(w) }));
     const services = servicesForPods(
       namespaces.flatMap(ns => this.inNamespace(ns, 'Service')),
@@ -212,12 +216,12 @@ export class ClusterObjectStore {
     const slice = {
       namespaces: namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n)),
       pods,
-      deployments,
+      controllers,
       services,
       policies,
       networking: [...routing, ...gateways],
     };
-    const objects = [...slice.namespaces, ...slice.deployments, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
+    const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
     return { ...slice, findings: this.findingsFor(objects, rootNamespace) };
   }
 }

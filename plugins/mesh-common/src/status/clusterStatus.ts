@@ -16,19 +16,19 @@ export interface EntityMetrics {
 
 /** The Prometheus series names that belong to a slice: its namespace, Services and Pods. */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
-  const namespace = slice.pods[0]?.metadata.namespace ?? slice.deployments[0]?.metadata.namespace;
+  const namespace = slice.pods[0]?.metadata.namespace ?? slice.controllers[0]?.metadata.namespace;
   if (!namespace || slice.services.length === 0) return undefined;
   return { namespace, services: slice.services.map(s => s.metadata.name), pods: slice.pods.map(p => p.metadata.name) };
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
 export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics): ClusterMeshStatus {
-  // Controllers stand for their pods where they exist, so that mTLS is listed once per Deployment.
-  const workloads = slice.deployments.length > 0 ? slice.deployments : slice.pods;
+  // Controllers stand for their pods where they exist, so that mTLS is listed once per controller.
+  const workloads = slice.controllers.length > 0 ? slice.controllers : slice.pods;
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
   return {
     cluster,
-    workloads: workloadsStatus(slice.namespaces, slice.deployments, slice.pods),
+    workloads: workloadsStatus(slice.namespaces, slice.controllers, slice.pods),
     security: securityStatus(workloads, slice.policies, rootNamespace),
     traffic: trafficStatus(slice.services, slice.networking, podReadiness),
     findings: slice.findings,

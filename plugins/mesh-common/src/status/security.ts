@@ -19,6 +19,17 @@ function servedPorts(workload: AnalyzedObject): number[] {
   return containers.flatMap(c => (c.ports ?? []).map((p: any) => Number(p.containerPort))).filter(p => Number.isInteger(p));
 }
 
+const portList = (value: unknown) => new Set(String(value ?? '').split(',').map(part => part.trim()).filter(Boolean));
+
+/** Whether the sidecar leaves an inbound port alone, as istio-iptables reads the pod's annotations. */
+export function inboundPortBypassed(workload: AnalyzedObject, port: number): boolean {
+  const annotations = (workload.kind === 'Pod' ? workload.metadata.annotations : workload.spec?.template?.metadata?.annotations) ?? {};
+  if (portList(annotations['traffic.sidecar.istio.io/excludeInboundPorts']).has(String(port))) return true;
+  const included = annotations['traffic.sidecar.istio.io/includeInboundPorts'];
+  if (included === undefined || included.trim() === '*') return false;
+  return !portList(included).has(String(port));
+}
+
 /**
  * A workload's effective mTLS per port, as istiod computes it: the workload's own PeerAuthentication
  * (port-level, then its mode), then the namespace's, then the root namespace's, else PERMISSIVE. UNSET
@@ -50,7 +61,8 @@ export function workloadMtls(workload: AnalyzedObject, peerAuthentications: Anal
       base,
       ...ports.map(port => {
         const mode = declaredMode(portLevel[String(port)]?.mode);
-        return mode && workloadPolicy ? { port, mode, source: 'workload' as const, policy: describe(workloadPolicy) } : { ...base, port };
+        const decided = mode && workloadPolicy ? { port, mode, source: 'workload' as const, policy: describe(workloadPolicy) } : { ...base, port };
+        return inboundPortBypassed(workload, port) ? { ...decided, bypassed: true } : decided;
       }),
     ],
   };

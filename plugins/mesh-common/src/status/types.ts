@@ -56,7 +56,12 @@ export interface PodMeshStatus {
   proxy?: ProxyStatus;
 }
 
-export interface DeploymentMeshStatus {
+/** The controllers Meshport onboards: their pod templates carry the sidecar settings. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout';
+
+/** A controller of the entity's pods and its replicas. */
+export interface ControllerMeshStatus {
+  kind: WorkloadKind;
   name: string;
   namespace: string;
   replicas: number;
@@ -66,7 +71,8 @@ export interface DeploymentMeshStatus {
 
 export interface WorkloadsStatus {
   namespaces: NamespaceInjection[];
-  deployments: DeploymentMeshStatus[];
+  /** Deployments, StatefulSets, DaemonSets and Argo Rollouts whose pods are the entity's. */
+  controllers: ControllerMeshStatus[];
   pods: PodMeshStatus[];
   injectedPods: number;
   totalPods: number;
@@ -87,6 +93,11 @@ export interface PortMtls {
   source: MtlsSource;
   /** "PeerAuthentication namespace/name" that decided it. */
   policy?: string;
+  /**
+   * True when the sidecar does not intercept the port (traffic.sidecar.istio.io/excludeInboundPorts, or
+   * left out of includeInboundPorts): traffic to it bypasses mTLS and authorization whatever the mode.
+   */
+  bypassed?: boolean;
 }
 
 export interface WorkloadMtls {
@@ -166,7 +177,8 @@ export interface ServiceSummary {
   name: string;
   namespace: string;
   host: string;
-  ports: Array<{ name?: string; port: number; protocol?: string }>;
+  /** Each Service port and the workload port it sends to (a number, or a container port's name). */
+  ports: Array<{ name?: string; port: number; targetPort?: number | string; protocol?: string }>;
 }
 
 export interface TrafficStatus {

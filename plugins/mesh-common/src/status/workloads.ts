@@ -1,5 +1,5 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { DeploymentMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
+import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
 
 /** How a namespace's labels set injection. */
 export function namespaceInjection(namespace: AnalyzedObject): NamespaceInjection {
@@ -56,24 +56,27 @@ export function podMeshStatus(pod: AnalyzedObject): PodMeshStatus {
   };
 }
 
-function deploymentStatus(deployment: AnalyzedObject): DeploymentMeshStatus {
-  const status: any = (deployment as any).status ?? {};
+function controllerStatus(controller: AnalyzedObject): ControllerMeshStatus {
+  const status: any = (controller as any).status ?? {};
+  // A DaemonSet runs one pod per selected node: desired and ready come from its status.
+  const daemon = controller.kind === 'DaemonSet';
   return {
-    name: deployment.metadata.name,
-    namespace: deployment.metadata.namespace ?? 'default',
-    replicas: Number(deployment.spec?.replicas ?? status.replicas ?? 0),
-    readyReplicas: Number(status.readyReplicas ?? 0),
-    version: deployment.spec?.template?.metadata?.labels?.version,
+    kind: controller.kind as ControllerMeshStatus['kind'],
+    name: controller.metadata.name,
+    namespace: controller.metadata.namespace ?? 'default',
+    replicas: Number(daemon ? status.desiredNumberScheduled ?? 0 : controller.spec?.replicas ?? status.replicas ?? 0),
+    readyReplicas: Number(daemon ? status.numberReady ?? 0 : status.readyReplicas ?? 0),
+    version: controller.spec?.template?.metadata?.labels?.version,
   };
 }
 
-/** Injection and proxy state of an entity's namespaces, Deployments and Pods. */
-export function workloadsStatus(namespaces: AnalyzedObject[], deployments: AnalyzedObject[], pods: AnalyzedObject[]): WorkloadsStatus {
+/** Injection and proxy state of an entity's namespaces, controllers and Pods. */
+export function workloadsStatus(namespaces: AnalyzedObject[], controllers: AnalyzedObject[], pods: AnalyzedObject[]): WorkloadsStatus {
   const podStatuses = pods.map(podMeshStatus).sort((a, b) => a.name.localeCompare(b.name));
   const injected = podStatuses.filter(p => p.injected);
   return {
     namespaces: namespaces.map(namespaceInjection),
-    deployments: deployments.map(deploymentStatus).sort((a, b) => a.name.localeCompare(b.name)),
+    controllers: controllers.map(controllerStatus).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name)),
     pods: podStatuses,
     injectedPods: injected.length,
     totalPods: podStatuses.length,

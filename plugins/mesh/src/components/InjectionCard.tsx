@@ -28,6 +28,9 @@ export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
       </Typography>
       <Typography variant="body2">Proxy versions: {workloads.proxyVersions.join(', ') || 'none'}</Typography>
       <Typography variant="body2">Namespace injection: {namespaces || 'unknown'}</Typography>
+      <Typography variant="body2">
+        Controllers: {workloads.controllers.map(c => `${c.kind} ${c.name} (${c.readyReplicas}/${c.replicas} ready)`).join(', ') || 'none found'}
+      </Typography>
       {workloads.notReadyProxies > 0 && <StatusWarning>{workloads.notReadyProxies} proxies not ready</StatusWarning>}
       <Table<PodMeshStatus> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={workloads.pods} />
     </InfoCard>

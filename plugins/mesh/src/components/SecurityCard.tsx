@@ -12,8 +12,8 @@ export function SecurityCard({ security }: { security: SecurityStatus }) {
         {security.mtls.flatMap(workload =>
           workload.ports.map(port => (
             <li key={`${workload.workload}-${port.port}`}>
-              {workload.workload} {port.port === '*' ? 'all ports' : `port ${port.port}`}: <strong>{port.mode}</strong> ({port.source}
-              {port.policy ? `, ${port.policy}` : ''})
+              {workload.workload} {port.port === '*' ? 'all ports' : `workload port ${port.port}`}: <strong>{port.mode}</strong> ({port.source}
+              {port.policy ? `, ${port.policy}` : ''}){port.bypassed ? <strong> · not intercepted by the sidecar: mTLS and authorization do not apply</strong> : null}
             </li>
           )),
         )}

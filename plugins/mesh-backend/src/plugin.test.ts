@@ -157,6 +157,18 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
   });
 
+  it('prices injecting user-service with the cluster\'s own injector defaults, following a change to them', async () => {
+    const mi = 1024 ** 2;
+    expect(cluster(await status('user-service'), 'prod').overhead.ifInjected).toEqual({ pods: 2, sidecar: { requests: { cpu: 200, memory: 256 * mi }, limits: { cpu: 4000, memory: 2048 * mi } } });
+    const injector = demoClusterObjects().find(o => o.kind === 'ConfigMap' && o.metadata.name === 'istio-sidecar-injector')!;
+    const values = JSON.parse(injector.data.values);
+    values.global.proxy.resources = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+    prod.apply({ ...injector, data: { ...injector.data, values: JSON.stringify(values) } });
+    const after = await until(() => status('user-service'), s => cluster(s, 'prod').overhead.ifInjected?.sidecar.requests.cpu === 100, 'the new injector values');
+    expect(cluster(after, 'prod').overhead.ifInjected?.sidecar).toEqual({ requests: { cpu: 100, memory: 128 * mi }, limits: { cpu: 1000, memory: 512 * mi } });
+    prod.apply(injector);
+  });
+
   it('answers what its OpenAPI description says, healthy and failing clusters alike', async () => {
     const openApi = new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml'));
     for (const name of ['payment-service', 'order-service', 'user-service']) {

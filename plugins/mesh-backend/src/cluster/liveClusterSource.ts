@@ -24,7 +24,17 @@ export const LIVE_RESOURCES = [
   { kind: 'Telemetry', apiVersion: 'telemetry.istio.io/v1', path: '/apis/telemetry.istio.io/v1/telemetries' },
 ];
 
+/**
+ * Every kind the status reads, and where: the cluster-wide kinds above, and the ConfigMaps of the mesh's
+ * root namespace only (the injector's and the mesh config; ConfigMaps elsewhere are not Meshport's).
+ */
+export function liveResources(rootNamespace: string) {
+  return [...LIVE_RESOURCES, { kind: 'ConfigMap', apiVersion: 'v1', path: `/api/v1/namespaces/${encodeURIComponent(rootNamespace)}/configmaps` }];
+}
+
 export interface LiveClusterOptions extends ReflectorOptions {
+  /** Istio's root namespace, whose ConfigMaps hold the injector and mesh configuration. */
+  rootNamespace: string;
   requestTimeoutMs: number;
   /** How long a status request waits for the first list of every kind. */
   syncWaitMs: number;
@@ -33,14 +43,17 @@ export interface LiveClusterOptions extends ReflectorOptions {
 /** A cluster kept warm by one list+watch reflector per kind; requests read the in-memory store. */
 export class LiveClusterSource implements ClusterSource {
   readonly name: string;
-  private readonly store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
+  private readonly store: ClusterObjectStore;
   private readonly reflectors: ResourceReflector[];
 
   constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = cluster.name;
+    const resources = liveResources(options.rootNamespace);
+    // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
+    this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
     const clusterLogger = logger.child({ cluster: cluster.name });
-    this.reflectors = LIVE_RESOURCES.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options));
+    this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options));
   }
 
   start(): void {

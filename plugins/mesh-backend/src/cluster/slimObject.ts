@@ -58,13 +58,20 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           selector: object.spec?.selector,
           template: { metadata: { labels: template.metadata?.labels, annotations: templateAnnotations }, spec: { containers: (template.spec?.containers ?? []).map(container) } },
         },
-        status: { replicas: object.status?.replicas, readyReplicas: object.status?.readyReplicas },
+        status: {
+          replicas: object.status?.replicas,
+          readyReplicas: object.status?.readyReplicas,
+          ...(kind === 'DaemonSet' ? { desiredNumberScheduled: object.status?.desiredNumberScheduled, numberReady: object.status?.numberReady } : {}),
+        },
       };
     }
     case 'Service':
       return { ...base, spec: { selector: object.spec?.selector, ports: object.spec?.ports, type: object.spec?.type } };
     case 'Namespace':
       return base;
+    case 'ConfigMap':
+      // The injector's values and the mesh config; not the injection templates (large, and not read).
+      return { ...base, data: { values: object.data?.values, mesh: object.data?.mesh } };
     default:
       return { ...base, spec: object.spec };
   }

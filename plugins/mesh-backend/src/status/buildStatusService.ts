@@ -12,12 +12,20 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
   const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
+  const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const clusters = readMeshClusters(config).map(cluster => {
     const source: ClusterSource = cluster.kubernetes
-      ? new LiveClusterSource(cluster.kubernetes, logger, { requestTimeoutMs, syncWaitMs, pageSize: config.getOptionalNumber('mesh.status.pageSize') ?? 500, initialBackoffMs: Math.min(500, maxBackoffMs), maxBackoffMs })
+      ? new LiveClusterSource(cluster.kubernetes, logger, {
+          requestTimeoutMs,
+          syncWaitMs,
+          pageSize: config.getOptionalNumber('mesh.status.pageSize') ?? 500,
+          initialBackoffMs: Math.min(500, maxBackoffMs),
+          maxBackoffMs,
+          rootNamespace,
+        })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
     return { source, prometheus: cluster.prometheus ? new PrometheusClient(cluster.prometheus, requestTimeoutMs) : undefined };
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.prometheus ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
-  return new EntityStatusService(clusters, config.getOptionalString('mesh.rootNamespace') ?? 'istio-system', logger, pendingChangesSourceFor(config));
+  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config));
 }

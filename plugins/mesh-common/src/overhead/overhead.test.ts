@@ -1,7 +1,7 @@
 import { minimalPolicyExample, paymentServicePolicyExample } from '../examples';
 import { overheadForPolicy, meshWideEstimate } from './estimate';
 import { cpuMillicores, formatCpu, formatMemory, memoryBytes, parseQuantity } from './quantity';
-import { ISTIO_DEFAULT_PROXY_RESOURCES, sidecarResources } from './sidecarResources';
+import { injectorProxyDefaults, ISTIO_DEFAULT_PROXY_RESOURCES, proxyResourcesAtInjection, sidecarResources } from './sidecarResources';
 
 const Mi = 1024 ** 2;
 
@@ -72,5 +72,33 @@ describe('meshWideEstimate', () => {
       dataPlane: { cpu: 24_500, memory: 2_800_000_000, sidecars: 2000 },
       controlPlane: { cpu: 1000, memory: 1_500_000_000 },
     });
+  });
+});
+
+describe('proxy resources at injection', () => {
+  const meshDefaults = { requests: { cpu: 50, memory: 64 * Mi }, limits: { cpu: 1000, memory: 512 * Mi } };
+
+  it('gives the mesh defaults to a plain pod', () => {
+    expect(proxyResourcesAtInjection({}, meshDefaults)).toEqual(meshDefaults);
+  });
+
+  it('lets the pod\'s own istio-proxy container override the injected resources field by field', () => {
+    const pod = { containers: [{ name: 'app' }, { name: 'istio-proxy', resources: { requests: { cpu: '300m' }, limits: { memory: '2Gi' } } }] };
+    expect(proxyResourcesAtInjection(pod, meshDefaults)).toEqual({ requests: { cpu: 300, memory: 64 * Mi }, limits: { cpu: 1000, memory: 2048 * Mi } });
+  });
+
+  it.each([
+    ['gives no default resources to the gateway template', { 'inject.istio.io/templates': 'gateway' }, { requests: {}, limits: {} }],
+    ['keeps what annotations ask under the gateway template', { 'inject.istio.io/templates': 'gateway', 'sidecar.istio.io/proxyCPU': '200m' }, { requests: { cpu: 200, memory: undefined }, limits: { cpu: undefined, memory: undefined } }],
+    ['uses the sidecar template\'s defaults when it is among several', { 'inject.istio.io/templates': 'sidecar,spire' }, meshDefaults],
+  ])('%s', (_case, annotations, expected) => {
+    expect(proxyResourcesAtInjection({ annotations }, meshDefaults)).toEqual(expected);
+  });
+
+  it('reads the mesh defaults from the injector\'s values, and nothing from what it cannot read', () => {
+    const values = JSON.stringify({ global: { proxy: { resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '1', memory: '512Mi' } } } } });
+    expect(injectorProxyDefaults({ data: { values } })).toEqual(meshDefaults);
+    expect(injectorProxyDefaults({ data: { values: '{not json' } })).toBeUndefined();
+    expect(injectorProxyDefaults(undefined)).toBeUndefined();
   });
 });

@@ -19,8 +19,8 @@ export const ISTIO_DEFAULT_PROXY_RESOURCES: ContainerResourceAmounts = {
 };
 
 /**
- * The sidecar's resources for a pod with these annotations, as Istio's injection template decides
- * them: when any of the four resource annotations is set, the annotations replace the defaults
+ * The sidecar's resources for a pod with these annotations, as Istio's "sidecar" injection template
+ * decides them: when any of the four resource annotations is set, the annotations replace the defaults
  * entirely (an annotation left out stays unset); otherwise the mesh defaults apply.
  */
 export function sidecarResources(
@@ -38,6 +38,49 @@ export function sidecarResources(
     requests: { cpu: cpu !== undefined ? cpuMillicores(cpu) : undefined, memory: memory !== undefined ? memoryBytes(memory) : undefined },
     limits: { cpu: cpuLimit !== undefined ? cpuMillicores(cpuLimit) : undefined, memory: memoryLimit !== undefined ? memoryBytes(memoryLimit) : undefined },
   };
+}
+
+/** A container's resources block read as amounts. */
+export function containerAmounts(container: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } } | undefined): ContainerResourceAmounts {
+  const read = (values: Record<string, unknown> | undefined): Amounts => ({
+    cpu: values?.cpu !== undefined ? cpuMillicores(String(values.cpu)) : undefined,
+    memory: values?.memory !== undefined ? memoryBytes(String(values.memory)) : undefined,
+  });
+  return { requests: read(container?.resources?.requests), limits: read(container?.resources?.limits) };
+}
+
+/** A pod (or pod template) as injection sees it. */
+export interface PodForInjection {
+  annotations?: Record<string, string | undefined>;
+  containers?: Array<{ name?: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } }>;
+}
+
+/**
+ * The proxy resources Istio's injector gives a pod: the templates it names (`inject.istio.io/templates`,
+ * default "sidecar"; the "gateway" template sets no default resources, only what the annotations ask),
+ * then the pod's own `istio-proxy` container, whose resources override the injected ones field by field.
+ */
+export function proxyResourcesAtInjection(pod: PodForInjection, meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES): ContainerResourceAmounts {
+  const annotations = pod.annotations ?? {};
+  const templates = (annotations['inject.istio.io/templates'] ?? 'sidecar').split(',').map(t => t.trim());
+  const defaults = templates.includes('sidecar') ? meshDefaults : { requests: {}, limits: {} };
+  const injected = sidecarResources(annotations, defaults);
+  const own = containerAmounts(pod.containers?.find(c => c?.name === 'istio-proxy'));
+  const merge = (a: Amounts, b: Amounts): Amounts => ({ cpu: b.cpu ?? a.cpu, memory: b.memory ?? a.memory });
+  return { requests: merge(injected.requests, own.requests), limits: merge(injected.limits, own.limits) };
+}
+
+/**
+ * The mesh's default proxy resources from an injector ConfigMap ("istio-sidecar-injector"): its "values"
+ * JSON's global.proxy.resources; undefined when it cannot be read.
+ */
+export function injectorProxyDefaults(configMap: { data?: Record<string, string> } | undefined): ContainerResourceAmounts | undefined {
+  try {
+    const resources = JSON.parse(configMap?.data?.values ?? '')?.global?.proxy?.resources;
+    return resources && typeof resources === 'object' ? containerAmounts({ resources }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The sum of several containers' resources; a missing value counts as zero. */

@@ -1,4 +1,6 @@
 import { analyze, AnalyzedObject, Finding, podLabelsOf, resourceName } from '../analyze';
+import { injectorConfigMapName } from '../analyze/istio/meshMembership';
+import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
 import { EntityTarget } from './entityTarget';
@@ -23,6 +25,7 @@ export const MESH_STATUS_KINDS = [
   'Sidecar',
   'Telemetry',
   'Rollout',
+  'ConfigMap',
 ] as const;
 
 export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
@@ -45,6 +48,8 @@ export interface EntitySlice {
   networking: AnalyzedObject[];
   /** What an analysis of the whole cluster finds about these objects. */
   findings: Finding[];
+  /** The mesh's default proxy resources, from the injector configuration of the entity's revision when readable. */
+  proxyDefaults?: ContainerResourceAmounts;
 }
 
 type Bucket = Map<string, Map<string, AnalyzedObject>>;
@@ -222,7 +227,10 @@ export class ClusterObjectStore {
       networking: [...routing, ...gateways],
     };
     const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
-    return { ...slice, findings: this.findingsFor(objects, rootNamespace) };
+    const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
+    const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
+    const proxyDefaults = injectorProxyDefaults(injector as { data?: Record<string, string> } | undefined);
+    return { ...slice, findings: this.findingsFor(objects, rootNamespace), ...(proxyDefaults ? { proxyDefaults } : {}) };
   }
 }
 

@@ -33,7 +33,7 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     traffic: trafficStatus(slice.services, slice.networking, podReadiness),
     findings: slice.findings,
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
-    overhead: overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster'),
+    overhead: overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster', slice.proxyDefaults),
   };
 }
 

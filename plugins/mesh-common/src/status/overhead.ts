@@ -1,14 +1,6 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { Amounts, ContainerResourceAmounts, cpuMillicores, memoryBytes, sumResources } from '../overhead';
+import { containerAmounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, proxyResourcesAtInjection, sumResources } from '../overhead';
 import { ContainerUsage, OverheadStatus, PodOverhead } from './types';
-
-function containerAmounts(container: any): ContainerResourceAmounts {
-  const read = (values: any): Amounts => ({
-    cpu: values?.cpu !== undefined ? cpuMillicores(String(values.cpu)) : undefined,
-    memory: values?.memory !== undefined ? memoryBytes(String(values.memory)) : undefined,
-  });
-  return { requests: read(container?.resources?.requests), limits: read(container?.resources?.limits) };
-}
 
 /** Measured usage per pod, as the metrics source found it. */
 export type PodUsage = Map<string, { sidecar: ContainerUsage; app: ContainerUsage }>;
@@ -26,7 +18,12 @@ function share(part?: number, whole?: number): number | undefined {
  * What the sidecars cost next to the apps: requests and limits as the pods declare them (Istio writes
  * the proxy's into the pod at injection), per pod and in total, and measured usage when there is some.
  */
-export function overheadStatus(pods: AnalyzedObject[], usage?: PodUsage, usageUnavailable?: string): OverheadStatus {
+export function overheadStatus(
+  pods: AnalyzedObject[],
+  usage?: PodUsage,
+  usageUnavailable?: string,
+  meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES,
+): OverheadStatus {
   const perPod: PodOverhead[] = pods.map(pod => {
     const proxy = findProxyContainer(pod)?.container;
     const apps = (pod.spec?.containers ?? []).filter((c: any) => c !== proxy);
@@ -38,6 +35,15 @@ export function overheadStatus(pods: AnalyzedObject[], usage?: PodUsage, usageUn
     };
   });
   const total = { sidecar: sumResources(perPod.map(p => p.sidecar)), app: sumResources(perPod.map(p => p.app)) };
+  // Pods without a proxy: what injection would add, as the injector would decide it for each of them.
+  const uninjected = pods.filter(pod => !findProxyContainer(pod));
+  const ifInjected =
+    uninjected.length > 0
+      ? {
+          pods: uninjected.length,
+          sidecar: sumResources(uninjected.map(pod => proxyResourcesAtInjection({ annotations: pod.metadata.annotations, containers: pod.spec?.containers }, meshDefaults))),
+        }
+      : undefined;
   const measured = perPod.filter(p => p.usage);
   return {
     pods: perPod.sort((a, b) => a.name.localeCompare(b.name)),
@@ -54,5 +60,6 @@ export function overheadStatus(pods: AnalyzedObject[], usage?: PodUsage, usageUn
           }
         : undefined,
     usageUnavailable: measured.length > 0 ? undefined : usageUnavailable,
+    ...(ifInjected ? { ifInjected } : {}),
   };
 }

@@ -242,6 +242,11 @@ export interface OverheadStatus {
   /** Actual usage summed over the pods, when Prometheus has it. */
   usage?: { sidecar: ContainerUsage; app: ContainerUsage };
   usageUnavailable?: string;
+  /**
+   * For pods without a proxy: the sidecars injection would add, as the injector decides them (templates,
+   * annotations, a declared istio-proxy container, the mesh's defaults from its injector configuration).
+   */
+  ifInjected?: { pods: number; sidecar: ContainerResourceAmounts };
 }
 
 export interface PendingChange {

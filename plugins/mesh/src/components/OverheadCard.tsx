@@ -26,6 +26,12 @@ export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
           ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(usedShare('memory'), 0)} of its memory.`
           : `Measured usage unavailable: ${overhead.usageUnavailable ?? 'no metrics'}.`}
       </Typography>
+      {overhead.ifInjected && (
+        <Typography variant="body2">
+          Injecting the {overhead.ifInjected.pods} pods without a proxy would add {cpu(overhead.ifInjected.sidecar.requests.cpu)} CPU and{' '}
+          {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy containers).
+        </Typography>
+      )}
       <Table<PodOverhead> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={overhead.pods} />
     </InfoCard>
   );

@@ -189,7 +189,22 @@ export function demoClusterObjects(): Obj[] {
       ],
     }),
     istio('PeerAuthentication', 'security', 'default', 'orders', { mtls: { mode: 'STRICT' } }),
+    injectorConfigMap(),
   ];
+}
+
+/** The injector's configuration as istiod's chart installs it: the values the injection templates read. */
+function injectorConfigMap(): Obj {
+  const values = {
+    global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } } } },
+    sidecarInjectorWebhook: { enableNamespacesByDefault: false },
+  };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'istio-sidecar-injector', namespace: 'istio-system', creationTimestamp: '2026-10-01T08:00:00Z', labels: { app: 'sidecar-injector', 'istio.io/rev': 'default' } },
+    data: { values: JSON.stringify(values), config: 'templates: {}  # injection templates, not read by Meshport' },
+  };
 }
 
 /** The demo cluster's objects grouped as `kubectl get -o yaml` lists, one per namespace. */

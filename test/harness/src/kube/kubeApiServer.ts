@@ -29,6 +29,7 @@ const RESOURCE_TYPES: ResourceType[] = [
   { kind: 'ServiceEntry', group: 'networking.istio.io', version: 'v1', plural: 'serviceentries', namespaced: true },
   { kind: 'Sidecar', group: 'networking.istio.io', version: 'v1', plural: 'sidecars', namespaced: true },
   { kind: 'Telemetry', group: 'telemetry.istio.io', version: 'v1', plural: 'telemetries', namespaced: true },
+  { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true },
 ];
 
 /** A fault the server answers with instead of the real thing, for requests whose path matches. */

@@ -36,6 +36,31 @@ interface Case {
 }
 
 // One case per code: the situation that fires it with the exact findings istioctl prints, and the fix.
+/** Two resources of a kind selecting one pod (IST0110, IST0159), and two without a selector (IST0111, IST0160). */
+function selectorConflictCases(kind: 'Sidecar' | 'Telemetry', plural: string, codes: [string, string], selector: (labels: Record<string, string>) => Record<string, unknown>): Case[] {
+  const [first, second] = kind === 'Sidecar' ? ['s1', 's2'] : ['t1', 't2'];
+  return [
+    {
+      code: codes[0],
+      title: `two ${plural} selecting one pod`,
+      fires: [reviewsPod, spec(kind, first, 'default', selector({ app: 'reviews' })), spec(kind, second, 'default', selector({ version: 'v1' }))],
+      expect: [first, second].map(name => ({
+        resource: `${kind} default/${name}`,
+        message: `The ${plural} [${first} ${second}] in namespace "default" select the same workload pod "reviews-1", which can lead to undefined behavior.`,
+        path: 'metadata.name',
+      })),
+      quiet: [reviewsPod, spec(kind, first, 'default', selector({ app: 'reviews' }))],
+    },
+    {
+      code: codes[1],
+      title: `two namespace-wide ${plural}`,
+      fires: [spec(kind, first, 'default', {}), spec(kind, second, 'default', {})],
+      expect: [first, second].map(name => ({ resource: `${kind} default/${name}`, message: `The ${plural} [${first} ${second}] in namespace "default" have no workload selector, which can lead to undefined behavior.` })),
+      quiet: [spec(kind, first, 'default', {}), spec(kind, second, 'other', {})],
+    },
+  ];
+}
+
 const cases: Case[] = [
   {
     code: 'IST0101',
@@ -91,24 +116,7 @@ const cases: Case[] = [
     })),
     quiet: [spec('VirtualService', 'vs1', 'default', { hosts: ['productpage'] }), spec('VirtualService', 'vs2', 'default', { hosts: ['productpage'], gateways: ['ingress'] })],
   },
-  {
-    code: 'IST0110',
-    title: 'two Sidecars selecting one pod',
-    fires: [reviewsPod, spec('Sidecar', 's1', 'default', { workloadSelector: { labels: { app: 'reviews' } } }), spec('Sidecar', 's2', 'default', { workloadSelector: { labels: { version: 'v1' } } })],
-    expect: ['s1', 's2'].map(name => ({
-      resource: `Sidecar default/${name}`,
-      message: 'The Sidecars [s1 s2] in namespace "default" select the same workload pod "reviews-1", which can lead to undefined behavior.',
-      path: 'metadata.name',
-    })),
-    quiet: [reviewsPod, spec('Sidecar', 's1', 'default', { workloadSelector: { labels: { app: 'reviews' } } })],
-  },
-  {
-    code: 'IST0111',
-    title: 'two namespace-wide Sidecars',
-    fires: [spec('Sidecar', 'a', 'default', {}), spec('Sidecar', 'b', 'default', {})],
-    expect: ['a', 'b'].map(name => ({ resource: `Sidecar default/${name}`, message: 'The Sidecars [a b] in namespace "default" have no workload selector, which can lead to undefined behavior.' })),
-    quiet: [spec('Sidecar', 'a', 'default', {}), spec('Sidecar', 'b', 'other', {})],
-  },
+  ...selectorConflictCases('Sidecar', 'Sidecars', ['IST0110', 'IST0111'], labels => ({ workloadSelector: { labels } })),
   {
     code: 'IST0112',
     title: 'a route without a port to a service with two',
@@ -332,24 +340,7 @@ const cases: Case[] = [
     ],
     quiet: [injected, injector({ global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2' } } }), pod('new-1', 'default', {}, { proxy: 'docker.io/istio/proxyv2:1.30.0' })],
   },
-  {
-    code: 'IST0159',
-    title: 'two Telemetries selecting one pod',
-    fires: [reviewsPod, spec('Telemetry', 't1', 'default', { selector: { matchLabels: { app: 'reviews' } } }), spec('Telemetry', 't2', 'default', { selector: { matchLabels: { version: 'v1' } } })],
-    expect: ['t1', 't2'].map(name => ({
-      resource: `Telemetry default/${name}`,
-      message: 'The Telemetries [t1 t2] in namespace "default" select the same workload pod "reviews-1", which can lead to undefined behavior.',
-      path: 'metadata.name',
-    })),
-    quiet: [reviewsPod, spec('Telemetry', 't1', 'default', { selector: { matchLabels: { app: 'reviews' } } })],
-  },
-  {
-    code: 'IST0160',
-    title: 'two namespace-wide Telemetries',
-    fires: [spec('Telemetry', 't1', 'default', {}), spec('Telemetry', 't2', 'default', {})],
-    expect: ['t1', 't2'].map(name => ({ resource: `Telemetry default/${name}`, message: 'The Telemetries [t1 t2] in namespace "default" have no workload selector, which can lead to undefined behavior.' })),
-    quiet: [spec('Telemetry', 't1', 'default', {}), spec('Telemetry', 't2', 'default', { selector: { matchLabels: { app: 'reviews' } } })],
-  },
+  ...selectorConflictCases('Telemetry', 'Telemetries', ['IST0159', 'IST0160'], matchLabels => ({ selector: { matchLabels } })),
   {
     code: 'IST0161',
     title: 'a gateway certificate without its key',

@@ -1,73 +1,43 @@
-import { MeshPolicyInput } from '@meshport/plugin-mesh-common';
+import { MeshPolicyInput, paymentServicePolicyExample } from '@meshport/plugin-mesh-common';
 
 // A policy that sets every field the model has, and for each of its strings the values around it: every
 // printable ASCII character (and a few beyond) before, inside and after the valid value, the value at
 // 1x, 4x and 64x its length. The model decides which of them it accepts; tests then hold what Istio's
 // CRDs and the published JSON Schema say about exactly those.
 
-/** Every field of the service policy set, each to a value the model accepts. */
+/**
+ * Every field of the service policy set, each to a value the model accepts: the complete example policy,
+ * with what it leaves unset added.
+ */
 export const RICH_POLICY: MeshPolicyInput = {
+  ...paymentServicePolicyExample,
   service: {
-    name: 'cart',
-    namespace: 'shop',
-    serviceAccount: 'cart-sa',
+    ...paymentServicePolicyExample.service,
     ports: [
-      { number: 80, name: 'http-web', protocol: 'HTTP' },
+      { number: 80, targetPort: 8080, name: 'http', protocol: 'HTTP' },
       { number: 9090, name: 'grpc-admin', protocol: 'GRPC' },
     ],
-    appLabel: 'cart',
-    versionLabel: 'v1',
-    replicas: 2,
-    appResources: { cpuRequest: '250m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '512Mi' },
+    appLabel: 'payment-service',
+    workloadKind: 'StatefulSet',
+    workloadName: 'payment-service-db',
   },
-  injection: {
-    revision: 'stable',
-    proxyResources: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
-    excludeInboundPorts: [15999],
-    excludeOutboundPorts: [3306],
-  },
-  mtls: { mode: 'STRICT', portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] },
+  injection: { ...paymentServicePolicyExample.injection, revision: 'stable', excludeOutboundPorts: [3306] },
   jwt: {
-    rules: [
-      {
-        issuer: 'https://issuer.example.com',
-        jwksUri: 'https://issuer.example.com/jwks.json',
-        audiences: ['cart-api'],
-        forwardOriginalToken: true,
-        fromHeaders: [{ name: 'x-token', prefix: 'Bearer ' }],
-        outputClaimToHeaders: [{ header: 'x-user', claim: 'sub' }],
-      },
-    ],
-    claims: [{ claim: 'role', values: ['admin'] }],
-    publicPaths: ['/healthz'],
+    ...paymentServicePolicyExample.jwt!,
+    rules: [{ ...paymentServicePolicyExample.jwt!.rules[0], forwardOriginalToken: true, fromHeaders: [{ name: 'x-token', prefix: 'Bearer ' }] }],
   },
   authorization: {
+    ...paymentServicePolicyExample.authorization,
     allow: [{ principals: ['cluster.local/ns/web/sa/frontend'], namespaces: ['web'], methods: ['GET'], paths: ['/api/*'] }],
-    healthCheckPaths: ['/ready'],
     ingressGatewayPrincipal: 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
   },
   traffic: {
+    ...paymentServicePolicyExample.traffic,
     loadBalancer: { type: 'consistentHashCookie', cookie: 'session', ttl: '1h' },
-    connectionPool: { maxConnections: 100, connectTimeout: '250ms', http1MaxPendingRequests: 10, http2MaxRequests: 100, maxRequestsPerConnection: 5, maxRetries: 3, idleTimeout: '1m30s' },
-    outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
-    timeout: '5s',
-    retries: { attempts: 2, perTryTimeout: '1.5s', retryOn: '5xx,connect-failure' },
+    connectionPool: { ...paymentServicePolicyExample.traffic!.connectionPool, maxRequestsPerConnection: 5, maxRetries: 3, idleTimeout: '1m30s' },
   },
-  canary: {
-    stableVersion: 'v1',
-    canaryVersion: 'v2',
-    canaryWeight: 10,
-    headerMatch: { name: 'x-canary', value: 'always' },
-    fault: { delay: { fixedDelay: '100ms', percentage: 5 }, abort: { httpStatus: 503, percentage: 1 } },
-  },
-  ingress: {
-    gatewayName: 'cart-gateway',
-    gatewaySelector: { istio: 'ingressgateway' },
-    hosts: ['cart.example.com'],
-    tls: { credentialName: 'cart-cert' },
-    routes: [{ pathPrefix: '/shop', port: 80 }],
-  },
-  telemetry: { tracingProvider: 'zipkin', samplingPercentage: 5, customTags: [{ name: 'team', header: 'x-team', defaultValue: 'unknown' }] },
+  canary: { ...paymentServicePolicyExample.canary!, fault: { delay: { fixedDelay: '100ms', percentage: 5 }, abort: { httpStatus: 503, percentage: 1 } } },
+  ingress: { ...paymentServicePolicyExample.ingress!, gatewayName: 'payment-gateway', gatewaySelector: { istio: 'ingressgateway' }, routes: [{ pathPrefix: '/shop', port: 80 }] },
 };
 
 export type FieldPath = Array<string | number>;

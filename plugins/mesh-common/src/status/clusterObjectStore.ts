@@ -54,6 +54,14 @@ export interface EntitySlice {
 
 type Bucket = Map<string, Map<string, AnalyzedObject>>;
 
+/** Removes a member from a group of a map of groups, and the group when it is left empty. */
+function deleteFromGroup<K, M>(groups: Map<K, Map<M, unknown> | Set<M>> | undefined, group: K, member: M): void {
+  const members = groups?.get(group);
+  if (!members) return;
+  members.delete(member);
+  if (members.size === 0) groups!.delete(group);
+}
+
 function keyOf(kind: string, namespace: string | undefined, name: string) {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
@@ -131,9 +139,22 @@ export class ClusterObjectStore {
     this.objects.delete(key);
     this.revision += 1;
     const bucketName = kind === 'Namespace' ? name : namespace ?? 'default';
-    this.byNamespace.get(bucketName)?.get(kind)?.delete(name);
-    for (const label of this.labelKeys(object)) this.byLabel.get(bucketName)?.get(label)?.delete(key);
-    for (const host of this.hostsOf(object)) this.byHost.get(host)?.delete(key);
+    // Every index key goes with its last member: unique labels and short-lived namespaces leave nothing.
+    const bucket = this.byNamespace.get(bucketName);
+    deleteFromGroup(bucket, kind, name);
+    if (bucket?.size === 0) this.byNamespace.delete(bucketName);
+    const labels = this.byLabel.get(bucketName);
+    for (const label of this.labelKeys(object)) deleteFromGroup(labels, label, key);
+    if (labels?.size === 0) this.byLabel.delete(bucketName);
+    for (const host of this.hostsOf(object)) deleteFromGroup(this.byHost, host, key);
+  }
+
+  /** How many keys the indexes hold, for tests that check nothing is left behind. */
+  get indexKeys(): number {
+    let count = this.byNamespace.size + this.byHost.size + this.byLabel.size;
+    for (const bucket of this.byNamespace.values()) count += bucket.size;
+    for (const labels of this.byLabel.values()) count += labels.size;
+    return count;
   }
 
   /** Replaces every object of a kind (after a full list). */

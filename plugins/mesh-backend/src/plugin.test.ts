@@ -216,6 +216,37 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(cluster(recovered, 'staging').workloads.totalPods).toBe(4);
   });
 
+  it('keeps answering when one kind fails: a missing CRD and a forbidden kind leave only the sections they feed incomplete', async () => {
+    staging.fail({ path: /\/telemetries/, answer: 404 });
+    staging.fail({ path: /\/authorizationpolicies/, answer: 403 });
+    staging.closeWatches();
+    const degraded = await until(() => status('payment-service'), s => (cluster(s, 'staging').degraded ?? []).length === 2, 'staging to report two kinds missing');
+    const entry = cluster(degraded, 'staging');
+    expect(entry.error).toBeUndefined();
+    expect(entry.workloads.totalPods).toBe(4);
+    expect(entry.degraded!.map(d => [d.kind, d.reason, d.sections.join(','), d.stale])).toEqual([
+      ['AuthorizationPolicy', 'forbidden', 'security,findings', true],
+      ['Telemetry', 'unknown', 'findings', true],
+    ]);
+    expect(new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml')).violations('EntityMeshStatus', degraded)).toEqual([]);
+    staging.clearFaults();
+    await until(() => status('payment-service'), s => !cluster(s, 'staging').degraded, 'staging to recover every kind');
+  });
+
+  it('backs off when a watch keeps failing inside its stream, instead of restarting at once', async () => {
+    const watches = () => prod.requests.filter(r => r.startsWith('/apis/networking.istio.io/v1/sidecars?') && r.includes('watch=true')).length;
+    prod.fail({ path: /\/sidecars\?.*watch=true/, answer: 'watch-error' });
+    prod.closeWatches();
+    const before = watches();
+    await new Promise(resolve => setTimeout(resolve, 2000));
+    // Back-off of 200-400 ms with jitter (the test config caps it at 400 ms): a handful of attempts in 2 s, not hundreds.
+    const attempts = watches() - before;
+    prod.clearFaults();
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThan(15);
+    await until(() => status('payment-service'), s => !cluster(s, 'prod').degraded, 'prod to recover its Sidecar watch');
+  });
+
   it('answers 404 for an unknown entity, 400 for a malformed reference, 401 for a bad token', async () => {
     expect((await request('default/component/no-such-service')).status).toBe(404);
     expect((await request('default/component/bad%20name')).status).toBe(400);

@@ -22,6 +22,7 @@ export function clusterErrorOf(error: unknown): ClusterError {
     if (error.statusCode === 401) return { reason: 'unauthorized', message: 'the API server refused the service account token (401)' };
     if (error.statusCode === 403) return { reason: 'forbidden', message: `the service account may not read these objects (403): ${error.statusMessage}` };
     if (error.statusCode >= 500) return { reason: 'server-error', message: `the API server failed (${error.statusCode}): ${error.statusMessage}` };
+    if (error.statusCode === 404) return { reason: 'unknown', message: 'the API server does not serve this kind (404): is its CustomResourceDefinition installed?' };
     return { reason: 'unknown', message: error.message };
   }
   if (error instanceof RequestTimeoutError) return { reason: 'timeout', message: `the API server gave ${error.message}` };

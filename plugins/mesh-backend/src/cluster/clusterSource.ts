@@ -1,10 +1,10 @@
-import { ClusterError, EntitySlice, EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterError, DegradedKind, EntitySlice, EntityTarget } from '@meshport/plugin-mesh-common';
 
 /** The objects of one cluster an entity's status is computed from. */
 export interface ClusterSource {
   readonly name: string;
   start(): void;
   stop(): void;
-  /** The entity's slice, or why the cluster cannot give it now. */
-  sliceFor(target: EntityTarget, rootNamespace: string): Promise<{ slice: EntitySlice } | { error: ClusterError }>;
+  /** The entity's slice (with the kinds it lacks, if any), or why the cluster cannot give it now. */
+  sliceFor(target: EntityTarget, rootNamespace: string): Promise<{ slice: EntitySlice; degraded?: DegradedKind[] } | { error: ClusterError }>;
 }

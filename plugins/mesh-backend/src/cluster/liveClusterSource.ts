@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterObjectStore, EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore, DegradedKind, EntityTarget, sectionsFedBy } from '@meshport/plugin-mesh-common';
 import { ClusterSource } from './clusterSource';
 import { KubernetesClusterConfig } from './clusterConfig';
 import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
@@ -40,6 +40,9 @@ export interface LiveClusterOptions extends ReflectorOptions {
   syncWaitMs: number;
 }
 
+/** The kinds without which a cluster cannot say anything about an entity. */
+const CORE_KINDS = ['Namespace', 'Pod'];
+
 /** A cluster kept warm by one list+watch reflector per kind; requests read the in-memory store. */
 export class LiveClusterSource implements ClusterSource {
   readonly name: string;
@@ -69,11 +72,27 @@ export class LiveClusterSource implements ClusterSource {
     return this.store.size;
   }
 
+  /**
+   * The entity's slice from the cache. Without current Namespaces and Pods there is no entity to speak
+   * of: the cluster answers with the error. Any other kind that cannot be read leaves only the sections it feeds
+   * incomplete, said in `degraded` with its reason; its objects stay as last seen if it was read before.
+   */
   async sliceFor(target: EntityTarget, rootNamespace: string) {
     await Promise.all(this.reflectors.map(r => r.waitForFirstAttempt(this.options.syncWaitMs)));
-    const failing = this.reflectors.find(r => r.error);
-    if (failing?.error) return { error: failing.error };
-    if (this.reflectors.some(r => !r.synced)) return { error: { reason: 'not-synced' as const, message: `the cluster's objects were not listed within ${this.options.syncWaitMs} ms` } };
-    return { slice: this.store.sliceFor(target, rootNamespace) };
+    const core = this.reflectors.filter(r => CORE_KINDS.includes(r.kind));
+    const coreFailure = core.find(r => r.error)?.error;
+    if (coreFailure) return { error: coreFailure };
+    if (core.some(r => !r.synced)) return { error: { reason: 'not-synced' as const, message: `the cluster's objects were not listed within ${this.options.syncWaitMs} ms` } };
+    const degraded: DegradedKind[] = this.reflectors
+      .filter(r => r.error || !r.synced)
+      .map(r => ({
+        kind: r.kind,
+        sections: sectionsFedBy(r.kind),
+        stale: r.everSynced,
+        ...(r.error ?? { reason: 'not-synced' as const, message: `not listed within ${this.options.syncWaitMs} ms` }),
+      }));
+    const unavailable = degraded.filter(d => !d.stale).map(d => d.kind);
+    const slice = this.store.sliceFor(target, rootNamespace, unavailable);
+    return degraded.length > 0 ? { slice, degraded } : { slice };
   }
 }

@@ -11,11 +11,15 @@ export interface ReflectorOptions {
   maxBackoffMs: number;
 }
 
+/** A watch that ends sooner than this after it started, with no event, counts as a failure (back-off). */
+const SHORTEST_HEALTHY_WATCH_MS = 1000;
+
 /**
  * Keeps one kind of a cluster in a store, the way client-go's reflector does: list (paginated), then
  * watch from the list's resourceVersion; a watch that ends is resumed from the last version seen; a
- * 410 Gone (history compacted) relists; any failure is recorded and retried with back-off, so the
- * cache recovers by itself.
+ * 410 Gone (history compacted) relists; every other failure (a failed list or watch request, an ERROR
+ * event inside the stream, a stream that closes at once) is recorded and retried after a back-off with
+ * jitter, so that a failing kind neither spins nor floods the log, and the cache recovers by itself.
  */
 export class ResourceReflector {
   private running = false;
@@ -94,10 +98,14 @@ export class ResourceReflector {
 
   private async startWatch(): Promise<void> {
     let expired = false;
+    let streamError: KubernetesRequestError | undefined;
+    let events = 0;
+    const startedAt = Date.now();
     const onEvent = (event: WatchEvent) => {
+      events += 1;
       if (event.type === 'ERROR') {
         expired = event.object?.code === 410;
-        if (!expired) this.logger.warn(`watch of ${this.resource.path} reported an error: ${event.object?.message ?? 'unknown'}`);
+        if (!expired) streamError = new KubernetesRequestError(Number(event.object?.code ?? 500), `the watch reported: ${event.object?.message ?? 'an error'}`);
         this.watch?.abort();
         return;
       }
@@ -113,10 +121,17 @@ export class ResourceReflector {
       if (expired || (error instanceof KubernetesRequestError && error.statusCode === 410)) {
         this.logger.info(`watch of ${this.resource.path} expired (410 Gone); listing again`);
         void this.listAndWatch();
+      } else if (streamError) {
+        this.fail(streamError);
       } else if (error && (error as Error).name !== 'AbortError') {
         this.fail(error);
+      } else if (events === 0 && Date.now() - startedAt < SHORTEST_HEALTHY_WATCH_MS) {
+        // A stream closed at once (a proxy's idle timeout, a restarting server): not an error the status
+        // shows, but no reason to reconnect in a tight loop either.
+        this.resumeWatchAfterBackoff();
       } else {
         // The server ended the stream (its watch timeout): resume from the last version seen.
+        this.backoffMs = this.options.initialBackoffMs;
         void this.startWatch().catch(e => this.fail(e));
       }
     };
@@ -125,11 +140,37 @@ export class ResourceReflector {
 
   private fail(error: unknown) {
     if (!this.running) return;
+    const repeated = this.error?.message === clusterErrorOf(error).message;
     this.error = clusterErrorOf(error);
     this.settle();
-    this.logger.warn(`reading ${this.resource.path} failed, retrying in ${this.backoffMs} ms: ${this.error.message}`);
+    const delay = this.jittered();
+    const message = `reading ${this.resource.path} failed, retrying in ${delay} ms: ${this.error.message}`;
+    if (repeated) this.logger.debug(message);
+    else this.logger.warn(message);
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.listAndWatch(), this.backoffMs);
+    this.retryTimer = setTimeout(() => void this.listAndWatch(), delay);
     this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+  }
+
+  private resumeWatchAfterBackoff() {
+    const delay = this.jittered();
+    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.startWatch().catch(e => this.fail(e)), delay);
+  }
+
+  /** Full jitter over the upper half of the back-off: [backoff/2, backoff), so that retries do not run in step. */
+  private jittered(): number {
+    return Math.round(this.backoffMs / 2 + Math.random() * (this.backoffMs / 2));
+  }
+
+  /** Whether the kind was listed at least once (its objects are in the store, perhaps stale). */
+  get everSynced(): boolean {
+    return this.synced;
+  }
+
+  /** The kind this reflector keeps. */
+  get kind(): string {
+    return this.resource.kind;
   }
 }

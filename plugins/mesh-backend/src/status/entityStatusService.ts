@@ -50,7 +50,8 @@ export class EntityStatusService {
       if ('error' in answer) return clusterErrorStatus(name, answer.error);
       const metricsTarget = metricsTargetOf(answer.slice);
       const metrics = cluster.prometheus && metricsTarget ? await readEntityMetrics(cluster.prometheus, metricsTarget) : undefined;
-      return clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
+      const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
+      return answer.degraded ? { ...status, degraded: answer.degraded } : status;
     } catch (error) {
       this.logger.error(`mesh status for cluster ${name} failed: ${(error as Error).message}`);
       return clusterErrorStatus(name, { reason: 'unknown', message: (error as Error).message });

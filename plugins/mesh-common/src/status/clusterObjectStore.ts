@@ -74,7 +74,7 @@ function keyOf(kind: string, namespace: string | undefined, name: string) {
 export class ClusterObjectStore {
   private readonly objects = new Map<string, AnalyzedObject>();
   private revision = 0;
-  private analysis?: { revision: number; at: number; byResource: Map<string, Finding[]> };
+  private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
   /** namespace → kind → name → object */
   private readonly byNamespace = new Map<string, Bucket>();
   /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
@@ -101,15 +101,17 @@ export class ClusterObjectStore {
    * that a reference to another namespace is found there). The analysis runs again after a change, at
    * most once per interval; meanwhile the last one answers.
    */
-  findingsFor(objects: AnalyzedObject[], rootNamespace: string): Finding[] {
+  findingsFor(objects: AnalyzedObject[], rootNamespace: string, unavailableKinds: readonly string[] = []): Finding[] {
     const now = Date.now();
     const current = this.analysis;
-    if (!current || (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs)) {
+    const kinds = this.kinds.filter(kind => !unavailableKinds.includes(kind));
+    const kindsKey = kinds.join(',');
+    if (!current || current.kinds !== kindsKey || (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs)) {
       const byResource = new Map<string, Finding[]>();
-      for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds: this.kinds })) {
+      for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds })) {
         byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
       }
-      this.analysis = { revision: this.revision, at: now, byResource };
+      this.analysis = { revision: this.revision, at: now, kinds: kindsKey, byResource };
     }
     const resources = new Set(objects.map(object => resourceName({ ...object, metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' } })));
     return [...resources].flatMap(resource => this.analysis!.byResource.get(resource) ?? []);
@@ -218,7 +220,7 @@ export class ClusterObjectStore {
   }
 
   /** Everything that concerns one entity. */
-  sliceFor(target: EntityTarget, rootNamespace = 'istio-system'): EntitySlice {
+  sliceFor(target: EntityTarget, rootNamespace = 'istio-system', unavailableKinds: readonly string[] = []): EntitySlice {
     const namespaces = this.namespacesFor(target);
     const pods = namespaces.flatMap(ns => this.matching(ns, 'Pod', target));
     const controllers = namespaces.flatMap(ns => CONTROLLER_KINDS.flatMap(kind => this.matching(ns, kind, target)));
@@ -251,7 +253,7 @@ export class ClusterObjectStore {
     const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
     const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
     const proxyDefaults = injectorProxyDefaults(injector as { data?: Record<string, string> } | undefined);
-    return { ...slice, findings: this.findingsFor(objects, rootNamespace), ...(proxyDefaults ? { proxyDefaults } : {}) };
+    return { ...slice, findings: this.findingsFor(objects, rootNamespace, unavailableKinds), ...(proxyDefaults ? { proxyDefaults } : {}) };
   }
 }
 

@@ -21,3 +21,4 @@ export { workloadsStatus, podMeshStatus, imageTag } from './workloads';
 export { workloadMtls, securityStatus } from './security';
 export { trafficStatus } from './traffic';
 export { overheadStatus } from './overhead';
+export { sectionsFedBy } from './sections';

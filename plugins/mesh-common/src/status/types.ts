@@ -12,9 +12,22 @@ export interface EntityMeshStatus {
 }
 
 /** One cluster's answer; `error` set (and the rest empty) when the cluster could not be read. */
+/** The sections of a cluster's status. */
+export type StatusSection = 'workloads' | 'security' | 'traffic' | 'findings' | 'health' | 'overhead';
+
+/** A kind the cluster could not give, and the sections that are incomplete without it. */
+export interface DegradedKind extends ClusterError {
+  kind: string;
+  sections: StatusSection[];
+  /** True when the kind was read before: its objects are shown as last seen. */
+  stale: boolean;
+}
+
 export interface ClusterMeshStatus {
   cluster: string;
   error?: ClusterError;
+  /** Kinds that could not be read: the rest of the status stands, these sections are incomplete. */
+  degraded?: DegradedKind[];
   workloads: WorkloadsStatus;
   security: SecurityStatus;
   traffic: TrafficStatus;

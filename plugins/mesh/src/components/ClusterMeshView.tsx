@@ -13,8 +13,19 @@ export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
   if (status.error) {
     return <WarningPanel title={`Cluster ${status.cluster} could not be read`} message={`${status.error.message} (${status.error.reason}). The other clusters are shown.`} />;
   }
+  const degraded = status.degraded ?? [];
   return (
     <Grid container spacing={2}>
+      {degraded.length > 0 && (
+        <Grid item xs={12}>
+          <WarningPanel
+            title={`Cluster ${status.cluster}: ${degraded.map(d => d.kind).join(', ')} could not be read`}
+            message={degraded
+              .map(d => `${d.kind}: ${d.message} (${d.reason}); incomplete: ${d.sections.join(', ')}${d.stale ? ', shown as last seen' : ''}.`)
+              .join(' ')}
+          />
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InjectionCard workloads={status.workloads} />
       </Grid>

@@ -36,8 +36,12 @@ const RESOURCE_TYPES: ResourceType[] = [
 export interface KubeFault {
   /** Matches the request path (and query), e.g. /\/pods/ . */
   path: RegExp;
-  /** HTTP status with a Status body; or 'hang' (never answer); or 'drop' (close the socket). */
-  answer: number | 'hang' | 'drop';
+  /**
+   * HTTP status with a Status body; 'hang' (never answer); 'drop' (close the socket); or 'watch-error'
+   * (answer 200, then one ERROR event carrying a 500 Status, and end the stream, as the API server
+   * reports a failure inside a watch).
+   */
+  answer: number | 'hang' | 'drop' | 'watch-error';
   /** How many requests it applies to; default: until cleared. */
   times?: number;
 }
@@ -196,6 +200,12 @@ export class KubeApiTestServer {
       if (fault.answer === 'hang') return;
       if (fault.answer === 'drop') {
         req.socket.destroy();
+        return;
+      }
+      if (fault.answer === 'watch-error') {
+        res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+        this.write(res, { type: 'ERROR', object: status(500, 'InternalError', 'injected fault: the watch failed') });
+        res.end();
         return;
       }
       this.fault(res, fault.answer, `injected fault ${fault.answer}`);

@@ -1,0 +1,26 @@
+import { StatusSection } from './types';
+
+/**
+ * The sections of the status each kind feeds. A kind that cannot be read leaves these incomplete and
+ * the others whole; every kind also feeds the findings, whose analyzers need it.
+ */
+export const SECTIONS_BY_KIND: Record<string, StatusSection[]> = {
+  Namespace: ['workloads', 'findings'],
+  Pod: ['workloads', 'security', 'health', 'overhead', 'findings'],
+  Deployment: ['workloads', 'security', 'findings'],
+  StatefulSet: ['workloads', 'security', 'findings'],
+  DaemonSet: ['workloads', 'security', 'findings'],
+  Service: ['traffic', 'health', 'findings'],
+  PeerAuthentication: ['security', 'findings'],
+  AuthorizationPolicy: ['security', 'findings'],
+  RequestAuthentication: ['security', 'findings'],
+  VirtualService: ['traffic', 'findings'],
+  DestinationRule: ['traffic', 'findings'],
+  Gateway: ['traffic', 'findings'],
+  ConfigMap: ['overhead', 'findings'],
+};
+
+/** The sections a kind feeds; kinds read only by analyzers feed the findings alone. */
+export function sectionsFedBy(kind: string): StatusSection[] {
+  return SECTIONS_BY_KIND[kind] ?? ['findings'];
+}

@@ -20,7 +20,10 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
     backend: { baseUrl: 'http://localhost:0' },
     catalog: {
       rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }],
-      locations: ['catalog/org.yaml', 'catalog/entities.yaml'].map(file => ({ type: 'file', target: path.join(repoRoot, file) })),
+      locations: [
+        ...['catalog/org.yaml', 'catalog/entities.yaml'].map(file => ({ type: 'file', target: path.join(repoRoot, file) })),
+        { type: 'file', target: path.join(__dirname, '__fixtures__', 'annotations.yaml') },
+      ],
     },
     kubernetes: {
       clusterLocatorMethods: [
@@ -251,6 +254,25 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect((await request('default/component/no-such-service')).status).toBe(404);
     expect((await request('default/component/bad%20name')).status).toBe(400);
     expect((await request('default/component/payment-service', { authorization: 'Bearer not-a-backstage-token' })).status).toBe(401);
+  });
+
+  it.each([
+    ['broken-selector', 'backstage.io/kubernetes-label-selector'],
+    ['broken-namespace', 'backstage.io/kubernetes-namespace'],
+  ])('answers 400 naming the annotation for %s', async (name, annotation) => {
+    await until(() => request(`default/component/${name}`).then(r => r.status), s => s !== 404, `the catalog to hold ${name}`, 60_000);
+    const response = await request(`default/component/${name}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toContain(`annotation ${annotation}`);
+  });
+
+  it('answers a kubernetes-id that is a label value but not a DNS name with every cluster section', async () => {
+    await until(() => request('default/component/odd-id').then(r => r.status), s => s !== 404, 'the catalog to hold odd-id', 60_000);
+    const odd = await status('odd-id');
+    expect(odd.clusters.map(c => [c.cluster, c.error, c.workloads.totalPods])).toEqual([
+      ['prod', undefined, 0],
+      ['staging', undefined, 0],
+    ]);
   });
 
   it('answers an entity without Kubernetes annotations with no clusters and no target', async () => {

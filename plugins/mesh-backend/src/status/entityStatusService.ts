@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
+  AnnotationError,
   clusterErrorStatus,
   clusterStatusFromSlice,
   ClusterMeshStatus,
@@ -8,6 +10,7 @@ import {
   EntityTarget,
   KUBERNETES_ID_ANNOTATION,
   metricsTargetOf,
+  PendingChangesStatus,
 } from '@meshport/plugin-mesh-common';
 import { ClusterSource } from '../cluster/clusterSource';
 import { readEntityMetrics } from '../metrics/entityMetrics';
@@ -27,6 +30,18 @@ export interface StatusEntity {
 }
 
 /** Assembles an entity's mesh status from every cluster, its metrics and its pending changes. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Which cluster objects are the entity's; an annotation that cannot be read is the caller's error (400). */
+function targetOf(entity: StatusEntity) {
+  try {
+    return entityTarget(entity.annotations);
+  } catch (error) {
+    if (error instanceof AnnotationError) throw new InputError(`${entity.ref}: ${error.message}`);
+    throw error;
+  }
+}
+
 export class EntityStatusService {
   constructor(
     private readonly clusters: StatusCluster[],
@@ -58,15 +73,24 @@ export class EntityStatusService {
     }
   }
 
+  /** The open Meshport change for the service; an error in words when its names cannot name a branch. */
+  private async pendingChangesOf(namespace: string | undefined, service: string | undefined): Promise<PendingChangesStatus> {
+    if (!this.pendingChanges || !namespace || !service) return { items: [] };
+    if (!DNS_LABEL.test(service)) {
+      return { items: [], error: `${KUBERNETES_ID_ANNOTATION} "${service}" is not a DNS label, so no Meshport change branch is named after it` };
+    }
+    return this.pendingChanges.forService(namespace, service);
+  }
+
   /** The entity's status in every cluster; undefined target when it has no Kubernetes annotations. */
   async statusOf(entity: StatusEntity): Promise<EntityMeshStatus> {
-    const target = entityTarget(entity.annotations);
+    const target = targetOf(entity);
     const generatedAt = new Date().toISOString();
     if (!target) return { entityRef: entity.ref, generatedAt, clusters: [], pendingChanges: { items: [] } };
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
     const [clusters, pendingChanges] = await Promise.all([
       Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target))),
-      this.pendingChanges && target.namespace && service ? this.pendingChanges.forService(target.namespace, service) : Promise.resolve({ items: [] }),
+      this.pendingChangesOf(target.namespace, service),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };
   }

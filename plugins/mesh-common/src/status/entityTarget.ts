@@ -22,9 +22,29 @@ export interface EntityTarget {
  * annotation narrows to one namespace. Undefined when the entity has neither annotation.
  */
 export function entityTarget(annotations: Record<string, string | undefined> = {}): EntityTarget | undefined {
-  const selector = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION]?.trim() || (annotations[KUBERNETES_ID_ANNOTATION] ? `${KUBERNETES_ID_ANNOTATION}=${annotations[KUBERNETES_ID_ANNOTATION]}` : undefined);
+  const fromSelector = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION]?.trim();
+  const selector = fromSelector || (annotations[KUBERNETES_ID_ANNOTATION] ? `${KUBERNETES_ID_ANNOTATION}=${annotations[KUBERNETES_ID_ANNOTATION]}` : undefined);
   if (!selector) return undefined;
-  return { namespace: annotations[KUBERNETES_NAMESPACE_ANNOTATION] || undefined, selector, requirements: parseLabelSelector(selector) };
+  const annotation = fromSelector ? KUBERNETES_LABEL_SELECTOR_ANNOTATION : KUBERNETES_ID_ANNOTATION;
+  let requirements: LabelRequirement[];
+  try {
+    requirements = parseLabelSelector(selector);
+  } catch (error) {
+    throw new AnnotationError(annotation, (error as Error).message);
+  }
+  const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || undefined;
+  if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    throw new AnnotationError(KUBERNETES_NAMESPACE_ANNOTATION, `"${namespace}" is not a Kubernetes namespace name`);
+  }
+  return { namespace, selector, requirements };
+}
+
+/** An entity annotation that cannot be read, named with what is wrong with it. */
+export class AnnotationError extends Error {
+  constructor(readonly annotation: string, reason: string) {
+    super(`annotation ${annotation}: ${reason}`);
+    this.name = 'AnnotationError';
+  }
 }
 
 /** A target from `--namespace` and `--selector` (the CLI's way to name a service without a catalog). */

@@ -2,6 +2,7 @@ export * from './types';
 export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
 export type { LabelRequirement } from './labelSelector';
 export {
+  AnnotationError,
   entityTarget,
   targetFromSelector,
   KUBERNETES_ID_ANNOTATION,

@@ -26,8 +26,9 @@ function splitTerms(selector: string): string[] {
 }
 
 function checked(selector: string, requirement: LabelRequirement): LabelRequirement {
-  if (!KEY.test(requirement.key)) throw new Error(`label selector "${selector}": "${requirement.key}" is not a valid label key`);
-  const bad = requirement.values.find(value => !VALUE.test(value));
+  const name = requirement.key.split('/').pop()!;
+  if (!KEY.test(requirement.key) || name.length > 63) throw new Error(`label selector "${selector}": "${requirement.key}" is not a valid label key`);
+  const bad = requirement.values.find(value => !VALUE.test(value) || value.length > 63);
   if (bad !== undefined) throw new Error(`label selector "${selector}": "${bad}" is not a valid label value`);
   return requirement;
 }

@@ -23,7 +23,7 @@ describe('EntityStatusService and entity annotations', () => {
   });
 
   it('refuses a malformed selector as the caller\'s error, naming the annotation', async () => {
-    await expect(service.statusOf({ ref: 'component:default/x', annotations: { 'backstage.io/kubernetes-label-selector': 'app=' + 'x'.repeat(70) } })).rejects.toMatchObject({
+    await expect(service.statusOf({ ref: 'component:default/x', annotations: { 'backstage.io/kubernetes-label-selector': `app=${'x'.repeat(70)}` } })).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining('component:default/x: annotation backstage.io/kubernetes-label-selector'),
     });

@@ -16,6 +16,19 @@ export interface EntityTarget {
   requirements: LabelRequirement[];
 }
 
+/** An entity annotation that cannot be read, named with what is wrong with it. */
+export class AnnotationError extends Error {
+  constructor(readonly annotation: string, reason: string) {
+    super(`annotation ${annotation}: ${reason}`);
+    this.name = 'AnnotationError';
+  }
+}
+
+/** A target from `--namespace` and `--selector` (the CLI's way to name a service without a catalog). */
+export function targetFromSelector(selector: string, namespace?: string): EntityTarget {
+  return { namespace, selector, requirements: parseLabelSelector(selector) };
+}
+
 /**
  * The cluster objects an entity owns, matched the way Backstage's Kubernetes plugin matches them: the
  * label-selector annotation when present, else the `backstage.io/kubernetes-id` label; the namespace
@@ -37,17 +50,4 @@ export function entityTarget(annotations: Record<string, string | undefined> = {
     throw new AnnotationError(KUBERNETES_NAMESPACE_ANNOTATION, `"${namespace}" is not a Kubernetes namespace name`);
   }
   return { namespace, selector, requirements };
-}
-
-/** An entity annotation that cannot be read, named with what is wrong with it. */
-export class AnnotationError extends Error {
-  constructor(readonly annotation: string, reason: string) {
-    super(`annotation ${annotation}: ${reason}`);
-    this.name = 'AnnotationError';
-  }
-}
-
-/** A target from `--namespace` and `--selector` (the CLI's way to name a service without a catalog). */
-export function targetFromSelector(selector: string, namespace?: string): EntityTarget {
-  return { namespace, selector, requirements: parseLabelSelector(selector) };
 }

@@ -35,6 +35,11 @@ export interface Config {
       maxBackoffMs?: number;
       /** Objects per list page (`limit`). Default 500. */
       pageSize?: number;
+      /**
+       * Clusters (by name) whose http: URL may carry their service account token in clear, e.g. a test
+       * cluster on the loopback interface. Any other http: cluster with a token is refused at start-up.
+       */
+      allowInsecureHttpClusters?: string[];
     };
   };
 }

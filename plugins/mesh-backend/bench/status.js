@@ -117,7 +117,7 @@ async function startBackend(plugin, catalog, server, workingDirectory) {
             objectTypes: ['pods', 'services', 'deployments'],
             clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'bench', url: server.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN }] }],
           },
-          mesh: { status: { syncWaitMs: 120_000, requestTimeoutMs: 60_000 } },
+          mesh: { status: { syncWaitMs: 120_000, requestTimeoutMs: 60_000, allowInsecureHttpClusters: ['bench'] } },
         },
       }),
     ],

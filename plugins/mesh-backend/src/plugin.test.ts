@@ -36,7 +36,7 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
         },
       ],
     },
-    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3 } },
+    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) } },
     ...extra,
   };
 }

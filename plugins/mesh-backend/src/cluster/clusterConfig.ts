@@ -60,9 +60,17 @@ export function readMeshClusters(config: Config, env: Record<string, string | un
     clusters.push({ name: 'in-cluster', kubernetes: { name: 'in-cluster', url: `https://${env.KUBERNETES_SERVICE_HOST}:${env.KUBERNETES_SERVICE_PORT ?? 443}`, skipTLSVerify: false, inCluster: true } });
   }
   const names = new Set<string>();
+  const insecureAllowed = new Set(config.getOptionalStringArray('mesh.status.allowInsecureHttpClusters') ?? []);
   for (const cluster of clusters) {
     if (names.has(cluster.name)) throw new InputError(`kubernetes.clusterLocatorMethods: cluster name "${cluster.name}" is used twice`);
     names.add(cluster.name);
+    // A bearer token over plain http is readable by anyone on the path: only where the operator says so.
+    if (cluster.kubernetes?.url.startsWith('http:') && cluster.kubernetes.serviceAccountToken && !insecureAllowed.has(cluster.name)) {
+      throw new InputError(
+        `kubernetes.clusterLocatorMethods: cluster "${cluster.name}" has an http: URL and a serviceAccountToken, which would travel in clear; ` +
+          'use https, or list the cluster in mesh.status.allowInsecureHttpClusters',
+      );
+    }
   }
   for (const settings of config.getOptionalConfigArray('mesh.clusters') ?? []) {
     const name = settings.getString('name');

@@ -56,7 +56,7 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
                 { name: 'prod', prometheus: { url: prometheus.url, headers: { 'X-Scope-OrgID': 'payments' } } },
                 { name: 'dr', prometheus: { url: `http://127.0.0.1:${closedPort}` } },
               ],
-              status: { requestTimeoutMs: 5000 },
+              status: { requestTimeoutMs: 5000, allowInsecureHttpClusters: ['prod', 'dr'] },
             },
           },
         }),

@@ -25,7 +25,10 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     resources: c?.resources,
     restartPolicy: c?.restartPolicy,
     ...(env(c).length > 0 ? { env: env(c) } : {}),
+    ...runAsUser(c),
   });
+  // The user a container or pod runs as: UID 1337 is the sidecar's (IST0144).
+  const runAsUser = (holder: any) => (holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {});
   const containerStatus = (s: any) => ({ name: s?.name, image: s?.image, ready: s?.ready, restartCount: s?.restartCount });
   const base = { apiVersion, kind, metadata: slimMetadata };
   switch (kind) {
@@ -38,6 +41,7 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           serviceAccountName: object.spec?.serviceAccountName,
           hostNetwork: object.spec?.hostNetwork,
           nodeName: object.spec?.nodeName,
+          ...runAsUser(object.spec),
         },
         status: {
           phase: object.status?.phase,
@@ -56,7 +60,7 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
         spec: {
           replicas: object.spec?.replicas,
           selector: object.spec?.selector,
-          template: { metadata: { labels: template.metadata?.labels, annotations: templateAnnotations }, spec: { containers: (template.spec?.containers ?? []).map(container) } },
+          template: { metadata: { labels: template.metadata?.labels, annotations: templateAnnotations }, spec: { containers: (template.spec?.containers ?? []).map(container), ...runAsUser(template.spec) } },
         },
         status: {
           replicas: object.status?.replicas,

@@ -1,3 +1,4 @@
+import { expandLists } from '../yaml/manifestFiles';
 import { AnalyzedObject } from './types';
 import { selectorMatches } from './istio/selectors';
 import { ServiceHostMap, serviceHostMap } from './istio/serviceLookup';
@@ -36,7 +37,7 @@ export function podLabelsOf(object: AnalyzedObject): Record<string, string> {
  */
 export function normalizeObjects(objects: unknown[]): AnalyzedObject[] {
   const out: AnalyzedObject[] = [];
-  for (const candidate of objects as AnalyzedObject[]) {
+  for (const candidate of expandLists(objects) as AnalyzedObject[]) {
     if (!candidate || typeof candidate !== 'object' || typeof candidate.kind !== 'string' || typeof candidate.metadata?.name !== 'string') continue;
     const clusterScoped = CLUSTER_SCOPED.has(candidate.kind);
     const namespace = clusterScoped ? undefined : candidate.metadata.namespace || 'default';

@@ -18,7 +18,6 @@ const twoPortService = service('reviews', 'default', { app: 'reviews' }, [
   { name: 'http-admin', port: 9080, protocol: 'TCP' },
 ]);
 const injector = (values: unknown) => configMap('istio-sidecar-injector', 'istio-system', { values: JSON.stringify(values) });
-const dnsCapture: AnalysisOptions = { meshConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true' } } };
 
 interface Expected {
   resource: string;
@@ -60,6 +59,11 @@ function selectorConflictCases(kind: 'Sidecar' | 'Telemetry', plural: string, co
     },
   ];
 }
+
+const injectionWebhook = object('MutatingWebhookConfiguration', 'istio-sidecar-injector', undefined, {
+  webhooks: [{ name: 'namespace.sidecar-injector.istio.io', namespaceSelector: { matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }] } }],
+});
+const autoDeployment = (ns: string) => deployment('gateway', ns, { app: 'gateway' }, { containers: [{ name: 'istio-proxy', image: 'auto' }] });
 
 const cases: Case[] = [
   {
@@ -150,6 +154,40 @@ const cases: Case[] = [
     quiet: [service('web', 'default', { app: 'web' }, [{ name: 'http-web', port: 8080, protocol: 'TCP' }])],
   },
   {
+    code: 'IST0144',
+    title: 'an application container running as the proxy\'s UID',
+    fires: [pod('web-1', 'shop', { app: 'web' }, { spec: { containers: [{ name: 'web', image: 'web:1', securityContext: { runAsUser: 1337 } }] } })],
+    expect: [{ resource: 'Pod shop/web-1', message: 'User ID (UID) 1337 is reserved for the sidecar proxy.' }],
+    quiet: [pod('web-1', 'shop', { app: 'web' }, { spec: { containers: [{ name: 'web', image: 'web:1', securityContext: { runAsUser: 1000 } }, { name: 'istio-proxy', image: 'proxyv2', securityContext: { runAsUser: 1337 } }] } })],
+  },
+  {
+    code: 'IST0146',
+    title: 'a Deployment with image: auto that no Istio webhook selects',
+    fires: [namespace('legacy'), autoDeployment('legacy'), injectionWebhook],
+    expect: [{ resource: 'Deployment legacy/gateway', message: 'Deployment gateway contains `image: auto` but does not match any Istio injection webhook selectors.' }],
+    quiet: [namespace('shop', { 'istio-injection': 'enabled' }), autoDeployment('shop'), injectionWebhook],
+  },
+  {
+    code: 'IST0147',
+    title: 'a pod still carrying image: auto',
+    fires: [namespace('shop', { 'istio-injection': 'enabled' }), pod('gateway-1', 'shop', {}, { proxy: 'auto' })],
+    expect: [{ resource: 'Pod shop/gateway-1', message: 'Pod gateway-1 contains `image: auto` but does not match any Istio injection webhook selectors.' }],
+    quiet: [namespace('shop', { 'istio-injection': 'enabled' }), pod('gateway-1', 'shop', {}, { proxy: 'docker.io/istio/proxyv2:1.30.0' })],
+  },
+  {
+    code: 'IST0150',
+    title: 'an ExternalName Service port named just "tcp"',
+    fires: [service('db', 'default', undefined, [{ name: 'tcp', port: 5432, protocol: 'TCP' }], {}, { type: 'ExternalName', externalName: 'db.example.com' })],
+    expect: [
+      {
+        resource: 'Service default/db',
+        message: 'Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly',
+        path: 'spec.ports[0].port',
+      },
+    ],
+    quiet: [service('db', 'default', undefined, [{ name: 'tcp-postgres', port: 5432, protocol: 'TCP' }], {}, { type: 'ExternalName', externalName: 'db.example.com' })],
+  },
+  {
     code: 'IST0123',
     title: 'both injection labels on a namespace',
     fires: [namespace('default', { 'istio-injection': 'enabled', 'istio.io/rev': 'canary' })],
@@ -235,8 +273,7 @@ const cases: Case[] = [
   },
   {
     code: 'IST0134',
-    title: 'a TCP ServiceEntry without addresses where DNS is captured',
-    options: dnsCapture,
+    title: 'a TCP ServiceEntry without addresses (the mesh allocates none)',
     fires: [spec('ServiceEntry', 'db', 'default', { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] })],
     expect: [{ resource: 'ServiceEntry default/db', message: 'ServiceEntry addresses are required for this protocol.', path: 'spec.ports[0].name' }],
     quiet: [spec('ServiceEntry', 'db', 'default', { hosts: ['db.example.com'], addresses: ['10.0.0.5'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] })],

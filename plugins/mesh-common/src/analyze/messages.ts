@@ -20,6 +20,10 @@ export const istioMessages = {
   deploymentMultipleServices: (deployment: string, port: number, services: string[]) =>
     `This deployment ${deployment} is associated with multiple services using port ${port} but different protocols: ${goList(services)}`,
   portNameConvention: (name: string, port: number, targetPort: string) => `Port name ${name} (port: ${port}, targetPort: ${targetPort}) doesn't follow the naming convention of Istio port.`,
+  imageAutoWithoutInjection: (kind: string, name: string) => `${kind} ${name} contains \`image: auto\` but does not match any Istio injection webhook selectors.`,
+  invalidApplicationUid: () => 'User ID (UID) 1337 is reserved for the sidecar proxy.',
+  externalNamePortName: () =>
+    'Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly',
   multipleInjectionLabels: (labels: string[]) =>
     `The namespace has more than one type of injection labels ${goList(labels)}, which may lead to undefined behavior. Make sure only one injection label exists.`,
   invalidAnnotation: (annotation: string, problem: string) => `Invalid annotation ${annotation}: ${problem}`,

@@ -1,5 +1,6 @@
 import { analyze, AnalyzedObject, Finding, podLabelsOf, resourceName } from '../analyze';
 import { injectorConfigMapName } from '../analyze/istio/meshMembership';
+import { expandLists } from '../yaml/manifestFiles';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
@@ -265,15 +266,8 @@ const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
  */
 export function storeFromDocuments(documents: unknown[]): ClusterObjectStore {
   const store = new ClusterObjectStore();
-  const visit = (document: any) => {
-    if (!document || typeof document !== 'object') return;
-    if (typeof document.kind === 'string' && document.kind.endsWith('List') && Array.isArray(document.items)) {
-      const itemKind = document.kind === 'List' ? undefined : document.kind.slice(0, -'List'.length);
-      for (const item of document.items) visit(itemKind && !item?.kind ? { ...item, kind: itemKind } : item);
-    } else if (STATUS_KINDS.has(document.kind) && document.metadata?.name) {
-      store.upsert(document);
-    }
-  };
-  documents.forEach(visit);
+  for (const document of expandLists(documents) as any[]) {
+    if (document && STATUS_KINDS.has(document.kind) && document.metadata?.name) store.upsert(document);
+  }
   return store;
 }

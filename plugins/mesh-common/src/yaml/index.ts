@@ -1,3 +1,3 @@
 export { toYaml, parseYaml, YamlParseError } from './serialize';
-export { clusterObjectsFromFiles, isKustomizeDocument } from './manifestFiles';
+export { clusterObjectsFromFiles, expandLists, isKustomizeDocument } from './manifestFiles';
 export type { ManifestFile } from './manifestFiles';

@@ -52,3 +52,15 @@ export function clusterObjectsFromFiles(files: ManifestFile[]): unknown[] {
         ),
   );
 }
+
+/**
+ * The objects of documents as `kubectl get -o yaml` writes them: single objects, and the items of `List`
+ * and `<Kind>List` documents (items without a kind take the list's), as kubectl and istioctl expand them.
+ */
+export function expandLists(documents: unknown[]): unknown[] {
+  return documents.flatMap((document: any) => {
+    if (!document || typeof document !== 'object' || typeof document.kind !== 'string' || !document.kind.endsWith('List') || !Array.isArray(document.items)) return [document];
+    const itemKind = document.kind === 'List' ? undefined : document.kind.slice(0, -'List'.length);
+    return expandLists(document.items.map((item: any) => (itemKind && item && typeof item === 'object' && !item.kind ? { ...item, kind: itemKind } : item)));
+  });
+}

@@ -9,6 +9,8 @@ import { GatewayCertificateAnalyzer } from './gateway/certificates';
 import { ConflictingGatewayAnalyzer } from './gateway/conflictingGateways';
 import { IngressGatewayPortAnalyzer } from './gateway/ingressGatewayPort';
 import { GatewaySecretAnalyzer } from './gateway/secret';
+import { ApplicationUidAnalyzer } from './deployment/applicationUid';
+import { ImageAutoAnalyzer } from './injection/imageAuto';
 import { InjectionAnalyzer } from './injection/injection';
 import { ProxyImageAnalyzer } from './injection/proxyImage';
 import { KubernetesGatewaySelectorAnalyzer } from './kubernetesGateway/selector';
@@ -46,6 +48,8 @@ export const ISTIO_ANALYZERS: Analyzer[] = [
   ConflictingGatewayAnalyzer,
   GatewayCertificateAnalyzer,
   InjectionAnalyzer,
+  ImageAutoAnalyzer,
+  ApplicationUidAnalyzer,
   ProxyImageAnalyzer,
   KubernetesGatewaySelectorAnalyzer,
   PortNameAnalyzer,

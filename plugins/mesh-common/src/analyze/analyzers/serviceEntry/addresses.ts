@@ -14,7 +14,7 @@ export const ServiceEntryAddressesAnalyzer: Analyzer = {
     const autoAllocated = (metadata.ISTIO_META_DNS_CAPTURE === 'true' && metadata.ISTIO_META_DNS_AUTO_ALLOCATE === 'true') || metadata.PILOT_ENABLE_IP_AUTOALLOCATE === 'true';
     if (autoAllocated) return;
     for (const entry of index.ofKind('ServiceEntry')) {
-      if (entry.spec?.addresses != null || ((entry.status as any)?.addresses ?? []).length > 0) continue;
+      if ((entry.spec?.addresses !== undefined && entry.spec?.addresses !== null) || ((entry.status as any)?.addresses ?? []).length > 0) continue;
       (entry.spec?.ports ?? []).forEach((port: any, i: number) => {
         if (!port?.protocol || String(port.protocol).toUpperCase() === 'TCP') report(finding('IST0134', entry, istioMessages.serviceEntryAddressesRequired(), `spec.ports[${i}].name`));
       });

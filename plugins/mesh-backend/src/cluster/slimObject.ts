@@ -17,6 +17,8 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     creationTimestamp: metadata.creationTimestamp,
     resourceVersion: metadata.resourceVersion,
   };
+  // The user a container or pod runs as: UID 1337 is the sidecar's (IST0144).
+  const runAsUser = (holder: any) => (holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {});
   const env = (c: any) => (c?.env ?? []).filter((e: any) => ANALYZED_ENV.has(e?.name)).map((e: any) => ({ name: e.name, value: e.value }));
   const container = (c: any) => ({
     name: c?.name,
@@ -27,8 +29,6 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     ...(env(c).length > 0 ? { env: env(c) } : {}),
     ...runAsUser(c),
   });
-  // The user a container or pod runs as: UID 1337 is the sidecar's (IST0144).
-  const runAsUser = (holder: any) => (holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {});
   const containerStatus = (s: any) => ({ name: s?.name, image: s?.image, ready: s?.ready, restartCount: s?.restartCount });
   const base = { apiVersion, kind, metadata: slimMetadata };
   switch (kind) {

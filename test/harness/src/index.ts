@@ -25,3 +25,4 @@ export { OpenApiResponses } from './openApiResponses';
 export { decideRequest, normalizeBase } from './istio/authorization';
 export type { MeshDecision, MeshRequest } from './istio/authorization';
 export { jsonSchemaValidator } from './jsonSchema';
+export { CountingProxy } from './countingProxy';

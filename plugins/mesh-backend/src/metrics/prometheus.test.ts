@@ -3,6 +3,7 @@ import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@b
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { ClusterMeshStatus, EntityMeshStatus } from '@meshport/plugin-mesh-common';
 import {
+  CountingProxy,
   demoClusterObjects,
   findRepoRoot,
   freePort,
@@ -29,7 +30,11 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
   let kube: KubeApiTestServer;
   let backend: TestBackend;
   let answer: EntityMeshStatus;
+  let statusUrl: (name: string) => string;
   const cluster = (name: string) => answer.clusters.find(c => c.cluster === name) as ClusterMeshStatus;
+  /** Every request the backend sends to prod's Prometheus goes through it. */
+  let counting: CountingProxy;
+  const apiQueries = () => counting.requests.filter(r => r.startsWith('/api/v1/query')).length;
 
   beforeAll(async () => {
     if (unavailable) throw new Error(`CI requires Prometheus: ${unavailable}`);
@@ -37,6 +42,7 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     // Samples run ten minutes past now, as if Prometheus kept scraping while the test runs: every query at
     // "now" then sees a full 5-minute window, however long the backend takes to start.
     prometheus = await startBackfilledPrometheus(istioOpenMetrics(now - 3600, now + 600));
+    counting = await new CountingProxy(prometheus.url).start();
     kube = await new KubeApiTestServer({ token: TOKEN }).start();
     kube.apply(...demoClusterObjects());
     const closedPort = await freePort();
@@ -53,16 +59,17 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
             kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [clusterEntry('prod'), clusterEntry('dr')] }] },
             mesh: {
               clusters: [
-                { name: 'prod', prometheus: { url: prometheus.url, headers: { 'X-Scope-OrgID': 'payments' } } },
+                { name: 'prod', prometheus: { url: counting.url, headers: { 'X-Scope-OrgID': 'payments' } } },
                 { name: 'dr', prometheus: { url: `http://127.0.0.1:${closedPort}` } },
               ],
-              status: { requestTimeoutMs: 5000, allowInsecureHttpClusters: ['prod', 'dr'] },
+              status: { requestTimeoutMs: 5000, allowInsecureHttpClusters: ['prod', 'dr'], metricsTtlMs: 1000 },
             },
           },
         }),
       ],
     });
-    const url = `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/payment-service/status`;
+    statusUrl = (name: string) => `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/${name}/status`;
+    const url = statusUrl('payment-service');
     const deadline = Date.now() + 60_000;
     for (;;) {
       const response = await fetch(url, { headers: { authorization: mockCredentials.user.header() } });
@@ -78,6 +85,7 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
   afterAll(async () => {
     await backend?.stop();
     await kube?.stop();
+    await counting?.stop();
     await prometheus?.stop();
   });
 
@@ -115,6 +123,21 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     const pod = overhead.pods.find(p => p.name === 'payment-service-v2-5f6b9d7c2-x7k2p');
     expect(pod?.usage?.sidecar.cpu).toBeCloseTo(50, 0);
     expect(overhead.usageUnavailable).toBeUndefined();
+  });
+
+  it('asks Prometheus nine queries per cluster and TTL, however many status requests arrive at once', async () => {
+    // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
+    await new Promise(resolve => setTimeout(resolve, 1200));
+    const before = apiQueries();
+    const names = ['payment-service', 'order-service', 'user-service'];
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => fetch(statusUrl(names[i % 3]), { headers: { authorization: mockCredentials.user.header() } }).then(r => r.json() as Promise<EntityMeshStatus>)),
+    );
+    const asked = apiQueries() - before;
+    const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');
+    expect(payments.map(a => a.clusters.find(c => c.cluster === 'prod')?.health.overall?.requestRate)).toEqual(Array(10).fill(expect.closeTo(100, 0)));
+    // 8 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
+    expect(asked).toBe(9);
   });
 
   it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {

@@ -35,9 +35,12 @@ export class PrometheusClient {
     return (data.result ?? []).map((r: any) => ({ labels: r.metric ?? {}, value: Number(r.value?.[1]) }));
   }
 
-  /** A range query; the first series' points. */
-  async queryRange(promql: string, start: number, end: number, step: number): Promise<Array<{ time: number; value: number }>> {
+  /** A range query: every series with its labels and points. */
+  async queryRangeSeries(promql: string, start: number, end: number, step: number): Promise<Array<{ labels: Record<string, string>; points: Array<{ time: number; value: number }> }>> {
     const data = await this.get('/api/v1/query_range', { query: promql, start: String(start), end: String(end), step: String(step) });
-    return (data.result?.[0]?.values ?? []).map(([time, value]: [number, string]) => ({ time: Number(time), value: Number(value) }));
+    return (data.result ?? []).map((r: any) => ({
+      labels: r.metric ?? {},
+      points: (r.values ?? []).map(([time, value]: [number, string]) => ({ time: Number(time), value: Number(value) })),
+    }));
   }
 }

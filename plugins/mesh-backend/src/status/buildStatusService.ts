@@ -3,6 +3,7 @@ import { readMeshClusters } from '../cluster/clusterConfig';
 import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
 import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
+import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PrometheusClient } from '../metrics/prometheusClient';
 import { pendingChangesSourceFor } from '../pending/pendingChanges';
 import { EntityStatusService } from './entityStatusService';
@@ -13,6 +14,7 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
+  const metricsTtlMs = config.getOptionalNumber('mesh.status.metricsTtlMs') ?? 15_000;
   const clusters = readMeshClusters(config).map(cluster => {
     const source: ClusterSource = cluster.kubernetes
       ? new LiveClusterSource(cluster.kubernetes, logger, {
@@ -24,8 +26,8 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
           rootNamespace,
         })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
-    return { source, prometheus: cluster.prometheus ? new PrometheusClient(cluster.prometheus, requestTimeoutMs) : undefined };
+    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs) : undefined };
   });
-  logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.prometheus ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
+  logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
   return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config));
 }

@@ -14,13 +14,14 @@ import {
 } from '@meshport/plugin-mesh-common';
 import { ClusterSource } from '../cluster/clusterSource';
 import { readEntityMetrics } from '../metrics/entityMetrics';
-import { PrometheusClient } from '../metrics/prometheusClient';
+import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PendingChangesSource } from '../pending/pendingChanges';
 
 /** A cluster with its Prometheus, if any. */
 export interface StatusCluster {
   source: ClusterSource;
-  prometheus?: PrometheusClient;
+  /** The cluster's Prometheus, read once per TTL for every entity. */
+  metrics?: FleetMetricsCache;
 }
 
 /** The part of a catalog entity the status reads. */
@@ -64,7 +65,7 @@ export class EntityStatusService {
       const answer = await cluster.source.sliceFor(target, this.rootNamespace);
       if ('error' in answer) return clusterErrorStatus(name, answer.error);
       const metricsTarget = metricsTargetOf(answer.slice);
-      const metrics = cluster.prometheus && metricsTarget ? await readEntityMetrics(cluster.prometheus, metricsTarget) : undefined;
+      const metrics = cluster.metrics && metricsTarget ? await readEntityMetrics(cluster.metrics, metricsTarget) : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
       return answer.degraded ? { ...status, degraded: answer.degraded } : status;
     } catch (error) {

@@ -14,11 +14,11 @@ export interface EntityMetrics {
   usageUnavailable?: string;
 }
 
-/** The Prometheus series names that belong to a slice: its namespace, Services and Pods. */
+/** The Prometheus series that belong to a slice: its Services and Pods, across all its namespaces. */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
-  const namespace = slice.pods[0]?.metadata.namespace ?? slice.controllers[0]?.metadata.namespace;
-  if (!namespace || slice.services.length === 0) return undefined;
-  return { namespace, services: slice.services.map(s => s.metadata.name), pods: slice.pods.map(p => p.metadata.name) };
+  if (slice.services.length === 0 && slice.pods.length === 0) return undefined;
+  const ref = (object: { metadata: { name: string; namespace?: string } }) => ({ namespace: object.metadata.namespace ?? 'default', name: object.metadata.name });
+  return { services: slice.services.map(ref), pods: slice.pods.map(ref) };
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */

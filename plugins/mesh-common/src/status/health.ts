@@ -1,43 +1,11 @@
 import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth } from './types';
 
-/** Which series of Istio's standard metrics belong to the entity. */
+/** Which series of Istio's standard metrics belong to the entity: its Services and Pods, in every namespace. */
 export interface MetricsTarget {
-  namespace: string;
-  /** Kubernetes Service names (destination_service_name). */
-  services: string[];
-  /** Pod names, for container usage. */
-  pods: string[];
-}
-
-/** Escapes a string for a PromQL double-quoted label value. */
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-/** An anchored alternation of literal names for a `=~` matcher. */
-function anyOf(names: string[]): string {
-  return quote(names.map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-}
-
-/** The PromQL for an entity's health and proxy usage over a window ("5m"). */
-export function healthQueries(target: MetricsTarget, window = '5m') {
-  const requests = `reporter="destination",destination_service_namespace=${quote(target.namespace)},destination_service_name=~${anyOf(target.services)}`;
-  const rate = (extra = '', by = '') => `sum${by ? ` by (${by})` : ''}(rate(istio_requests_total{${requests}${extra}}[${window}]))`;
-  const quantile = (q: number, by: string) => `histogram_quantile(${q}, sum by (${by}) (rate(istio_request_duration_milliseconds_bucket{${requests}}[${window}])))`;
-  const containers = `namespace=${quote(target.namespace)},pod=~${anyOf(target.pods)}`;
-  return {
-    requestRate: rate(),
-    errorRate: rate(',response_code=~"5.."'),
-    mtlsRate: rate(',connection_security_policy="mutual_tls"'),
-    requestRateByVersion: rate('', 'destination_version'),
-    errorRateByVersion: rate(',response_code=~"5.."', 'destination_version'),
-    latency: (q: number) => quantile(q, 'le'),
-    latencyByVersion: (q: number) => quantile(q, 'le, destination_version'),
-    proxyCpu: `sum by (pod) (rate(container_cpu_usage_seconds_total{${containers},container="istio-proxy"}[${window}]))`,
-    appCpu: `sum by (pod) (rate(container_cpu_usage_seconds_total{${containers},container!="istio-proxy",container!="",container!="POD"}[${window}]))`,
-    proxyMemory: `sum by (pod) (container_memory_working_set_bytes{${containers},container="istio-proxy"})`,
-    appMemory: `sum by (pod) (container_memory_working_set_bytes{${containers},container!="istio-proxy",container!="",container!="POD"})`,
-  };
+  /** Kubernetes Services (destination_service_namespace / destination_service_name). */
+  services: Array<{ namespace: string; name: string }>;
+  /** Pods, for container usage. */
+  pods: Array<{ namespace: string; name: string }>;
 }
 
 /** One instant-vector sample: its labels and value. */

@@ -15,7 +15,9 @@ export { ClusterObjectStore, MESH_STATUS_KINDS, storeFromDocuments } from './clu
 export type { EntitySlice, MeshStatusKind } from './clusterObjectStore';
 export { clusterStatusFromSlice, clusterErrorStatus, metricsTargetOf } from './clusterStatus';
 export type { EntityMetrics } from './clusterStatus';
-export { healthQueries, healthFromSamples, unknownHealth } from './health';
+export { healthFromSamples, unknownHealth } from './health';
+export { entityHealthSamples, entityPodUsage, fleetQueries, histogramQuantile } from './fleetMetrics';
+export type { FleetSamples, ServiceRef } from './fleetMetrics';
 export type { HealthSamples, MetricsTarget, Sample } from './health';
 export type { PodUsage } from './overhead';
 export { workloadsStatus, podMeshStatus, imageTag } from './workloads';

@@ -33,6 +33,8 @@ export interface Config {
       syncWaitMs?: number;
       /** The longest wait between retries of a failing cluster. Default 30000. */
       maxBackoffMs?: number;
+      /** How long a service's open change request, as the Git host answered it, is reused. Default 60000. */
+      pendingChangesTtlMs?: number;
       /** How long one read of a cluster's Prometheus (shared by every entity) is used. Default 15000. */
       metricsTtlMs?: number;
       /** Objects per list page (`limit`). Default 500. */

@@ -20,7 +20,7 @@ describe('pending changes of an entity, from the GitOps repository', () => {
       const source = pendingChangesSourceFor(
         new ConfigReader({
           integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
-          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` } },
+          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 0 } },
         }),
       )!;
       expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
@@ -30,6 +30,31 @@ describe('pending changes of an entity, from the GitOps repository', () => {
       expect(denied.items).toEqual([]);
       expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
       expect(JSON.stringify(denied)).not.toContain(TOKEN);
+    } finally {
+      await github.stop();
+    }
+  });
+
+  it('asks GitHub once per service and TTL, and for the default branch once, however many requests arrive', async () => {
+    const github = await new GithubTestServer(TOKEN).start();
+    try {
+      github.createRepository('acme/gitops');
+      github.pulls.set('acme/gitops', [{ number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
+      const source = pendingChangesSourceFor(
+        new ConfigReader({
+          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
+          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 60_000 } },
+        }),
+      )!;
+      const services = ['payment-service', 'order-service', 'user-service'];
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
+      expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
+      const asked = (pattern: RegExp) => github.seen.filter(r => pattern.test(r.path)).length;
+      expect([asked(/\/pulls/), asked(/^\/api\/v3\/repos\/acme\/gitops$|^\/repos\/acme\/gitops$/)]).toEqual([3, 1]);
+      // Within the TTL a failing host is not asked again, and the answers stand.
+      github.faults.add({ method: 'GET', path: /\/pulls/, status: 403, body: { message: 'API rate limit exceeded' } });
+      expect((await source.forService('payments', 'payment-service')).items).toHaveLength(1);
+      expect(asked(/\/pulls/)).toBe(3);
     } finally {
       await github.stop();
     }
@@ -58,7 +83,7 @@ describe('pending changes of an entity, from the GitOps repository', () => {
   it('reports the Meshport branch of a plain git repository while it exists', async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-pending-'));
     const repository = createBareRepository(parent);
-    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true } } }))!;
+    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true }, status: { pendingChangesTtlMs: 0 } } }))!;
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
     git(repository, 'branch', BRANCH, 'main');
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `file://${repository}#${BRANCH}`, branch: BRANCH }] });

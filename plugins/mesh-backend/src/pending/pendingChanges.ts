@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
 import { changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
+import { CachedPendingChanges } from './cachedPendingChanges';
 
 /** Where open Meshport changes for an entity are found. */
 export interface PendingChangesSource {
@@ -38,13 +39,28 @@ export class GitBranchPendingChanges implements PendingChangesSource {
 
 /** Pending changes on GitHub or GitLab: the open pull or merge request from the service's Meshport branch. */
 export class ChangeRequestPendingChanges implements PendingChangesSource {
+  /** The repository's default branch, asked once (a repository rarely changes it). */
+  private defaultBranch?: Promise<string>;
+
   constructor(private readonly provider: () => Promise<GitOpsProvider>, private readonly targetBranch?: string) {}
+
+  private baseBranch(provider: GitOpsProvider): Promise<string> {
+    if (this.targetBranch) return Promise.resolve(this.targetBranch);
+    this.defaultBranch ??= provider.defaultBranch().then(
+      name => name ?? 'main',
+      error => {
+        this.defaultBranch = undefined;
+        throw error;
+      },
+    );
+    return this.defaultBranch;
+  }
 
   async forService(namespace: string, service: string): Promise<PendingChangesStatus> {
     const branch = changeBranchName({ namespace, service });
     try {
       const provider = await this.provider();
-      const base = this.targetBranch ?? (await provider.defaultBranch()) ?? 'main';
+      const base = await this.baseBranch(provider);
       const open = await provider.findOpen(branch, base);
       return { items: open ? [{ url: open.url, number: open.number, branch }] : [] };
     } catch (error) {
@@ -62,8 +78,17 @@ class RefusedPendingChanges implements PendingChangesSource {
   }
 }
 
-/** The pending-changes source for `mesh.gitops.defaultRepoUrl`, with credentials from `integrations`. */
+/**
+ * The pending-changes source for `mesh.gitops.defaultRepoUrl`, with credentials from `integrations`,
+ * each service's answer reused for `mesh.status.pendingChangesTtlMs` (default 60 s).
+ */
 export function pendingChangesSourceFor(config: Config): PendingChangesSource | undefined {
+  const source = uncachedSourceFor(config);
+  const ttlMs = config.getOptionalNumber('mesh.status.pendingChangesTtlMs') ?? 60_000;
+  return source && ttlMs > 0 ? new CachedPendingChanges(source, ttlMs) : source;
+}
+
+function uncachedSourceFor(config: Config): PendingChangesSource | undefined {
   if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
   const integrations = ScmIntegrations.fromConfig(config);
   let repository;

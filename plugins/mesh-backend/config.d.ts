@@ -33,6 +33,8 @@ export interface Config {
       syncWaitMs?: number;
       /** The longest wait between retries of a failing cluster. Default 30000. */
       maxBackoffMs?: number;
+      /** The most pods one entity's selector may match in a cluster; more answers a "too-broad" error. Default 5000. */
+      maxPodsPerEntity?: number;
       /** How long a service's open change request, as the Git host answered it, is reused. Default 60000. */
       pendingChangesTtlMs?: number;
       /** How long one read of a cluster's Prometheus (shared by every entity) is used. Default 15000. */

@@ -36,7 +36,7 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
         },
       ],
     },
-    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) } },
+    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, maxPodsPerEntity: 6, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) } },
     ...extra,
   };
 }
@@ -273,6 +273,16 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['prod', undefined, 0],
       ['staging', undefined, 0],
     ]);
+  });
+
+  it('answers a selector that matches more pods than allowed with a "too-broad" entry saying how to narrow it', async () => {
+    await until(() => request('default/component/everything').then(r => r.status), s => s !== 404, 'the catalog to hold everything', 60_000);
+    const everything = await status('everything');
+    expect(everything.clusters.map(c => [c.cluster, c.error?.reason])).toEqual([
+      ['prod', 'too-broad'],
+      ['staging', 'too-broad'],
+    ]);
+    expect(everything.clusters[0].error?.message).toMatch(/matches 8 pods in every namespace, more than mesh.status.maxPodsPerEntity \(6\)/);
   });
 
   it('answers an entity without Kubernetes annotations with no clusters and no target', async () => {

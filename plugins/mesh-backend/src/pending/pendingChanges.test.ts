@@ -60,6 +60,26 @@ describe('pending changes of an entity, from the GitOps repository', () => {
     }
   });
 
+  it('gives up on a Git host that does not answer, within the request timeout', async () => {
+    const github = await new GithubTestServer(TOKEN).start();
+    try {
+      github.createRepository('acme/gitops');
+      github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
+      const source = pendingChangesSourceFor(
+        new ConfigReader({
+          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
+          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 0, requestTimeoutMs: 300 } },
+        }),
+      )!;
+      const started = Date.now();
+      const answer = await source.forService('payments', 'payment-service');
+      expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await github.stop();
+    }
+  });
+
   it('finds the open merge request on GitLab, through Gitbeaker', async () => {
     const gitlab = await new GitlabTestServer(TOKEN).start();
     try {

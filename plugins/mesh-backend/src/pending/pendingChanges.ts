@@ -42,7 +42,11 @@ export class ChangeRequestPendingChanges implements PendingChangesSource {
   /** The repository's default branch, asked once (a repository rarely changes it). */
   private defaultBranch?: Promise<string>;
 
-  constructor(private readonly provider: () => Promise<GitOpsProvider>, private readonly targetBranch?: string) {}
+  constructor(
+    private readonly provider: () => Promise<GitOpsProvider>,
+    private readonly targetBranch?: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   private baseBranch(provider: GitOpsProvider): Promise<string> {
     if (this.targetBranch) return Promise.resolve(this.targetBranch);
@@ -58,13 +62,22 @@ export class ChangeRequestPendingChanges implements PendingChangesSource {
 
   async forService(namespace: string, service: string): Promise<PendingChangesStatus> {
     const branch = changeBranchName({ namespace, service });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the Git host gave no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
     try {
-      const provider = await this.provider();
-      const base = await this.baseBranch(provider);
-      const open = await provider.findOpen(branch, base);
+      const lookup = async () => {
+        const provider = await this.provider();
+        const base = await this.baseBranch(provider);
+        return provider.findOpen(branch, base);
+      };
+      const open = await Promise.race([lookup(), deadline]);
       return { items: open ? [{ url: open.url, number: open.number, branch }] : [] };
     } catch (error) {
       return failure(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -100,5 +113,9 @@ function uncachedSourceFor(config: Config): PendingChangesSource | undefined {
   if (repository.kind !== 'integration') return new GitBranchPendingChanges(repository.cloneUrl!);
   const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   const allowed = repository;
-  return new ChangeRequestPendingChanges(() => resolveProvider(allowed, integrations, githubCredentials), config.getOptionalString('mesh.gitops.targetBranch'));
+  return new ChangeRequestPendingChanges(
+    () => resolveProvider(allowed, integrations, githubCredentials),
+    config.getOptionalString('mesh.gitops.targetBranch'),
+    config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000,
+  );
 }

@@ -29,5 +29,6 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
     return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs) : undefined };
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
-  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config));
+  const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;
+  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity);
 }

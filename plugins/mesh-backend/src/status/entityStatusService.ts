@@ -49,6 +49,7 @@ export class EntityStatusService {
     private readonly rootNamespace: string,
     private readonly logger: LoggerService,
     private readonly pendingChanges?: PendingChangesSource,
+    private readonly maxPodsPerEntity = 5000,
   ) {}
 
   start(): void {
@@ -64,6 +65,12 @@ export class EntityStatusService {
     try {
       const answer = await cluster.source.sliceFor(target, this.rootNamespace);
       if ('error' in answer) return clusterErrorStatus(name, answer.error);
+      if (answer.slice.pods.length > this.maxPodsPerEntity) {
+        return clusterErrorStatus(name, {
+          reason: 'too-broad',
+          message: `the entity's selector "${target.selector}" matches ${answer.slice.pods.length} pods${target.namespace ? '' : ' in every namespace'}, more than mesh.status.maxPodsPerEntity (${this.maxPodsPerEntity}); narrow it (backstage.io/kubernetes-label-selector, backstage.io/kubernetes-namespace)`,
+        });
+      }
       const metricsTarget = metricsTargetOf(answer.slice);
       const metrics = cluster.metrics && metricsTarget ? await readEntityMetrics(cluster.metrics, metricsTarget) : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);

@@ -38,7 +38,7 @@ export interface ClusterMeshStatus {
 
 /** Why a cluster gave no answer, in words a product engineer can act on. */
 export interface ClusterError {
-  reason: 'unauthorized' | 'forbidden' | 'timeout' | 'unreachable' | 'server-error' | 'not-synced' | 'unknown';
+  reason: 'unauthorized' | 'forbidden' | 'timeout' | 'unreachable' | 'server-error' | 'not-synced' | 'too-broad' | 'unknown';
   message: string;
 }
 

@@ -2,8 +2,10 @@
 export interface Fault {
   method: string;
   path: RegExp;
-  status: number;
-  body: unknown;
+  /** The answer; or, with `hang`, none at all (the request stays open until the server stops). */
+  status?: number;
+  body?: unknown;
+  hang?: boolean;
   /** How many requests it hits; default all. */
   times?: number;
 }

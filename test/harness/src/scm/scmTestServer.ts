@@ -135,7 +135,7 @@ export abstract class ScmTestServer {
     }
     const fault = this.faults.take(method, route);
     if (fault) {
-      this.send(response, { status: fault.status, body: fault.body });
+      if (!fault.hang) this.send(response, { status: fault.status ?? 500, body: fault.body });
       return;
     }
     let body: unknown;
@@ -167,7 +167,10 @@ export abstract class ScmTestServer {
   }
 
   async stop() {
-    await new Promise(resolve => this.server?.close(resolve));
+    const closed = new Promise(resolve => this.server?.close(resolve));
+    // Requests a `hang` fault left open would keep the server from closing.
+    this.server?.closeAllConnections();
+    await closed;
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }

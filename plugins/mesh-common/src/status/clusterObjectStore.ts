@@ -76,6 +76,7 @@ export class ClusterObjectStore {
   private readonly objects = new Map<string, AnalyzedObject>();
   private revision = 0;
   private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
+  private analysisScheduled?: ReturnType<typeof setTimeout>;
   /** namespace → kind → name → object */
   private readonly byNamespace = new Map<string, Bucket>();
   /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
@@ -99,23 +100,35 @@ export class ClusterObjectStore {
 
   /**
    * The findings about some objects, from an analysis of the whole cluster as istioctl would make it (so
-   * that a reference to another namespace is found there). The analysis runs again after a change, at
-   * most once per interval; meanwhile the last one answers.
+   * that a reference to another namespace is found there). After a change the analysis runs again, at
+   * most once per interval and after the request that noticed it, never inside a request but the first.
    */
   findingsFor(objects: AnalyzedObject[], rootNamespace: string, unavailableKinds: readonly string[] = []): Finding[] {
     const now = Date.now();
     const current = this.analysis;
     const kinds = this.kinds.filter(kind => !unavailableKinds.includes(kind));
     const kindsKey = kinds.join(',');
-    if (!current || current.kinds !== kindsKey || (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs)) {
-      const byResource = new Map<string, Finding[]>();
-      for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds })) {
-        byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
-      }
-      this.analysis = { revision: this.revision, at: now, kinds: kindsKey, byResource };
+    if (!current || current.kinds !== kindsKey) {
+      // No analysis of this input yet: the first request waits for it.
+      this.analyzeNow(rootNamespace, kinds);
+    } else if (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs && !this.analysisScheduled) {
+      // Out of date: redone after this request, which answers with the last one (at most an interval old).
+      this.analysisScheduled = setTimeout(() => {
+        this.analysisScheduled = undefined;
+        this.analyzeNow(rootNamespace, kinds);
+      }, 0);
+      (this.analysisScheduled as { unref?: () => void }).unref?.();
     }
     const resources = new Set(objects.map(object => resourceName({ ...object, metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' } })));
     return [...resources].flatMap(resource => this.analysis!.byResource.get(resource) ?? []);
+  }
+
+  private analyzeNow(rootNamespace: string, kinds: string[]): void {
+    const byResource = new Map<string, Finding[]>();
+    for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds })) {
+      byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
+    }
+    this.analysis = { revision: this.revision, at: Date.now(), kinds: kinds.join(','), byResource };
   }
 
   /** Adds or replaces an object. */

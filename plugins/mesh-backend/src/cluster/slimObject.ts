@@ -1,6 +1,11 @@
 /** Container environment variables an analyzer reads (istiod's JWKS fetch restriction, IST0175). */
 const ANALYZED_ENV = new Set(['BLOCKED_CIDRS_IN_JWKS_URIS']);
 
+/** The annotations Istio reads, less the injector's own record of what it did (large, and never read). */
+function istioAnnotations(annotations: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => key.includes('istio.io/') && key !== 'sidecar.istio.io/status'));
+}
+
 /**
  * Keeps only what the status analysis reads, so that a cache of a large cluster stays small: names,
  * labels, the annotations Istio reads, container names/images/ports/resources, readiness and restarts,
@@ -8,7 +13,7 @@ const ANALYZED_ENV = new Set(['BLOCKED_CIDRS_IN_JWKS_URIS']);
  */
 export function slimObject(kind: string, apiVersion: string, object: Record<string, any>): Record<string, any> {
   const metadata = object.metadata ?? {};
-  const annotations = Object.fromEntries(Object.entries<string>(metadata.annotations ?? {}).filter(([key]) => key.includes('istio.io/')));
+  const annotations = istioAnnotations(metadata.annotations);
   const slimMetadata = {
     name: metadata.name,
     namespace: metadata.namespace,
@@ -30,6 +35,8 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     ...runAsUser(c),
   });
   const containerStatus = (s: any) => ({ name: s?.name, image: s?.image, ready: s?.ready, restartCount: s?.restartCount });
+  // Init containers matter only as native sidecars (restartPolicy Always) or Istio's own.
+  const initContainers = (object.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always' || c?.name === 'istio-proxy');
   const base = { apiVersion, kind, metadata: slimMetadata };
   switch (kind) {
     case 'Pod':
@@ -37,7 +44,7 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
         ...base,
         spec: {
           containers: (object.spec?.containers ?? []).map(container),
-          initContainers: (object.spec?.initContainers ?? []).map(container),
+          initContainers: initContainers.map(container),
           serviceAccountName: object.spec?.serviceAccountName,
           hostNetwork: object.spec?.hostNetwork,
           nodeName: object.spec?.nodeName,
@@ -47,14 +54,14 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           phase: object.status?.phase,
           conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status })),
           containerStatuses: (object.status?.containerStatuses ?? []).map(containerStatus),
-          initContainerStatuses: (object.status?.initContainerStatuses ?? []).map(containerStatus),
+          initContainerStatuses: (object.status?.initContainerStatuses ?? []).filter((st: any) => initContainers.some((c: any) => c?.name === st?.name)).map(containerStatus),
         },
       };
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet': {
       const template = object.spec?.template ?? {};
-      const templateAnnotations = Object.fromEntries(Object.entries<string>(template.metadata?.annotations ?? {}).filter(([key]) => key.includes('istio.io/')));
+      const templateAnnotations = istioAnnotations(template.metadata?.annotations);
       return {
         ...base,
         spec: {

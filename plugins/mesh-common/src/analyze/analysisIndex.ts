@@ -60,6 +60,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export class AnalysisIndex {
   private readonly byKind = new Map<string, AnalyzedObject[]>();
   private readonly byKey = new Map<string, AnalyzedObject>();
+  private readonly byKindNamespace = new Map<string, AnalyzedObject[]>();
   private readonly podsByNamespace = new Map<string, AnalyzedObject[]>();
   private readonly podsByLabel = new Map<string, AnalyzedObject[]>();
   private readonly podsByNamespaceLabel = new Map<string, AnalyzedObject[]>();
@@ -70,6 +71,7 @@ export class AnalysisIndex {
       const kind = kindKey(object);
       pushTo(this.byKind, kind, object);
       this.byKey.set(AnalysisIndex.key(kind, object.metadata.namespace, object.metadata.name), object);
+      if (object.metadata.namespace !== undefined) pushTo(this.byKindNamespace, `${kind}/${object.metadata.namespace}`, object);
       if (kind === 'Pod') {
         const namespace = object.metadata.namespace!;
         pushTo(this.podsByNamespace, namespace, object);
@@ -83,6 +85,11 @@ export class AnalysisIndex {
 
   private static key(kind: string, namespace: string | undefined, name: string) {
     return `${kind}/${namespace ?? ''}/${name}`;
+  }
+
+  /** The objects of a kind in one namespace, in input order. */
+  inNamespace(kind: string, namespace: string): AnalyzedObject[] {
+    return this.byKindNamespace.get(`${kind}/${namespace}`) ?? [];
   }
 
   /** All objects of a kind, in input order. */

@@ -32,6 +32,12 @@ const RESOURCE_TYPES: ResourceType[] = [
   { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true },
 ];
 
+/** Orders by a precomputed key with plain string comparison (kube's lexical order, no locale rules). */
+function bySortKey(a: { sortKey: string }, b: { sortKey: string }): number {
+  if (a.sortKey === b.sortKey) return 0;
+  return a.sortKey < b.sortKey ? -1 : 1;
+}
+
 /** A fault the server answers with instead of the real thing, for requests whose path matches. */
 export interface KubeFault {
   /** Matches the request path (and query), e.g. /\/pods/ . */
@@ -70,6 +76,8 @@ export class KubeApiTestServer {
   private readonly history: Array<{ revision: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: Record<string, any> }> = [];
   private readonly watchers = new Set<Watcher>();
   private readonly faults: KubeFault[] = [];
+  /** The objects of the lists being paged through, each at its revision. */
+  private readonly listSnapshots = new Map<string, Array<Record<string, any>>>();
   /** Every request path the server answered, for tests that count requests. */
   readonly requests: string[] = [];
   url = '';
@@ -276,9 +284,20 @@ export class KubeApiTestServer {
         return;
       }
     }
-    const matching = [...this.objects.values()]
-      .filter(object => this.visibleTo(type, namespace, requirements, object))
-      .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+    // The server lists from one consistent snapshot per list (as etcd does at the list's revision): the
+    // pages of a list are cut from it, instead of sorting every object again for every page.
+    const snapshotKey = `${type.group}/${type.plural}|${namespace ?? ''}|${params.get('labelSelector') ?? ''}|${listRevision}`;
+    let matching = this.listSnapshots.get(snapshotKey);
+    if (!matching) {
+      matching = [...this.objects.values()]
+        .filter(object => this.visibleTo(type, namespace, requirements, object))
+        .map(object => ({ object, sortKey: `${object.metadata.namespace}/${object.metadata.name}` }))
+        .sort(bySortKey)
+        .map(entry => entry.object);
+      this.listSnapshots.set(snapshotKey, matching);
+      // Lists of every kind page at once; keep the latest few.
+      if (this.listSnapshots.size > 32) this.listSnapshots.delete(this.listSnapshots.keys().next().value!);
+    }
     const page = limit > 0 ? matching.slice(offset, offset + limit) : matching.slice(offset);
     const more = limit > 0 && offset + limit < matching.length;
     this.send(res, 200, {

@@ -2,7 +2,7 @@ import { finding, fullName } from '../../findings';
 import { deploymentInMesh, GATEWAY_MANAGED_LABEL, WAYPOINT_CONTROLLER } from '../../istio/meshMembership';
 import { selectorMatches } from '../../istio/selectors';
 import { istioMessages } from '../../messages';
-import { Analyzer } from '../../types';
+import { Analyzer, AnalyzedObject } from '../../types';
 
 /** A Service port's targetPort as Kubernetes prints an IntOrString; its port when unset. */
 function targetPortOf(port: any): string {
@@ -17,14 +17,23 @@ function targetPortOf(port: any): string {
 export const DeploymentServicesAnalyzer: Analyzer = {
   metadata: { name: 'deployment.MultiServiceAnalyzer', description: 'Checks association between services and pods', inputs: ['Service', 'Deployment', 'Namespace'] },
   analyze({ index, report }) {
+    // Services by namespace and selector label, so that each Deployment meets only the Services sharing a label with it.
+    const bySelectorLabel = new Map<string, AnalyzedObject[]>();
+    for (const service of index.ofKind('Service')) {
+      for (const [key, value] of Object.entries<string>(service.spec?.selector ?? {})) {
+        const bucket = `${service.metadata.namespace}|${key}=${value}`;
+        const services = bySelectorLabel.get(bucket);
+        if (services) services.push(service);
+        else bySelectorLabel.set(bucket, [service]);
+      }
+    }
     for (const deployment of index.ofKind('Deployment')) {
       if (deployment.metadata.labels?.[GATEWAY_MANAGED_LABEL] === WAYPOINT_CONTROLLER) continue;
       const namespace = deployment.metadata.namespace!;
       if (!deploymentInMesh(deployment, index.namespace(namespace))) continue;
       const podLabels = deployment.spec?.template?.metadata?.labels ?? {};
-      const services = index
-        .ofKind('Service')
-        .filter(s => s.metadata.namespace === namespace && Object.keys(s.spec?.selector ?? {}).length > 0 && selectorMatches(s.spec.selector, podLabels));
+      const candidates = new Set(Object.entries<string>(podLabels).flatMap(([key, value]) => bySelectorLabel.get(`${namespace}|${key}=${value}`) ?? []));
+      const services = [...candidates].filter(s => selectorMatches(s.spec.selector, podLabels));
       const protocols = new Map<number, Map<string, string[]>>();
       const targets = new Map<string, Map<number, string>>();
       for (const service of services) {

@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { selectorMatches } from '../../istio/selectors';
 import { Analyzer } from '../../types';
-import { targetPortNumber, workloadsMatching } from './workloads';
+import { allWorkloads, targetPortNumber } from './workloads';
 
 const EXCLUDE_INBOUND = 'traffic.sidecar.istio.io/excludeInboundPorts';
 
@@ -12,12 +12,13 @@ const EXCLUDE_INBOUND = 'traffic.sidecar.istio.io/excludeInboundPorts';
 export const ExcludedTargetPortAnalyzer: Analyzer = {
   metadata: { name: 'meshport.ExcludedTargetPortAnalyzer', description: 'Finds Service target ports the sidecar does not intercept', inputs: ['Service', 'Deployment'] },
   analyze(context) {
-    for (const service of context.index.ofKind('Service')) {
-      const selector = service.spec?.selector;
-      if (!selector || Object.keys(selector).length === 0) continue;
-      for (const workload of workloadsMatching(context, service.metadata.namespace!, selector)) {
-        const excluded = new Set(String(workload.annotations[EXCLUDE_INBOUND] ?? '').split(',').map(p => Number(p.trim())).filter(Boolean));
-        if (excluded.size === 0 || !selectorMatches(selector, workload.labels)) continue;
+    // Few workloads exclude ports: start from them, then the Services of their namespace that select them.
+    for (const workload of allWorkloads(context)) {
+      const excluded = new Set(String(workload.annotations[EXCLUDE_INBOUND] ?? '').split(',').map(p => Number(p.trim())).filter(Boolean));
+      if (excluded.size === 0) continue;
+      for (const service of context.index.inNamespace('Service', workload.object.metadata.namespace!)) {
+        const selector = service.spec?.selector;
+        if (!selector || Object.keys(selector).length === 0 || !selectorMatches(selector, workload.labels)) continue;
         (service.spec?.ports ?? []).forEach((port: any, i: number) => {
           const target = targetPortNumber(port, workload);
           if (target === undefined || !excluded.has(target)) return;

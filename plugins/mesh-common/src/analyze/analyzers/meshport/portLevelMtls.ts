@@ -17,7 +17,7 @@ export const PortLevelMtlsAnalyzer: Analyzer = {
       const declared = new Set(workloads.flatMap(containerPorts).map(port => port.number));
       // Containers need not declare their ports; only when some are declared can a missing one be told.
       if (declared.size === 0) continue;
-      const services = context.index.ofKind('Service').filter(s => s.metadata.namespace === pa.metadata.namespace);
+      const services = context.index.inNamespace('Service', pa.metadata.namespace!);
       for (const key of keys) {
         if (declared.has(Number(key))) continue;
         const asServicePort = services.find(s => (s.spec?.ports ?? []).some((p: any) => Number(p?.port) === Number(key)));

@@ -18,9 +18,14 @@ function viewOf(object: AnalyzedObject): WorkloadView {
   return { object, labels: podLabelsOf(object), annotations: template.metadata?.annotations ?? {}, containers: template.spec?.containers ?? [] };
 }
 
+/** Every workload (pod or controller) of the input, viewed for the checks. */
+export function allWorkloads({ index }: AnalyzerContext): WorkloadView[] {
+  return WORKLOAD_KINDS.flatMap(kind => index.ofKind(kind)).map(viewOf);
+}
+
 /** The workloads of a namespace whose pod labels a selector matches (all of them for an empty one). */
 export function workloadsMatching({ index }: AnalyzerContext, namespace: string, selector: Record<string, string> | undefined): WorkloadView[] {
-  return WORKLOAD_KINDS.flatMap(kind => index.ofKind(kind).filter(o => o.metadata.namespace === namespace))
+  return WORKLOAD_KINDS.flatMap(kind => index.inNamespace(kind, namespace))
     .map(viewOf)
     .filter(workload => selectorMatches(selector, workload.labels));
 }

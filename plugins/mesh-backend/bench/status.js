@@ -132,6 +132,27 @@ async function waitForCatalog(baseUrl, names) {
   }
 }
 
+/** How long a change in the cluster takes to show in the status API: a pod turning unready, a policy added. */
+async function freshness(backend, server, objects, name) {
+  const baseUrl = `http://localhost:${backend.server.address().port}`;
+  const status = async () => (await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/status`, { headers: { authorization: mockCredentials.user.header() } })).json();
+  const until = async (change, seen) => {
+    const start = performance.now();
+    change();
+    for (;;) {
+      if (seen((await status()).clusters[0])) return performance.now() - start;
+      if (performance.now() - start > 60_000) throw new Error('the change did not show within 60 s');
+    }
+  };
+  const pod = objects.find(o => o.kind === 'Pod' && o.metadata.labels.app === name);
+  const unready = { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status: 'False' }] } };
+  const readiness = await until(() => server.apply(unready), c => c.workloads.pods.some(p => p.name === pod.metadata.name && !p.ready));
+  server.apply(pod);
+  const policy = { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: `${name}-bench`, namespace: pod.metadata.namespace }, spec: { selector: { matchLabels: { app: name } }, action: 'ALLOW', rules: [{}] } };
+  const policyAdded = await until(() => server.apply(policy), c => c.security.authorizationPolicies.some(p => p.name === policy.metadata.name));
+  return { readiness, policyAdded };
+}
+
 async function measure(label, backend, names, request) {
   const baseUrl = `http://localhost:${backend.server.address().port}`;
   await waitForCatalog(baseUrl, names);
@@ -165,6 +186,7 @@ async function main() {
       {
         label: 'mesh status  GET /api/mesh/v1/entities/…/status',
         plugin: require('@meshport/plugin-mesh-backend').default,
+        freshness: true,
         request: (baseUrl, name) => fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/status`, { headers: { authorization: mockCredentials.user.header() } }),
       },
       {
@@ -188,6 +210,7 @@ async function main() {
         progress('measuring');
         const result = await measure(run.label, backend, catalog.names, run.request);
         result.heap = heapMiB() - before;
+        if (run.freshness) result.freshness = await freshness(backend, server, objects, catalog.names[0]);
         results.push(result);
       } finally {
         progress('stopping');
@@ -205,6 +228,7 @@ async function main() {
     print(`  cold (first request per entity): ${figures(r.cold)}`);
     print(`  warm: ${figures(r.warm)}`);
     print(`  backend heap after the run: +${r.heap.toFixed(0)} MiB over the process before it started; answer ${r.bytes} bytes`);
+    if (r.freshness) print(`  freshness (watch event to the status API): a pod turning unready ${r.freshness.readiness.toFixed(0)} ms, an AuthorizationPolicy added ${r.freshness.policyAdded.toFixed(0)} ms; target under 1 s`);
   }
   const [mesh, kubernetes] = results;
   const p95 = samples => percentile([...samples].sort((a, b) => a - b), 95);

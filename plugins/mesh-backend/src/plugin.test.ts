@@ -250,6 +250,25 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     await until(() => status('payment-service'), s => !cluster(s, 'prod').degraded, 'prod to recover its Sidecar watch');
   });
 
+  it('answers the overview\'s summaries of many entities in one request, each needing the permission and a catalog entry', async () => {
+    const response = await fetch(`${baseUrl}/api/mesh/v1/summaries`, {
+      method: 'POST',
+      headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' },
+      body: JSON.stringify({ entityRefs: ['component:default/payment-service', 'component:default/user-service', 'component:default/no-such-service', 'component:default/payment-service'] }),
+    });
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml')).violations('EntityMeshSummary', body.items[0].summary)).toEqual([]);
+    expect(body.items.map((i: any) => [i.entityRef, i.summary?.injectedPods, i.summary?.totalPods, i.error?.name])).toEqual([
+      ['component:default/payment-service', 8, 8, undefined],
+      ['component:default/user-service', 0, 4, undefined],
+      ['component:default/no-such-service', undefined, undefined, 'NotFoundError'],
+    ]);
+    const bad = await fetch(`${baseUrl}/api/mesh/v1/summaries`, { method: 'POST', headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' }, body: JSON.stringify({ entityRefs: ['payment-service'] }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/entityRefs.0: must be a full entity reference/);
+  });
+
   it('answers 404 for an unknown entity, 400 for a malformed reference, 401 for a bad token', async () => {
     expect((await request('default/component/no-such-service')).status).toBe(404);
     expect((await request('default/component/bad%20name')).status).toBe(400);

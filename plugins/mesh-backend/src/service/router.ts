@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
+import { meshEntityStatusReadPermission, statusSummary } from '@meshport/plugin-mesh-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ import { EntityStatusService } from '../status/entityStatusService';
 
 const entityPart = z.string().min(1).max(253).regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
 const statusParams = z.object({ namespace: entityPart, kind: entityPart, name: entityPart });
+const entityRef = z.string().regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/, 'must be a full entity reference, kind:namespace/name');
+const summariesBody = z.object({ entityRefs: z.array(entityRef).min(1).max(500) });
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -22,6 +24,7 @@ export interface RouterOptions {
 /** The mesh status API; see src/schema/openapi.yaml. */
 export async function createRouter({ httpAuth, permissions, catalog, status }: RouterOptions): Promise<express.Router> {
   const router = Router();
+  router.use(express.json({ limit: '256kb' }));
 
   router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
     const parsed = statusParams.safeParse(req.params);
@@ -35,6 +38,34 @@ export async function createRouter({ httpAuth, permissions, catalog, status }: R
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
     res.json(await status.statusOf({ ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} }));
+  });
+
+  router.post('/v1/summaries', async (req, res) => {
+    const parsed = summariesBody.safeParse(req.body);
+    if (!parsed.success) {
+      throw new InputError(parsed.error.issues.map(issue => `${['entityRefs', ...issue.path.slice(1)].join('.')}: ${issue.message}`).join('; '));
+    }
+    const credentials = await httpAuth.credentials(req);
+    const refs = [...new Set(parsed.data.entityRefs)];
+    const decisions = await permissions.authorize(refs.map(resourceRef => ({ permission: meshEntityStatusReadPermission, resourceRef })), { credentials });
+    const allowed = refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
+    const { items: entities } = await catalog.getEntitiesByRefs({ entityRefs: allowed }, { credentials });
+    const found = new Map(allowed.map((ref, i) => [ref, entities[i]]));
+    // Every status comes from the caches (cluster objects, the fleet's metrics, pending changes): one at a time is enough.
+    const items = [];
+    for (const ref of refs) {
+      const entity = found.get(ref);
+      if (!found.has(ref)) items.push({ entityRef: ref, error: { name: 'NotAllowedError', message: `not allowed to read the mesh status of ${ref}` } });
+      else if (!entity) items.push({ entityRef: ref, error: { name: 'NotFoundError', message: `no entity ${ref} in the catalog` } });
+      else {
+        try {
+          items.push({ entityRef: ref, summary: statusSummary(await status.statusOf({ ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} })) });
+        } catch (error) {
+          items.push({ entityRef: ref, error: { name: (error as Error).name, message: (error as Error).message } });
+        }
+      }
+    }
+    res.json({ items });
   });
 
   return router;

@@ -25,3 +25,5 @@ export { workloadMtls, securityStatus } from './security';
 export { trafficStatus } from './traffic';
 export { overheadStatus } from './overhead';
 export { sectionsFedBy } from './sections';
+export { statusSummary } from './summary';
+export type { EntityMeshSummary } from './summary';

@@ -1,11 +1,20 @@
 import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { EntityMeshStatus, EntityMeshSummary } from '@meshport/plugin-mesh-common';
 
 /** What the Mesh tab and card read: an entity's status from the mesh backend. */
 export interface MeshApi {
   getEntityStatus(entity: CompoundEntityRef): Promise<EntityMeshStatus>;
+  /** Summaries of many entities in one request, each with its summary or why it has none. */
+  getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]>;
+}
+
+/** One entity's line of a summaries answer. */
+export interface EntitySummaryAnswer {
+  entityRef: string;
+  summary?: EntityMeshSummary;
+  error?: { name: string; message: string };
 }
 
 export const meshApiRef = createApiRef<MeshApi>({ id: 'plugin.mesh.service' });
@@ -20,5 +29,16 @@ export class MeshClient implements MeshApi {
     const response = await this.options.fetchApi.fetch(`${baseUrl}/v1/entities/${path}/status`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as EntityMeshStatus;
+  }
+
+  async getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('mesh');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}/v1/summaries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return ((await response.json()) as { items: EntitySummaryAnswer[] }).items;
   }
 }

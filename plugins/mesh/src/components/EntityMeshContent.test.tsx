@@ -11,7 +11,12 @@ import { demoClusterStatus, demoComponent as component, entityStatus } from './t
 
 
 function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
-  const api: MeshApi = { getEntityStatus: answer };
+  const api: MeshApi = {
+    getEntityStatus: answer,
+    getSummaries: async () => {
+      throw new Error('the entity page asks for no summaries');
+    },
+  };
   return renderInTestApp(
     <TestApiProvider apis={[[meshApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>

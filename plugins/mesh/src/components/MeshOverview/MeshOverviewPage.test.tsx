@@ -1,7 +1,7 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { clusterErrorStatus } from '@meshport/plugin-mesh-common';
+import { clusterErrorStatus, statusSummary } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../../api/MeshApi';
 import { demoClusterStatus, demoComponent as component, entityStatus } from '../testFixtures';
 import { MeshOverviewPage } from './MeshOverviewPage';
@@ -13,7 +13,7 @@ const statusOf = (name: string, namespace: string) => entityStatus(name, namespa
 
 describe('the mesh overview', () => {
   it('sums coverage, strict mTLS and sidecar cost over the components', () => {
-    const rows = services.map(entity => overviewRow(entity, { status: statusOf(entity.metadata.name, entity.metadata.annotations!['backstage.io/kubernetes-namespace']) }));
+    const rows = services.map(entity => overviewRow(entity, { summary: statusSummary(statusOf(entity.metadata.name, entity.metadata.annotations!['backstage.io/kubernetes-namespace'])) }));
     expect(rows.map(r => [r.name, `${r.injectedPods}/${r.totalPods}`, r.strictMtls])).toEqual([
       ['payment-service', '4/4', true],
       ['order-service', '2/2', true],
@@ -24,14 +24,22 @@ describe('the mesh overview', () => {
   });
 
   it('lists every component with a link to its Mesh tab, and says which could not be read', async () => {
+    const statusByName = (name: string) => {
+      if (name === 'order-service') {
+        const status = statusOf('order-service', 'orders');
+        status.clusters = [clusterErrorStatus('demo', { reason: 'timeout', message: 'no answer' })];
+        return status;
+      }
+      return statusOf(name, name === 'payment-service' ? 'payments' : 'users');
+    };
+    const asked: string[][] = [];
     const meshApi: MeshApi = {
-      getEntityStatus: async ({ name }) => {
-        if (name === 'order-service') {
-          const status = statusOf('order-service', 'orders');
-          status.clusters = [clusterErrorStatus('demo', { reason: 'timeout', message: 'no answer' })];
-          return status;
-        }
-        return statusOf(name, name === 'payment-service' ? 'payments' : 'users');
+      getEntityStatus: async () => {
+        throw new Error('the overview asks for summaries, not whole statuses');
+      },
+      getSummaries: async refs => {
+        asked.push(refs);
+        return refs.map(ref => ({ entityRef: ref, summary: statusSummary(statusByName(ref.split('/')[1])) }));
       },
     };
     const catalogApi = { getEntities: async () => ({ items: services }) };
@@ -43,5 +51,6 @@ describe('the mesh overview', () => {
     expect(await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/)).toBeInTheDocument();
     expect(screen.getByText('payment-service').closest('a')).toHaveAttribute('href', '/catalog/default/component/payment-service/mesh');
     expect(screen.getByText('clusters not read: demo: timeout')).toBeInTheDocument();
+    expect(asked).toEqual([['component:default/payment-service', 'component:default/order-service', 'component:default/user-service']]);
   });
 });

@@ -1,4 +1,4 @@
-import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content, InfoCard, Link, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, CATALOG_FILTER_EXISTS } from '@backstage/plugin-catalog-react';
@@ -21,11 +21,8 @@ const columns: TableColumn<OverviewRow>[] = [
   { title: 'Problem', field: 'problem' },
 ];
 
-async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(run))));
-  return results;
-}
+/** The most entities one summaries request asks about. */
+const SUMMARY_BATCH = 200;
 
 /** Every component with mesh data: coverage, cost and findings, sortable and searchable. */
 export function MeshOverviewPage() {
@@ -33,13 +30,16 @@ export function MeshOverviewPage() {
   const meshApi = useApi(meshApiRef);
   const { value: rows, loading, error } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({ filter: { kind: 'Component', [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS } });
-    return inBatches(items, 4, async (entity: Entity) => {
-      try {
-        return overviewRow(entity, { status: await meshApi.getEntityStatus(getCompoundEntityRef(entity)) });
-      } catch (e) {
-        return overviewRow(entity, { error: e as Error });
+    const rows: OverviewRow[] = [];
+    for (let i = 0; i < items.length; i += SUMMARY_BATCH) {
+      const batch = items.slice(i, i + SUMMARY_BATCH);
+      const answers = new Map((await meshApi.getSummaries(batch.map(e => stringifyEntityRef(e)))).map(a => [a.entityRef, a]));
+      for (const entity of batch) {
+        const answer = answers.get(stringifyEntityRef(entity));
+        rows.push(overviewRow(entity, answer?.summary ? { summary: answer.summary } : { error: new Error(answer?.error?.message ?? 'no summary in the answer') }));
       }
-    });
+    }
+    return rows;
   }, [catalogApi, meshApi]);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;

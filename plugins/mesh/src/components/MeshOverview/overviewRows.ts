@@ -1,56 +1,34 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityMeshStatus, Finding } from '@meshport/plugin-mesh-common';
+import { EntityMeshSummary } from '@meshport/plugin-mesh-common';
 
 /** One component's line on the overview. */
-export interface OverviewRow {
+export interface OverviewRow extends Omit<EntityMeshSummary, 'failingClusters' | 'namespace'> {
   name: string;
-  entityRef: string;
   meshTabPath: string;
   namespace?: string;
-  injectedPods: number;
-  totalPods: number;
-  onboarded: boolean;
-  /** On the mesh, and every workload's default mTLS mode is STRICT (without a proxy no mode is enforced). */
-  strictMtls: boolean;
-  sidecarCpuMillicores: number;
-  sidecarMemoryBytes: number;
-  sidecarCpuShare?: number;
-  worstFinding?: Finding;
-  findingCount: number;
   problem?: string;
 }
 
-const LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
+const EMPTY: Omit<EntityMeshSummary, 'entityRef'> = {
+  injectedPods: 0,
+  totalPods: 0,
+  onboarded: false,
+  strictMtls: false,
+  sidecarCpuMillicores: 0,
+  sidecarMemoryBytes: 0,
+  findingCount: 0,
+  failingClusters: [],
+};
 
-/** The overview line for a component from its status (or from why the status could not be read). */
-export function overviewRow(entity: Entity, answer: { status?: EntityMeshStatus; error?: Error }): OverviewRow {
-  const ref = stringifyEntityRef(entity);
-  const base = {
-    name: entity.metadata.name,
-    entityRef: ref,
-    meshTabPath: `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLowerCase()}/${entity.metadata.name}/mesh`,
-  };
-  const clusters = (answer.status?.clusters ?? []).filter(c => !c.error);
-  const failing = (answer.status?.clusters ?? []).filter(c => c.error).map(c => `${c.cluster}: ${c.error!.reason}`);
-  const defaults = clusters.flatMap(c => c.security.mtls.flatMap(w => w.ports.filter(p => p.port === '*').map(p => p.mode)));
-  const findings = clusters.flatMap(c => c.findings).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  const sum = (pick: (c: (typeof clusters)[number]) => number | undefined) => clusters.reduce((total, c) => total + (pick(c) ?? 0), 0);
-  const appCpu = sum(c => c.overhead.total.app.requests.cpu);
-  const sidecarCpu = sum(c => c.overhead.total.sidecar.requests.cpu);
-  const injected = sum(c => c.workloads.injectedPods);
+/** The overview line for a component from its status summary (or from why it could not be read). */
+export function overviewRow(entity: Entity, answer: { summary?: EntityMeshSummary; error?: Error }): OverviewRow {
+  const { failingClusters, ...summary } = answer.summary ?? { ...EMPTY, entityRef: stringifyEntityRef(entity) };
   return {
-    ...base,
-    namespace: answer.status?.target?.namespace,
-    injectedPods: injected,
-    totalPods: sum(c => c.workloads.totalPods),
-    onboarded: injected > 0,
-    strictMtls: injected > 0 && defaults.length > 0 && defaults.every(mode => mode === 'STRICT'),
-    sidecarCpuMillicores: sidecarCpu,
-    sidecarMemoryBytes: sum(c => c.overhead.total.sidecar.requests.memory),
-    sidecarCpuShare: appCpu > 0 ? sidecarCpu / appCpu : undefined,
-    worstFinding: findings[0],
-    findingCount: findings.length,
-    problem: answer.error?.message ?? (failing.length > 0 ? `clusters not read: ${failing.join(', ')}` : undefined),
+    ...summary,
+    name: entity.metadata.name,
+    entityRef: stringifyEntityRef(entity),
+    meshTabPath: `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLowerCase()}/${entity.metadata.name}/mesh`,
+    problem: answer.error?.message ?? (failingClusters.length > 0 ? `clusters not read: ${failingClusters.join(', ')}` : undefined),
   };
 }
 

@@ -8,6 +8,16 @@ import { pendingChangesSourceFor } from './pendingChanges';
 const TOKEN = 'pending-changes-token-0123456789';
 const BRANCH = 'meshport/payments/payment-service';
 
+/** The pending-changes source of acme/gitops on a GitHub test server, with these status settings. */
+function githubSource(github: GithubTestServer, status: Record<string, number>) {
+  return pendingChangesSourceFor(
+    new ConfigReader({
+      integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
+      mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status },
+    }),
+  )!;
+}
+
 describe('pending changes of an entity, from the GitOps repository', () => {
   it('finds the open pull request from the service branch on GitHub, through Octokit', async () => {
     const github = await new GithubTestServer(TOKEN).start();
@@ -17,12 +27,7 @@ describe('pending changes of an entity, from the GitOps repository', () => {
         { number: 7, title: 'Mesh: payments/payment-service', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
         { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
       ]);
-      const source = pendingChangesSourceFor(
-        new ConfigReader({
-          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
-          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 0 } },
-        }),
-      )!;
+      const source = githubSource(github, { pendingChangesTtlMs: 0 });
       expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
       expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
       github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
@@ -40,12 +45,7 @@ describe('pending changes of an entity, from the GitOps repository', () => {
     try {
       github.createRepository('acme/gitops');
       github.pulls.set('acme/gitops', [{ number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
-      const source = pendingChangesSourceFor(
-        new ConfigReader({
-          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
-          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 60_000 } },
-        }),
-      )!;
+      const source = githubSource(github, { pendingChangesTtlMs: 60_000 });
       const services = ['payment-service', 'order-service', 'user-service'];
       const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
       expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
@@ -65,12 +65,7 @@ describe('pending changes of an entity, from the GitOps repository', () => {
     try {
       github.createRepository('acme/gitops');
       github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
-      const source = pendingChangesSourceFor(
-        new ConfigReader({
-          integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }] },
-          mesh: { gitops: { defaultRepoUrl: `${github.host}?owner=acme&repo=gitops` }, status: { pendingChangesTtlMs: 0, requestTimeoutMs: 300 } },
-        }),
-      )!;
+      const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });
       const started = Date.now();
       const answer = await source.forService('payments', 'payment-service');
       expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });

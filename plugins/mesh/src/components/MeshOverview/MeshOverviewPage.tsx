@@ -30,16 +30,16 @@ export function MeshOverviewPage() {
   const meshApi = useApi(meshApiRef);
   const { value: rows, loading, error } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({ filter: { kind: 'Component', [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS } });
-    const rows: OverviewRow[] = [];
+    const collected: OverviewRow[] = [];
     for (let i = 0; i < items.length; i += SUMMARY_BATCH) {
       const batch = items.slice(i, i + SUMMARY_BATCH);
       const answers = new Map((await meshApi.getSummaries(batch.map(e => stringifyEntityRef(e)))).map(a => [a.entityRef, a]));
       for (const entity of batch) {
         const answer = answers.get(stringifyEntityRef(entity));
-        rows.push(overviewRow(entity, answer?.summary ? { summary: answer.summary } : { error: new Error(answer?.error?.message ?? 'no summary in the answer') }));
+        collected.push(overviewRow(entity, answer?.summary ? { summary: answer.summary } : { error: new Error(answer?.error?.message ?? 'no summary in the answer') }));
       }
     }
-    return rows;
+    return collected;
   }, [catalogApi, meshApi]);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;

@@ -8,6 +8,19 @@ import { pendingChangesSourceFor } from './pendingChanges';
 const TOKEN = 'pending-changes-token-0123456789';
 const BRANCH = 'meshport/payments/payment-service';
 
+/** A test on a GitHub test server holding acme/gitops, stopped afterwards whatever happens. */
+function withGithub(test: (github: GithubTestServer) => Promise<void>) {
+  return async () => {
+    const github = await new GithubTestServer(TOKEN).start();
+    try {
+      github.createRepository('acme/gitops');
+      await test(github);
+    } finally {
+      await github.stop();
+    }
+  };
+}
+
 /** The pending-changes source of acme/gitops on a GitHub test server, with these status settings. */
 function githubSource(github: GithubTestServer, status: Record<string, number>) {
   return pendingChangesSourceFor(
@@ -19,61 +32,43 @@ function githubSource(github: GithubTestServer, status: Record<string, number>) 
 }
 
 describe('pending changes of an entity, from the GitOps repository', () => {
-  it('finds the open pull request from the service branch on GitHub, through Octokit', async () => {
-    const github = await new GithubTestServer(TOKEN).start();
-    try {
-      github.createRepository('acme/gitops');
-      github.pulls.set('acme/gitops', [
-        { number: 7, title: 'Mesh: payments/payment-service', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
-        { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
-      ]);
-      const source = githubSource(github, { pendingChangesTtlMs: 0 });
-      expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
-      expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
-      github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
-      const denied = await source.forService('payments', 'payment-service');
-      expect(denied.items).toEqual([]);
-      expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
-      expect(JSON.stringify(denied)).not.toContain(TOKEN);
-    } finally {
-      await github.stop();
-    }
-  });
+  it('finds the open pull request from the service branch on GitHub, through Octokit', withGithub(async github => {
+    github.pulls.set('acme/gitops', [
+      { number: 7, title: 'Mesh: payments/payment-service', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+      { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+    ]);
+    const source = githubSource(github, { pendingChangesTtlMs: 0 });
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
+    expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
+    github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
+    const denied = await source.forService('payments', 'payment-service');
+    expect(denied.items).toEqual([]);
+    expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
+    expect(JSON.stringify(denied)).not.toContain(TOKEN);
+  }));
 
-  it('asks GitHub once per service and TTL, and for the default branch once, however many requests arrive', async () => {
-    const github = await new GithubTestServer(TOKEN).start();
-    try {
-      github.createRepository('acme/gitops');
-      github.pulls.set('acme/gitops', [{ number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
-      const source = githubSource(github, { pendingChangesTtlMs: 60_000 });
-      const services = ['payment-service', 'order-service', 'user-service'];
-      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
-      expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
-      const asked = (pattern: RegExp) => github.seen.filter(r => pattern.test(r.path)).length;
-      expect([asked(/\/pulls/), asked(/^\/api\/v3\/repos\/acme\/gitops$|^\/repos\/acme\/gitops$/)]).toEqual([3, 1]);
-      // Within the TTL a failing host is not asked again, and the answers stand.
-      github.faults.add({ method: 'GET', path: /\/pulls/, status: 403, body: { message: 'API rate limit exceeded' } });
-      expect((await source.forService('payments', 'payment-service')).items).toHaveLength(1);
-      expect(asked(/\/pulls/)).toBe(3);
-    } finally {
-      await github.stop();
-    }
-  });
+  it('asks GitHub once per service and TTL, and for the default branch once, however many requests arrive', withGithub(async github => {
+    github.pulls.set('acme/gitops', [{ number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
+    const source = githubSource(github, { pendingChangesTtlMs: 60_000 });
+    const services = ['payment-service', 'order-service', 'user-service'];
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
+    expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
+    const asked = (pattern: RegExp) => github.seen.filter(r => pattern.test(r.path)).length;
+    expect([asked(/\/pulls/), asked(/^\/api\/v3\/repos\/acme\/gitops$|^\/repos\/acme\/gitops$/)]).toEqual([3, 1]);
+    // Within the TTL a failing host is not asked again, and the answers stand.
+    github.faults.add({ method: 'GET', path: /\/pulls/, status: 403, body: { message: 'API rate limit exceeded' } });
+    expect((await source.forService('payments', 'payment-service')).items).toHaveLength(1);
+    expect(asked(/\/pulls/)).toBe(3);
+  }));
 
-  it('gives up on a Git host that does not answer, within the request timeout', async () => {
-    const github = await new GithubTestServer(TOKEN).start();
-    try {
-      github.createRepository('acme/gitops');
-      github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
-      const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });
-      const started = Date.now();
-      const answer = await source.forService('payments', 'payment-service');
-      expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });
-      expect(Date.now() - started).toBeLessThan(5000);
-    } finally {
-      await github.stop();
-    }
-  });
+  it('gives up on a Git host that does not answer, within the request timeout', withGithub(async github => {
+    github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
+    const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });
+    const started = Date.now();
+    const answer = await source.forService('payments', 'payment-service');
+    expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  }));
 
   it('finds the open merge request on GitLab, through Gitbeaker', async () => {
     const gitlab = await new GitlabTestServer(TOKEN).start();

@@ -11,8 +11,8 @@ import { EntityStatusService } from '../status/entityStatusService';
 
 const entityPart = z.string().min(1).max(253).regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
 const statusParams = z.object({ namespace: entityPart, kind: entityPart, name: entityPart });
-const entityRef = z.string().regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/, 'must be a full entity reference, kind:namespace/name');
-const summariesBody = z.object({ entityRefs: z.array(entityRef).min(1).max(500) });
+const fullEntityRef = z.string().regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/, 'must be a full entity reference, kind:namespace/name');
+const summariesBody = z.object({ entityRefs: z.array(fullEntityRef).min(1).max(500) });
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `yarn bench:status`: the mesh status request against a test API server holding 20,000 pods in 2,000
-// services, cold and warm, next to @backstage/plugin-kubernetes-backend's POST /services/:serviceId for the
+// services (or each size of MESHPORT_BENCH_PODS, e.g. "20000,100000,200000"), cold and warm, next to @backstage/plugin-kubernetes-backend's POST /services/:serviceId for the
 // same entities against the same server, with each backend's memory. Figures only, no thresholds.
 // Run with --expose-gc (the package script does) so that memory figures are after a collection.
 const fs = require('node:fs');
@@ -17,20 +17,21 @@ const { KubeApiTestServer } = require('@meshport/test-harness');
 const print = line => process.stdout.write(`${line}\n`);
 const benchStart = performance.now();
 const progress = line => process.stderr.write(`[${((performance.now() - benchStart) / 1000).toFixed(1)} s] ${line}\n`);
-const SERVICES = Number(process.env.MESHPORT_BENCH_SERVICES ?? 2000);
 const PODS_PER_SERVICE = 10;
+/** Cluster sizes in pods, one full run each: MESHPORT_BENCH_PODS="20000,100000,200000" (default 20000). */
+const SIZES = (process.env.MESHPORT_BENCH_PODS ?? '20000').split(',').map(size => Number(size.trim()));
 const NAMESPACES = 100;
 const ENTITIES = 20;
 const WARM_ROUNDS = 10;
 const TOKEN = 'bench-token';
 
-function clusterObjects() {
+function clusterObjects(services) {
   const objects = [];
   for (let n = 0; n < NAMESPACES; n += 1) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${n}`, labels: { 'istio-injection': 'enabled' } } });
     objects.push({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: `team-${n}` }, spec: { mtls: { mode: 'STRICT' } } });
   }
-  for (let s = 0; s < SERVICES; s += 1) {
+  for (let s = 0; s < services; s += 1) {
     const app = `svc-${s}`;
     const namespace = `team-${s % NAMESPACES}`;
     const labels = { app, 'backstage.io/kubernetes-id': app };
@@ -76,9 +77,9 @@ function clusterObjects() {
   return objects;
 }
 
-function catalogFile(directory) {
+function catalogFile(directory, services) {
   const entities = Array.from({ length: ENTITIES }, (_, i) => {
-    const s = Math.floor((i * SERVICES) / ENTITIES);
+    const s = Math.floor((i * services) / ENTITIES);
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -171,15 +172,17 @@ async function measure(label, backend, names, request) {
   return { label, first: first.ms, cold, warm, bytes: first.body.length, sample: first.body };
 }
 
-async function main() {
+/** One full run at a size: both backends against one test API server; the figures as lines and a table row. */
+async function runSize(pods) {
+  const services = pods / PODS_PER_SERVICE;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-bench-status-'));
   const server = await new KubeApiTestServer({ token: TOKEN }).start();
   // In chunks: a spread of 200,000 objects into one call overflows the stack.
-  const objects = clusterObjects();
+  const objects = clusterObjects(services);
   for (let i = 0; i < objects.length; i += 10_000) server.apply(...objects.slice(i, i + 10_000));
   progress('test API server seeded');
-  const catalog = catalogFile(directory);
-  print(`test API server: ${SERVICES * PODS_PER_SERVICE} pods in ${SERVICES} services and ${NAMESPACES} namespaces; ${ENTITIES} entities asked about, ${WARM_ROUNDS} warm rounds`);
+  const catalog = catalogFile(directory, services);
+  print(`test API server: ${services * PODS_PER_SERVICE} pods in ${services} services and ${NAMESPACES} namespaces; ${ENTITIES} entities asked about, ${WARM_ROUNDS} warm rounds`);
   const results = [];
   try {
     const runs = [
@@ -233,7 +236,18 @@ async function main() {
   const [mesh, kubernetes] = results;
   const p95 = samples => percentile([...samples].sort((a, b) => a - b), 95);
   print(`warm p95 ratio (kubernetes / mesh): ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x; target: mesh warm p95 under 50 ms and at least 5x faster`);
+  print('');
+  return `| ${pods.toLocaleString('en')} | ${(mesh.first / 1000).toFixed(2)} s | ${figures(mesh.warm)} | ${p95(kubernetes.warm).toFixed(1)} ms | ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x | +${mesh.heap.toFixed(0)} MiB (${((mesh.heap * 1024) / pods).toFixed(2)} KiB/pod) |`;
 }
+
+async function main() {
+  const rows = [];
+  for (const pods of SIZES) rows.push(await runSize(pods));
+  print('| pods | first answer after start | mesh warm | Kubernetes plugin warm p95 | ratio | mesh backend heap |');
+  print('| --- | --- | --- | --- | --- | --- |');
+  rows.forEach(row => print(row));
+}
+
 
 main().then(() => process.exit(0), error => {
   process.stderr.write(`${error.stack ?? error}\n`);

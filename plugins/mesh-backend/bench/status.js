@@ -3,6 +3,7 @@
 // services (or each size of MESHPORT_BENCH_PODS, e.g. "20000,100000,200000"), cold and warm, next to @backstage/plugin-kubernetes-backend's POST /services/:serviceId for the
 // same entities against the same server, with each backend's memory. Figures only, no thresholds.
 // Run with --expose-gc (the package script does) so that memory figures are after a collection.
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -240,12 +241,24 @@ async function runSize(pods) {
   return `| ${pods.toLocaleString('en')} | ${(mesh.first / 1000).toFixed(2)} s | ${figures(mesh.warm)} | ${p95(kubernetes.warm).toFixed(1)} ms | ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x | +${mesh.heap.toFixed(0)} MiB (${((mesh.heap * 1024) / pods).toFixed(2)} KiB/pod) |`;
 }
 
+const TABLE_HEADER = ['| pods | first answer after start | mesh warm | Kubernetes plugin warm p95 | ratio | mesh backend heap |', '| --- | --- | --- | --- | --- | --- |'];
+
 async function main() {
+  if (SIZES.length === 1) {
+    const row = await runSize(SIZES[0]);
+    [...TABLE_HEADER, row].forEach(line => print(line));
+    return;
+  }
+  // Each size in a process of its own, so that one size's heap figure is not another's garbage.
   const rows = [];
-  for (const pods of SIZES) rows.push(await runSize(pods));
-  print('| pods | first answer after start | mesh warm | Kubernetes plugin warm p95 | ratio | mesh backend heap |');
-  print('| --- | --- | --- | --- | --- | --- |');
-  rows.forEach(row => print(row));
+  for (const pods of SIZES) {
+    const child = spawnSync(process.execPath, ['--expose-gc', __filename], { env: { ...process.env, MESHPORT_BENCH_PODS: String(pods) }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`the run at ${pods} pods failed (exit ${child.status})`);
+    const lines = child.stdout.trimEnd().split('\n');
+    rows.push(lines.pop());
+    lines.filter(line => !TABLE_HEADER.includes(line)).forEach(line => print(line));
+  }
+  [...TABLE_HEADER, ...rows].forEach(line => print(line));
 }
 
 

@@ -21,18 +21,21 @@ const progress = line => process.stderr.write(`[${((performance.now() - benchSta
 const PODS_PER_SERVICE = 10;
 /** Cluster sizes in pods, one full run each: MESHPORT_BENCH_PODS="20000,100000,200000" (default 20000). */
 const SIZES = (process.env.MESHPORT_BENCH_PODS ?? '20000').split(',').map(size => Number(size.trim()));
+/** Clusters the pods are spread over (each service lives in one): MESHPORT_BENCH_CLUSTERS, default 1. */
+const CLUSTERS = Number(process.env.MESHPORT_BENCH_CLUSTERS ?? 1);
 const NAMESPACES = 100;
 const ENTITIES = 20;
 const WARM_ROUNDS = 10;
 const TOKEN = 'bench-token';
 
-function clusterObjects(services) {
+/** The objects of one cluster: every namespace, and the services whose index falls to this cluster. */
+function clusterObjects(services, cluster = 0) {
   const objects = [];
   for (let n = 0; n < NAMESPACES; n += 1) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${n}`, labels: { 'istio-injection': 'enabled' } } });
     objects.push({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: `team-${n}` }, spec: { mtls: { mode: 'STRICT' } } });
   }
-  for (let s = 0; s < services; s += 1) {
+  for (let s = cluster; s < services; s += CLUSTERS) {
     const app = `svc-${s}`;
     const namespace = `team-${s % NAMESPACES}`;
     const labels = { app, 'backstage.io/kubernetes-id': app };
@@ -104,7 +107,8 @@ const figures = samples => {
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`;
 };
 
-async function startBackend(plugin, catalog, server, workingDirectory) {
+async function startBackend(plugin, catalog, servers, workingDirectory) {
+  const clusters = servers.map((server, k) => ({ name: `bench-${k}`, url: server.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN }));
   return startTestBackend({
     features: [
       require('@backstage/plugin-catalog-backend').default,
@@ -117,9 +121,9 @@ async function startBackend(plugin, catalog, server, workingDirectory) {
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
             objectTypes: ['pods', 'services', 'deployments'],
-            clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'bench', url: server.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN }] }],
+            clusterLocatorMethods: [{ type: 'config', clusters }],
           },
-          mesh: { status: { syncWaitMs: 120_000, requestTimeoutMs: 60_000, allowInsecureHttpClusters: ['bench'] } },
+          mesh: { status: { syncWaitMs: 120_000, requestTimeoutMs: 60_000, allowInsecureHttpClusters: clusters.map(c => c.name) } },
         },
       }),
     ],
@@ -135,14 +139,14 @@ async function waitForCatalog(baseUrl, names) {
 }
 
 /** How long a change in the cluster takes to show in the status API: a pod turning unready, a policy added. */
-async function freshness(backend, server, objects, name) {
+async function freshness(backend, server, objects, name, clusterName) {
   const baseUrl = `http://localhost:${backend.server.address().port}`;
   const status = async () => (await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/status`, { headers: { authorization: mockCredentials.user.header() } })).json();
   const until = async (change, seen) => {
     const start = performance.now();
     change();
     for (;;) {
-      if (seen((await status()).clusters[0])) return performance.now() - start;
+      if (seen((await status()).clusters.find(c => c.cluster === clusterName))) return performance.now() - start;
       if (performance.now() - start > 60_000) throw new Error('the change did not show within 60 s');
     }
   };
@@ -177,13 +181,19 @@ async function measure(label, backend, names, request) {
 async function runSize(pods) {
   const services = pods / PODS_PER_SERVICE;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-bench-status-'));
-  const server = await new KubeApiTestServer({ token: TOKEN }).start();
-  // In chunks: a spread of 200,000 objects into one call overflows the stack.
-  const objects = clusterObjects(services);
-  for (let i = 0; i < objects.length; i += 10_000) server.apply(...objects.slice(i, i + 10_000));
-  progress('test API server seeded');
+  const servers = [];
+  const objectsByServer = [];
+  for (let k = 0; k < CLUSTERS; k += 1) {
+    const server = await new KubeApiTestServer({ token: TOKEN }).start();
+    // In chunks: a spread of 200,000 objects into one call overflows the stack.
+    const objects = clusterObjects(services, k);
+    for (let i = 0; i < objects.length; i += 10_000) server.apply(...objects.slice(i, i + 10_000));
+    servers.push(server);
+    objectsByServer.push(objects);
+  }
+  progress(`${CLUSTERS} test API server(s) seeded`);
   const catalog = catalogFile(directory, services);
-  print(`test API server: ${services * PODS_PER_SERVICE} pods in ${services} services and ${NAMESPACES} namespaces; ${ENTITIES} entities asked about, ${WARM_ROUNDS} warm rounds`);
+  print(`test API servers: ${services * PODS_PER_SERVICE} pods in ${services} services and ${NAMESPACES} namespaces over ${CLUSTERS} cluster(s); ${ENTITIES} entities asked about, ${WARM_ROUNDS} warm rounds`);
   const results = [];
   try {
     const runs = [
@@ -209,12 +219,15 @@ async function runSize(pods) {
     for (const run of runs) {
       progress(`starting the backend for ${run.label}`);
       const before = heapMiB();
-      const backend = await startBackend(run.plugin, catalog, server, directory);
+      const backend = await startBackend(run.plugin, catalog, servers, directory);
       try {
         progress('measuring');
         const result = await measure(run.label, backend, catalog.names, run.request);
         result.heap = heapMiB() - before;
-        if (run.freshness) result.freshness = await freshness(backend, server, objects, catalog.names[0]);
+        if (run.freshness) {
+          const k = Number(catalog.names[0].slice('svc-'.length)) % CLUSTERS;
+          result.freshness = await freshness(backend, servers[k], objectsByServer[k], catalog.names[0], `bench-${k}`);
+        }
         results.push(result);
       } finally {
         progress('stopping');
@@ -223,7 +236,7 @@ async function runSize(pods) {
       }
     }
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     fs.rmSync(directory, { recursive: true, force: true });
   }
   for (const r of results) {
@@ -238,7 +251,7 @@ async function runSize(pods) {
   const p95 = samples => percentile([...samples].sort((a, b) => a - b), 95);
   print(`warm p95 ratio (kubernetes / mesh): ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x; target: mesh warm p95 under 50 ms and at least 5x faster`);
   print('');
-  return `| ${pods.toLocaleString('en')} | ${(mesh.first / 1000).toFixed(2)} s | ${figures(mesh.warm)} | ${p95(kubernetes.warm).toFixed(1)} ms | ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x | +${mesh.heap.toFixed(0)} MiB (${((mesh.heap * 1024) / pods).toFixed(2)} KiB/pod) |`;
+  return `| ${pods.toLocaleString('en')}${CLUSTERS > 1 ? ` in ${CLUSTERS} clusters` : ''} | ${(mesh.first / 1000).toFixed(2)} s | ${figures(mesh.warm)} | ${p95(kubernetes.warm).toFixed(1)} ms | ${(p95(kubernetes.warm) / p95(mesh.warm)).toFixed(1)}x | +${mesh.heap.toFixed(0)} MiB (${((mesh.heap * 1024) / pods).toFixed(2)} KiB/pod) |`;
 }
 
 const TABLE_HEADER = ['| pods | first answer after start | mesh warm | Kubernetes plugin warm p95 | ratio | mesh backend heap |', '| --- | --- | --- | --- | --- | --- |'];

@@ -7,6 +7,7 @@
  */
 export { changeBranchName } from './gitops/branchName';
 export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gitops/changeRequests';
+export { RateLimitedError } from './gitops/changeRequests';
 export { folderSize, GitCommandError, GitRunner, redact } from './gitops/git';
 export type { GitCredentials, GitIdentity, GitRunnerOptions, GitTransport } from './gitops/git';
 export { ALWAYS_PROTECTED_NAMESPACES, committerFromConfig, DEFAULT_COMMITTER, DEFAULT_LIMITS, limitsFromConfig, protectedNamespaces } from './gitops/gitopsConfig';

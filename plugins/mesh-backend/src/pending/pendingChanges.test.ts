@@ -61,6 +61,28 @@ describe('pending changes of an entity, from the GitOps repository', () => {
     expect(asked(/\/pulls/)).toBe(3);
   }));
 
+  it('asks again conditionally: GitHub answers 304 while nothing changed, and the new pull request once one opens', withGithub(async github => {
+    const source = githubSource(github, { pendingChangesTtlMs: 0 });
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    expect(github.notModifiedAnswers).toBe(1);
+    github.pulls.set('acme/gitops', [{ number: 9, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/9`, number: 9, branch: BRANCH }] });
+    expect(github.notModifiedAnswers).toBe(1);
+  }));
+
+  it('stops asking GitHub once the token\'s rate limit is used up, until it resets, and says until when', withGithub(async github => {
+    const source = githubSource(github, { pendingChangesTtlMs: 0 });
+    github.rateLimitRemaining = 2;
+    github.rateLimitReset = Math.floor(Date.now() / 1000) + 600;
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    const limited = await source.forService('orders', 'order-service');
+    expect(limited.error).toContain(`rate limit for this token is used up until ${new Date(github.rateLimitReset * 1000).toISOString()}`);
+    const asked = github.seen.length;
+    expect((await source.forService('users', 'user-service')).error).toContain('rate limit');
+    expect(github.seen.length).toBe(asked);
+  }));
+
   it('gives up on a Git host that does not answer, within the request timeout', withGithub(async github => {
     github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
     const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });

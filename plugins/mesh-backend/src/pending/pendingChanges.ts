@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
-import { changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
+import { ChangeRequest, changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RateLimitedError, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
 import { CachedPendingChanges } from './cachedPendingChanges';
 
 /** Where open Meshport changes for an entity are found. */
@@ -41,6 +41,10 @@ export class GitBranchPendingChanges implements PendingChangesSource {
 export class ChangeRequestPendingChanges implements PendingChangesSource {
   /** The repository's default branch, asked once (a repository rarely changes it). */
   private defaultBranch?: Promise<string>;
+  /** The last answer per branch with its ETag: asked again conditionally, a 304 costs no rate limit. */
+  private readonly lastAnswers = new Map<string, { etag: string; open?: ChangeRequest }>();
+  /** While the token's rate limit is used up: when it resets, and the host's words. */
+  private rateLimited?: RateLimitedError;
 
   constructor(
     private readonly provider: () => Promise<GitOpsProvider>,
@@ -67,14 +71,22 @@ export class ChangeRequestPendingChanges implements PendingChangesSource {
       timer = setTimeout(() => reject(new Error(`the Git host gave no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
+      // Spend nothing of a used-up rate limit: the scaffolder's change requests need what is left.
+      if (this.rateLimited && Date.now() < this.rateLimited.resetsAt) throw this.rateLimited;
       const lookup = async () => {
         const provider = await this.provider();
         const base = await this.baseBranch(provider);
-        return provider.findOpen(branch, base);
+        if (!provider.findOpenIfChanged) return provider.findOpen(branch, base);
+        const last = this.lastAnswers.get(branch);
+        const answer = await provider.findOpenIfChanged(branch, base, last?.etag);
+        if ('notModified' in answer) return last?.open;
+        if (answer.etag) this.lastAnswers.set(branch, { etag: answer.etag, open: answer.open });
+        return answer.open;
       };
       const open = await Promise.race([lookup(), deadline]);
       return { items: open ? [{ url: open.url, number: open.number, branch }] : [] };
     } catch (error) {
+      if (error instanceof RateLimitedError) this.rateLimited = error;
       return failure(error);
     } finally {
       clearTimeout(timer);

@@ -27,10 +27,23 @@ export interface GitOpsProvider {
   /** The open change request from this branch, if any (called before anything is pushed). */
   findOpen(branch: string, baseBranch: string): Promise<ChangeRequest | undefined>;
   /**
+   * The same as a conditional request, where the host supports them (GitHub's ETags): "not-modified"
+   * when nothing changed since the answer that carried `etag`, which costs no rate limit.
+   */
+  findOpenIfChanged?(branch: string, baseBranch: string, etag?: string): Promise<{ notModified: true } | { open?: ChangeRequest; etag?: string }>;
+  /**
    * Opens the change request, or updates the one `findOpen` found. Labels and reviewers are extras: when
    * the host refuses them the request stays open and `warnings` says why.
    */
   upsert(details: ChangeRequestDetails, existing: ChangeRequest | undefined): Promise<ChangeRequest & { warnings: string[] }>;
+}
+
+/** A host's answer that its rate limit for this token is used up, with when it resets. */
+export class RateLimitedError extends Error {
+  constructor(message: string, readonly resetsAt: number) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
 }
 
 /** Runs the optional extras of a change request; each one that fails becomes a warning instead. */

@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { ChangeRequest, ChangeRequestDetails, extras, GitOpsProvider } from './changeRequests';
+import { ChangeRequest, ChangeRequestDetails, extras, GitOpsProvider, RateLimitedError } from './changeRequests';
 import { hostError } from './hostErrors';
 
 /** Where a GitHub repository lives and the token to reach it. */
@@ -12,6 +12,11 @@ export interface GithubTarget {
 }
 
 function failure(target: GithubTarget, action: string, error: any) {
+  const headers = error?.response?.headers ?? {};
+  if ((error?.status === 403 || error?.status === 429) && headers['x-ratelimit-remaining'] === '0') {
+    const resetsAt = Number(headers['x-ratelimit-reset']) * 1000;
+    return new RateLimitedError(`GitHub (${target.host}) rate limit for this token is used up until ${new Date(resetsAt).toISOString()} (while ${action})`, resetsAt);
+  }
   const data = error?.response?.data;
   const details = Array.isArray(data?.errors) ? data.errors.map((e: any) => e.message ?? [e.resource, e.field, e.code].filter(Boolean).join(' ')) : [];
   // Without an answer from GitHub (refused connection, timeout) the client's own message says what happened.
@@ -54,6 +59,18 @@ export class GithubProvider implements GitOpsProvider {
     );
     const open = data[0];
     return open ? { url: open.html_url, number: open.number } : undefined;
+  }
+
+  async findOpenIfChanged(branch: string, baseBranch: string, etag?: string) {
+    const { owner, repo } = this.target;
+    try {
+      const response = await this.octokit.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}`, base: baseBranch, per_page: 10, headers: etag ? { 'if-none-match': etag } : {} });
+      const open = response.data[0];
+      return { open: open ? { url: open.html_url, number: open.number } : undefined, etag: response.headers.etag };
+    } catch (error) {
+      if ((error as { status?: number }).status === 304) return { notModified: true as const };
+      throw failure(this.target, `looking for an open pull request from ${branch}`, error);
+    }
   }
 
   async upsert(details: ChangeRequestDetails, existing: ChangeRequest | undefined) {

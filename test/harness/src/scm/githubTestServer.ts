@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { ApiAnswer, ScmTestServer } from './scmTestServer';
 
@@ -28,6 +29,14 @@ function error(status: number, message: string, errors?: unknown[]): ApiAnswer {
 export class GithubTestServer extends ScmTestServer {
   protected apiPrefix = '/api/v3';
   readonly pulls = new Map<string, TestPullRequest[]>();
+  /**
+   * The token's rate limit as GitHub keeps it: every answered request but a 304 counts; at 0 the API
+   * answers 403 "API rate limit exceeded" until `rateLimitReset` (unix seconds). Unlimited by default.
+   */
+  rateLimitRemaining = Infinity;
+  rateLimitReset = Math.floor(Date.now() / 1000) + 3600;
+  /** How many conditional requests were answered 304 Not Modified. */
+  notModifiedAnswers = 0;
 
   get apiBaseUrl() {
     return `${this.baseUrl}/api/v3`;
@@ -68,7 +77,31 @@ export class GithubTestServer extends ScmTestServer {
     };
   }
 
-  protected api(method: string, route: string, query: Record<string, string>, body: any): ApiAnswer | undefined {
+  /**
+   * GitHub's conditional requests and rate limit around every API answer: a GET answer carries an ETag,
+   * and `If-None-Match` with that ETag is answered 304 without a body (and not counted against the limit);
+   * every answer carries the X-RateLimit headers, and an exhausted limit answers 403.
+   */
+  protected api(method: string, route: string, query: Record<string, string>, body: any, headers: IncomingMessage['headers']): ApiAnswer | undefined {
+    const limits = () => ({ 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(Number.isFinite(this.rateLimitRemaining) ? this.rateLimitRemaining : 4999), 'x-ratelimit-reset': String(this.rateLimitReset) });
+    if (this.rateLimitRemaining <= 0) {
+      return { status: 403, body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, headers: limits() };
+    }
+    const answer = this.repositoryApi(method, route, query, body);
+    if (!answer) return undefined;
+    if (method === 'GET' && answer.status === 200) {
+      const etag = `"${createHash('sha1').update(JSON.stringify(answer.body)).digest('hex')}"`;
+      if (headers['if-none-match'] === etag) {
+        this.notModifiedAnswers += 1;
+        return { status: 304, body: undefined, headers: { etag, ...limits() } };
+      }
+      answer.headers = { ...answer.headers, etag };
+    }
+    this.rateLimitRemaining -= 1;
+    return { ...answer, headers: { ...answer.headers, ...limits() } };
+  }
+
+  private repositoryApi(method: string, route: string, query: Record<string, string>, body: any): ApiAnswer | undefined {
     const match = route.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
     if (!match) return undefined;
     const [, owner, repo, rest = ''] = match;

@@ -93,7 +93,9 @@ export abstract class ScmTestServer {
   protected abstract apiPrefix: string;
 
   private send(response: ServerResponse, answer: ApiAnswer) {
-    response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+    // A 304 carries no body, and so no content type (RFC 9110), as GitHub answers it.
+    const contentType = answer.status === 304 ? {} : { 'content-type': 'application/json; charset=utf-8' };
+    response.writeHead(answer.status, { ...contentType, ...answer.headers });
     response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   }
 

@@ -13,73 +13,19 @@ require('@backstage/cli-node/config/nodeTransform.cjs');
 
 const { stringify } = require('yaml');
 const { mockCredentials, mockServices, startTestBackend } = require('@backstage/backend-test-utils');
-const { KubeApiTestServer } = require('@meshport/test-harness');
+const { fork } = require('node:child_process');
+const { podObject, PODS_PER_SERVICE, NAMESPACES } = require('./clusterData');
 
 const print = line => process.stdout.write(`${line}\n`);
 const benchStart = performance.now();
 const progress = line => process.stderr.write(`[${((performance.now() - benchStart) / 1000).toFixed(1)} s] ${line}\n`);
-const PODS_PER_SERVICE = 10;
 /** Cluster sizes in pods, one full run each: MESHPORT_BENCH_PODS="20000,100000,200000" (default 20000). */
 const SIZES = (process.env.MESHPORT_BENCH_PODS ?? '20000').split(',').map(size => Number(size.trim()));
 /** Clusters the pods are spread over (each service lives in one): MESHPORT_BENCH_CLUSTERS, default 1. */
 const CLUSTERS = Number(process.env.MESHPORT_BENCH_CLUSTERS ?? 1);
-const NAMESPACES = 100;
 const ENTITIES = 20;
 const WARM_ROUNDS = 10;
 const TOKEN = 'bench-token';
-
-/** The objects of one cluster: every namespace, and the services whose index falls to this cluster. */
-function clusterObjects(services, cluster = 0) {
-  const objects = [];
-  for (let n = 0; n < NAMESPACES; n += 1) {
-    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${n}`, labels: { 'istio-injection': 'enabled' } } });
-    objects.push({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: `team-${n}` }, spec: { mtls: { mode: 'STRICT' } } });
-  }
-  for (let s = cluster; s < services; s += CLUSTERS) {
-    const app = `svc-${s}`;
-    const namespace = `team-${s % NAMESPACES}`;
-    const labels = { app, 'backstage.io/kubernetes-id': app };
-    objects.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace, labels }, spec: { selector: { app }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } });
-    objects.push({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: app, namespace, labels },
-      spec: { replicas: PODS_PER_SERVICE, selector: { matchLabels: { app } }, template: { metadata: { labels: { ...labels, version: 'v1' } }, spec: { containers: [{ name: app, image: `registry.example.com/${app}:1` }] } } },
-      status: { replicas: PODS_PER_SERVICE, readyReplicas: PODS_PER_SERVICE },
-    });
-    for (let p = 0; p < PODS_PER_SERVICE; p += 1) {
-      objects.push({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: `${app}-7d9c5b8f4-${p}`,
-          namespace,
-          labels: { ...labels, version: 'v1', 'pod-template-hash': '7d9c5b8f4', 'security.istio.io/tlsMode': 'istio' },
-          annotations: { 'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"]}', 'kubectl.kubernetes.io/default-container': app },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app}-7d9c5b8f4`, controller: true }],
-        },
-        spec: {
-          nodeName: `node-${p % 50}`,
-          initContainers: [{ name: 'istio-init', image: 'docker.io/istio/proxyv2:1.30.0', args: ['istio-iptables', '-p', '15001'] }],
-          containers: [
-            { name: app, image: `registry.example.com/${app}:1`, ports: [{ containerPort: 8080, name: 'http' }], resources: { requests: { cpu: '250m', memory: '256Mi' } }, env: [{ name: 'LOG_LEVEL', value: 'info' }] },
-            { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.0', args: ['proxy', 'sidecar'], resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } } },
-          ],
-        },
-        status: {
-          phase: 'Running',
-          podIP: `10.${s % 250}.${p}.1`,
-          conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2026-11-01T00:00:00Z' }],
-          containerStatuses: [
-            { name: app, ready: true, restartCount: 0, image: `registry.example.com/${app}:1`, state: { running: { startedAt: '2026-11-01T00:00:00Z' } } },
-            { name: 'istio-proxy', ready: true, restartCount: 0, image: 'docker.io/istio/proxyv2:1.30.0', state: { running: { startedAt: '2026-11-01T00:00:00Z' } } },
-          ],
-        },
-      });
-    }
-  }
-  return objects;
-}
 
 function catalogFile(directory, services) {
   const entities = Array.from({ length: ENTITIES }, (_, i) => {
@@ -138,24 +84,51 @@ async function waitForCatalog(baseUrl, names) {
   }
 }
 
+/** The test API servers in a child process of their own; `apply` changes an object in one of them. */
+async function startKubeServers(services) {
+  const child = fork(path.join(__dirname, 'kubeServers.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = type => new Promise((resolve, reject) => {
+    const onMessage = message => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      resolve(message);
+    };
+    child.on('message', onMessage);
+    child.once('exit', code => reject(new Error(`the test API servers' process exited (${code})`)));
+  });
+  child.send({ type: 'start', clusters: CLUSTERS, services, token: TOKEN });
+  const { urls } = await next('started');
+  return {
+    urls,
+    apply: async (cluster, object) => {
+      child.send({ type: 'apply', cluster, object });
+      await next('applied');
+    },
+    stop: async () => {
+      child.send({ type: 'stop' });
+      await new Promise(resolve => child.once('exit', resolve));
+    },
+  };
+}
+
 /** How long a change in the cluster takes to show in the status API: a pod turning unready, a policy added. */
-async function freshness(backend, server, objects, name, clusterName) {
+async function freshness(backend, apply, s, name, clusterName) {
   const baseUrl = `http://localhost:${backend.server.address().port}`;
   const status = async () => (await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/status`, { headers: { authorization: mockCredentials.user.header() } })).json();
   const until = async (change, seen) => {
     const start = performance.now();
-    change();
+    await change();
     for (;;) {
       if (seen((await status()).clusters.find(c => c.cluster === clusterName))) return performance.now() - start;
       if (performance.now() - start > 60_000) throw new Error('the change did not show within 60 s');
     }
   };
-  const pod = objects.find(o => o.kind === 'Pod' && o.metadata.labels.app === name);
+  const pod = podObject(s, 0);
   const unready = { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status: 'False' }] } };
-  const readiness = await until(() => server.apply(unready), c => c.workloads.pods.some(p => p.name === pod.metadata.name && !p.ready));
-  server.apply(pod);
+  const readiness = await until(() => apply(unready), c => c.workloads.pods.some(p => p.name === pod.metadata.name && !p.ready));
+  await apply(pod);
   const policy = { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: `${name}-bench`, namespace: pod.metadata.namespace }, spec: { selector: { matchLabels: { app: name } }, action: 'ALLOW', rules: [{}] } };
-  const policyAdded = await until(() => server.apply(policy), c => c.security.authorizationPolicies.some(p => p.name === policy.metadata.name));
+  const policyAdded = await until(() => apply(policy), c => c.security.authorizationPolicies.some(p => p.name === policy.metadata.name));
   return { readiness, policyAdded };
 }
 
@@ -181,17 +154,9 @@ async function measure(label, backend, names, request) {
 async function runSize(pods) {
   const services = pods / PODS_PER_SERVICE;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-bench-status-'));
-  const servers = [];
-  const objectsByServer = [];
-  for (let k = 0; k < CLUSTERS; k += 1) {
-    const server = await new KubeApiTestServer({ token: TOKEN }).start();
-    // In chunks: a spread of 200,000 objects into one call overflows the stack.
-    const objects = clusterObjects(services, k);
-    for (let i = 0; i < objects.length; i += 10_000) server.apply(...objects.slice(i, i + 10_000));
-    servers.push(server);
-    objectsByServer.push(objects);
-  }
-  progress(`${CLUSTERS} test API server(s) seeded`);
+  const kube = await startKubeServers(services);
+  const servers = kube.urls.map(url => ({ url }));
+  progress(`${CLUSTERS} test API server(s) seeded in a child process`);
   const catalog = catalogFile(directory, services);
   print(`test API servers: ${services * PODS_PER_SERVICE} pods in ${services} services and ${NAMESPACES} namespaces over ${CLUSTERS} cluster(s); ${ENTITIES} entities asked about, ${WARM_ROUNDS} warm rounds`);
   const results = [];
@@ -226,7 +191,7 @@ async function runSize(pods) {
         result.heap = heapMiB() - before;
         if (run.freshness) {
           const k = Number(catalog.names[0].slice('svc-'.length)) % CLUSTERS;
-          result.freshness = await freshness(backend, servers[k], objectsByServer[k], catalog.names[0], `bench-${k}`);
+          result.freshness = await freshness(backend, object => kube.apply(k, object), Number(catalog.names[0].slice('svc-'.length)), catalog.names[0], `bench-${k}`);
         }
         results.push(result);
       } finally {
@@ -236,7 +201,7 @@ async function runSize(pods) {
       }
     }
   } finally {
-    for (const server of servers) await server.stop();
+    await kube.stop();
     fs.rmSync(directory, { recursive: true, force: true });
   }
   for (const r of results) {

@@ -1,3 +1,4 @@
+import { injectorValues } from '../analyze/istio/meshMembership';
 import { cpuMillicores, memoryBytes } from './quantity';
 
 /** CPU in millicores and memory in bytes; undefined where nothing is set. */
@@ -34,19 +35,29 @@ export function sidecarResources(
   if (cpu === undefined && memory === undefined && cpuLimit === undefined && memoryLimit === undefined) {
     return { requests: { ...meshDefaults.requests }, limits: { ...meshDefaults.limits } };
   }
-  return {
-    requests: { cpu: cpu !== undefined ? cpuMillicores(cpu) : undefined, memory: memory !== undefined ? memoryBytes(memory) : undefined },
-    limits: { cpu: cpuLimit !== undefined ? cpuMillicores(cpuLimit) : undefined, memory: memoryLimit !== undefined ? memoryBytes(memoryLimit) : undefined },
+  return { requests: readAmounts(cpu, memory), limits: readAmounts(cpuLimit, memoryLimit) };
+}
+
+/**
+ * CPU and memory read from quantities. Annotations and ConfigMaps are not checked by the API server: a value
+ * that is no quantity counts as unset (Istio could not inject it either) instead of failing the estimate.
+ */
+function readAmounts(cpu: unknown, memory: unknown): Amounts {
+  const read = (value: unknown, convert: (text: string) => number) => {
+    if (value === undefined || value === null) return undefined;
+    try {
+      return convert(String(value));
+    } catch {
+      return undefined;
+    }
   };
+  return { cpu: read(cpu, cpuMillicores), memory: read(memory, memoryBytes) };
 }
 
 /** A container's resources block read as amounts. */
 export function containerAmounts(container: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } } | undefined): ContainerResourceAmounts {
-  const read = (values: Record<string, unknown> | undefined): Amounts => ({
-    cpu: values?.cpu !== undefined ? cpuMillicores(String(values.cpu)) : undefined,
-    memory: values?.memory !== undefined ? memoryBytes(String(values.memory)) : undefined,
-  });
-  return { requests: read(container?.resources?.requests), limits: read(container?.resources?.limits) };
+  const { requests, limits } = container?.resources ?? {};
+  return { requests: readAmounts(requests?.cpu, requests?.memory), limits: readAmounts(limits?.cpu, limits?.memory) };
 }
 
 /** A pod (or pod template) as injection sees it. */
@@ -75,12 +86,8 @@ export function proxyResourcesAtInjection(pod: PodForInjection, meshDefaults: Co
  * JSON's global.proxy.resources; undefined when it cannot be read.
  */
 export function injectorProxyDefaults(configMap: { data?: Record<string, string> } | undefined): ContainerResourceAmounts | undefined {
-  try {
-    const resources = JSON.parse(configMap?.data?.values ?? '')?.global?.proxy?.resources;
-    return resources && typeof resources === 'object' ? containerAmounts({ resources }) : undefined;
-  } catch {
-    return undefined;
-  }
+  const resources = injectorValues(configMap).global?.proxy?.resources;
+  return resources && typeof resources === 'object' ? containerAmounts({ resources }) : undefined;
 }
 
 /** The sum of several containers' resources; a missing value counts as zero. */

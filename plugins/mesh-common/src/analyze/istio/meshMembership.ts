@@ -48,6 +48,19 @@ export function isIstioControlPlane(object: AnalyzedObject): boolean {
   return 'istio' in labels || labels.release === 'istio';
 }
 
+/**
+ * The "values" JSON of an injector ConfigMap, what its injection templates read (hub, tag, proxy image and
+ * resources, enableNamespacesByDefault); an empty object when it is missing or cannot be read.
+ */
+export function injectorValues(configMap: { data?: Record<string, string> } | undefined): Record<string, any> {
+  try {
+    const values = JSON.parse(configMap?.data?.values ?? '');
+    return values && typeof values === 'object' ? values : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The injector ConfigMap of a revision. */
 export function injectorConfigMapName(revision: string | undefined): string {
   return !revision || revision === 'default' ? 'istio-sidecar-injector' : `istio-sidecar-injector-${revision}`;

@@ -1,15 +1,11 @@
 import { finding, fullName } from '../../findings';
-import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, injectorConfigMapName, PROXY_CONTAINER, REVISION_LABEL, SIDECAR_INJECT } from '../../istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL, SIDECAR_INJECT } from '../../istio/meshMembership';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** The injector's sidecarInjectorWebhook.enableNamespacesByDefault, read from its ConfigMap's "values" JSON. */
 export function injectsNamespacesByDefault(configMap: AnalyzedObject): boolean {
-  try {
-    return JSON.parse((configMap as any).data?.values ?? '')?.sidecarInjectorWebhook?.enableNamespacesByDefault === true;
-  } catch {
-    return false;
-  }
+  return injectorValues(configMap as { data?: Record<string, string> }).sidecarInjectorWebhook?.enableNamespacesByDefault === true;
 }
 
 /** The injection labels a namespace carries, as IST0123 lists them. */

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { INJECTION_LABEL, injectorConfigMapName, PROXY_CONTAINER, REVISION_LABEL } from '../../istio/meshMembership';
+import { INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL } from '../../istio/meshMembership';
 import { selectorMatches } from '../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { parseYaml } from '../../../yaml';
@@ -7,15 +7,11 @@ import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 
 /** The proxy image an injector ConfigMap injects: values.global.proxy.image, with hub and tag unless it names a registry. */
 function injectorProxyImage(configMap: AnalyzedObject): string {
-  try {
-    const global = JSON.parse((configMap as any).data?.values ?? '')?.global ?? {};
-    const image = String(global.proxy?.image ?? '');
-    if (image.includes('/')) return image;
-    if (typeof global.tag !== 'string' || typeof global.hub !== 'string') return '';
-    return `${global.hub}/${image}:${global.tag}`;
-  } catch {
-    return '';
-  }
+  const global = injectorValues(configMap as { data?: Record<string, string> }).global ?? {};
+  const image = String(global.proxy?.image ?? '');
+  if (image.includes('/')) return image;
+  if (typeof global.tag !== 'string' || typeof global.hub !== 'string') return '';
+  return `${global.hub}/${image}:${global.tag}`;
 }
 
 /** The image type ("distroless", "debug"…) a pod's proxy gets: mesh config, then ProxyConfigs, then its annotation. */

@@ -1,4 +1,5 @@
 import { FleetSamples, fleetQueries } from '@meshport/plugin-mesh-common';
+import { TtlCache } from '../cache/ttlCache';
 import { PrometheusClient } from './prometheusClient';
 
 /** The window Istio's rates are taken over. */
@@ -11,21 +12,18 @@ export const METRICS_WINDOW = '5m';
  * that is down is not asked again by every request.
  */
 export class FleetMetricsCache {
-  private last?: { at: number; result: Promise<FleetSamples> };
+  private readonly reads: TtlCache<'fleet', FleetSamples>;
 
   constructor(
     private readonly prometheus: PrometheusClient,
-    private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    ttlMs: number,
+  ) {
+    this.reads = new TtlCache(ttlMs);
+  }
 
   /** The current fleet read: cached, in flight, or started now. */
   read(): Promise<FleetSamples> {
-    const now = this.clock();
-    if (this.last && now - this.last.at < this.ttlMs) return this.last.result;
-    const result = this.fetch(now / 1000);
-    this.last = { at: now, result };
-    return result;
+    return this.reads.get('fleet', () => this.fetch(Date.now() / 1000));
   }
 
   private async fetch(now: number): Promise<FleetSamples> {

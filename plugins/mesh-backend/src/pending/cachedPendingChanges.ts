@@ -1,4 +1,5 @@
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
+import { TtlCache } from '../cache/ttlCache';
 import { PendingChangesSource } from './pendingChanges';
 
 /**
@@ -8,22 +9,16 @@ import { PendingChangesSource } from './pendingChanges';
  * spends the token's rate limit, which the scaffolder's change requests need, nor hammers a failing host.
  */
 export class CachedPendingChanges implements PendingChangesSource {
-  private readonly answers = new Map<string, { at: number; answer: Promise<PendingChangesStatus> }>();
+  private readonly answers: TtlCache<string, PendingChangesStatus>;
 
   constructor(
     private readonly source: PendingChangesSource,
-    private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    ttlMs: number,
+  ) {
+    this.answers = new TtlCache(ttlMs);
+  }
 
   forService(namespace: string, service: string): Promise<PendingChangesStatus> {
-    const key = `${namespace}/${service}`;
-    const now = this.clock();
-    const cached = this.answers.get(key);
-    if (cached && now - cached.at < this.ttlMs) return cached.answer;
-    // Expired entries go as they are replaced; the map holds at most one entry per service asked about.
-    const answer = this.source.forService(namespace, service);
-    this.answers.set(key, { at: now, answer });
-    return answer;
+    return this.answers.get(`${namespace}/${service}`, () => this.source.forService(namespace, service));
   }
 }

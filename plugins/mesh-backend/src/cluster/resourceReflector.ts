@@ -140,28 +140,30 @@ export class ResourceReflector {
 
   private fail(error: unknown) {
     if (!this.running) return;
-    const repeated = this.error?.message === clusterErrorOf(error).message;
-    this.error = clusterErrorOf(error);
+    const failure = clusterErrorOf(error);
+    const repeated = this.error?.message === failure.message;
+    this.error = failure;
     this.settle();
-    const delay = this.jittered();
-    const message = `reading ${this.resource.path} failed, retrying in ${delay} ms: ${this.error.message}`;
+    const delay = this.afterBackoff(() => this.listAndWatch());
+    const message = `reading ${this.resource.path} failed, retrying in ${delay} ms: ${failure.message}`;
     if (repeated) this.logger.debug(message);
     else this.logger.warn(message);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.listAndWatch(), delay);
-    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
   }
 
   private resumeWatchAfterBackoff() {
-    const delay = this.jittered();
-    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.startWatch().catch(e => this.fail(e)), delay);
+    this.afterBackoff(() => this.startWatch().catch(e => this.fail(e)));
   }
 
-  /** Full jitter over the upper half of the back-off: [backoff/2, backoff), so that retries do not run in step. */
-  private jittered(): number {
-    return Math.round(this.backoffMs / 2 + Math.random() * (this.backoffMs / 2));
+  /**
+   * Runs `retry` after the current back-off with full jitter over its upper half, [backoff/2, backoff), so
+   * that retries of kinds and clusters do not run in step; doubles the back-off up to its bound.
+   */
+  private afterBackoff(retry: () => Promise<void>): number {
+    const delay = Math.round(this.backoffMs / 2 + Math.random() * (this.backoffMs / 2));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void retry(), delay);
+    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+    return delay;
   }
 
   /** Whether the kind was listed at least once (its objects are in the store, perhaps stale). */

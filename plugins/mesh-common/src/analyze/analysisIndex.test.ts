@@ -11,4 +11,10 @@ describe('normalizeObjects', () => {
     ]);
     expect(objects.map(o => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['Gateway shop/a', 'Sidecar shop/c', 'Gateway default/b']);
   });
+
+  it('expands a List nested as deep as a hostile file makes it without running out of stack', () => {
+    let document: Record<string, unknown> = spec('Sidecar', 'deep', 'shop', {});
+    for (let depth = 0; depth < 50_000; depth += 1) document = { apiVersion: 'v1', kind: 'List', items: [document] };
+    expect(normalizeObjects([document]).map(o => o.metadata.name)).toEqual(['deep']);
+  });
 });

@@ -1,9 +1,9 @@
 import { parseYaml } from '../yaml';
 import { AnalysisIndex, normalizeObjects } from './analysisIndex';
 import { ALL_ANALYZERS } from './analyzers';
+import { FINDING_LEVEL_RANK } from './findings';
 import { Analyzer, AnalysisOptions, AnalyzedObject, Finding, MeshConfigView } from './types';
 
-const levelRank = { error: 0, warning: 1, info: 2 } as const;
 
 /** What `istioctl analyze --use-kube=false` does not read from files; analyzers that need them do not run. */
 export const KINDS_ONLY_FROM_A_CLUSTER = new Set(['Pod', 'Service', 'Namespace', 'Secret', 'Node']);
@@ -37,7 +37,7 @@ function compareFindings(a: Finding, b: Finding): number {
   const [ak, an, ans] = originKey(a.resource);
   const [bk, bn, bns] = originKey(b.resource);
   return (
-    levelRank[a.level] - levelRank[b.level] ||
+    FINDING_LEVEL_RANK[a.level] - FINDING_LEVEL_RANK[b.level] ||
     a.code.localeCompare(b.code) ||
     ak.localeCompare(bk) ||
     an.localeCompare(bn) ||

@@ -1,6 +1,9 @@
 import { FINDING_CODES } from './codes';
 import { AnalyzedObject, Finding } from './types';
 
+/** How severe each level is, most severe first: istioctl's order, and the order findings are listed in. */
+export const FINDING_LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
+
 /** "Kind namespace/name", or "Kind name" for a cluster-scoped object: istioctl's name for the resource. */
 export function resourceName(object: AnalyzedObject): string {
   const { namespace, name } = object.metadata;

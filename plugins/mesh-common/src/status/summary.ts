@@ -1,4 +1,5 @@
 import { Finding } from '../analyze';
+import { FINDING_LEVEL_RANK } from '../analyze/findings';
 import { EntityMeshStatus } from './types';
 
 /** One entity's mesh status in a line: what the overview shows for each component. */
@@ -21,13 +22,11 @@ export interface EntityMeshSummary {
   failingClusters: string[];
 }
 
-const LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
-
 /** The summary of a status over the clusters that could be read. */
 export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
   const clusters = status.clusters.filter(c => !c.error);
   const defaults = clusters.flatMap(c => c.security.mtls.flatMap(w => w.ports.filter(p => p.port === '*').map(p => p.mode)));
-  const findings = clusters.flatMap(c => c.findings).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+  const findings = clusters.flatMap(c => c.findings).sort((a, b) => FINDING_LEVEL_RANK[a.level] - FINDING_LEVEL_RANK[b.level]);
   const sum = (pick: (c: (typeof clusters)[number]) => number | undefined) => clusters.reduce((total, c) => total + (pick(c) ?? 0), 0);
   const appCpu = sum(c => c.overhead.total.app.requests.cpu);
   const sidecarCpu = sum(c => c.overhead.total.sidecar.requests.cpu);

@@ -8,6 +8,7 @@ import {
   EntityMeshStatus,
   entityTarget,
   EntityTarget,
+  isDnsLabel,
   KUBERNETES_ID_ANNOTATION,
   metricsTargetOf,
   PendingChangesStatus,
@@ -31,8 +32,6 @@ export interface StatusEntity {
 }
 
 /** Assembles an entity's mesh status from every cluster, its metrics and its pending changes. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /** Which cluster objects are the entity's; an annotation that cannot be read is the caller's error (400). */
 function targetOf(entity: StatusEntity) {
   try {
@@ -84,7 +83,7 @@ export class EntityStatusService {
   /** The open Meshport change for the service; an error in words when its names cannot name a branch. */
   private async pendingChangesOf(namespace: string | undefined, service: string | undefined): Promise<PendingChangesStatus> {
     if (!this.pendingChanges || !namespace || !service) return { items: [] };
-    if (!DNS_LABEL.test(service)) {
+    if (!isDnsLabel(service)) {
       return { items: [], error: `${KUBERNETES_ID_ANNOTATION} "${service}" is not a DNS label, so no Meshport change branch is named after it` };
     }
     return this.pendingChanges.forService(namespace, service);

@@ -24,6 +24,11 @@ export const dnsLabel = z
   .max(63, 'must be at most 63 characters')
   .regex(dns1123Label, 'must be lowercase letters, digits and "-", starting and ending with a letter or digit');
 
+/** True for a DNS-1123 label (a namespace, a Service name): the rule of `dnsLabel`, as a plain check. */
+export function isDnsLabel(value: string): boolean {
+  return dnsLabel.safeParse(value).success;
+}
+
 /** A DNS-1123 subdomain: names of most Kubernetes objects. */
 export const dnsSubdomain = z
   .string()

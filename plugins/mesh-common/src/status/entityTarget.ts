@@ -1,3 +1,4 @@
+import { isDnsLabel } from '../model/primitives';
 import { parseLabelSelector, LabelRequirement } from './labelSelector';
 
 /** Backstage's Kubernetes annotations, as its Kubernetes plugin reads them. */
@@ -46,7 +47,7 @@ export function entityTarget(annotations: Record<string, string | undefined> = {
     throw new AnnotationError(annotation, (error as Error).message);
   }
   const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || undefined;
-  if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+  if (namespace !== undefined && !isDnsLabel(namespace)) {
     throw new AnnotationError(KUBERNETES_NAMESPACE_ANNOTATION, `"${namespace}" is not a Kubernetes namespace name`);
   }
   return { namespace, selector, requirements };

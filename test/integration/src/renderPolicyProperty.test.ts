@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { fieldPath, MeshPolicyInput, parseMeshPolicy, parseYaml, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
 import { IstioCrdValidator } from '@meshport/test-harness';
+import { stringFields, withField } from './model/fieldCandidates';
 
 // 10,000 generated policies per run. Each starts valid; up to two of its string fields are then
 // replaced with hostile text. Every policy must either be refused with an error that names a
@@ -132,24 +133,6 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
     return policy;
   });
 
-type Path = Array<string | number>;
-
-/** Paths of every string in a value, in a stable order. */
-function stringLeaves(value: unknown, at: Path = []): Path[] {
-  if (typeof value === 'string') return [at];
-  if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, k]));
-  return [];
-}
-
-function withReplaced(value: unknown, at: Path, replacement: string): unknown {
-  if (at.length === 0) return replacement;
-  const [head, ...rest] = at;
-  if (Array.isArray(value)) return value.map((item, i) => (i === head ? withReplaced(item, rest, replacement) : item));
-  const record = value as Record<string, unknown>;
-  return { ...record, [head]: withReplaced(record[head], rest, replacement) };
-}
-
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** What went wrong for one input; empty when it was refused properly or rendered faithfully. */
@@ -198,12 +181,12 @@ describe('renderPolicy over generated and hostile policies', () => {
     let refused = 0;
     fc.assert(
       fc.property(validPolicy, fc.array(fc.tuple(fc.nat(), hostileText), { maxLength: 2 }), (policy, replacements) => {
-        const leaves = stringLeaves(policy);
+        const leaves = stringFields(policy);
         let input: unknown = policy;
         const replaced: string[] = [];
         for (const [index, text] of replacements) {
           const leaf = leaves[index % leaves.length];
-          input = withReplaced(input, leaf, text);
+          input = withField(input, leaf, text);
           replaced.push(fieldPath(leaf));
         }
 

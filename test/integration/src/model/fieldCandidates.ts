@@ -42,7 +42,7 @@ export const RICH_POLICY: MeshPolicyInput = {
 
 export type FieldPath = Array<string | number>;
 
-/** The path of every string (object keys of string maps included, as the key itself) in a value. */
+/** The path of every string in a value, in a stable order. */
 export function stringFields(value: unknown, at: FieldPath = []): FieldPath[] {
   if (typeof value === 'string') return [at];
   if (Array.isArray(value)) return value.flatMap((item, i) => stringFields(item, [...at, i]));

@@ -1,4 +1,5 @@
 import { AnalyzedObject, podLabelsOf } from '../analyze';
+import { inboundPortBypassed } from '../analyze/istio/interception';
 import { byAge, policyScopeFor } from './selectors';
 import { AuthorizationPolicySummary, EffectiveMtlsMode, MtlsSource, PortMtls, RequestAuthenticationSummary, SecurityStatus, WorkloadMtls } from './types';
 
@@ -19,15 +20,9 @@ function servedPorts(workload: AnalyzedObject): number[] {
   return containers.flatMap(c => (c.ports ?? []).map((p: any) => Number(p.containerPort))).filter(p => Number.isInteger(p));
 }
 
-const portList = (value: unknown) => new Set(String(value ?? '').split(',').map(part => part.trim()).filter(Boolean));
-
-/** Whether the sidecar leaves an inbound port alone, as istio-iptables reads the pod's annotations. */
-export function inboundPortBypassed(workload: AnalyzedObject, port: number): boolean {
-  const annotations = (workload.kind === 'Pod' ? workload.metadata.annotations : workload.spec?.template?.metadata?.annotations) ?? {};
-  if (portList(annotations['traffic.sidecar.istio.io/excludeInboundPorts']).has(String(port))) return true;
-  const included = annotations['traffic.sidecar.istio.io/includeInboundPorts'];
-  if (included === undefined || included.trim() === '*') return false;
-  return !portList(included).has(String(port));
+/** The annotations of a workload's pods: its own for a Pod, its template's for a controller. */
+function podAnnotations(workload: AnalyzedObject): Record<string, string> | undefined {
+  return workload.kind === 'Pod' ? workload.metadata.annotations : workload.spec?.template?.metadata?.annotations;
 }
 
 /**
@@ -62,7 +57,7 @@ export function workloadMtls(workload: AnalyzedObject, peerAuthentications: Anal
       ...ports.map(port => {
         const mode = declaredMode(portLevel[String(port)]?.mode);
         const decided = mode && workloadPolicy ? { port, mode, source: 'workload' as const, policy: describe(workloadPolicy) } : { ...base, port };
-        return inboundPortBypassed(workload, port) ? { ...decided, bypassed: true } : decided;
+        return inboundPortBypassed(podAnnotations(workload), port) ? { ...decided, bypassed: true } : decided;
       }),
     ],
   };

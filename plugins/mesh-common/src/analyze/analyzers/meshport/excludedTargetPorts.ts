@@ -1,9 +1,8 @@
 import { finding } from '../../findings';
+import { annotatedPorts, EXCLUDE_INBOUND_PORTS } from '../../istio/interception';
 import { selectorMatches } from '../../istio/selectors';
 import { Analyzer } from '../../types';
 import { allWorkloads, targetPortNumber } from './workloads';
-
-const EXCLUDE_INBOUND = 'traffic.sidecar.istio.io/excludeInboundPorts';
 
 /**
  * MP0009: a workload port excluded from the sidecar's inbound capture while a Service sends traffic to
@@ -14,7 +13,7 @@ export const ExcludedTargetPortAnalyzer: Analyzer = {
   analyze(context) {
     // Few workloads exclude ports: start from them, then the Services of their namespace that select them.
     for (const workload of allWorkloads(context)) {
-      const excluded = new Set(String(workload.annotations[EXCLUDE_INBOUND] ?? '').split(',').map(p => Number(p.trim())).filter(Boolean));
+      const excluded = annotatedPorts(workload.annotations[EXCLUDE_INBOUND_PORTS]);
       if (excluded.size === 0) continue;
       for (const service of context.index.inNamespace('Service', workload.object.metadata.namespace!)) {
         const selector = service.spec?.selector;
@@ -26,8 +25,8 @@ export const ExcludedTargetPortAnalyzer: Analyzer = {
             finding(
               'MP0009',
               workload.object,
-              `Port ${target} is excluded from the sidecar (${EXCLUDE_INBOUND}) but Service ${service.metadata.name} sends traffic to it (spec.ports[${i}]): that traffic bypasses mTLS and authorization`,
-              `metadata.annotations.${EXCLUDE_INBOUND}`,
+              `Port ${target} is excluded from the sidecar (${EXCLUDE_INBOUND_PORTS}) but Service ${service.metadata.name} sends traffic to it (spec.ports[${i}]): that traffic bypasses mTLS and authorization`,
+              `metadata.annotations.${EXCLUDE_INBOUND_PORTS}`,
             ),
           );
         });

@@ -1,4 +1,4 @@
-import { FleetSamples, fleetQueries } from '@meshport/plugin-mesh-common';
+import { FleetIndex, FleetSamples, fleetQueries, indexFleet } from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
 import { PrometheusClient } from './prometheusClient';
 
@@ -12,7 +12,7 @@ export const METRICS_WINDOW = '5m';
  * that is down is not asked again by every request.
  */
 export class FleetMetricsCache {
-  private readonly reads: TtlCache<'fleet', FleetSamples>;
+  private readonly reads: TtlCache<'fleet', FleetIndex>;
 
   constructor(
     private readonly prometheus: PrometheusClient,
@@ -21,12 +21,12 @@ export class FleetMetricsCache {
     this.reads = new TtlCache(ttlMs);
   }
 
-  /** The current fleet read: cached, in flight, or started now. */
-  read(): Promise<FleetSamples> {
+  /** The current fleet read, grouped by service and pod once: cached, in flight, or started now. */
+  read(): Promise<FleetIndex> {
     return this.reads.get('fleet', () => this.fetch(Date.now() / 1000));
   }
 
-  private async fetch(now: number): Promise<FleetSamples> {
+  private async fetch(now: number): Promise<FleetIndex> {
     const queries = fleetQueries(METRICS_WINDOW);
     const names = Object.keys(queries.instant) as Array<keyof typeof queries.instant>;
     const [series, ...answers] = await Promise.all([
@@ -34,6 +34,6 @@ export class FleetMetricsCache {
       ...names.map(name => this.prometheus.query(queries.instant[name], now)),
     ]);
     const instant = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Omit<FleetSamples, 'series'>;
-    return { ...instant, series };
+    return indexFleet({ ...instant, series });
   }
 }

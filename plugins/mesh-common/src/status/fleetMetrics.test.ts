@@ -1,4 +1,4 @@
-import { entityHealthSamples, FleetSamples, histogramQuantile } from './fleetMetrics';
+import { entityHealthSamples, FleetSamples, histogramQuantile, indexFleet } from './fleetMetrics';
 
 describe('histogramQuantile, as PromQL computes it', () => {
   const buckets = [
@@ -48,7 +48,7 @@ describe('entityHealthSamples', () => {
   };
 
   it('adds up a service across the namespaces it spans, and leaves other services out', () => {
-    const samples = entityHealthSamples(fleet, [{ namespace: 'shop', name: 'cart' }, { namespace: 'shop-eu', name: 'cart' }]);
+    const samples = entityHealthSamples(indexFleet(fleet), [{ namespace: 'shop', name: 'cart' }, { namespace: 'shop-eu', name: 'cart' }]);
     expect(samples.requestRate).toEqual([{ labels: {}, value: 10 }]);
     expect(samples.requestRateByVersion).toEqual([{ labels: { destination_version: 'v1' }, value: 10 }]);
     expect(samples.latency.p50[0].value).toBeCloseTo(10 * (5 / 9), 9);

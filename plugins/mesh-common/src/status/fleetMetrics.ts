@@ -77,22 +77,20 @@ export interface ServiceRef {
 
 const serviceKey = (namespace: string | undefined, name: string | undefined) => `${namespace}/${name}`;
 
-/** Sums samples by a label (or into one when none), keeping only those of the entity's services. */
-function sumBy(samples: Sample[], services: Set<string>, label?: string): Sample[] {
+/** Sums samples by a label (or into one when none). */
+function sumBy(samples: Sample[], label?: string): Sample[] {
   const sums = new Map<string, number>();
   for (const sample of samples) {
-    if (!services.has(serviceKey(sample.labels.destination_service_namespace, sample.labels.destination_service_name))) continue;
     const key = label ? sample.labels[label] ?? '' : '';
     sums.set(key, (sums.get(key) ?? 0) + sample.value);
   }
   return [...sums].map(([key, value]) => ({ labels: label ? { [label]: key } : {}, value }));
 }
 
-/** The quantile of the entity's buckets, over all versions or per version. */
-function quantiles(buckets: Sample[], services: Set<string>, q: number, byVersion: boolean): Sample[] {
+/** The quantile of histogram buckets, over all versions or per version. */
+function quantiles(buckets: Sample[], q: number, byVersion: boolean): Sample[] {
   const groups = new Map<string, Map<number, number>>();
   for (const sample of buckets) {
-    if (!services.has(serviceKey(sample.labels.destination_service_namespace, sample.labels.destination_service_name))) continue;
     const group = byVersion ? sample.labels.destination_version ?? '' : '';
     const le = sample.labels.le === '+Inf' ? Infinity : Number(sample.labels.le);
     const counts = groups.get(group) ?? new Map<number, number>();
@@ -106,42 +104,76 @@ function quantiles(buckets: Sample[], services: Set<string>, q: number, byVersio
   });
 }
 
-/** The entity's health samples out of a fleet read: what per-entity queries would have answered. */
-export function entityHealthSamples(fleet: FleetSamples, services: ServiceRef[]): HealthSamples {
-  const wanted = new Set(services.map(s => serviceKey(s.namespace, s.name)));
-  const latency = (byVersion: boolean) => ({ p50: quantiles(fleet.buckets, wanted, 0.5, byVersion), p90: quantiles(fleet.buckets, wanted, 0.9, byVersion), p99: quantiles(fleet.buckets, wanted, 0.99, byVersion) });
-  const points = new Map<number, number>();
-  for (const line of fleet.series) {
-    if (!wanted.has(serviceKey(line.labels.destination_service_namespace, line.labels.destination_service_name))) continue;
-    for (const point of line.points) points.set(point.time, (points.get(point.time) ?? 0) + point.value);
-  }
-  return {
-    requestRate: sumBy(fleet.requests, wanted),
-    errorRate: sumBy(fleet.errors, wanted),
-    mtlsRate: sumBy(fleet.mtls, wanted),
-    requestRateByVersion: sumBy(fleet.requests, wanted, 'destination_version'),
-    errorRateByVersion: sumBy(fleet.errors, wanted, 'destination_version'),
-    latency: latency(false),
-    latencyByVersion: latency(true),
-    series: [...points].sort(([a], [b]) => a - b).map(([time, requestRate]) => ({ time, requestRate })),
-  };
+/** A service's part of a fleet read. */
+type ServiceSamples = Pick<FleetSamples, 'requests' | 'errors' | 'mtls' | 'buckets' | 'series'>;
+
+/** One pod's measured usage: CPU in millicores, memory in bytes. */
+type PodUsageEntry = { sidecar: { cpu?: number; memory?: number }; app: { cpu?: number; memory?: number } };
+
+/**
+ * A fleet read grouped once by destination service and by pod, so that each status request looks up its
+ * own services and pods instead of scanning every sample of the cluster.
+ */
+export interface FleetIndex {
+  services: Map<string, ServiceSamples>;
+  pods: Map<string, PodUsageEntry>;
 }
 
-/** Measured usage of the entity's pods out of a fleet read (CPU in millicores, memory in bytes). */
-export function entityPodUsage(fleet: FleetSamples, pods: Array<{ namespace: string; name: string }>) {
-  const wanted = new Set(pods.map(p => `${p.namespace}/${p.name}`));
-  const usage = new Map<string, { sidecar: { cpu?: number; memory?: number }; app: { cpu?: number; memory?: number } }>();
+/** Groups a fleet read by service ("namespace/name") and by pod ("namespace/pod"). */
+export function indexFleet(fleet: FleetSamples): FleetIndex {
+  const services = new Map<string, ServiceSamples>();
+  const of = (labels: Record<string, string>) => {
+    const key = serviceKey(labels.destination_service_namespace, labels.destination_service_name);
+    let entry = services.get(key);
+    if (!entry) services.set(key, (entry = { requests: [], errors: [], mtls: [], buckets: [], series: [] }));
+    return entry;
+  };
+  for (const part of ['requests', 'errors', 'mtls', 'buckets'] as const) for (const sample of fleet[part]) of(sample.labels)[part].push(sample);
+  for (const line of fleet.series) of(line.labels).series.push(line);
+  const pods = new Map<string, PodUsageEntry>();
   const add = (samples: Sample[], part: 'sidecar' | 'app', field: 'cpu' | 'memory', scale: number) => {
     for (const sample of samples) {
-      if (!wanted.has(`${sample.labels.namespace}/${sample.labels.pod}`)) continue;
-      const entry = usage.get(sample.labels.pod) ?? { sidecar: {}, app: {} };
+      const key = `${sample.labels.namespace}/${sample.labels.pod}`;
+      let entry = pods.get(key);
+      if (!entry) pods.set(key, (entry = { sidecar: {}, app: {} }));
       entry[part][field] = sample.value * scale;
-      usage.set(sample.labels.pod, entry);
     }
   };
   add(fleet.proxyCpu, 'sidecar', 'cpu', 1000);
   add(fleet.appCpu, 'app', 'cpu', 1000);
   add(fleet.proxyMemory, 'sidecar', 'memory', 1);
   add(fleet.appMemory, 'app', 'memory', 1);
+  return { services, pods };
+}
+
+/** The entity's health samples out of a fleet read: what per-entity queries would have answered. */
+export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): HealthSamples {
+  const own = [...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
+  const pick = (part: 'requests' | 'errors' | 'mtls' | 'buckets') => own.flatMap(entry => entry[part]);
+  const buckets = pick('buckets');
+  const latency = (byVersion: boolean) => ({ p50: quantiles(buckets, 0.5, byVersion), p90: quantiles(buckets, 0.9, byVersion), p99: quantiles(buckets, 0.99, byVersion) });
+  const points = new Map<number, number>();
+  for (const line of own.flatMap(entry => entry.series)) {
+    for (const point of line.points) points.set(point.time, (points.get(point.time) ?? 0) + point.value);
+  }
+  return {
+    requestRate: sumBy(pick('requests')),
+    errorRate: sumBy(pick('errors')),
+    mtlsRate: sumBy(pick('mtls')),
+    requestRateByVersion: sumBy(pick('requests'), 'destination_version'),
+    errorRateByVersion: sumBy(pick('errors'), 'destination_version'),
+    latency: latency(false),
+    latencyByVersion: latency(true),
+    series: [...points].sort(([a], [b]) => a - b).map(([time, requestRate]) => ({ time, requestRate })),
+  };
+}
+
+/** Measured usage of the entity's pods out of a fleet read, by pod name (CPU in millicores, memory in bytes). */
+export function entityPodUsage(fleet: FleetIndex, pods: Array<{ namespace: string; name: string }>) {
+  const usage = new Map<string, PodUsageEntry>();
+  for (const pod of pods) {
+    const entry = fleet.pods.get(`${pod.namespace}/${pod.name}`);
+    if (entry) usage.set(pod.name, entry);
+  }
   return usage;
 }

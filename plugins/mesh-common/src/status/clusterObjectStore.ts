@@ -77,6 +77,8 @@ export class ClusterObjectStore {
   private revision = 0;
   private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
   private analysisScheduled?: ReturnType<typeof setTimeout>;
+  /** The proxy defaults read from each injector ConfigMap object, so that its JSON is parsed once, not per request. */
+  private readonly proxyDefaultsByInjector = new WeakMap<AnalyzedObject, ContainerResourceAmounts | undefined>();
   /** namespace → kind → name → object */
   private readonly byNamespace = new Map<string, Bucket>();
   /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
@@ -129,6 +131,11 @@ export class ClusterObjectStore {
       byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
     }
     this.analysis = { revision: this.revision, at: Date.now(), kinds: kinds.join(','), byResource };
+  }
+
+  private proxyDefaultsOf(injector: AnalyzedObject): ContainerResourceAmounts | undefined {
+    if (!this.proxyDefaultsByInjector.has(injector)) this.proxyDefaultsByInjector.set(injector, injectorProxyDefaults(injector as { data?: Record<string, string> }));
+    return this.proxyDefaultsByInjector.get(injector);
   }
 
   /** Adds or replaces an object. */
@@ -266,7 +273,7 @@ export class ClusterObjectStore {
     const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
     const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
     const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
-    const proxyDefaults = injectorProxyDefaults(injector as { data?: Record<string, string> } | undefined);
+    const proxyDefaults = injector && this.proxyDefaultsOf(injector);
     return { ...slice, findings: this.findingsFor(objects, rootNamespace, unavailableKinds), ...(proxyDefaults ? { proxyDefaults } : {}) };
   }
 }

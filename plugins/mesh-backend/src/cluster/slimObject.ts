@@ -9,18 +9,18 @@ function istioAnnotations(annotations: Record<string, string> | undefined): Reco
 /**
  * Keeps only what the status analysis reads, so that a cache of a large cluster stays small: names,
  * labels, the annotations Istio reads, container names/images/ports/resources, readiness and restarts,
- * and the spec of Istio's own objects (small, and read whole by the analyzers).
+ * and the spec of Istio's own objects (small, and read whole by the analyzers). `share` gives the one
+ * copy of a value that many objects hold (the labels, containers and status of a workload's replicas).
  */
-export function slimObject(kind: string, apiVersion: string, object: Record<string, any>): Record<string, any> {
+export function slimObject(kind: string, apiVersion: string, object: Record<string, any>, share: <T>(value: T) => T = value => value): Record<string, any> {
   const metadata = object.metadata ?? {};
   const annotations = istioAnnotations(metadata.annotations);
   const slimMetadata = {
     name: metadata.name,
     namespace: metadata.namespace,
-    labels: metadata.labels,
-    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    labels: share(metadata.labels),
+    ...(Object.keys(annotations).length > 0 ? { annotations: share(annotations) } : {}),
     creationTimestamp: metadata.creationTimestamp,
-    resourceVersion: metadata.resourceVersion,
   };
   // The user a container or pod runs as: UID 1337 is the sidecar's (IST0144).
   const runAsUser = (holder: any) => (holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {});
@@ -43,19 +43,19 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
       return {
         ...base,
         spec: {
-          containers: (object.spec?.containers ?? []).map(container),
-          initContainers: initContainers.map(container),
+          containers: share((object.spec?.containers ?? []).map(container)),
+          initContainers: share(initContainers.map(container)),
           serviceAccountName: object.spec?.serviceAccountName,
           hostNetwork: object.spec?.hostNetwork,
           nodeName: object.spec?.nodeName,
           ...runAsUser(object.spec),
         },
-        status: {
+        status: share({
           phase: object.status?.phase,
           conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status })),
           containerStatuses: (object.status?.containerStatuses ?? []).map(containerStatus),
           initContainerStatuses: (object.status?.initContainerStatuses ?? []).filter((st: any) => initContainers.some((c: any) => c?.name === st?.name)).map(containerStatus),
-        },
+        }),
       };
     case 'Deployment':
     case 'StatefulSet':

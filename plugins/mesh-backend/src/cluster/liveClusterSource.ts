@@ -4,6 +4,7 @@ import { ClusterSource } from './clusterSource';
 import { KubernetesClusterConfig } from './clusterConfig';
 import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
 import { ReflectorOptions, ResourceReflector } from './resourceReflector';
+import { SharedValues } from './sharedValues';
 
 /** The kinds read from a live cluster, and where each is served. */
 export const LIVE_RESOURCES = [
@@ -48,6 +49,7 @@ export class LiveClusterSource implements ClusterSource {
   readonly name: string;
   private readonly store: ClusterObjectStore;
   private readonly reflectors: ResourceReflector[];
+  private readonly logger: LoggerService;
 
   constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = cluster.name;
@@ -56,11 +58,19 @@ export class LiveClusterSource implements ClusterSource {
     this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
     const clusterLogger = logger.child({ cluster: cluster.name });
-    this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options));
+    this.logger = clusterLogger;
+    // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
+    const shared = new SharedValues();
+    this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options, shared));
   }
 
   start(): void {
+    const startedAt = Date.now();
     this.reflectors.forEach(r => r.start());
+    void Promise.all(this.reflectors.map(r => r.waitForFirstAttempt(this.options.syncWaitMs))).then(() => {
+      const listed = this.reflectors.filter(r => r.synced).length;
+      this.logger.info(`listed ${listed} of ${this.reflectors.length} kinds (${this.store.size} objects) in ${Date.now() - startedAt} ms`);
+    });
   }
 
   stop(): void {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterError, ClusterObjectStore } from '@meshport/plugin-mesh-common';
 import { clusterErrorOf, KubernetesRequestError } from './clusterErrors';
 import { KubernetesClient, ResourcePath, WatchEvent } from './kubernetesClient';
+import { SharedValues } from './sharedValues';
 import { slimObject } from './slimObject';
 
 export interface ReflectorOptions {
@@ -37,6 +38,7 @@ export class ResourceReflector {
     private readonly store: ClusterObjectStore,
     private readonly logger: LoggerService,
     private readonly options: ReflectorOptions,
+    private readonly shared: SharedValues = new SharedValues(),
   ) {
     this.backoffMs = options.initialBackoffMs;
   }
@@ -65,6 +67,10 @@ export class ResourceReflector {
     });
   }
 
+  private slim(object: Record<string, any>) {
+    return slimObject(this.resource.kind, this.resource.apiVersion, object, value => this.shared.share(value));
+  }
+
   private settle() {
     const waiters = this.syncWaiters;
     this.syncWaiters = [];
@@ -77,11 +83,18 @@ export class ResourceReflector {
       const items: Array<Record<string, any>> = [];
       let continueToken: string | undefined;
       let resourceVersion = '';
+      let next = this.client.listPage(this.resource, this.options.pageSize);
       do {
-        const page = await this.client.listPage(this.resource, this.options.pageSize, continueToken);
-        items.push(...page.items.map(item => slimObject(this.resource.kind, this.resource.apiVersion, item)));
+        const page = await next;
         continueToken = page.continueToken;
         resourceVersion = page.resourceVersion;
+        if (continueToken && this.running) {
+          // The next page is asked for before this one is slimmed, so that the server cuts it meanwhile.
+          next = this.client.listPage(this.resource, this.options.pageSize, continueToken);
+          // Awaited in the next round; when the reflector stops first, its failure concerns nobody.
+          next.catch(() => undefined);
+        }
+        for (const item of page.items) items.push(this.slim(item));
       } while (continueToken && this.running);
       if (!this.running) return;
       this.store.replaceKind(this.resource.kind, items as any);
@@ -112,7 +125,7 @@ export class ResourceReflector {
       const version = event.object?.metadata?.resourceVersion;
       if (version) this.resourceVersion = version;
       if (event.type === 'BOOKMARK') return;
-      const object = slimObject(this.resource.kind, this.resource.apiVersion, event.object);
+      const object = this.slim(event.object);
       if (event.type === 'DELETED') this.store.remove(this.resource.kind, object.metadata.namespace, object.metadata.name);
       else this.store.upsert(object as any);
     };

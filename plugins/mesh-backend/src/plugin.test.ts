@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { BackstageCredentials, coreServices, createBackendModule, createServiceFactory } from '@backstage/backend-plugin-api';
+import { CatalogClient } from '@backstage/catalog-client';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node';
@@ -51,6 +53,29 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
   }
 }
 
+/** Every entity read the mesh plugin makes of the real catalog, as "principal entityRef". */
+const catalogReads: string[] = [];
+
+/** The catalog service as Backstage's default builds it (a CatalogClient with the caller's token), recording each read. */
+const recordingCatalog = createServiceFactory({
+  service: catalogServiceRef,
+  deps: { auth: coreServices.auth, discovery: coreServices.discovery },
+  async factory({ auth, discovery }) {
+    const client = new CatalogClient({ discoveryApi: discovery });
+    const tokenFor = async (credentials: BackstageCredentials) => auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'catalog' });
+    const read: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs'> = {
+      async getEntityByRef(entityRef, { credentials }) {
+        catalogReads.push(`${(credentials.principal as { userEntityRef?: string }).userEntityRef ?? 'service'} ${entityRef}`);
+        return client.getEntityByRef(entityRef, await tokenFor(credentials));
+      },
+      async getEntitiesByRefs(request, { credentials }) {
+        return client.getEntitiesByRefs(request, await tokenFor(credentials));
+      },
+    };
+    return read as CatalogService;
+  },
+});
+
 describe('the mesh status API over real @kubernetes/client-node against test API servers', () => {
   let prod: KubeApiTestServer;
   let staging: KubeApiTestServer;
@@ -71,7 +96,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     staging = await new KubeApiTestServer({ token: TOKEN }).start();
     prod.apply(...demoClusterObjects());
     staging.apply(...demoClusterObjects());
-    backend = await startTestBackend({ features: [catalogPlugin, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })] });
+    backend = await startTestBackend({ features: [catalogPlugin, recordingCatalog, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })] });
     baseUrl = `http://localhost:${(backend.server.address() as { port: number }).port}`;
     await until(() => request('default/component/payment-service').then(r => r.status), s => s === 200, 'the catalog to hold payment-service', 60_000);
   });
@@ -267,6 +292,22 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     const bad = await fetch(`${baseUrl}/api/mesh/v1/summaries`, { method: 'POST', headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' }, body: JSON.stringify({ entityRefs: ['payment-service'] }) });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/entityRefs.0: must be a full entity reference/);
+  });
+
+  it('reads an entity from the catalog once per caller and mesh.status.entityCacheTtlMs, and never keeps a miss', async () => {
+    const earlier = catalogReads.length;
+    const reads = (entityRef: string) => catalogReads.slice(earlier).filter(read => read.endsWith(` ${entityRef}`));
+    const alice = { authorization: mockCredentials.user.header('user:default/alice') };
+    const bob = { authorization: mockCredentials.user.header('user:default/bob') };
+    const order = 'component:default/order-service';
+    for (let i = 0; i < 3; i += 1) expect((await request('default/component/order-service', alice)).status).toBe(200);
+    expect((await request('default/component/order-service', bob)).status).toBe(200);
+    expect(reads(order)).toEqual([`user:default/alice ${order}`, `user:default/bob ${order}`]);
+
+    const missing = 'component:default/registered-later';
+    expect((await request('default/component/registered-later', alice)).status).toBe(404);
+    expect((await request('default/component/registered-later', alice)).status).toBe(404);
+    expect(reads(missing)).toHaveLength(2);
   });
 
   it('answers 404 for an unknown entity, 400 for a malformed reference, 401 for a bad token', async () => {

@@ -24,7 +24,8 @@ export const meshPlugin = createBackendPlugin({
         const status = buildStatusService(config, logger);
         status.start();
         lifecycle.addShutdownHook(() => status.stop());
-        httpRouter.use(await createRouter({ httpAuth, permissions, catalog, status }));
+        const entityCacheTtlMs = config.getOptionalNumber('mesh.status.entityCacheTtlMs') ?? 5000;
+        httpRouter.use(await createRouter({ httpAuth, permissions, catalog, status, entityCacheTtlMs }));
       },
     });
   },

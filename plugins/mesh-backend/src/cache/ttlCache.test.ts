@@ -24,4 +24,16 @@ describe('TtlCache', () => {
     await expect(cache.get('c', failing)).rejects.toThrow('down');
     expect(loads).toBe(1);
   });
+
+  it('drops the key loaded longest ago past its bound', async () => {
+    const bounded = new TtlCache<string, string>(1000, () => 0, 2);
+    let loads = 0;
+    const load = async () => `load ${++loads}`;
+    await bounded.get('a', load);
+    await bounded.get('b', load);
+    await bounded.get('c', load);
+    expect(await bounded.get('b', load)).toBe('load 2');
+    expect(await bounded.get('c', load)).toBe('load 3');
+    expect(await bounded.get('a', load)).toBe('load 4');
+  });
 });

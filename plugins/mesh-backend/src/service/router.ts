@@ -8,6 +8,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityStatusService } from '../status/entityStatusService';
+import { EntityLookup } from './entityLookup';
 
 const entityPart = z.string().min(1).max(253).regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
 const statusParams = z.object({ namespace: entityPart, kind: entityPart, name: entityPart });
@@ -19,11 +20,14 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   status: EntityStatusService;
+  /** How long a principal's read of an entity is reused by its next status requests; 0 reads every time. */
+  entityCacheTtlMs?: number;
 }
 
 /** The mesh status API; see src/schema/openapi.yaml. */
-export async function createRouter({ httpAuth, permissions, catalog, status }: RouterOptions): Promise<express.Router> {
+export async function createRouter({ httpAuth, permissions, catalog, status, entityCacheTtlMs = 0 }: RouterOptions): Promise<express.Router> {
   const router = Router();
+  const entityLookup = new EntityLookup(catalog, entityCacheTtlMs);
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
@@ -35,9 +39,9 @@ export async function createRouter({ httpAuth, permissions, catalog, status }: R
     const entityRef = stringifyEntityRef(parsed.data);
     const [decision] = await permissions.authorize([{ permission: meshEntityStatusReadPermission, resourceRef: entityRef }], { credentials });
     if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not allowed to read the mesh status of ${entityRef}`);
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await entityLookup.byRef(entityRef, credentials);
     if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
-    res.json(await status.statusOf({ ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} }));
+    res.json(await status.statusOf(entity));
   });
 
   router.post('/v1/summaries', async (req, res) => {

@@ -68,8 +68,34 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
   },
 };
 
+/** An ambient service with L4 rules only: ztunnel enforces everything, no waypoint. */
+export const ambientL4PolicyExample: MeshPolicyInput = {
+  service: { name: 'inventory', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 4 },
+  dataPlane: { mode: 'ambient' },
+  authorization: { allow: [{ principals: ['cluster.local/ns/shop/sa/storefront'] }] },
+};
+
+/** An ambient service whose rules need HTTP: a waypoint of its own enforces them. */
+export const ambientWaypointPolicyExample: MeshPolicyInput = {
+  service: { name: 'checkout', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], versionLabel: 'v1', replicas: 3 },
+  dataPlane: { mode: 'ambient' },
+  jwt: { rules: [{ issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/.well-known/jwks.json' }], publicPaths: ['/healthz'] },
+  authorization: {
+    allow: [{ principals: ['cluster.local/ns/shop/sa/storefront'], methods: ['POST'], paths: ['/api/orders'] }],
+    healthCheckPaths: ['/healthz'],
+  },
+  canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 20 },
+  telemetry: { samplingPercentage: 5 },
+};
+
 /** Onboarding a namespace with every default. */
 export const namespacePolicyExample: NamespacePolicyInput = {
   namespace: 'payments',
   telemetry: { tracingProvider: 'otel', samplingPercentage: 1 },
+};
+
+/** Onboarding a namespace to ambient mode, with a waypoint for all its services. */
+export const ambientNamespacePolicyExample: NamespacePolicyInput = {
+  namespace: 'shop',
+  dataPlane: { mode: 'ambient', waypoint: true },
 };

@@ -18,7 +18,8 @@ export interface CrdViolation {
 
 interface CompiledVersion {
   schema: Schema;
-  validate: ValidateFunction;
+  /** Compiled on first use: the CRD files hold many kinds, and a test checks a few. */
+  validate?: ValidateFunction;
 }
 
 type CelEvaluate = (expression: string, context: Record<string, unknown>) => unknown;
@@ -27,6 +28,11 @@ type CelEvaluate = (expression: string, context: Record<string, unknown>) => unk
 export function istioCrdPath(): string {
   // A copy of Istio's file is kept in the repository, so that a clone anywhere can run the tests.
   return process.env.MESHPORT_ISTIO_CRDS ?? path.resolve(findRepoRoot(), 'test', 'harness', 'istio', 'crd-all.gen.yaml');
+}
+
+/** Where the Gateway API CRDs are read from: $MESHPORT_GATEWAY_API_CRDS, else the copy in test/harness/istio. */
+export function gatewayApiCrdPath(): string {
+  return process.env.MESHPORT_GATEWAY_API_CRDS ?? path.resolve(findRepoRoot(), 'test', 'harness', 'istio', 'gateway-api-crd.v1.6.0-experimental.yaml');
 }
 
 /** Turns a Kubernetes structural schema into a JSON Schema that Ajv checks as strictly as the API server. */
@@ -87,15 +93,14 @@ export class IstioCrdValidator {
         const schema = version.schema.openAPIV3Schema;
         const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
         const specSchema = schema.properties?.spec ?? { type: 'object' };
-        this.versions.set(key, { schema: specSchema, validate: this.ajv.compile(toJsonSchema(specSchema)) });
+        this.versions.set(key, { schema: specSchema });
       }
     }
   }
 
-  /** Loads the CRDs from a file (default: the copy of Istio's CRDs under test/harness/istio). */
-  static async load(file: string = istioCrdPath()): Promise<IstioCrdValidator> {
-    const text = fs.readFileSync(file, 'utf8');
-    const documents = parseAllDocuments(text).map(document => ('toJS' in document ? document.toJS() : undefined));
+  /** Loads the CRDs from files (default: the copies of Istio's and the Gateway API's CRDs under test/harness/istio). */
+  static async load(files: string[] = [istioCrdPath(), gatewayApiCrdPath()]): Promise<IstioCrdValidator> {
+    const documents = files.flatMap(file => parseAllDocuments(fs.readFileSync(file, 'utf8')).map(document => ('toJS' in document ? document.toJS() : undefined)));
     const evaluate = celEvaluator();
     return new IstioCrdValidator(documents, evaluate);
   }
@@ -132,6 +137,7 @@ export class IstioCrdValidator {
     if (!compiled) return [{ path: '', message: `no served CRD version for ${object.apiVersion} ${object.kind}` }];
     const spec = object.spec ?? {};
     const violations: CrdViolation[] = [];
+    compiled.validate ??= this.ajv.compile(toJsonSchema(compiled.schema));
     if (!compiled.validate(spec)) {
       for (const error of compiled.validate.errors ?? []) {
         const extra = error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';

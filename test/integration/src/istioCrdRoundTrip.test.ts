@@ -1,5 +1,8 @@
 import { IstioCrdValidator } from '@meshport/test-harness';
 import {
+  ambientL4PolicyExample,
+  ambientNamespacePolicyExample,
+  ambientWaypointPolicyExample,
   minimalPolicyExample,
   namespacePolicyExample,
   paymentServicePolicyExample,
@@ -7,7 +10,7 @@ import {
   renderPolicy,
 } from '@meshport/plugin-mesh-common';
 
-describe('rendered objects against Istio 1.30 CRDs (schemas and CEL rules)', () => {
+describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schemas and CEL rules)', () => {
   let crds: IstioCrdValidator;
 
   beforeAll(async () => {
@@ -18,8 +21,11 @@ describe('rendered objects against Istio 1.30 CRDs (schemas and CEL rules)', () 
     ['the minimal policy', renderPolicy(minimalPolicyExample)],
     ['the full payment-service policy', renderPolicy(paymentServicePolicyExample)],
     ['the namespace policy', renderNamespacePolicy(namespacePolicyExample)],
+    ['an ambient policy with L4 rules only', renderPolicy(ambientL4PolicyExample)],
+    ['an ambient policy with a waypoint', renderPolicy(ambientWaypointPolicyExample)],
+    ['an ambient namespace with a waypoint', renderNamespacePolicy(ambientNamespacePolicyExample)],
   ])('%s renders only objects the API server accepts', (_name, rendered) => {
-    const istioObjects = rendered.objects.filter(object => object.apiVersion.includes('istio.io'));
+    const istioObjects = rendered.objects.filter(object => object.apiVersion.includes('istio.io') || object.apiVersion.startsWith('gateway.networking.k8s.io/'));
     expect(istioObjects.length).toBeGreaterThan(0);
     for (const object of istioObjects) {
       expect({ object: `${object.kind}/${object.metadata.name}`, violations: crds.validate(object) }).toEqual({
@@ -36,6 +42,17 @@ describe('rendered objects against Istio 1.30 CRDs (schemas and CEL rules)', () 
       spec: { mtls: { mode: 'STRICT' }, portLevelMtls: { '8080': { mode: 'DISABLE' } } },
     });
     expect(violations.map(v => v.message).join('\n')).toMatch(/portLevelMtls/i);
+  });
+
+  it('refuses what the API server refuses: a waypoint listener without a port, an AuthorizationPolicy with both selector and targetRefs', () => {
+    const gateway = crds.validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', protocol: 'HBONE' }] } });
+    expect(gateway.map(v => `${v.path} ${v.message}`).join('\n')).toMatch(/port/);
+    const policy = crds.validate({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      spec: { selector: { matchLabels: { app: 'a' } }, targetRefs: [{ group: '', kind: 'Service', name: 'a' }], action: 'ALLOW' },
+    });
+    expect(policy.map(v => v.message).join('\n')).toMatch(/selector|targetRef/i);
   });
 
   it.each([

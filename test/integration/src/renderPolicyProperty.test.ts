@@ -90,6 +90,11 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
     timeout: fc.option(durationText),
     lb: fc.constantFrom('ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'PASSTHROUGH'),
     cookie: fc.option(fc.record({ name: labelValue, ttl: durationText })),
+    dataPlane: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ mode: fc.constant('ambient' as const) }),
+      fc.record({ mode: fc.constant('ambient' as const), waypoint: label, useExistingWaypoint: fc.boolean() }),
+    ),
   })
   .map(g => {
     const policy: MeshPolicyInput = {
@@ -99,6 +104,7 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
         ports: g.ports.map((number, i) => ({ number, name: `http-${i}`, protocol: 'HTTP' as const })),
         versionLabel: g.versions[0],
       },
+      ...(g.dataPlane ? { dataPlane: g.dataPlane } : {}),
       authorization: {
         allow: g.callers.map(c => ({ principals: [c.principal], paths: [c.path], methods: [c.method] })),
         healthCheckPaths: ['/healthz'],
@@ -148,9 +154,14 @@ function checkPolicy(
   if (!parsed.ok) {
     if (replaced.length === 0) problems.push(`an untouched generated policy was refused: ${JSON.stringify(parsed.errors)}`);
     if (parsed.errors.some(error => error.field === '(policy)')) problems.push('an error names no field');
-    // At least one error names a replaced field, or the object a refinement reports on.
+    // At least one error names a replaced field, the object a refinement reports on, or a sibling whose
+    // message names the replaced one (a rule across two fields: "canary.canaryVersion: must differ from
+    // stableVersion" when canary.stableVersion became equal to it).
+    const lastPart = /(\.[^.[\]]+|\[\d+\])$/;
+    const acrossSiblings = (field: string, error: { field: string; message: string }) =>
+      field.replace(lastPart, '') === error.field.replace(lastPart, '') && error.message.includes(field.slice(field.replace(lastPart, '').length + 1));
     const named = parsed.errors.some(error =>
-      replaced.some(field => field === error.field || field.startsWith(`${error.field}.`) || field.startsWith(`${error.field}[`)),
+      replaced.some(field => field === error.field || field.startsWith(`${error.field}.`) || field.startsWith(`${error.field}[`) || acrossSiblings(field, error)),
     );
     if (!named) problems.push(`no error names a replaced field (${replaced.join(', ')}): ${JSON.stringify(parsed.errors)}`);
     return { refused: true, problems };
@@ -214,6 +225,14 @@ describe('the property checker itself', () => {
     const outcome = checkPolicy({ service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] } }, [], renderWithTypo);
     expect(outcome.refused).toBe(false);
     expect(outcome.problems.join('\n')).toMatch(/PeerAuthentication cart is refused by Istio's CRD at spec: must NOT have additional properties \(selectr\)/);
+  });
+
+  it('accepts a refusal at the sibling a rule across two fields names, and only then', () => {
+    const canary = (stableVersion: string) => ({ service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] }, canary: { stableVersion, canaryVersion: 'v2', canaryWeight: 10 } });
+    expect(checkPolicy(canary('v2'), ['canary.stableVersion'])).toEqual({ refused: true, problems: [] });
+    expect(checkPolicy({ service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] }, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } }, ['canary.canaryWeight']).problems).toEqual([
+      expect.stringMatching(/no error names a replaced field/),
+    ]);
   });
 
   it('reports a refusal that names none of the replaced fields', () => {

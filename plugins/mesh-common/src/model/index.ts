@@ -1,5 +1,6 @@
 export * from './primitives';
 export * from './policy';
+export * from './dataPlane';
 export * from './namespacePolicy';
 export * from './validate';
 export * from './jsonSchema';

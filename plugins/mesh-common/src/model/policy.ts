@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataPlaneIssues } from './dataPlane';
 import {
   dnsLabel,
   dnsSubdomain,
@@ -80,6 +81,22 @@ const injection = z
       .describe('Start the application only once the proxy is ready'),
   })
   .describe('Sidecar injection');
+
+/** How a service's traffic is proxied. */
+export const DATA_PLANE_MODES = ['sidecar', 'ambient'] as const;
+
+const dataPlane = z
+  .strictObject({
+    mode: z
+      .enum(DATA_PLANE_MODES)
+      .default('sidecar')
+      .describe('sidecar: an Envoy proxy in every pod; ambient: the node\'s ztunnel (mTLS, L4 policy) and, when a rule needs HTTP, a waypoint proxy'),
+    waypoint: dnsLabel
+      .optional()
+      .describe('Ambient only: the waypoint (a Gateway of class istio-waypoint in the service\'s namespace) that enforces L7 rules; defaults to "<service>-waypoint", rendered with the service'),
+    useExistingWaypoint: z.boolean().default(false).describe('Ambient only: the waypoint exists already (the namespace\'s, say); use it and do not render it'),
+  })
+  .describe('Data plane: a sidecar per pod, or ambient');
 
 const mtlsMode = z.enum(['STRICT', 'PERMISSIVE', 'DISABLE']);
 
@@ -291,6 +308,7 @@ const telemetry = z
 export const meshPolicySchema = z
   .strictObject({
     service,
+    dataPlane: dataPlane.prefault({}),
     injection: injection.prefault({}),
     mtls: mtls.prefault({}),
     jwt: jwt.optional(),
@@ -336,11 +354,13 @@ export const meshPolicySchema = z
     if (policy.ingress && !policy.service.ports.some(port => ['HTTP', 'HTTP2', 'GRPC'].includes(port.protocol))) {
       ctx.addIssue({ code: 'custom', path: ['ingress'], message: 'needs an HTTP, HTTP2 or GRPC service port to route to' });
     }
+    dataPlaneIssues(policy).forEach(issue => ctx.addIssue({ code: 'custom', ...issue }));
   })
   .describe(
     'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
       'port numbers and names are unique; mtls.portOverrides name target ports and ingress.routes service ports; injection.excludeInboundPorts names no target port; ingress needs an HTTP, HTTP2 or GRPC port; ' +
-      'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces.',
+      'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces; ' +
+      'in ambient mode injection sets no proxy resources or excluded ports, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
   );
 
 /** The policy as a form or file gives it (defaults may be missing). */

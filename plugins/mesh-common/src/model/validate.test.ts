@@ -84,7 +84,7 @@ describe('applyCanaryStep', () => {
 describe('meshPolicyJsonSchema', () => {
   it('describes every top-level section with its help text', () => {
     const schema = meshPolicyJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['service', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry']);
+    expect(Object.keys(schema.properties)).toEqual(['service', 'dataPlane', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry']);
     expect(schema.required).toEqual(['service']);
     for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
   });
@@ -113,7 +113,7 @@ describe('strict parsing', () => {
         { field: 'traffic.loadBalancer.algoritm', message: 'is not a field Meshport knows; did you mean "algorithm"?' },
       ],
     ],
-    ['a name nothing resembles', { service, zzz: 1 }, [{ field: 'zzz', message: expect.stringMatching(/^is not a field Meshport knows \(known here: service, injection, mtls/) }]],
+    ['a name nothing resembles', { service, zzz: 1 }, [{ field: 'zzz', message: expect.stringMatching(/^is not a field Meshport knows \(known here: service, dataPlane, injection, mtls/) }]],
     [
       'the JWT paths of an older policy',
       { service, jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/k' }], paths: ['/api/*'] } },

@@ -1,6 +1,6 @@
-import { MeshPolicy } from '../model';
+import { MeshPolicy, needsWaypoint, waypointPrincipal } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { serviceMetadata, workloadSelector } from './names';
+import { policyTarget, serviceMetadata, workloadSelector } from './names';
 
 type Rule = Record<string, unknown>;
 
@@ -38,24 +38,35 @@ function allowRules(policy: MeshPolicy): Rule[] {
   return rules;
 }
 
-/** The workload's AuthorizationPolicies: deny by default, allowed callers, and what JWT demands. */
+/**
+ * The workload's AuthorizationPolicies: deny by default, allowed callers, and what JWT demands. In ambient
+ * mode with a waypoint they attach to the Service (the waypoint enforces them), and ztunnel policies on
+ * the pods admit the waypoint and refuse whatever does not come from it, so that nothing goes around it.
+ */
 export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
-  const selector = workloadSelector(policy);
+  const target = policyTarget(policy);
   const objects: KubeObject[] = [];
   const base = (suffix: string, spec: Record<string, unknown>): KubeObject =>
     prune({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: serviceMetadata(policy, suffix), spec }, new Set(['spec']));
 
   if (policy.authorization.denyByDefault) {
     // An ALLOW policy without rules matches nothing: Istio's "allow-nothing" idiom.
-    objects.push(base('deny-by-default', { selector, action: 'ALLOW' }));
+    objects.push(base('deny-by-default', { ...target, action: 'ALLOW' }));
   }
   const rules = allowRules(policy);
-  if (rules.length > 0) objects.push(base('allow-callers', { selector, action: 'ALLOW', rules }));
+  if (rules.length > 0) objects.push(base('allow-callers', { ...target, action: 'ALLOW', rules }));
+  if (needsWaypoint(policy)) {
+    // Enforced by ztunnel on the pods: the waypoint gets in (past a namespace's deny-all) and nothing else does,
+    // whatever other ALLOW policy says (the DENY, Istio's migration guide's idiom).
+    const waypoint = waypointPrincipal(policy);
+    objects.push(base('from-waypoint', { selector: workloadSelector(policy), action: 'ALLOW', rules: [{ from: [{ source: { principals: [waypoint] } }] }] }));
+    objects.push(base('waypoint-only', { selector: workloadSelector(policy), action: 'DENY', rules: [{ from: [{ source: { notPrincipals: [waypoint] } }] }] }));
+  }
 
   if (policy.jwt?.requireToken) {
     objects.push(
       base('require-jwt', {
-        selector,
+        ...target,
         action: 'DENY',
         rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: exceptPublic(policy.jwt.publicPaths) }],
       }),
@@ -64,7 +75,7 @@ export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
   if (policy.jwt && policy.jwt.claims.length > 0) {
     objects.push(
       base('jwt-claims', {
-        selector,
+        ...target,
         action: 'DENY',
         // One rule per claim: a request is denied when any claim holds none of its values.
         rules: policy.jwt.claims.map(condition => ({

@@ -42,14 +42,19 @@ export function kustomization(resourceFiles: string[]): KubeObject {
   } as unknown as KubeObject;
 }
 
-/** A kustomize Component that patches the workload's controller; an app overlay includes it with `components:`. */
-export function sidecarComponent(patch: KubeObject, patchFile: string): KubeObject {
-  const [group, version] = patch.apiVersion.includes('/') ? patch.apiVersion.split('/') : ['', patch.apiVersion];
+/**
+ * A kustomize Component that patches the workload's controller (and, in ambient mode with a waypoint, its
+ * Service); an app overlay includes it with `components:`.
+ */
+export function sidecarComponent(patches: KubeObject[]): KubeObject {
   return {
     apiVersion: 'kustomize.config.k8s.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'meshport-sidecar' },
-    patches: [{ path: patchFile, target: { group, version, kind: patch.kind, name: patch.metadata.name } }],
+    patches: patches.map(patch => {
+      const [group, version] = patch.apiVersion.includes('/') ? patch.apiVersion.split('/') : ['', patch.apiVersion];
+      return { path: patchFileName(patch), target: { group, version, kind: patch.kind, name: patch.metadata.name } };
+    }),
   } as unknown as KubeObject;
 }
 

@@ -1,4 +1,4 @@
-import { MeshPolicy } from '../model';
+import { MeshPolicy, needsWaypoint } from '../model';
 
 /** Labels Meshport puts on everything it renders, so that objects can be traced back to their policy. */
 export function managedLabels(policy: MeshPolicy): Record<string, string> {
@@ -13,6 +13,15 @@ export function appLabel(policy: MeshPolicy): string {
 /** The workload selector every per-service policy uses. */
 export function workloadSelector(policy: MeshPolicy) {
   return { matchLabels: { app: appLabel(policy) } };
+}
+
+/**
+ * Where a per-service policy attaches: the pods by label (a sidecar, or ztunnel in ambient mode), or, in
+ * ambient mode with a waypoint, the Service, so that its waypoint enforces it (`targetRefs`).
+ */
+export function policyTarget(policy: MeshPolicy): { selector: ReturnType<typeof workloadSelector> } | { targetRefs: Array<{ group: string; kind: string; name: string }> } {
+  if (needsWaypoint(policy)) return { targetRefs: [{ group: '', kind: 'Service', name: policy.service.name }] };
+  return { selector: workloadSelector(policy) };
 }
 
 /** The service's cluster-local host name. */

@@ -1,5 +1,6 @@
 import { NamespacePolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { waypointGateway } from './waypoint';
 
 function managed(policy: NamespacePolicy) {
   return { 'app.kubernetes.io/managed-by': 'meshport', 'meshport.io/namespace': policy.namespace };
@@ -11,14 +12,26 @@ export function injectionLabels(injection: NamespacePolicy['injection']): Record
   return injection.revision ? { 'istio.io/rev': injection.revision } : { 'istio-injection': 'enabled' };
 }
 
+/** The name `istioctl waypoint apply --enroll-namespace` gives a namespace's waypoint. */
+export const NAMESPACE_WAYPOINT = 'waypoint';
+
+/** The namespace's data-plane labels: injection for sidecars; enrollment, and its waypoint, for ambient. */
+function dataPlaneLabels(policy: NamespacePolicy): Record<string, string> {
+  if (policy.dataPlane.mode === 'sidecar') return injectionLabels(policy.injection);
+  return { 'istio.io/dataplane-mode': 'ambient', ...(policy.dataPlane.waypoint ? { 'istio.io/use-waypoint': NAMESPACE_WAYPOINT } : {}) };
+}
+
 /** Objects that put a whole namespace on the mesh. */
 export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
   const metadata = (name: string) => ({ name, namespace: policy.namespace, labels: managed(policy) });
   const objects: KubeObject[] = [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: policy.namespace, labels: { ...managed(policy), ...injectionLabels(policy.injection) } } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: policy.namespace, labels: { ...managed(policy), ...dataPlaneLabels(policy) } } },
     // No selector: the namespace-wide default every workload inherits.
     prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
   ];
+  if (policy.dataPlane.mode === 'ambient' && policy.dataPlane.waypoint) {
+    objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managed(policy)));
+  }
   if (policy.denyAll) {
     objects.push({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: metadata('deny-all'), spec: {} });
   }

@@ -10,6 +10,7 @@ import { renderRequestAuthentication } from './requestAuthentication';
 import { renderSidecarPatch } from './sidecarPatch';
 import { renderTelemetry } from './telemetry';
 import { renderVirtualServices } from './virtualServices';
+import { renderServicePatch, renderWaypoint } from './waypoint';
 
 /** What a policy renders to: the mesh objects, and the files a GitOps folder gets. */
 export interface RenderedPolicy {
@@ -17,23 +18,25 @@ export interface RenderedPolicy {
   objects: KubeObject[];
   /** The Deployment patch, kept apart: it is not a resource of its own. */
   sidecarPatch?: KubeObject;
+  /** In ambient mode with a waypoint, the Service patch that sends its traffic through the waypoint. */
+  servicePatch?: KubeObject;
   /** Every file, kustomization.yaml included, in stable order. */
   files: RenderedFile[];
 }
 
 export const SIDECAR_COMPONENT_DIR = 'sidecar';
 
-function filesFor(objects: KubeObject[], sidecarPatch?: KubeObject): RenderedFile[] {
+function filesFor(objects: KubeObject[], patches: KubeObject[] = []): RenderedFile[] {
   const resourceFiles = objects.map(object => ({ path: fileNameFor(object), objects: [object] }));
   // The sidecar component is not listed here: the app's own overlay includes it next to its Deployment.
   const files: RenderedFile[] = [
     { path: 'kustomization.yaml', objects: [kustomization(resourceFiles.map(f => f.path))] },
     ...resourceFiles,
   ];
-  if (sidecarPatch) {
+  if (patches.length > 0) {
     files.push(
-      { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(sidecarPatch, patchFileName(sidecarPatch))] },
-      { path: `${SIDECAR_COMPONENT_DIR}/${patchFileName(sidecarPatch)}`, objects: [sidecarPatch] },
+      { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(patches)] },
+      ...patches.map(patch => ({ path: `${SIDECAR_COMPONENT_DIR}/${patchFileName(patch)}`, objects: [patch] })),
     );
   }
   return files;
@@ -57,10 +60,12 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
       renderGateway(policy),
       ...renderVirtualServices(policy),
       renderTelemetry(policy),
+      renderWaypoint(policy),
     ].filter((object): object is KubeObject => Boolean(object)),
   );
   const sidecarPatch = renderSidecarPatch(policy);
-  return { objects, sidecarPatch, files: filesFor(objects, sidecarPatch) };
+  const servicePatch = renderServicePatch(policy);
+  return { objects, sidecarPatch, ...(servicePatch ? { servicePatch } : {}), files: filesFor(objects, servicePatch ? [sidecarPatch, servicePatch] : [sidecarPatch]) };
 }
 
 /** Renders a namespace policy. Throws PolicyValidationError on invalid input. */

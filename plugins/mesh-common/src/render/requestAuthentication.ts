@@ -1,6 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { serviceMetadata, workloadSelector } from './names';
+import { policyTarget, serviceMetadata } from './names';
 
 /** The workload's RequestAuthentication: which issuers' tokens it validates. */
 export function renderRequestAuthentication(policy: MeshPolicy): KubeObject | undefined {
@@ -10,7 +10,7 @@ export function renderRequestAuthentication(policy: MeshPolicy): KubeObject | un
     kind: 'RequestAuthentication',
     metadata: serviceMetadata(policy, 'jwt'),
     spec: {
-      selector: workloadSelector(policy),
+      ...policyTarget(policy),
       jwtRules: policy.jwt.rules.map(rule => ({
         issuer: rule.issuer,
         jwksUri: rule.jwksUri,

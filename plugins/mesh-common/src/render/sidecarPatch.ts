@@ -30,6 +30,16 @@ function podAnnotations(policy: MeshPolicy): Record<string, string | undefined> 
 
 function podLabels(policy: MeshPolicy): Record<string, string | undefined> {
   const { injection, service } = policy;
+  if (policy.dataPlane.mode === 'ambient') {
+    return {
+      app: appLabel(policy),
+      version: service.versionLabel,
+      // The pod joins ambient whatever its namespace says, and gets no sidecar even in an injected namespace.
+      'istio.io/dataplane-mode': 'ambient',
+      'sidecar.istio.io/inject': 'false',
+      'istio.io/rev': injection.revision,
+    };
+  }
   return {
     app: appLabel(policy),
     version: service.versionLabel,
@@ -49,7 +59,8 @@ export const WORKLOAD_API_VERSIONS: Record<MeshPolicy['service']['workloadKind']
 
 /**
  * A patch for the service's controller (Deployment, StatefulSet, DaemonSet or Argo Rollout): injection
- * labels and proxy annotations on its pod template, which every one of these kinds has at spec.template.
+ * labels and proxy annotations on its pod template (in ambient mode the enrollment label and no sidecar),
+ * which every one of these kinds has at spec.template.
  */
 export function renderSidecarPatch(policy: MeshPolicy): KubeObject {
   return prune({
@@ -60,7 +71,7 @@ export function renderSidecarPatch(policy: MeshPolicy): KubeObject {
       template: {
         metadata: {
           labels: podLabels(policy),
-          annotations: policy.injection.enabled ? podAnnotations(policy) : undefined,
+          annotations: policy.injection.enabled && policy.dataPlane.mode === 'sidecar' ? podAnnotations(policy) : undefined,
         },
         spec: policy.service.serviceAccount ? { serviceAccountName: policy.service.serviceAccount } : undefined,
       },

@@ -1,6 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { serviceMetadata, workloadSelector } from './names';
+import { policyTarget, serviceMetadata } from './names';
 
 /** The workload's Telemetry: tracing provider, sampling and custom tags. */
 export function renderTelemetry(policy: MeshPolicy): KubeObject | undefined {
@@ -11,7 +11,7 @@ export function renderTelemetry(policy: MeshPolicy): KubeObject | undefined {
     kind: 'Telemetry',
     metadata: serviceMetadata(policy),
     spec: {
-      selector: workloadSelector(policy),
+      ...policyTarget(policy),
       tracing: [
         {
           providers: telemetry.tracingProvider ? [{ name: telemetry.tracingProvider }] : undefined,

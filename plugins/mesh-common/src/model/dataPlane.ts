@@ -1,0 +1,69 @@
+import type { MeshPolicy } from './policy';
+
+/** One reason a policy cannot run on its data plane, at the field that causes it. */
+export interface DataPlaneIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** What a policy asks of the data plane that only an HTTP proxy can do, in words, with the field asking. */
+export interface L7Need {
+  path: string;
+  what: string;
+}
+
+type PolicyParts = Pick<MeshPolicy, 'authorization' | 'jwt' | 'ingress' | 'traffic' | 'canary' | 'telemetry'>;
+
+/**
+ * The parts of a policy that need an HTTP (L7) proxy: ztunnel enforces identities, namespaces and ports
+ * only; methods, paths, tokens and claims, HTTP routing and tracing need a sidecar or a waypoint.
+ */
+export function l7Needs(policy: PolicyParts): L7Need[] {
+  const needs: L7Need[] = [];
+  policy.authorization.allow.forEach((rule, index) => {
+    if (rule.methods.length + rule.paths.length > 0) needs.push({ path: `authorization.allow.${index}`, what: 'allows callers by method or path' });
+  });
+  if (policy.authorization.healthCheckPaths.length > 0) needs.push({ path: 'authorization.healthCheckPaths', what: 'lets the ingress gateway probe paths' });
+  if (policy.jwt) needs.push({ path: 'jwt', what: 'checks end-user tokens' });
+  if (policy.ingress) needs.push({ path: 'ingress', what: 'lets the ingress gateway in on its paths only' });
+  if (policy.traffic) needs.push({ path: 'traffic', what: 'sets an HTTP traffic policy' });
+  if (policy.canary) needs.push({ path: 'canary', what: 'splits HTTP traffic between versions' });
+  if (policy.telemetry) needs.push({ path: 'telemetry', what: 'traces requests' });
+  return needs;
+}
+
+/** Whether the service runs in ambient mode with rules that need its waypoint. */
+export function needsWaypoint(policy: Pick<MeshPolicy, 'dataPlane'> & PolicyParts): boolean {
+  return policy.dataPlane.mode === 'ambient' && l7Needs(policy).length > 0;
+}
+
+const WAYPOINT_SUFFIX = '-waypoint';
+
+/** The service's waypoint: the one named, else "<service>-waypoint" cut to a DNS label. */
+export function waypointName(policy: Pick<MeshPolicy, 'dataPlane' | 'service'>): string {
+  if (policy.dataPlane.waypoint) return policy.dataPlane.waypoint;
+  return `${policy.service.name.slice(0, 63 - WAYPOINT_SUFFIX.length).replace(/-+$/, '')}${WAYPOINT_SUFFIX}`;
+}
+
+/** The identity the waypoint's proxy runs as: Istio gives a waypoint a service account of its own name. */
+export function waypointPrincipal(policy: Pick<MeshPolicy, 'dataPlane' | 'service'>): string {
+  return `cluster.local/ns/${policy.service.namespace}/sa/${waypointName(policy)}`;
+}
+
+/** What the data-plane choice forbids elsewhere in the policy. */
+export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>): DataPlaneIssue[] {
+  const { dataPlane, injection } = policy;
+  const issues: DataPlaneIssue[] = [];
+  if (dataPlane.mode === 'ambient') {
+    const noSidecar = 'configures the sidecar, and ambient pods have none: leave it out';
+    if (injection.proxyResources) issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
+    if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
+    if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
+    if (dataPlane.useExistingWaypoint && !dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });
+  } else {
+    const ambientOnly = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
+    if (dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: ambientOnly });
+    if (dataPlane.useExistingWaypoint) issues.push({ path: ['dataPlane', 'useExistingWaypoint'], message: ambientOnly });
+  }
+  return issues;
+}

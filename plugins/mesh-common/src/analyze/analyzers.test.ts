@@ -568,6 +568,37 @@ const cases: Case[] = [
     })),
     quiet: [gateway('gw1', [server(80, ['a.example.com'])]), gateway('gw2', [server(80, ['b.example.com'])])],
   },
+  {
+    code: 'MP0011',
+    title: 'HTTP rules attached by selector to ambient workloads',
+    fires: [
+      namespace('shop', { 'istio.io/dataplane-mode': 'ambient' }),
+      deployment('checkout', 'shop', { app: 'checkout' }),
+      spec('AuthorizationPolicy', 'callers', 'shop', { selector: { matchLabels: { app: 'checkout' } }, rules: [{ from: [{ source: { namespaces: ['web'] } }], to: [{ operation: { methods: ['POST'] } }] }] }),
+      spec('RequestAuthentication', 'jwt', 'shop', { selector: { matchLabels: { app: 'checkout' } }, jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/jwks' }] }),
+    ],
+    expect: [
+      {
+        resource: 'AuthorizationPolicy shop/callers',
+        message: 'ztunnel enforces this policy on ambient workloads (Deployment checkout) and cannot match HTTP attributes (rules[0].to[0].operation.methods); it drops the rules with them, letting fewer callers in than it says. Attach it to a waypoint with targetRefs',
+        path: 'spec.selector',
+      },
+      {
+        resource: 'RequestAuthentication shop/jwt',
+        message: 'ztunnel serves the ambient workloads this policy selects (Deployment checkout) and validates no tokens: attach it to a waypoint with targetRefs',
+        path: 'spec.selector',
+      },
+    ],
+    quiet: [
+      namespace('shop', { 'istio.io/dataplane-mode': 'ambient' }),
+      // The same workload opted out of ambient, a policy attached to the waypoint, and an L4-only policy.
+      deployment('legacy', 'shop', { app: 'legacy', 'istio.io/dataplane-mode': 'none' }),
+      deployment('checkout', 'shop', { app: 'checkout' }),
+      spec('AuthorizationPolicy', 'legacy', 'shop', { selector: { matchLabels: { app: 'legacy' } }, rules: [{ to: [{ operation: { methods: ['POST'] } }] }] }),
+      spec('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ group: '', kind: 'Service', name: 'checkout' }], rules: [{ to: [{ operation: { methods: ['POST'] } }] }] }),
+      spec('AuthorizationPolicy', 'l4', 'shop', { selector: { matchLabels: { app: 'checkout' } }, rules: [{ from: [{ source: { principals: ['cluster.local/ns/web/sa/web'] } }], when: [{ key: 'source.namespace', values: ['web'] }] }] }),
+    ],
+  },
 ];
 
 describe('the analyzers', () => {

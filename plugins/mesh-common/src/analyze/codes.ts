@@ -69,6 +69,7 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
   MP0008: { level: 'warning', name: 'PortLevelMtlsOnUnknownPort', title: 'Port-level mTLS on a port no container exposes', fix: 'Key portLevelMtls by the container (target) port, not the Service port.' },
   MP0009: { level: 'error', name: 'ExcludedInboundTargetPort', title: 'Service target port excluded from the sidecar', fix: 'Do not exclude the port: traffic to it would bypass mTLS and authorization.' },
   MP0010: { level: 'error', name: 'ConflictingGatewaysInFiles', title: 'Gateways in the files claim the same selector, port and host', fix: 'Give each Gateway on the same workload and port its own hosts.' },
+  MP0011: { level: 'error', name: 'HttpRulesWithoutWaypoint', title: 'HTTP rules on ambient workloads without a waypoint', fix: 'Give the service a waypoint (istio.io/use-waypoint) and attach the policy to it with targetRefs; ztunnel enforces identities, namespaces and ports only.' },
 };
 
 /** A code's level, name, title and one-line fix. */

@@ -18,6 +18,7 @@ import { AuthorizationPathMatchAnalyzer } from './meshport/authorizationPathMatc
 import { DenyAllWithoutAllowAnalyzer } from './meshport/denyAllWithoutAllow';
 import { ExcludedTargetPortAnalyzer } from './meshport/excludedTargetPorts';
 import { GatewayConflictsInFilesAnalyzer } from './meshport/gatewayConflictsInFiles';
+import { HttpRulesWithoutWaypointAnalyzer } from './meshport/httpRulesWithoutWaypoint';
 import { JwtTransportAnalyzer } from './meshport/jwtTransport';
 import { PeerAuthenticationAnalyzer } from './meshport/peerAuthenticationPorts';
 import { PortLevelMtlsAnalyzer } from './meshport/portLevelMtls';
@@ -76,6 +77,7 @@ export const MESHPORT_ANALYZERS: Analyzer[] = [
   PortLevelMtlsAnalyzer,
   ExcludedTargetPortAnalyzer,
   GatewayConflictsInFilesAnalyzer,
+  HttpRulesWithoutWaypointAnalyzer,
 ];
 
 /** Every analyzer, in the order they run. */

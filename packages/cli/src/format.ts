@@ -1,4 +1,4 @@
-import { Amounts, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { Amounts, DataPlaneComparison, DataPlaneCost, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
 
 /** Findings as lines for a terminal: "Error [IST0101] VirtualService ns/name (path): message". */
 export function formatFindings(findings: Finding[]): string[] {
@@ -36,4 +36,26 @@ export function describeOverhead(estimate: OverheadEstimate): string[] {
         ]
       : ['  (give service.appResources to see the share of the application)']),
   ];
+}
+
+function dataPlaneLines(cost: DataPlaneCost, chosen: boolean): string[] {
+  return [
+    `${cost.mode}${chosen ? ' (the policy\'s choice)' : ''}: requests ${amounts(cost.total.requests)}`,
+    ...cost.parts.map(part => `  ${part.name} x ${Number(part.count.toFixed(3))}: ${part.basis}; each requests ${amounts(part.each.requests)}`),
+  ];
+}
+
+/** Sidecar and ambient side by side, or one of them, as lines. */
+export function describeDataPlanes(comparison: DataPlaneComparison, show: 'sidecar' | 'ambient' | 'both'): string[] {
+  const { sidecar, ambient, chosen, ambientSaves } = comparison;
+  const lines = [`Data plane cost for ${comparison.replicas} pod(s):`];
+  if (show !== 'ambient') lines.push(...dataPlaneLines(sidecar, chosen === 'sidecar'));
+  if (show !== 'sidecar') lines.push(...dataPlaneLines(ambient, chosen === 'ambient'));
+  if (show === 'both') {
+    const verb = (ambientSaves.cpu ?? 0) >= 0 ? 'saves' : 'adds';
+    const magnitude = { cpu: Math.abs(ambientSaves.cpu ?? 0), memory: Math.abs(ambientSaves.memory ?? 0) };
+    lines.push(`ambient ${verb} ${amounts(magnitude)} of requests against sidecars`);
+  }
+  if (show !== 'sidecar' && comparison.waypointFor.length > 0) lines.push(`  a waypoint is needed because: ${comparison.waypointFor.join('; ')}`);
+  return lines;
 }

@@ -36,8 +36,10 @@ export function createProgram(): Command {
     .action((paths, options) => finish(runAnalyze({ paths, json: options.json, cluster: options.cluster, precheck: options.precheck })));
   program
     .command('overhead')
-    .description('Estimate the sidecar CPU and memory a policy adds')
+    .description('Estimate the sidecar CPU and memory a policy adds, or what sidecars and ambient would each cost')
     .requiredOption('--policy <file>', 'policy file, YAML or JSON')
+    .option('--data-plane <mode>', 'sidecar, ambient or both: the data planes\' costs side by side')
+    .option('--pods-per-node <n>', 'pods sharing a node and its ztunnel (default 30)')
     .option('--json', 'print the estimate as JSON')
     .action(options => finish(runOverhead(options)));
   program

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { minimalPolicyExample, namespacePolicyExample, parseYaml, paymentServicePolicyExample, toYaml } from '@meshport/plugin-mesh-common';
+import { ambientWaypointPolicyExample, minimalPolicyExample, namespacePolicyExample, parseYaml, paymentServicePolicyExample, toYaml } from '@meshport/plugin-mesh-common';
 import { runAnalyze } from './analyze';
 import { runOverhead } from './overhead';
 import { runRender } from './render';
@@ -99,6 +99,32 @@ describe('meshport overhead', () => {
   it('prints the estimate as JSON', () => {
     const result = runOverhead({ policy: path.join(examples, 'payment-service.policy.yaml'), json: true });
     expect(JSON.parse(result.stdout[0])).toMatchObject({ replicas: 3, sharePercent: { requests: { cpu: 20, memory: 25 } } });
+  });
+
+  it('puts sidecar and ambient side by side with --data-plane both', () => {
+    const policy = writePolicy(tempDir(), ambientWaypointPolicyExample);
+    const result = runOverhead({ policy, dataPlane: 'both', podsPerNode: '10' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stderr: [],
+      stdout: [
+        'Data plane cost for 3 pod(s):',
+        'sidecar: requests cpu 300m, memory 384Mi',
+        '  sidecar x 3: one proxy in each of 3 pod(s); each requests cpu 100m, memory 128Mi',
+        "ambient (the policy's choice): requests cpu 160m, memory 281.6Mi",
+        '  ztunnel x 0.3: 3 pod(s) of the 10 on a node share its ztunnel; each requests cpu 200m, memory 512Mi',
+        '  waypoint x 1: one waypoint replica of its own, for the rules that need HTTP; each requests cpu 100m, memory 128Mi',
+        'ambient saves cpu 140m, memory 102.4Mi of requests against sidecars',
+        '  a waypoint is needed because: authorization.allow.0 allows callers by method or path; authorization.healthCheckPaths lets the ingress gateway probe paths; jwt checks end-user tokens; canary splits HTTP traffic between versions; telemetry traces requests',
+      ],
+    });
+  });
+
+  it.each([
+    [{ dataPlane: 'hybrid' }, '--data-plane: must be one of sidecar, ambient, both, not "hybrid"'],
+    [{ dataPlane: 'both', podsPerNode: '0' }, '--pods-per-node: must be a whole number of 1 or more, not "0"'],
+  ])('refuses %j, naming the option', (options, message) => {
+    expect(runOverhead({ policy: path.join(examples, 'payment-service.policy.yaml'), ...options })).toEqual({ exitCode: 2, stdout: [], stderr: [message] });
   });
 });
 

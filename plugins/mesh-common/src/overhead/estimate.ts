@@ -24,7 +24,8 @@ export interface OverheadEstimate {
   sharePercent: { requests: Amounts; limits: Amounts };
 }
 
-function times(resources: ContainerResourceAmounts, n: number): ContainerResourceAmounts {
+/** Resources scaled by a count (or a share); an unset amount stays unset. */
+export function times(resources: ContainerResourceAmounts, n: number): ContainerResourceAmounts {
   const scale = (a: Amounts): Amounts => ({
     cpu: a.cpu === undefined ? undefined : a.cpu * n,
     memory: a.memory === undefined ? undefined : a.memory * n,
@@ -51,17 +52,22 @@ export function estimateOverhead(sidecar: ContainerResourceAmounts, app: Contain
   };
 }
 
-/** The overhead a policy will cause, following Istio's injection semantics for its annotations. */
+/** The sidecar a policy's pods get, following Istio's injection semantics for its resource annotations. */
+export function policySidecarResources(policy: MeshPolicy, meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES): ContainerResourceAmounts {
+  const resources = policy.injection.proxyResources ?? {};
+  const annotations = Object.fromEntries(
+    Object.entries(PROXY_RESOURCE_ANNOTATIONS).map(([field, annotation]) => [annotation, resources[field as keyof typeof resources]]),
+  );
+  return sidecarResources(annotations, meshDefaults);
+}
+
+/** The overhead a policy will cause, following Istio's injection semantics for its annotations (none in ambient mode). */
 export function overheadForPolicy(input: MeshPolicyInput | MeshPolicy, meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES): OverheadEstimate {
   const parsed = parseMeshPolicy(input);
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   const policy = parsed.value;
   const { service, injection } = policy;
-  const resources = injection.proxyResources ?? {};
-  const annotations = Object.fromEntries(
-    Object.entries(PROXY_RESOURCE_ANNOTATIONS).map(([field, annotation]) => [annotation, resources[field as keyof typeof resources]]),
-  );
-  const sidecar = injection.enabled ? sidecarResources(annotations, meshDefaults) : { requests: {}, limits: {} };
+  const sidecar = injection.enabled && policy.dataPlane.mode === 'sidecar' ? policySidecarResources(policy, meshDefaults) : { requests: {}, limits: {} };
   const appResources = service.appResources;
   const app = appResources
     ? {

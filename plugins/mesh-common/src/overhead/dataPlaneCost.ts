@@ -1,0 +1,93 @@
+import { l7Needs, MeshPolicy, MeshPolicyInput, parseMeshPolicy, PolicyValidationError } from '../model';
+import { policySidecarResources, times } from './estimate';
+import { Amounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, sumResources } from './sidecarResources';
+
+const MI = 1024 ** 2;
+
+/** ztunnel's resources in Istio's chart (manifests/charts/ztunnel/values.yaml): requests only, no limits. */
+export const ZTUNNEL_DEFAULT_RESOURCES: ContainerResourceAmounts = { requests: { cpu: 200, memory: 512 * MI }, limits: {} };
+
+/** A waypoint proxy's resources in Istio's chart (istio-discovery values, global.waypoint.resources). */
+export const WAYPOINT_DEFAULT_RESOURCES: ContainerResourceAmounts = { requests: { cpu: 100, memory: 128 * MI }, limits: { cpu: 2000, memory: 1024 * MI } };
+
+/** Pods per node assumed for a service's share of its nodes' ztunnels when the cluster is not known. */
+export const DEFAULT_PODS_PER_NODE = 30;
+
+/** One thing a data plane charges the service for. */
+export interface DataPlaneCostPart {
+  name: 'sidecar' | 'ztunnel' | 'waypoint';
+  /** How many of it the service is charged for: pods for sidecars, a share of one ztunnel or waypoint otherwise. */
+  count: number;
+  /** One of it. */
+  each: ContainerResourceAmounts;
+  /** How the count was reached, in words. */
+  basis: string;
+}
+
+/** What one data plane costs the service. */
+export interface DataPlaneCost {
+  mode: MeshPolicy['dataPlane']['mode'];
+  parts: DataPlaneCostPart[];
+  total: ContainerResourceAmounts;
+}
+
+/** Both data planes for one service, side by side. */
+export interface DataPlaneComparison {
+  chosen: MeshPolicy['dataPlane']['mode'];
+  replicas: number;
+  sidecar: DataPlaneCost;
+  ambient: DataPlaneCost;
+  /** What ambient requests less than sidecars (negative where it requests more). */
+  ambientSaves: Amounts;
+  /** Why ambient would need a waypoint: the parts of the policy that need HTTP. */
+  waypointFor: string[];
+}
+
+/** What the service's own pods and nodes look like; figures from the cluster replace the defaults. */
+export interface DataPlaneCostOptions {
+  /** Pods sharing a node, and with it a ztunnel; default DEFAULT_PODS_PER_NODE. */
+  podsPerNode?: number;
+  /** The mesh's sidecar defaults (its injector's values). */
+  sidecarDefaults?: ContainerResourceAmounts;
+  ztunnel?: ContainerResourceAmounts;
+  waypoint?: ContainerResourceAmounts;
+}
+
+function costOf(mode: DataPlaneCost['mode'], parts: DataPlaneCostPart[]): DataPlaneCost {
+  return { mode, parts, total: sumResources(parts.map(part => times(part.each, part.count))) };
+}
+
+/**
+ * What sidecars and ambient would each cost one service, from Istio's chart defaults (or the cluster's):
+ * sidecars are one proxy per pod; ambient is the service's share of the ztunnels on its pods' nodes (its
+ * pods over the pods per node) plus, when a rule needs HTTP, its waypoint (one replica of its own; none
+ * when it uses an existing, shared one, whose cost is the namespace's).
+ */
+export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: DataPlaneCostOptions = {}): DataPlaneComparison {
+  const parsed = parseMeshPolicy(input);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+  const policy = parsed.value;
+  const replicas = policy.service.replicas;
+  const podsPerNode = Math.max(1, options.podsPerNode ?? DEFAULT_PODS_PER_NODE);
+  const sidecarDefaults = options.sidecarDefaults ?? ISTIO_DEFAULT_PROXY_RESOURCES;
+  const sidecar = costOf('sidecar', [
+    { name: 'sidecar', count: replicas, each: policySidecarResources(policy, sidecarDefaults), basis: `one proxy in each of ${replicas} pod(s)` },
+  ]);
+  const waypointFor = l7Needs(policy).map(need => `${need.path} ${need.what}`);
+  const ztunnelShare = replicas / podsPerNode;
+  const ambientParts: DataPlaneCostPart[] = [
+    { name: 'ztunnel', count: ztunnelShare, each: options.ztunnel ?? ZTUNNEL_DEFAULT_RESOURCES, basis: `${replicas} pod(s) of the ${podsPerNode} on a node share its ztunnel` },
+  ];
+  if (waypointFor.length > 0) {
+    const shared = policy.dataPlane.mode === 'ambient' && policy.dataPlane.useExistingWaypoint;
+    ambientParts.push({
+      name: 'waypoint',
+      count: shared ? 0 : 1,
+      each: options.waypoint ?? WAYPOINT_DEFAULT_RESOURCES,
+      basis: shared ? `the existing waypoint ${policy.dataPlane.waypoint} is shared: its cost is its namespace's` : 'one waypoint replica of its own, for the rules that need HTTP',
+    });
+  }
+  const ambient = costOf('ambient', ambientParts);
+  const less = (field: 'cpu' | 'memory') => (sidecar.total.requests[field] ?? 0) - (ambient.total.requests[field] ?? 0);
+  return { chosen: policy.dataPlane.mode, replicas, sidecar, ambient, ambientSaves: { cpu: less('cpu'), memory: less('memory') }, waypointFor };
+}

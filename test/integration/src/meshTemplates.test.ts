@@ -240,6 +240,21 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
   });
 
+  it('dry-runs onboard-service in ambient mode: a waypoint for the HTTP rule, no sidecar settings, nothing in the repository', async () => {
+    const result = await client.dryRun(readTemplate('onboard-service'), {
+      entity: paymentService,
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      replicas: 3,
+      dataPlane: 'ambient',
+      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
+    });
+    expect(result.status).toBe(200);
+    const summary = result.body.output.text[0].content as string;
+    expect(summary).toContain('mesh/payments/payment-service/gateway-payment-service-waypoint.yaml');
+    expect(summary).toContain('mesh/payments/payment-service/sidecar/service-patch.yaml');
+    expect(branchesOf(repository)).toEqual(['main']);
+  });
+
   it('onboards a namespace on its own branch', async () => {
     const task = await client.run('mesh-onboard-namespace', { entity: 'component:default/user-service', mtlsMode: 'STRICT', denyAll: true });
     expect(task.status).toBe('completed');

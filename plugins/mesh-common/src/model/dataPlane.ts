@@ -56,7 +56,7 @@ export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injectio
   const issues: DataPlaneIssue[] = [];
   if (dataPlane.mode === 'ambient') {
     const noSidecar = 'configures the sidecar, and ambient pods have none: leave it out';
-    if (injection.proxyResources) issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
+    if (Object.values(injection.proxyResources ?? {}).some(value => value !== undefined)) issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
     if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
     if (dataPlane.useExistingWaypoint && !dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });

@@ -134,15 +134,21 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     ...values,
   });
 
-  it('dry-runs onboard-service: the summary names the files, and nothing reaches the repository', async () => {
+  /** A dry run of onboard-service for payment-service (3 pods, order-service allowed to POST): the task's summary. */
+  const dryRunOnboarding = async (parameters: Record<string, unknown>): Promise<string> => {
     const result = await client.dryRun(readTemplate('onboard-service'), {
       entity: paymentService,
       ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
       replicas: 3,
       allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
+      ...parameters,
     });
     expect(result.status).toBe(200);
-    const summary = result.body.output.text[0].content as string;
+    return result.body.output.text[0].content as string;
+  };
+
+  it('dry-runs onboard-service: the summary names the files, and nothing reaches the repository', async () => {
+    const summary = await dryRunOnboarding({});
     expect(summary).toContain('mesh/payments/payment-service/peerauthentication-payment-service.yaml');
     expect(summary).toContain('| 3 pods |');
     expect(branchesOf(repository)).toEqual(['main']);
@@ -241,18 +247,11 @@ describe('the mesh templates through a real scaffolder backend and a real git re
   });
 
   it('dry-runs onboard-service in ambient mode: a waypoint for the HTTP rule, no sidecar settings, nothing in the repository', async () => {
-    const result = await client.dryRun(readTemplate('onboard-service'), {
-      entity: paymentService,
-      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
-      replicas: 3,
-      dataPlane: 'ambient',
-      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
-    });
-    expect(result.status).toBe(200);
-    const summary = result.body.output.text[0].content as string;
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const summary = await dryRunOnboarding({ dataPlane: 'ambient' });
     expect(summary).toContain('mesh/payments/payment-service/gateway-payment-service-waypoint.yaml');
     expect(summary).toContain('mesh/payments/payment-service/sidecar/service-patch.yaml');
-    expect(branchesOf(repository)).toEqual(['main']);
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 
   it('onboards a namespace on its own branch', async () => {

@@ -57,11 +57,10 @@ export class LiveClusterSource implements ClusterSource {
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
     this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
-    const clusterLogger = logger.child({ cluster: cluster.name });
-    this.logger = clusterLogger;
+    this.logger = logger.child({ cluster: cluster.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
     const shared = new SharedValues();
-    this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, clusterLogger, options, shared));
+    this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, this.logger, options, shared));
   }
 
   start(): void {

@@ -1,11 +1,16 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TtlCache } from '../cache/ttlCache';
 import { StatusEntity } from '../status/entityStatusService';
 
 /** Principals whose lookups are kept at once; past it the oldest lookup is read again when asked. */
 const MAX_CACHED_LOOKUPS = 10_000;
+
+/** The part of a catalog entity the status reads. */
+export function statusEntityOf(entity: Entity): StatusEntity {
+  return { ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} };
+}
 
 /**
  * The catalog entities that status requests name, read with the caller's own credentials (so the
@@ -28,7 +33,7 @@ export class EntityLookup {
   byRef(entityRef: string, credentials: BackstageCredentials): Promise<StatusEntity | undefined> {
     const load = async () => {
       const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
-      return entity && { ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} };
+      return entity && statusEntityOf(entity);
     };
     if (this.ttlMs <= 0) return load();
     const key = `${JSON.stringify(credentials.principal)}|${entityRef}`;

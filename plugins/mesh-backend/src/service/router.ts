@@ -8,7 +8,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityStatusService } from '../status/entityStatusService';
-import { EntityLookup } from './entityLookup';
+import { EntityLookup, statusEntityOf } from './entityLookup';
 
 const entityPart = z.string().min(1).max(253).regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
 const statusParams = z.object({ namespace: entityPart, kind: entityPart, name: entityPart });
@@ -63,7 +63,7 @@ export async function createRouter({ httpAuth, permissions, catalog, status, ent
       else if (!entity) items.push({ entityRef: ref, error: { name: 'NotFoundError', message: `no entity ${ref} in the catalog` } });
       else {
         try {
-          items.push({ entityRef: ref, summary: statusSummary(await status.statusOf({ ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} })) });
+          items.push({ entityRef: ref, summary: statusSummary(await status.statusOf(statusEntityOf(entity))) });
         } catch (error) {
           items.push({ entityRef: ref, error: { name: (error as Error).name, message: (error as Error).message } });
         }

@@ -50,6 +50,14 @@ export function waypointPrincipal(policy: Pick<MeshPolicy, 'dataPlane' | 'servic
   return `cluster.local/ns/${policy.service.namespace}/sa/${waypointName(policy)}`;
 }
 
+/** Whether the service's pods get a sidecar: injection on, in sidecar mode. */
+export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>): boolean {
+  return policy.injection.enabled && policy.dataPlane.mode === 'sidecar';
+}
+
+/** The error for a setting that means something in ambient mode only, given in sidecar mode. */
+export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
+
 /** What the data-plane choice forbids elsewhere in the policy. */
 export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
@@ -61,9 +69,8 @@ export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injectio
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
     if (dataPlane.useExistingWaypoint && !dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });
   } else {
-    const ambientOnly = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
-    if (dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: ambientOnly });
-    if (dataPlane.useExistingWaypoint) issues.push({ path: ['dataPlane', 'useExistingWaypoint'], message: ambientOnly });
+    if (dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: AMBIENT_ONLY });
+    if (dataPlane.useExistingWaypoint) issues.push({ path: ['dataPlane', 'useExistingWaypoint'], message: AMBIENT_ONLY });
   }
   return issues;
 }

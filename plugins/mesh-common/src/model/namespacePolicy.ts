@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AMBIENT_ONLY } from './dataPlane';
 import { DATA_PLANE_MODES } from './policy';
 import { dnsLabel, dnsSubdomain, kubernetesLabelValue, percentage } from './primitives';
 
@@ -35,7 +36,7 @@ export const namespacePolicySchema = z
       ctx.addIssue({ code: 'custom', path: ['injection', 'revision'], message: 'labels the namespace for a sidecar injector revision, and Istio then treats it as a sidecar namespace: leave it out in ambient mode' });
     }
     if (policy.dataPlane.mode === 'sidecar' && policy.dataPlane.waypoint) {
-      ctx.addIssue({ code: 'custom', path: ['dataPlane', 'waypoint'], message: 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out' });
+      ctx.addIssue({ code: 'custom', path: ['dataPlane', 'waypoint'], message: AMBIENT_ONLY });
     }
   })
   .describe('Meshport onboarding for one namespace');

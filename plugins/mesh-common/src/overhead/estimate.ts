@@ -1,4 +1,4 @@
-import { MeshPolicy, MeshPolicyInput, parseMeshPolicy, PolicyValidationError } from '../model';
+import { getsSidecar, MeshPolicy, MeshPolicyInput, parseMeshPolicy, PolicyValidationError } from '../model';
 import { PROXY_RESOURCE_ANNOTATIONS } from '../render/sidecarPatch';
 import { cpuMillicores, memoryBytes } from './quantity';
 import { Amounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, sidecarResources } from './sidecarResources';
@@ -66,8 +66,8 @@ export function overheadForPolicy(input: MeshPolicyInput | MeshPolicy, meshDefau
   const parsed = parseMeshPolicy(input);
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   const policy = parsed.value;
-  const { service, injection } = policy;
-  const sidecar = injection.enabled && policy.dataPlane.mode === 'sidecar' ? policySidecarResources(policy, meshDefaults) : { requests: {}, limits: {} };
+  const { service } = policy;
+  const sidecar = getsSidecar(policy) ? policySidecarResources(policy, meshDefaults) : { requests: {}, limits: {} };
   const appResources = service.appResources;
   const app = appResources
     ? {

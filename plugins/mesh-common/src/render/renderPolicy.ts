@@ -65,7 +65,7 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
   );
   const sidecarPatch = renderSidecarPatch(policy);
   const servicePatch = renderServicePatch(policy);
-  return { objects, sidecarPatch, ...(servicePatch ? { servicePatch } : {}), files: filesFor(objects, servicePatch ? [sidecarPatch, servicePatch] : [sidecarPatch]) };
+  return { objects, sidecarPatch, ...(servicePatch ? { servicePatch } : {}), files: filesFor(objects, [sidecarPatch, ...(servicePatch ? [servicePatch] : [])]) };
 }
 
 /** Renders a namespace policy. Throws PolicyValidationError on invalid input. */

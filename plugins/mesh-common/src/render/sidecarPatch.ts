@@ -1,4 +1,4 @@
-import { MeshPolicy } from '../model';
+import { getsSidecar, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel } from './names';
 
@@ -30,23 +30,13 @@ function podAnnotations(policy: MeshPolicy): Record<string, string | undefined> 
 
 function podLabels(policy: MeshPolicy): Record<string, string | undefined> {
   const { injection, service } = policy;
+  const identity = { app: appLabel(policy), version: service.versionLabel };
   if (policy.dataPlane.mode === 'ambient') {
-    return {
-      app: appLabel(policy),
-      version: service.versionLabel,
-      // The pod joins ambient whatever its namespace says, and gets no sidecar even in an injected namespace.
-      'istio.io/dataplane-mode': 'ambient',
-      'sidecar.istio.io/inject': 'false',
-      'istio.io/rev': injection.revision,
-    };
+    // The pod joins ambient whatever its namespace says, and gets no sidecar even in an injected namespace.
+    return { ...identity, 'istio.io/dataplane-mode': 'ambient', 'sidecar.istio.io/inject': 'false', 'istio.io/rev': injection.revision };
   }
-  return {
-    app: appLabel(policy),
-    version: service.versionLabel,
-    // A pod label injects whatever the namespace says; a revision label picks the control plane.
-    'sidecar.istio.io/inject': injection.enabled ? 'true' : 'false',
-    'istio.io/rev': injection.enabled ? injection.revision : undefined,
-  };
+  // A pod label injects whatever the namespace says; a revision label picks the control plane.
+  return { ...identity, 'sidecar.istio.io/inject': injection.enabled ? 'true' : 'false', 'istio.io/rev': injection.enabled ? injection.revision : undefined };
 }
 
 /** The API group and version of each controller kind Meshport patches. */
@@ -71,7 +61,7 @@ export function renderSidecarPatch(policy: MeshPolicy): KubeObject {
       template: {
         metadata: {
           labels: podLabels(policy),
-          annotations: policy.injection.enabled && policy.dataPlane.mode === 'sidecar' ? podAnnotations(policy) : undefined,
+          annotations: getsSidecar(policy) ? podAnnotations(policy) : undefined,
         },
         spec: policy.service.serviceAccount ? { serviceAccountName: policy.service.serviceAccount } : undefined,
       },

@@ -116,6 +116,34 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(workloads.controllers.map(d => `${d.kind} ${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual(['Deployment payment-service-v1 3/3', 'Deployment payment-service-v2 1/1']);
   });
 
+  it('reports inventory-service in ambient mode: redirection and the ztunnel of each pod\'s node, its waypoint, and where each policy is enforced', async () => {
+    const { workloads, security } = cluster(await status('inventory-service'), 'prod');
+    expect(workloads.namespaces).toEqual([{ name: 'inventory', injection: 'off', ambient: true }]);
+    expect(workloads.dataPlane).toBe('ambient');
+    const byNode = [...workloads.pods].sort((a, b) => String(a.ambient?.node).localeCompare(String(b.ambient?.node)));
+    expect(byNode.map(p => [p.dataPlane, p.injected, p.ambient?.redirected, p.ambient?.node, p.ambient?.ztunnel?.ready, p.ambient?.waypoint])).toEqual([
+      ['ambient', false, true, 'node-1', true, 'inventory/inventory-service-waypoint'],
+      ['ambient', false, true, 'node-2', true, 'inventory/inventory-service-waypoint'],
+      ['ambient', false, true, 'node-3', true, 'inventory/inventory-service-waypoint'],
+    ]);
+    expect(new Set(workloads.pods.map(p => p.ambient?.ztunnel?.name)).size).toBe(3);
+    expect(workloads.waypoints).toEqual([{ name: 'inventory-service-waypoint', namespace: 'inventory', for: 'service', boundBy: 'service', exists: true, pods: 1, readyPods: 1 }]);
+    expect(security.authorizationPolicies.map(p => `${p.name} ${p.scope} ${p.enforcedBy.join('+')}`)).toEqual([
+      'inventory-service-callers service waypoint',
+      'inventory-service-waypoint-only workload ztunnel',
+    ]);
+  });
+
+  it('reads a cluster without the Gateway API as one without waypoints, not as a failing kind, and finds them once it is installed', async () => {
+    staging.fail({ path: /\/apis\/gateway\.networking\.k8s\.io\//, answer: 404 });
+    staging.closeWatches();
+    const without = await until(() => status('inventory-service'), s => cluster(s, 'staging').workloads.waypoints[0]?.exists === false, 'staging to lose its waypoints');
+    expect(cluster(without, 'staging').degraded).toBeUndefined();
+    expect(cluster(without, 'staging').security.authorizationPolicies.find(p => p.name === 'inventory-service-callers')?.enforcedBy).toEqual(['waypoint']);
+    staging.clearFaults();
+    await until(() => status('inventory-service'), s => cluster(s, 'staging').workloads.waypoints[0]?.exists === true, 'the waypoint to come back');
+  });
+
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {
     const payments = cluster(await status('payment-service'), 'prod').security;
     const v1 = payments.mtls.find(m => m.workload === 'payment-service-v1')!;
@@ -199,7 +227,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
 
   it('answers what its OpenAPI description says, healthy and failing clusters alike', async () => {
     const openApi = new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml'));
-    for (const name of ['payment-service', 'order-service', 'user-service']) {
+    for (const name of ['payment-service', 'order-service', 'user-service', 'inventory-service']) {
       expect({ name, violations: openApi.violations('EntityMeshStatus', await status(name)) }).toEqual({ name, violations: [] });
     }
     const broken = JSON.parse(JSON.stringify(await status('payment-service')));
@@ -342,7 +370,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['prod', 'too-broad'],
       ['staging', 'too-broad'],
     ]);
-    expect(everything.clusters[0].error?.message).toMatch(/matches 8 pods in every namespace, more than mesh.status.maxPodsPerEntity \(6\)/);
+    expect(everything.clusters[0].error?.message).toMatch(/matches 15 pods in every namespace, more than mesh.status.maxPodsPerEntity \(6\)/);
   });
 
   it('answers an entity without Kubernetes annotations with no clusters and no target', async () => {

@@ -165,6 +165,18 @@ describe('meshport status', () => {
     expect(text).toContain("Sidecar requests: cpu 400m, memory 512Mi; 40% of the app's cpu, 50% of its memory");
   });
 
+  it("reads inventory-service's ambient enrollment from the demo snapshot: redirection, ztunnel per node, waypoint, where policies are enforced", () => {
+    const result = runStatus({ snapshot, namespace: 'inventory', selector: 'app=inventory-service' });
+    expect(result.exitCode).toBe(0);
+    const text = result.stdout.join('\n');
+    expect(text).toContain('Data plane: ambient');
+    expect(text).toContain('Ambient: 3/3 pods; 0 not redirected or without a ready ztunnel');
+    expect(text).toContain('  waypoint inventory/inventory-service-waypoint (for service, bound by service): 1/1 pods ready');
+    expect(text).toContain('inventory-service-v1-7d9c5b8f4-x7k2p: ambient on node-1 (ztunnel istio-system/ztunnel-4kx9p), waypoint inventory/inventory-service-waypoint, 1 restarts');
+    expect(text).toContain('inventory/inventory-service-callers (ALLOW, service, enforced by waypoint)');
+    expect(text).toContain('inventory/inventory-service-waypoint-only (DENY, workload, enforced by ztunnel)');
+  });
+
   it('prints JSON with --json, the same shape the status API returns per cluster', () => {
     const result = runStatus({ snapshot, namespace: 'orders', selector: 'backstage.io/kubernetes-id=order-service', json: true });
     const status = JSON.parse(result.stdout[0]);

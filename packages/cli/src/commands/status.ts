@@ -3,6 +3,7 @@ import {
   clusterStatusFromSlice,
   formatCpu,
   formatMemory,
+  PodMeshStatus,
   storeFromDocuments,
   targetFromSelector,
 } from '@meshport/plugin-mesh-common';
@@ -11,19 +12,31 @@ import { CommandResult } from '../io';
 import { formatFindings } from '../format';
 
 /** The status as lines for a terminal. */
+function podInWords(p: PodMeshStatus): string {
+  if (p.proxy) return `${p.proxy.mode} proxy ${p.proxy.version ?? '?'}${p.proxy.ready ? '' : ' NOT READY'}`;
+  if (!p.ambient) return 'no proxy';
+  const { redirected, node, ztunnel, waypoint } = p.ambient;
+  const ztunnelWords = ztunnel ? `ztunnel ${ztunnel.namespace}/${ztunnel.name}${ztunnel.ready ? '' : ' NOT READY'}` : 'NO ZTUNNEL';
+  return `ambient${redirected ? '' : ' NOT REDIRECTED'} on ${node ?? '?'} (${ztunnelWords}), waypoint ${waypoint ?? 'none'}`;
+}
+
+/** The status as lines for a terminal. */
 function describeStatus(status: ClusterMeshStatus): string[] {
   const { workloads, security, traffic, overhead } = status;
   const percent = (share?: number) => (share === undefined ? 'n/a' : `${Math.round(share * 100)}%`);
   return [
+    `Data plane: ${workloads.dataPlane}`,
     `Sidecar injection: ${workloads.injectedPods}/${workloads.totalPods} pods injected; proxies ${workloads.proxyVersions.join(', ') || 'none'}; ${workloads.notReadyProxies} not ready`,
-    ...workloads.namespaces.map(ns => `  namespace ${ns.name}: injection ${ns.injection}${ns.revision ? ` (revision ${ns.revision})` : ''}`),
+    ...(workloads.ambientPods > 0 ? [`Ambient: ${workloads.ambientPods}/${workloads.totalPods} pods; ${workloads.ambientNotReady} not redirected or without a ready ztunnel`] : []),
+    ...workloads.waypoints.map(w => `  waypoint ${w.namespace}/${w.name} (for ${w.for}, bound by ${w.boundBy}): ${w.exists ? `${w.readyPods}/${w.pods} pods ready` : 'NO SUCH GATEWAY'}`),
+    ...workloads.namespaces.map(ns => `  namespace ${ns.name}: injection ${ns.injection}${ns.revision ? ` (revision ${ns.revision})` : ''}${ns.ambient ? ', ambient' : ''}${ns.useWaypoint ? `, waypoint ${ns.useWaypoint}` : ''}`),
     ...workloads.controllers.map(c => `  ${c.kind} ${c.namespace}/${c.name}: ${c.readyReplicas}/${c.replicas} ready`),
-    ...workloads.pods.map(p => `  ${p.name}: ${p.proxy ? `${p.proxy.mode} proxy ${p.proxy.version ?? '?'}${p.proxy.ready ? '' : ' NOT READY'}` : 'no proxy'}, ${p.restarts} restarts`),
+    ...workloads.pods.map(p => `  ${p.name}: ${podInWords(p)}, ${p.restarts} restarts`),
     'mTLS:',
     ...security.mtls.flatMap(w =>
       w.ports.map(p => `  ${w.workload} ${p.port === '*' ? 'all ports' : `workload port ${p.port}`}: ${p.mode} (${p.source}${p.policy ? `, ${p.policy}` : ''})${p.bypassed ? ' · not intercepted: mTLS and authorization do not apply' : ''}`),
     ),
-    `Authorization policies: ${security.authorizationPolicies.map(p => `${p.namespace}/${p.name} (${p.action}, ${p.scope})`).join(', ') || 'none'}`,
+    `Authorization policies: ${security.authorizationPolicies.map(p => `${p.namespace}/${p.name} (${p.action}, ${p.scope}, enforced by ${p.enforcedBy.join('+') || 'NOTHING'})`).join(', ') || 'none'}`,
     `JWT issuers: ${security.requestAuthentications.flatMap(r => r.issuers.map(i => i.issuer)).join(', ') || 'none'}`,
     `Canary: ${traffic.canary ? traffic.canary.split.map(s => `${s.subset} ${s.weight}% (${s.readyPods}/${s.pods} pods ready)`).join(', ') : 'none'}`,
     `Sidecar requests: cpu ${formatCpu(overhead.total.sidecar.requests.cpu ?? 0)}, memory ${formatMemory(overhead.total.sidecar.requests.memory ?? 0)}; ${percent(overhead.requestShare.cpu)} of the app's cpu, ${percent(overhead.requestShare.memory)} of its memory`,

@@ -3,11 +3,11 @@ import { ClusterObjectStore, DegradedKind, EntityTarget, sectionsFedBy } from '@
 import { ClusterSource } from './clusterSource';
 import { KubernetesClusterConfig } from './clusterConfig';
 import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
-import { ReflectorOptions, ResourceReflector } from './resourceReflector';
+import { ReflectedResource, ReflectorOptions, ResourceReflector } from './resourceReflector';
 import { SharedValues } from './sharedValues';
 
 /** The kinds read from a live cluster, and where each is served. */
-export const LIVE_RESOURCES = [
+export const LIVE_RESOURCES: ReflectedResource[] = [
   { kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces' },
   { kind: 'Pod', apiVersion: 'v1', path: '/api/v1/pods' },
   { kind: 'Service', apiVersion: 'v1', path: '/api/v1/services' },
@@ -23,13 +23,15 @@ export const LIVE_RESOURCES = [
   { kind: 'ServiceEntry', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/serviceentries' },
   { kind: 'Sidecar', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/sidecars' },
   { kind: 'Telemetry', apiVersion: 'telemetry.istio.io/v1', path: '/apis/telemetry.istio.io/v1/telemetries' },
+  // Waypoints: a sidecar-only mesh may not have the Gateway API installed.
+  { kind: 'Gateway', storeKind: 'KubernetesGateway', apiVersion: 'gateway.networking.k8s.io/v1', path: '/apis/gateway.networking.k8s.io/v1/gateways', optional: true },
 ];
 
 /**
  * Every kind the status reads, and where: the cluster-wide kinds above, and the ConfigMaps of the mesh's
  * root namespace only (the injector's and the mesh config; ConfigMaps elsewhere are not Meshport's).
  */
-export function liveResources(rootNamespace: string) {
+export function liveResources(rootNamespace: string): ReflectedResource[] {
   return [...LIVE_RESOURCES, { kind: 'ConfigMap', apiVersion: 'v1', path: `/api/v1/namespaces/${encodeURIComponent(rootNamespace)}/configmaps` }];
 }
 
@@ -55,7 +57,7 @@ export class LiveClusterSource implements ClusterSource {
     this.name = cluster.name;
     const resources = liveResources(options.rootNamespace);
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
-    this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.kind));
+    this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.storeKind ?? resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
     this.logger = logger.child({ cluster: cluster.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).

@@ -12,6 +12,15 @@ export interface ReflectorOptions {
   maxBackoffMs: number;
 }
 
+/** A kind to keep: where it is served, and how the store names it. */
+export interface ReflectedResource extends ResourcePath {
+  apiVersion: string;
+  /** The store's name for the kind when it differs ("KubernetesGateway" for Gateway API Gateways). */
+  storeKind?: string;
+  /** A kind whose CustomResourceDefinition a mesh may lack: a 404 means it has none of them, not a failure. */
+  optional?: boolean;
+}
+
 /** A watch that ends sooner than this after it started, with no event, counts as a failure (back-off). */
 const SHORTEST_HEALTHY_WATCH_MS = 1000;
 
@@ -34,7 +43,7 @@ export class ResourceReflector {
 
   constructor(
     private readonly client: KubernetesClient,
-    private readonly resource: ResourcePath & { apiVersion: string },
+    private readonly resource: ReflectedResource,
     private readonly store: ClusterObjectStore,
     private readonly logger: LoggerService,
     private readonly options: ReflectorOptions,
@@ -97,7 +106,7 @@ export class ResourceReflector {
         for (const item of page.items) items.push(this.slim(item));
       } while (continueToken && this.running);
       if (!this.running) return;
-      this.store.replaceKind(this.resource.kind, items as any);
+      this.store.replaceKind(this.kind, items as any);
       this.resourceVersion = resourceVersion;
       this.synced = true;
       this.error = undefined;
@@ -126,7 +135,7 @@ export class ResourceReflector {
       if (version) this.resourceVersion = version;
       if (event.type === 'BOOKMARK') return;
       const object = this.slim(event.object);
-      if (event.type === 'DELETED') this.store.remove(this.resource.kind, object.metadata.namespace, object.metadata.name);
+      if (event.type === 'DELETED') this.store.remove(this.kind, object.metadata.namespace, object.metadata.name);
       else this.store.upsert(object as any);
     };
     const done = (error: unknown) => {
@@ -153,6 +162,10 @@ export class ResourceReflector {
 
   private fail(error: unknown) {
     if (!this.running) return;
+    if (this.resource.optional && error instanceof KubernetesRequestError && error.statusCode === 404) {
+      this.absent();
+      return;
+    }
     const failure = clusterErrorOf(error);
     const repeated = this.error?.message === failure.message;
     this.error = failure;
@@ -161,6 +174,18 @@ export class ResourceReflector {
     const message = `reading ${this.resource.path} failed, retrying in ${delay} ms: ${failure.message}`;
     if (repeated) this.logger.debug(message);
     else this.logger.warn(message);
+  }
+
+  /** An optional kind the cluster does not serve: it holds none of them; asked again at the longest back-off, in case it is installed. */
+  private absent() {
+    const first = !this.synced || this.error !== undefined;
+    this.store.replaceKind(this.kind, []);
+    this.synced = true;
+    this.error = undefined;
+    this.settle();
+    this.backoffMs = this.options.maxBackoffMs;
+    this.afterBackoff(() => this.listAndWatch());
+    if (first) this.logger.info(`${this.resource.path} is not served (404): no ${this.kind} objects until its CustomResourceDefinition is installed`);
   }
 
   private resumeWatchAfterBackoff() {
@@ -184,8 +209,8 @@ export class ResourceReflector {
     return this.synced;
   }
 
-  /** The kind this reflector keeps. */
+  /** The kind this reflector keeps, as the store names it. */
   get kind(): string {
-    return this.resource.kind;
+    return this.resource.storeKind ?? this.resource.kind;
   }
 }

@@ -33,7 +33,8 @@ export interface DataPlaneCost {
 
 /** Both data planes for one service, side by side. */
 export interface DataPlaneComparison {
-  chosen: MeshPolicy['dataPlane']['mode'];
+  /** The one the policy chooses, or the one the pods run on (`mixed` when both, `none` off the mesh). */
+  chosen: MeshPolicy['dataPlane']['mode'] | 'mixed' | 'none';
   replicas: number;
   sidecar: DataPlaneCost;
   ambient: DataPlaneCost;
@@ -57,6 +58,20 @@ function costOf(mode: DataPlaneCost['mode'], parts: DataPlaneCostPart[]): DataPl
   return { mode, parts, total: sumResources(parts.map(part => times(part.each, part.count))) };
 }
 
+/** The two data planes' parts priced and compared: what ambient requests less than sidecars. */
+export function sideBySide(
+  chosen: DataPlaneComparison['chosen'],
+  replicas: number,
+  sidecarParts: DataPlaneCostPart[],
+  ambientParts: DataPlaneCostPart[],
+  waypointFor: string[],
+): DataPlaneComparison {
+  const sidecar = costOf('sidecar', sidecarParts);
+  const ambient = costOf('ambient', ambientParts);
+  const less = (field: 'cpu' | 'memory') => (sidecar.total.requests[field] ?? 0) - (ambient.total.requests[field] ?? 0);
+  return { chosen, replicas, sidecar, ambient, ambientSaves: { cpu: less('cpu'), memory: less('memory') }, waypointFor };
+}
+
 /**
  * What sidecars and ambient would each cost one service, from Istio's chart defaults (or the cluster's):
  * sidecars are one proxy per pod; ambient is the service's share of the ztunnels on its pods' nodes (its
@@ -70,9 +85,9 @@ export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: 
   const replicas = policy.service.replicas;
   const podsPerNode = Math.max(1, options.podsPerNode ?? DEFAULT_PODS_PER_NODE);
   const sidecarDefaults = options.sidecarDefaults ?? ISTIO_DEFAULT_PROXY_RESOURCES;
-  const sidecar = costOf('sidecar', [
+  const sidecarParts: DataPlaneCostPart[] = [
     { name: 'sidecar', count: replicas, each: policySidecarResources(policy, sidecarDefaults), basis: `one proxy in each of ${replicas} pod(s)` },
-  ]);
+  ];
   const waypointFor = l7Needs(policy).map(need => `${need.path} ${need.what}`);
   const ztunnelShare = replicas / podsPerNode;
   const ambientParts: DataPlaneCostPart[] = [
@@ -87,7 +102,5 @@ export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: 
       basis: shared ? `the existing waypoint ${policy.dataPlane.waypoint} is shared: its cost is its namespace's` : 'one waypoint replica of its own, for the rules that need HTTP',
     });
   }
-  const ambient = costOf('ambient', ambientParts);
-  const less = (field: 'cpu' | 'memory') => (sidecar.total.requests[field] ?? 0) - (ambient.total.requests[field] ?? 0);
-  return { chosen: policy.dataPlane.mode, replicas, sidecar, ambient, ambientSaves: { cpu: less('cpu'), memory: less('memory') }, waypointFor };
+  return sideBySide(policy.dataPlane.mode, replicas, sidecarParts, ambientParts, waypointFor);
 }

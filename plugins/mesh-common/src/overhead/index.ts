@@ -3,5 +3,5 @@ export { containerAmounts, injectorProxyDefaults, proxyResourcesAtInjection, sid
 export type { Amounts, ContainerResourceAmounts, PodForInjection } from './sidecarResources';
 export { estimateOverhead, overheadForPolicy, meshWideEstimate, ISTIO_PERFORMANCE_FIGURES } from './estimate';
 export type { OverheadEstimate } from './estimate';
-export { compareDataPlanes, DEFAULT_PODS_PER_NODE, WAYPOINT_DEFAULT_RESOURCES, ZTUNNEL_DEFAULT_RESOURCES } from './dataPlaneCost';
+export { compareDataPlanes, sideBySide, DEFAULT_PODS_PER_NODE, WAYPOINT_DEFAULT_RESOURCES, ZTUNNEL_DEFAULT_RESOURCES } from './dataPlaneCost';
 export type { DataPlaneComparison, DataPlaneCost, DataPlaneCostOptions, DataPlaneCostPart } from './dataPlaneCost';

@@ -22,7 +22,8 @@ function churnPod(round: number, index: number) {
       namespace: `ci-${round}-${index % 50}`,
       labels: { 'job-name': `job-${uid}`, 'controller-uid': `uid-${uid}`, 'pod-template-hash': `h${uid}` },
     },
-    spec: { containers: [{ name: 'main', image: 'example/job:1' }] },
+    // Nodes come and go too (autoscaled): a node's pod count must go with its last pod.
+    spec: { nodeName: `node-${round}-${index % 20}`, containers: [{ name: 'main', image: 'example/job:1' }] },
   };
 }
 

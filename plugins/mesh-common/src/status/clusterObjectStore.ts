@@ -1,11 +1,13 @@
-import { analyze, AnalyzedObject, Finding, podLabelsOf, resourceName } from '../analyze';
+import { analyze, AnalyzedObject, Finding, kindKey, podLabelsOf, resourceName } from '../analyze';
+import { K8S_GATEWAY_NAME_LABEL } from '../analyze/istio/meshMembership';
+import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from './ambient';
 import { injectorConfigMapName } from '../analyze/istio/meshMembership';
 import { expandLists } from '../yaml/manifestFiles';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
 import { EntityTarget } from './entityTarget';
-import { policyScopeFor } from './selectors';
+import { policyScopeFor, targetScopeFor } from './selectors';
 import { servicesForPods } from './traffic';
 
 /** The kinds Meshport reads from a cluster. */
@@ -20,6 +22,8 @@ export const MESH_STATUS_KINDS = [
   'VirtualService',
   'DestinationRule',
   'Gateway',
+  /** Gateway API Gateways (waypoints among them), apart from Istio's Gateways of the same kind name. */
+  'KubernetesGateway',
   'StatefulSet',
   'DaemonSet',
   'ServiceEntry',
@@ -51,6 +55,13 @@ export interface EntitySlice {
   findings: Finding[];
   /** The mesh's default proxy resources, from the injector configuration of the entity's revision when readable. */
   proxyDefaults?: ContainerResourceAmounts;
+  /** ztunnel pods on the nodes the entity's pods run on. */
+  ztunnels: AnalyzedObject[];
+  /** The Gateway API Gateways the entity's `istio.io/use-waypoint` labels name, and their pods. */
+  waypoints: AnalyzedObject[];
+  waypointPods: AnalyzedObject[];
+  /** How many pods run on each node the entity's pods run on. */
+  podsOnNodes: ReadonlyMap<string, number>;
 }
 
 type Bucket = Map<string, Map<string, AnalyzedObject>>;
@@ -85,6 +96,8 @@ export class ClusterObjectStore {
   private readonly byLabel = new Map<string, Map<string, Set<string>>>();
   /** fully qualified host → keys of VirtualServices and DestinationRules naming it */
   private readonly byHost = new Map<string, Set<string>>();
+  /** node name → how many pods run there besides its ztunnel (for an entity's share of the node's ztunnel) */
+  private readonly podsByNode = new Map<string, number>();
 
   /**
    * @param kinds - the kinds this store holds completely: analyzers that need others do not run.
@@ -140,21 +153,32 @@ export class ClusterObjectStore {
 
   /** Adds or replaces an object. */
   upsert(object: AnalyzedObject): void {
-    const key = keyOf(object.kind, object.metadata.namespace, object.metadata.name);
-    if (this.objects.has(key)) this.remove(object.kind, object.metadata.namespace, object.metadata.name);
+    const kind = kindKey(object);
+    const key = keyOf(kind, object.metadata.namespace, object.metadata.name);
+    if (this.objects.has(key)) this.remove(kind, object.metadata.namespace, object.metadata.name);
     this.objects.set(key, object);
     this.revision += 1;
     const namespace = object.kind === 'Namespace' ? object.metadata.name : object.metadata.namespace ?? 'default';
     let bucket = this.byNamespace.get(namespace);
     if (!bucket) this.byNamespace.set(namespace, (bucket = new Map()));
-    let ofKind = bucket.get(object.kind);
-    if (!ofKind) bucket.set(object.kind, (ofKind = new Map()));
+    let ofKind = bucket.get(kind);
+    if (!ofKind) bucket.set(kind, (ofKind = new Map()));
     ofKind.set(object.metadata.name, object);
     for (const label of this.labelKeys(object)) this.indexUnder(this.labelsOf(namespace), label, key);
     for (const host of this.hostsOf(object)) this.indexUnder(this.byHost, host, key);
+    this.countOnNode(object, 1);
   }
 
-  /** Removes an object if held. */
+  /** Counts the pods a node's ztunnel serves: every pod there but the ztunnel's own. */
+  private countOnNode(object: AnalyzedObject, delta: 1 | -1) {
+    const node = object.kind === 'Pod' ? object.spec?.nodeName : undefined;
+    if (typeof node !== 'string' || isZtunnelPod(object)) return;
+    const count = (this.podsByNode.get(node) ?? 0) + delta;
+    if (count > 0) this.podsByNode.set(node, count);
+    else this.podsByNode.delete(node);
+  }
+
+  /** Removes an object if held; `kind` as `kindKey` gives it (KubernetesGateway for Gateway API Gateways). */
   remove(kind: string, namespace: string | undefined, name: string): void {
     const key = keyOf(kind, namespace, name);
     const object = this.objects.get(key);
@@ -170,17 +194,18 @@ export class ClusterObjectStore {
     for (const label of this.labelKeys(object)) deleteFromGroup(labels, label, key);
     if (labels?.size === 0) this.byLabel.delete(bucketName);
     for (const host of this.hostsOf(object)) deleteFromGroup(this.byHost, host, key);
+    this.countOnNode(object, -1);
   }
 
   /** How many keys the indexes hold, for tests that check nothing is left behind. */
   get indexKeys(): number {
-    let count = this.byNamespace.size + this.byHost.size + this.byLabel.size;
+    let count = this.byNamespace.size + this.byHost.size + this.byLabel.size + this.podsByNode.size;
     for (const bucket of this.byNamespace.values()) count += bucket.size;
     for (const labels of this.byLabel.values()) count += labels.size;
     return count;
   }
 
-  /** Replaces every object of a kind (after a full list). */
+  /** Replaces every object of a kind, as `kindKey` gives it (after a full list). */
   replaceKind(kind: string, objects: AnalyzedObject[]): void {
     for (const [key, object] of [...this.objects]) {
       if (key.startsWith(`${kind}/`)) this.remove(kind, object.metadata.namespace, object.metadata.name);
@@ -240,6 +265,29 @@ export class ClusterObjectStore {
     return [...this.byNamespace.keys()].filter(ns => ['Pod', ...CONTROLLER_KINDS].some(kind => this.matching(ns, kind, target).length > 0));
   }
 
+  /** Pods in any namespace carrying a label ("key=value"), from the label index. */
+  private podsLabelled(label: string, namespaces: Iterable<string> = this.byLabel.keys()): AnalyzedObject[] {
+    const found: AnalyzedObject[] = [];
+    for (const namespace of namespaces) {
+      for (const key of this.byLabel.get(namespace)?.get(label) ?? []) {
+        const object = this.objects.get(key);
+        if (object?.kind === 'Pod') found.push(object);
+      }
+    }
+    return found;
+  }
+
+  /** The ztunnels of the nodes the pods run on, and the waypoints the entity's labels name with their pods. */
+  private ambientSlice(pods: AnalyzedObject[], services: AnalyzedObject[], namespaces: AnalyzedObject[]) {
+    const nodes = new Set(pods.map(pod => pod.spec?.nodeName).filter(Boolean));
+    const ztunnels = nodes.size > 0 ? this.podsLabelled(ZTUNNEL_POD_LABEL).filter(z => nodes.has(z.spec?.nodeName)) : [];
+    const refs = namedWaypoints(pods, services, namespaces);
+    const waypoints = refs.map(ref => this.objects.get(keyOf('KubernetesGateway', ref.namespace, ref.name))).filter((g): g is AnalyzedObject => Boolean(g));
+    const waypointPods = refs.flatMap(ref => this.podsLabelled(`${K8S_GATEWAY_NAME_LABEL}=${ref.name}`, [ref.namespace]));
+    const podsOnNodes = new Map([...nodes].map(node => [node, this.podsByNode.get(node) ?? 0]));
+    return { ztunnels, waypoints, waypointPods, podsOnNodes };
+  }
+
   /** Everything that concerns one entity. */
   sliceFor(target: EntityTarget, rootNamespace = 'istio-system', unavailableKinds: readonly string[] = []): EntitySlice {
     const namespaces = this.namespacesFor(target);
@@ -251,9 +299,16 @@ export class ClusterObjectStore {
       namespaces.flatMap(ns => this.inNamespace(ns, 'Service')),
       podLabels,
     );
-    const policies = [...new Set([...namespaces, rootNamespace])]
+    const namespaceObjects = namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n));
+    const ambient = this.ambientSlice(pods, services, namespaceObjects);
+    const serviceKeys = new Set(services.map(s => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`));
+    const waypointKeys = new Set(ambient.waypoints.map(g => `${g.metadata.namespace}/${g.metadata.name}`));
+    const policies = [...new Set([...namespaces, rootNamespace, ...ambient.waypoints.map(g => g.metadata.namespace ?? 'default')])]
       .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.inNamespace(ns, kind)))
-      .filter(policy => workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)));
+      .filter(
+        policy =>
+          workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)) || targetScopeFor(policy, serviceKeys, waypointKeys),
+      );
     const hosts = services.map(s => fullyQualifiedHost(s.metadata.name, s.metadata.namespace ?? 'default'));
     const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))].map(key => this.objects.get(key)!).filter(Boolean);
     const gatewayKeys = new Set(
@@ -263,18 +318,18 @@ export class ClusterObjectStore {
     );
     const gateways = [...gatewayKeys].map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1]))).filter((g): g is AnalyzedObject => Boolean(g));
     const slice = {
-      namespaces: namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n)),
+      namespaces: namespaceObjects,
       pods,
       controllers,
       services,
       policies,
       networking: [...routing, ...gateways],
     };
-    const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking];
+    const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking, ...ambient.waypoints];
     const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
     const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
-    return { ...slice, findings: this.findingsFor(objects, rootNamespace, unavailableKinds), ...(proxyDefaults ? { proxyDefaults } : {}) };
+    return { ...slice, ...ambient, findings: this.findingsFor(objects, rootNamespace, unavailableKinds), ...(proxyDefaults ? { proxyDefaults } : {}) };
   }
 }
 
@@ -287,7 +342,7 @@ const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
 export function storeFromDocuments(documents: unknown[]): ClusterObjectStore {
   const store = new ClusterObjectStore();
   for (const document of expandLists(documents) as any[]) {
-    if (document && STATUS_KINDS.has(document.kind) && document.metadata?.name) store.upsert(document);
+    if (document && STATUS_KINDS.has(kindKey(document)) && document.metadata?.name) store.upsert(document);
   }
   return store;
 }

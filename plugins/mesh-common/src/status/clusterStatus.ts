@@ -1,10 +1,13 @@
 import { podLabelsOf } from '../analyze';
+import { AmbientInputs, enforcementInputs } from './ambient';
+import { liveDataPlanes } from './liveDataPlaneCost';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
 import { ClusterError, ClusterMeshStatus, HealthStatus } from './types';
-import { podReady, workloadsStatus } from './workloads';
+import { workloadsStatus } from './workloads';
+import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from './health';
 
 /** What the metrics source found for the entity, if anything. */
@@ -26,14 +29,18 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   // Controllers stand for their pods where they exist, so that mTLS is listed once per controller.
   const workloads = slice.controllers.length > 0 ? slice.controllers : slice.pods;
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
+  const ambient: AmbientInputs = { namespaces: slice.namespaces, services: slice.services, ztunnels: slice.ztunnels, waypoints: slice.waypoints, waypointPods: slice.waypointPods };
+  const workloadsNow = workloadsStatus(slice.controllers, slice.pods, ambient);
+  const overhead = overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster', slice.proxyDefaults);
+  const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead });
   return {
     cluster,
-    workloads: workloadsStatus(slice.namespaces, slice.controllers, slice.pods),
-    security: securityStatus(workloads, slice.policies, rootNamespace),
+    workloads: workloadsNow,
+    security: securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)),
     traffic: trafficStatus(slice.services, slice.networking, podReadiness),
     findings: slice.findings,
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
-    overhead: overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster', slice.proxyDefaults),
+    overhead: slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead,
   };
 }
 
@@ -42,7 +49,7 @@ export function clusterErrorStatus(cluster: string, error: ClusterError): Cluste
   return {
     cluster,
     error,
-    workloads: workloadsStatus([], [], []),
+    workloads: workloadsStatus([], []),
     security: { mtls: [], authorizationPolicies: [], requestAuthentications: [] },
     traffic: { services: [], virtualServices: [], destinationRules: [] },
     findings: [],

@@ -17,6 +17,7 @@ export const SECTIONS_BY_KIND: Record<string, StatusSection[]> = {
   VirtualService: ['traffic', 'findings'],
   DestinationRule: ['traffic', 'findings'],
   Gateway: ['traffic', 'findings'],
+  KubernetesGateway: ['workloads', 'security', 'findings'],
   ConfigMap: ['overhead', 'findings'],
 };
 

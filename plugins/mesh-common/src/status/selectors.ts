@@ -20,9 +20,10 @@ export function policySelector(policy: AnalyzedObject): Record<string, string> |
  */
 export function policyScopeFor(policy: AnalyzedObject, namespace: string, labels: Record<string, string>, rootNamespace: string): PolicyScope | undefined {
   const policyNamespace = policy.metadata.namespace ?? 'default';
+  // A policy attached with targetRefs applies at what it names, never by selector or namespace.
+  if (policy.spec?.targetRef || policy.spec?.targetRefs) return undefined;
   const selector = policySelector(policy);
   if (selector) {
-    if (policy.spec?.targetRef || policy.spec?.targetRefs) return undefined;
     return policyNamespace === namespace && selectsLabels(selector, labels) ? 'workload' : undefined;
   }
   if (policyNamespace === namespace && policyNamespace !== rootNamespace) return 'namespace';
@@ -34,4 +35,25 @@ export function policyScopeFor(policy: AnalyzedObject, namespace: string, labels
 export function byAge(a: AnalyzedObject, b: AnalyzedObject): number {
   const age = String((a.metadata as any).creationTimestamp ?? '').localeCompare(String((b.metadata as any).creationTimestamp ?? ''));
   return age || `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`);
+}
+
+/** What a policy's `targetRefs` (or older `targetRef`) name, in the policy's namespace. */
+export function policyTargets(policy: AnalyzedObject): Array<{ kind: string; group: string; name: string; namespace: string }> {
+  const refs: any[] = [...(policy.spec?.targetRefs ?? []), ...(policy.spec?.targetRef ? [policy.spec.targetRef] : [])];
+  const namespace = policy.metadata.namespace ?? 'default';
+  return refs.map(ref => ({ kind: String(ref?.kind ?? ''), group: String(ref?.group ?? ''), name: String(ref?.name ?? ''), namespace }));
+}
+
+/** Objects named as "namespace/name". */
+export type ObjectKeys = ReadonlySet<string>;
+
+/**
+ * How a policy attached with targetRefs reaches the entity: through one of its Services, or one of the
+ * waypoints that serve it (`namespace/name` sets); undefined when it names neither.
+ */
+export function targetScopeFor(policy: AnalyzedObject, services: ObjectKeys, waypoints: ObjectKeys): 'service' | 'waypoint' | undefined {
+  const targets = policyTargets(policy);
+  if (targets.some(t => t.kind === 'Service' && t.group === '' && services.has(`${t.namespace}/${t.name}`))) return 'service';
+  if (targets.some(t => t.kind === 'Gateway' && t.group === 'gateway.networking.k8s.io' && waypoints.has(`${t.namespace}/${t.name}`))) return 'waypoint';
+  return undefined;
 }

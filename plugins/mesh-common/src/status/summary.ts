@@ -1,5 +1,6 @@
 import { Finding } from '../analyze';
 import { FINDING_LEVEL_RANK } from '../analyze/findings';
+import { Amounts } from '../overhead';
 import { EntityMeshStatus } from './types';
 
 /** One entity's mesh status in a line: what the overview shows for each component. */
@@ -7,11 +8,15 @@ export interface EntityMeshSummary {
   entityRef: string;
   namespace?: string;
   injectedPods: number;
+  /** Pods in ambient mode: on the mesh without a sidecar. */
+  ambientPods: number;
   totalPods: number;
-  /** At least one pod has a proxy. */
+  /** At least one pod has a proxy or is in ambient mode. */
   onboarded: boolean;
-  /** On the mesh, and every workload's default mTLS mode is STRICT (without a proxy no mode is enforced). */
+  /** On the mesh, and every workload's default mTLS mode is STRICT (off the mesh no mode is enforced). */
   strictMtls: boolean;
+  /** What all its pods would request with sidecars, and in ambient mode (their ztunnel share and waypoint). */
+  dataPlaneRequests?: { sidecar: Amounts; ambient: Amounts };
   sidecarCpuMillicores: number;
   sidecarMemoryBytes: number;
   /** Sidecar CPU requests over the app's. */
@@ -31,13 +36,20 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
   const appCpu = sum(c => c.overhead.total.app.requests.cpu);
   const sidecarCpu = sum(c => c.overhead.total.sidecar.requests.cpu);
   const injected = sum(c => c.workloads.injectedPods);
+  const ambient = sum(c => c.workloads.ambientPods);
+  const priced = clusters.filter(c => c.overhead.dataPlanes);
+  const requests = (mode: 'sidecar' | 'ambient', field: 'cpu' | 'memory') => sum(c => c.overhead.dataPlanes?.[mode].total.requests[field]);
   return {
     entityRef: status.entityRef,
     ...(status.target?.namespace ? { namespace: status.target.namespace } : {}),
     injectedPods: injected,
+    ambientPods: ambient,
     totalPods: sum(c => c.workloads.totalPods),
-    onboarded: injected > 0,
-    strictMtls: injected > 0 && defaults.length > 0 && defaults.every(mode => mode === 'STRICT'),
+    onboarded: injected + ambient > 0,
+    strictMtls: injected + ambient > 0 && defaults.length > 0 && defaults.every(mode => mode === 'STRICT'),
+    ...(priced.length > 0
+      ? { dataPlaneRequests: { sidecar: { cpu: requests('sidecar', 'cpu'), memory: requests('sidecar', 'memory') }, ambient: { cpu: requests('ambient', 'cpu'), memory: requests('ambient', 'memory') } } }
+      : {}),
     sidecarCpuMillicores: sidecarCpu,
     sidecarMemoryBytes: sum(c => c.overhead.total.sidecar.requests.memory),
     ...(appCpu > 0 ? { sidecarCpuShare: sidecarCpu / appCpu } : {}),

@@ -1,5 +1,5 @@
 import type { Finding } from '../analyze';
-import type { Amounts, ContainerResourceAmounts } from '../overhead';
+import type { Amounts, ContainerResourceAmounts, DataPlaneComparison } from '../overhead';
 
 /** `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`: how an entity stands in the mesh, per cluster. */
 export interface EntityMeshStatus {
@@ -47,6 +47,42 @@ export interface NamespaceInjection {
   /** `label`: istio-injection=enabled; `revision`: istio.io/rev; `disabled`: explicitly off; `off`: no label. */
   injection: 'label' | 'revision' | 'disabled' | 'off';
   revision?: string;
+  /** True when `istio.io/dataplane-mode=ambient` enrolls the namespace's pods in ambient mode. */
+  ambient?: boolean;
+  /** The waypoint its `istio.io/use-waypoint` label names, when it has one. */
+  useWaypoint?: string;
+}
+
+/**
+ * What carries a pod's traffic: its own sidecar, the node's ztunnel (ambient), or nothing. A sidecar wins
+ * over an ambient label, as Istio's CNI agent leaves injected pods alone.
+ */
+export type PodDataPlane = 'sidecar' | 'ambient' | 'none';
+
+/** Where an ambient pod's waypoint binding comes from (Istio's order: the Service's label, else the pod's, else the namespace's). */
+export type WaypointBinding = 'service' | 'pod' | 'namespace';
+
+export interface PodAmbientStatus {
+  /** True once the CNI agent redirects the pod's traffic to ztunnel (`ambient.istio.io/redirection=enabled`). */
+  redirected: boolean;
+  /** The node the pod runs on and its ztunnel; `ztunnel` absent when none runs there. */
+  node?: string;
+  ztunnel?: { name: string; namespace: string; ready: boolean };
+  /** The waypoint its traffic goes through, if any: `namespace/name`. */
+  waypoint?: string;
+}
+
+/** A waypoint (a Gateway of class istio-waypoint) serving the entity's traffic, and its pods. */
+export interface WaypointStatus {
+  name: string;
+  namespace: string;
+  /** Its `istio.io/waypoint-for`: which traffic it takes (service by default). */
+  for: 'service' | 'workload' | 'all' | 'none';
+  boundBy: WaypointBinding;
+  /** False when the label names a Gateway that does not exist: the traffic it should take is not served. */
+  exists: boolean;
+  pods: number;
+  readyPods: number;
 }
 
 export interface ProxyStatus {
@@ -67,6 +103,9 @@ export interface PodMeshStatus {
   restarts: number;
   injected: boolean;
   proxy?: ProxyStatus;
+  dataPlane: PodDataPlane;
+  /** Set for pods in ambient mode. */
+  ambient?: PodAmbientStatus;
 }
 
 /** The controllers Meshport onboards: their pod templates carry the sidecar settings. */
@@ -91,6 +130,13 @@ export interface WorkloadsStatus {
   totalPods: number;
   notReadyProxies: number;
   proxyVersions: string[];
+  /** Pods in ambient mode (enrolled by label or redirected), sidecar-less. */
+  ambientPods: number;
+  /** The data planes the pods are on: `mixed` when some have sidecars and others are ambient. */
+  dataPlane: PodDataPlane | 'mixed';
+  /** Ambient pods the CNI agent has not redirected yet, or whose node runs no ready ztunnel. */
+  ambientNotReady: number;
+  waypoints: WaypointStatus[];
 }
 
 /** An effective mode: what a PeerAuthentication's UNSET resolves to. */
@@ -119,13 +165,19 @@ export interface WorkloadMtls {
   ports: PortMtls[];
 }
 
-export type PolicyScope = 'workload' | 'namespace' | 'mesh';
+/** How a policy reaches the workloads: by selector, namespace-wide, mesh-wide, or attached with targetRefs to their Service or waypoint. */
+export type PolicyScope = 'workload' | 'namespace' | 'mesh' | 'service' | 'waypoint';
+
+/** What enforces a policy: each pod's sidecar, the nodes' ztunnels, or the waypoint. */
+export type PolicyEnforcer = 'sidecar' | 'ztunnel' | 'waypoint';
 
 export interface AuthorizationPolicySummary {
   name: string;
   namespace: string;
   action: string;
   scope: PolicyScope;
+  /** Empty when nothing enforces it (attached to a Service that no waypoint serves). */
+  enforcedBy: PolicyEnforcer[];
   rules: unknown[];
 }
 
@@ -133,6 +185,7 @@ export interface RequestAuthenticationSummary {
   name: string;
   namespace: string;
   scope: PolicyScope;
+  enforcedBy: PolicyEnforcer[];
   issuers: Array<{ issuer: string; jwksUri?: string; audiences?: string[] }>;
 }
 
@@ -260,6 +313,8 @@ export interface OverheadStatus {
    * annotations, a declared istio-proxy container, the mesh's defaults from its injector configuration).
    */
   ifInjected?: { pods: number; sidecar: ContainerResourceAmounts };
+  /** Sidecars against ambient for these pods, side by side (absent with no pods). */
+  dataPlanes?: DataPlaneComparison;
 }
 
 export interface PendingChange {

@@ -1,14 +1,21 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
+import { DATAPLANE_MODE_LABEL } from '../analyze/istio/meshMembership';
+import { AmbientInputs, podAmbientStatus, podDataPlane, USE_WAYPOINT_LABEL, waypointsStatus } from './ambient';
+import { podReady } from './podReady';
 import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
 
 /** How a namespace's labels set injection. */
 export function namespaceInjection(namespace: AnalyzedObject): NamespaceInjection {
   const labels = namespace.metadata.labels ?? {};
   const name = namespace.metadata.name;
-  if (labels['istio-injection'] === 'disabled') return { name, injection: 'disabled' };
-  if (labels['istio-injection'] === 'enabled') return { name, injection: 'label' };
-  if (labels['istio.io/rev']) return { name, injection: 'revision', revision: labels['istio.io/rev'] };
-  return { name, injection: 'off' };
+  const ambient = {
+    ...(labels[DATAPLANE_MODE_LABEL] === 'ambient' ? { ambient: true } : {}),
+    ...(labels[USE_WAYPOINT_LABEL] ? { useWaypoint: labels[USE_WAYPOINT_LABEL] } : {}),
+  };
+  if (labels['istio-injection'] === 'disabled') return { name, injection: 'disabled', ...ambient };
+  if (labels['istio-injection'] === 'enabled') return { name, injection: 'label', ...ambient };
+  if (labels['istio.io/rev']) return { name, injection: 'revision', revision: labels['istio.io/rev'], ...ambient };
+  return { name, injection: 'off', ...ambient };
 }
 
 /** The tag of an image reference ("docker.io/istio/proxyv2:1.30.0" → "1.30.0"), ignoring a digest. */
@@ -33,16 +40,14 @@ function proxyStatus(pod: AnalyzedObject): ProxyStatus | undefined {
   };
 }
 
-/** True when the pod's Ready condition is True. */
-export function podReady(pod: AnalyzedObject): boolean {
-  const conditions: any[] = (pod as any).status?.conditions ?? [];
-  return conditions.some(c => c?.type === 'Ready' && c?.status === 'True');
-}
+const NO_AMBIENT_INPUTS: AmbientInputs = { namespaces: [], services: [], ztunnels: [], waypoints: [], waypointPods: [] };
 
-/** One pod's injection, proxy and readiness. */
-export function podMeshStatus(pod: AnalyzedObject): PodMeshStatus {
+/** One pod's data plane (its proxy, or its ambient redirection, ztunnel and waypoint) and readiness. */
+export function podMeshStatus(pod: AnalyzedObject, inputs: AmbientInputs = NO_AMBIENT_INPUTS): PodMeshStatus {
   const status: any = (pod as any).status ?? {};
   const proxy = proxyStatus(pod);
+  const namespace = inputs.namespaces.find(ns => ns.metadata.name === (pod.metadata.namespace ?? 'default'));
+  const dataPlane = podDataPlane(pod, namespace);
   const restarts = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])].reduce((sum: number, s: any) => sum + Number(s?.restartCount ?? 0), 0);
   return {
     name: pod.metadata.name,
@@ -53,7 +58,17 @@ export function podMeshStatus(pod: AnalyzedObject): PodMeshStatus {
     restarts,
     injected: Boolean(proxy),
     proxy,
+    dataPlane,
+    ...(dataPlane === 'ambient' ? { ambient: podAmbientStatus(pod, inputs) } : {}),
   };
+}
+
+/** One word for the pods' data planes: theirs when they agree, `mixed` when sidecars and ambient meet. */
+function overallDataPlane(pods: PodMeshStatus[]): WorkloadsStatus['dataPlane'] {
+  const planes = new Set(pods.map(p => p.dataPlane));
+  if (planes.has('sidecar') && planes.has('ambient')) return 'mixed';
+  if (planes.has('sidecar')) return 'sidecar';
+  return planes.has('ambient') ? 'ambient' : 'none';
 }
 
 function controllerStatus(controller: AnalyzedObject): ControllerMeshStatus {
@@ -70,17 +85,23 @@ function controllerStatus(controller: AnalyzedObject): ControllerMeshStatus {
   };
 }
 
-/** Injection and proxy state of an entity's namespaces, controllers and Pods. */
-export function workloadsStatus(namespaces: AnalyzedObject[], controllers: AnalyzedObject[], pods: AnalyzedObject[]): WorkloadsStatus {
-  const podStatuses = pods.map(podMeshStatus).sort((a, b) => a.name.localeCompare(b.name));
+/** Injection, ambient enrollment and proxy state of an entity's namespaces, controllers and Pods. */
+export function workloadsStatus(controllers: AnalyzedObject[], pods: AnalyzedObject[], inputs: AmbientInputs = NO_AMBIENT_INPUTS): WorkloadsStatus {
+  const podStatuses = pods.map(pod => podMeshStatus(pod, inputs)).sort((a, b) => a.name.localeCompare(b.name));
   const injected = podStatuses.filter(p => p.injected);
+  const ambient = podStatuses.filter(p => p.dataPlane === 'ambient');
+  const ambientPods = new Set(ambient.map(p => `${p.namespace}/${p.name}`));
   return {
-    namespaces: namespaces.map(namespaceInjection),
+    namespaces: inputs.namespaces.map(namespaceInjection),
     controllers: controllers.map(controllerStatus).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name)),
     pods: podStatuses,
     injectedPods: injected.length,
     totalPods: podStatuses.length,
     notReadyProxies: injected.filter(p => !p.proxy?.ready).length,
     proxyVersions: [...new Set(injected.map(p => p.proxy?.version).filter((v): v is string => Boolean(v)))].sort(),
+    ambientPods: ambient.length,
+    dataPlane: overallDataPlane(podStatuses),
+    ambientNotReady: ambient.filter(p => !p.ambient?.redirected || !p.ambient.ztunnel?.ready).length,
+    waypoints: waypointsStatus(pods.filter(pod => ambientPods.has(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`)), inputs),
   };
 }

@@ -1,8 +1,16 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { ClusterMeshStatus } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus, WorkloadsStatus } from '@meshport/plugin-mesh-common';
 import { percent } from './format';
 import { useEntityMeshStatus } from './useEntityMeshStatus';
+
+/** The pods on the mesh: injected, in ambient mode, or both. */
+export function meshedInWords(workloads: WorkloadsStatus): string {
+  const { injectedPods, ambientPods, totalPods } = workloads;
+  if (ambientPods === 0) return `${injectedPods}/${totalPods} pods injected`;
+  if (injectedPods === 0) return `${ambientPods}/${totalPods} pods ambient`;
+  return `${injectedPods}/${totalPods} pods injected, ${ambientPods} ambient`;
+}
 
 function summary(cluster: ClusterMeshStatus): string {
   if (cluster.error) return `${cluster.cluster}: could not be read (${cluster.error.reason})`;
@@ -10,7 +18,7 @@ function summary(cluster: ClusterMeshStatus): string {
   const errors = cluster.health.state === 'ok' ? `errors ${percent(cluster.health.overall?.errorShare, 1)}` : `health ${cluster.health.state}`;
   const problems = cluster.findings.filter(f => f.level !== 'info').length;
   return [
-    `${cluster.cluster}: ${cluster.workloads.injectedPods}/${cluster.workloads.totalPods} pods injected`,
+    `${cluster.cluster}: ${meshedInWords(cluster.workloads)}`,
     `mTLS ${modes.join('/') || 'n/a'}`,
     errors,
     `sidecars ${percent(cluster.overhead.requestShare.cpu, 0)} of app CPU`,

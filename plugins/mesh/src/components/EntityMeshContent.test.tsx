@@ -48,6 +48,19 @@ describe('the Mesh tab', () => {
     expect(screen.getByText(/Health unknown: no Prometheus is configured for this cluster/)).toBeInTheDocument();
   });
 
+  it("shows inventory-service in ambient mode: each pod's ztunnel and waypoint, the waypoint's readiness, where each policy is enforced", async () => {
+    const inventory = component('inventory-service', 'inventory');
+    await renderWith(inventory, async () => entityStatus('inventory-service', 'inventory', [demoClusterStatus('prod', 'inventory', 'inventory-service')]));
+    expect(await screen.findByText('3 of 3 pods in ambient mode')).toBeInTheDocument();
+    expect(screen.getByText(/Namespace enrollment: inventory: ambient/)).toBeInTheDocument();
+    expect(screen.getByText(/Waypoint inventory\/inventory-service-waypoint \(for service, by the service's istio.io\/use-waypoint\)/)).toHaveTextContent('1 of 1 pods ready');
+    expect(screen.getByText('ambient: ztunnel-4kx9p on node-1')).toBeInTheDocument();
+    expect(screen.getAllByText('inventory/inventory-service-waypoint')).toHaveLength(3);
+    expect(screen.getByText(/inventory\/inventory-service-callers, enforced by waypoint/)).toBeInTheDocument();
+    expect(screen.getByText(/inventory\/inventory-service-waypoint-only, enforced by ztunnel/)).toBeInTheDocument();
+    expect(screen.queryByText(/Proxy versions/)).not.toBeInTheDocument();
+  });
+
   it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
     const status = paymentStatus();
     status.clusters[0].health = {

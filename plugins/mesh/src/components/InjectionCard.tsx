@@ -1,37 +1,74 @@
 import { InfoCard, StatusError, StatusOK, StatusWarning, Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { PodMeshStatus, WorkloadsStatus } from '@meshport/plugin-mesh-common';
+import { NamespaceInjection, PodMeshStatus, WaypointStatus, WorkloadsStatus } from '@meshport/plugin-mesh-common';
 
-function ProxyReadiness({ pod }: { pod: PodMeshStatus }) {
+/** A sidecar's readiness, or an ambient pod's: redirected by the CNI agent and a ready ztunnel on its node. */
+function Readiness({ pod }: { pod: PodMeshStatus }) {
+  if (pod.ambient) {
+    if (!pod.ambient.redirected) return <StatusWarning>not redirected yet</StatusWarning>;
+    if (!pod.ambient.ztunnel) return <StatusError>no ztunnel on {pod.ambient.node ?? 'its node'}</StatusError>;
+    return pod.ambient.ztunnel.ready ? <StatusOK>ready</StatusOK> : <StatusWarning>ztunnel not ready</StatusWarning>;
+  }
   if (!pod.proxy) return <>–</>;
   return pod.proxy.ready ? <StatusOK>ready</StatusOK> : <StatusWarning>not ready</StatusWarning>;
+}
+
+function WaypointReadiness({ waypoint }: { waypoint: WaypointStatus }) {
+  if (!waypoint.exists) return <StatusError>no such Gateway: its traffic is not served</StatusError>;
+  if (waypoint.readyPods === 0) return <StatusWarning>no ready pod</StatusWarning>;
+  return (
+    <StatusOK>
+      {waypoint.readyPods} of {waypoint.pods} pods ready
+    </StatusOK>
+  );
+}
+
+function dataPlaneOf(pod: PodMeshStatus) {
+  if (pod.proxy) return `${pod.proxy.mode === 'native' ? 'native sidecar' : 'istio-proxy container'} ${pod.proxy.version ?? ''}`;
+  if (pod.ambient) return `ambient: ${pod.ambient.ztunnel?.name ?? 'ztunnel'} on ${pod.ambient.node ?? 'an unknown node'}`;
+  return <StatusError>no proxy</StatusError>;
 }
 
 const columns: TableColumn<PodMeshStatus>[] = [
   { title: 'Pod', field: 'name' },
   { title: 'Version', field: 'version' },
-  {
-    title: 'Proxy',
-    render: pod => (pod.proxy ? `${pod.proxy.mode === 'native' ? 'native sidecar' : 'istio-proxy container'} ${pod.proxy.version ?? ''}` : <StatusError>no proxy</StatusError>),
-  },
-  { title: 'Proxy ready', render: pod => <ProxyReadiness pod={pod} /> },
+  { title: 'Data plane', render: dataPlaneOf },
+  { title: 'Waypoint', render: pod => pod.ambient?.waypoint ?? '–' },
+  { title: 'Ready', render: pod => <Readiness pod={pod} /> },
   { title: 'Restarts', field: 'restarts', type: 'numeric' },
 ];
 
-/** Pods injected of total, proxy versions, not-ready proxies, and each pod. */
+function namespaceInWords(ns: NamespaceInjection): string {
+  const injection = ns.injection === 'revision' ? `revision ${ns.revision}` : ns.injection;
+  const ambient = ns.ambient ? `ambient${ns.useWaypoint ? `, waypoint ${ns.useWaypoint}` : ''}` : undefined;
+  return `${ns.name}: ${ambient && ns.injection === 'off' ? ambient : [injection, ambient].filter(Boolean).join(', ')}`;
+}
+
+function headline(workloads: WorkloadsStatus): string {
+  const sidecars = `${workloads.injectedPods} of ${workloads.totalPods} pods injected`;
+  const ztunnel = `${workloads.ambientPods} of ${workloads.totalPods} pods in ambient mode`;
+  if (workloads.dataPlane === 'mixed') return `Mixed: ${sidecars}, ${workloads.ambientPods} in ambient mode`;
+  return workloads.dataPlane === 'ambient' ? ztunnel : sidecars;
+}
+
+/** Each pod's data plane (its sidecar, or its ztunnel and waypoint), the namespaces' enrollment, and the waypoints. */
 export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
-  const namespaces = workloads.namespaces.map(ns => `${ns.name}: ${ns.injection === 'revision' ? `revision ${ns.revision}` : ns.injection}`).join(', ');
+  const namespaces = workloads.namespaces.map(namespaceInWords).join('; ');
   return (
-    <InfoCard title="Sidecar injection">
-      <Typography variant="h6">
-        {workloads.injectedPods} of {workloads.totalPods} pods injected
-      </Typography>
-      <Typography variant="body2">Proxy versions: {workloads.proxyVersions.join(', ') || 'none'}</Typography>
-      <Typography variant="body2">Namespace injection: {namespaces || 'unknown'}</Typography>
+    <InfoCard title="Data plane">
+      <Typography variant="h6">{headline(workloads)}</Typography>
+      {workloads.injectedPods > 0 && <Typography variant="body2">Proxy versions: {workloads.proxyVersions.join(', ') || 'none'}</Typography>}
+      <Typography variant="body2">Namespace enrollment: {namespaces || 'unknown'}</Typography>
       <Typography variant="body2">
         Controllers: {workloads.controllers.map(c => `${c.kind} ${c.name} (${c.readyReplicas}/${c.replicas} ready)`).join(', ') || 'none found'}
       </Typography>
+      {workloads.waypoints.map(w => (
+        <Typography variant="body2" key={`${w.namespace}/${w.name}`}>
+          Waypoint {w.namespace}/{w.name} (for {w.for}, by the {w.boundBy}'s istio.io/use-waypoint): <WaypointReadiness waypoint={w} />
+        </Typography>
+      ))}
       {workloads.notReadyProxies > 0 && <StatusWarning>{workloads.notReadyProxies} proxies not ready</StatusWarning>}
+      {workloads.ambientNotReady > 0 && <StatusWarning>{workloads.ambientNotReady} ambient pods not redirected or without a ready ztunnel</StatusWarning>}
       <Table<PodMeshStatus> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={workloads.pods} />
     </InfoCard>
   );

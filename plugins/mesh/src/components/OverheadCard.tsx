@@ -2,6 +2,7 @@ import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { OverheadStatus, PodOverhead } from '@meshport/plugin-mesh-common';
 import { cpu, memory, percent } from './format';
+import { DataPlaneComparisonView } from './DataPlaneComparisonView';
 
 const columns: TableColumn<PodOverhead>[] = [
   { title: 'Pod', field: 'name' },
@@ -32,6 +33,7 @@ export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
           {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy containers).
         </Typography>
       )}
+      {overhead.dataPlanes && <DataPlaneComparisonView comparison={overhead.dataPlanes} marked="now" />}
       <Table<PodOverhead> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={overhead.pods} />
     </InfoCard>
   );

@@ -1,7 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { SecurityStatus } from '@meshport/plugin-mesh-common';
+import { PolicyEnforcer, SecurityStatus } from '@meshport/plugin-mesh-common';
 import { authorizationInWords } from './authorizationInWords';
+
+/** Where a policy is enforced, in words; nowhere is said loudly, as the policy protects nothing. */
+export function enforcedByInWords(enforcedBy: PolicyEnforcer[]): string {
+  return enforcedBy.length > 0 ? `enforced by ${enforcedBy.join(' and ')}` : 'enforced nowhere: no sidecar, ztunnel or waypoint applies it';
+}
 
 /** Effective mTLS per port, authorization rules in words, JWT issuers. */
 export function SecurityCard({ security }: { security: SecurityStatus }) {
@@ -24,7 +29,10 @@ export function SecurityCard({ security }: { security: SecurityStatus }) {
         {security.authorizationPolicies.flatMap(policy =>
           authorizationInWords(policy).map((sentence, i) => (
             <li key={`${policy.namespace}/${policy.name}/${i}`}>
-              {sentence} <Typography variant="caption">({policy.namespace}/{policy.name})</Typography>
+              {sentence}{' '}
+              <Typography variant="caption">
+                ({policy.namespace}/{policy.name}, {enforcedByInWords(policy.enforcedBy)})
+              </Typography>
             </li>
           )),
         )}
@@ -36,7 +44,8 @@ export function SecurityCard({ security }: { security: SecurityStatus }) {
           ra.issuers.map(issuer => (
             <li key={`${ra.name}-${issuer.issuer}`}>
               {issuer.issuer}
-              {issuer.audiences?.length ? ` (audiences: ${issuer.audiences.join(', ')})` : ''}
+              {issuer.audiences?.length ? ` (audiences: ${issuer.audiences.join(', ')})` : ''}{' '}
+              <Typography variant="caption">({enforcedByInWords(ra.enforcedBy)})</Typography>
             </li>
           )),
         )}

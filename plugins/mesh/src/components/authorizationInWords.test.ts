@@ -1,6 +1,6 @@
 import { authorizationInWords } from './authorizationInWords';
 
-const policy = (action: string | undefined, rules: unknown[]) => ({ name: 'p', namespace: 'payments', action: action as string, scope: 'workload' as const, rules });
+const policy = (action: string | undefined, rules: unknown[]) => ({ name: 'p', namespace: 'payments', action: action as string, scope: 'workload' as const, enforcedBy: ['sidecar' as const], rules });
 
 describe('authorizationInWords', () => {
   it.each([

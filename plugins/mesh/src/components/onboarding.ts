@@ -7,8 +7,8 @@ export function onboardingLink(entity: Entity): string {
   return `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent(formData)}`;
 }
 
-/** True when no cluster that answered has an injected pod: the service is not on the mesh yet. */
+/** True when no cluster that answered has an injected or ambient pod: the service is not on the mesh yet. */
 export function isNotOnboarded(status: EntityMeshStatus): boolean {
   const answering = status.clusters.filter(c => !c.error);
-  return answering.length > 0 && answering.every(c => c.workloads.injectedPods === 0);
+  return answering.length > 0 && answering.every(c => c.workloads.injectedPods + c.workloads.ambientPods === 0);
 }

@@ -1,7 +1,8 @@
 /**
  * A realistic Istio cluster for the demo portal, the CLI and the tests: objects as `kubectl get -o yaml`
  * shows them. payment-service runs a canary (v1 with classic sidecars, v2 with a native sidecar) under
- * PeerAuthentications at three levels; order-service is onboarded; user-service is not.
+ * PeerAuthentications at three levels; order-service is onboarded; user-service is not; inventory-service
+ * is in ambient mode, behind a waypoint, with ztunnel on every node.
  */
 
 const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.30.0';
@@ -18,8 +19,8 @@ interface WorkloadSpec {
   namespace: string;
   version: string;
   replicas: number;
-  /** 'classic' | 'native' | 'none' */
-  sidecar: 'classic' | 'native' | 'none';
+  /** A classic or native sidecar, ambient (redirected to the node's ztunnel by the CNI agent), or nothing. */
+  sidecar: 'classic' | 'native' | 'ambient' | 'none';
   port: number;
   appResources: { requests: Obj; limits: Obj };
   serviceAccount: string;
@@ -54,7 +55,10 @@ function deployment(spec: WorkloadSpec): Obj {
       replicas: spec.replicas,
       selector: { matchLabels: { app: spec.app, version: spec.version } },
       template: {
-        metadata: { labels: podTemplateLabels(spec), annotations: { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' } },
+        metadata: {
+          labels: podTemplateLabels(spec),
+          annotations: spec.sidecar === 'ambient' ? {} : { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' },
+        },
         spec: {
           serviceAccountName: spec.serviceAccount,
           containers: [{ name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http' }, { containerPort: 9090, name: 'grpc-admin' }], resources: spec.appResources }],
@@ -62,6 +66,18 @@ function deployment(spec: WorkloadSpec): Obj {
       },
     },
     status: { replicas: spec.replicas, readyReplicas: spec.replicas - (spec.notReadyProxy ?? 0), availableReplicas: spec.replicas - (spec.notReadyProxy ?? 0), observedGeneration: 3 },
+  };
+}
+
+/** What the injector (a sidecar's status and scrape settings) or the ambient CNI agent (its redirection) writes on a pod. */
+function podAnnotations(dataPlane: WorkloadSpec['sidecar']): Record<string, string> {
+  if (dataPlane === 'ambient') return { 'ambient.istio.io/redirection': 'enabled' };
+  if (dataPlane === 'none') return {};
+  return {
+    'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"revision":"default"}',
+    'prometheus.io/path': '/stats/prometheus',
+    'prometheus.io/port': '15020',
+    'prometheus.io/scrape': 'true',
   };
 }
 
@@ -73,7 +89,7 @@ function pods(spec: WorkloadSpec): Obj[] {
     const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }, { containerPort: 9090, name: 'grpc-admin', protocol: 'TCP' }], resources: spec.appResources };
     const appStatus = { name: spec.app, image: app.image, ready: true, restartCount: i === 0 ? 1 : 0, started: true, state: { running: { startedAt: CREATED } } };
     const proxyStatus = { name: 'istio-proxy', image: PROXY_IMAGE, ready: proxyReady, restartCount: proxyReady ? 0 : 4, started: true, state: { running: { startedAt: CREATED } } };
-    const injected = spec.sidecar !== 'none';
+    const injected = spec.sidecar === 'classic' || spec.sidecar === 'native';
     const initContainers: Obj[] = injected ? [{ name: 'istio-init', image: PROXY_IMAGE, args: ['istio-iptables', '-p', '15001', '-z', '15006'] }] : [];
     if (spec.sidecar === 'native') initContainers.push(proxyContainer(true));
     const ready = proxyReady;
@@ -88,7 +104,7 @@ function pods(spec: WorkloadSpec): Obj[] {
           'pod-template-hash': hash,
           ...(injected ? { 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': spec.app, 'service.istio.io/canonical-revision': spec.version } : {}),
         },
-        annotations: injected ? { 'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"revision":"default"}', 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true' } : {},
+        annotations: podAnnotations(spec.sidecar),
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${spec.app}-${spec.version}-${hash}`, controller: true, blockOwnerDeletion: true, uid: `rs-${spec.app}-${spec.version}` }],
         creationTimestamp: CREATED,
       },
@@ -117,17 +133,64 @@ function pods(spec: WorkloadSpec): Obj[] {
   });
 }
 
-function service(app: string, ns: string, port: number): Obj {
+function service(app: string, ns: string, port: number, labels: Record<string, string> = {}): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: app, namespace: ns, labels: { app, 'backstage.io/kubernetes-id': app }, creationTimestamp: CREATED },
+    metadata: { name: app, namespace: ns, labels: { app, 'backstage.io/kubernetes-id': app, ...labels }, creationTimestamp: CREATED },
     spec: { type: 'ClusterIP', clusterIP: '10.96.12.34', selector: { app }, ports: [{ name: 'http', port: 80, targetPort: port, protocol: 'TCP' }, { name: 'grpc-admin', port: 9090, targetPort: 9090, protocol: 'TCP' }] },
   };
 }
 
 function istio(kind: string, group: 'security' | 'networking', name: string, ns: string, spec: Obj, created = CREATED): Obj {
   return { apiVersion: `${group}.istio.io/v1`, kind, metadata: { name, namespace: ns, creationTimestamp: created, labels: { 'app.kubernetes.io/managed-by': 'meshport' } }, spec };
+}
+
+const NODES = ['node-1', 'node-2', 'node-3'];
+
+const RUNNING_AND_READY: Obj = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] };
+
+/** ztunnel as Istio's chart installs it: a DaemonSet in istio-system with a pod on every node. */
+function ztunnel(): Obj[] {
+  const resources = { requests: { cpu: '200m', memory: '512Mi' } };
+  const container = { name: 'istio-proxy', image: 'docker.io/istio/ztunnel:1.30.0', resources };
+  const daemonSet = {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'ztunnel', namespace: 'istio-system', labels: { app: 'ztunnel' }, creationTimestamp: '2026-10-01T08:00:00Z' },
+    spec: { selector: { matchLabels: { app: 'ztunnel' } }, template: { metadata: { labels: { app: 'ztunnel' } }, spec: { containers: [container] } } },
+    status: { desiredNumberScheduled: NODES.length, numberReady: NODES.length },
+  };
+  const ztunnelPods = NODES.map((node, i) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `ztunnel-${['4kx9p', 'm2v7d', 'r8q3n'][i]}`, namespace: 'istio-system', labels: { app: 'ztunnel' }, creationTimestamp: '2026-10-01T08:00:00Z' },
+    spec: { nodeName: node, containers: [container], serviceAccountName: 'ztunnel' },
+    status: { ...RUNNING_AND_READY, containerStatuses: [{ name: 'istio-proxy', image: container.image, ready: true, restartCount: 0 }] },
+  }));
+  return [daemonSet, ...ztunnelPods];
+}
+
+/** A waypoint for a service, as istiod deploys it for a Gateway of class istio-waypoint: the Gateway, and its Deployment's pod. */
+function waypoint(name: string, ns: string): Obj[] {
+  const labels = { 'gateway.networking.k8s.io/gateway-name': name, 'gateway.istio.io/managed': 'istio.io-mesh-controller' };
+  const container = { name: 'istio-proxy', image: PROXY_IMAGE, ports: [{ containerPort: 15008, name: 'hbone', protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } } };
+  return [
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name, namespace: ns, labels: { 'istio.io/waypoint-for': 'service', 'app.kubernetes.io/managed-by': 'meshport' }, creationTimestamp: CREATED },
+      spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
+      status: { conditions: [{ type: 'Programmed', status: 'True', reason: 'Programmed' }] },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `${name}-6c8d9f7b5-t2w4x`, namespace: ns, labels, creationTimestamp: CREATED },
+      spec: { nodeName: NODES[0], serviceAccountName: name, containers: [container] },
+      status: { ...RUNNING_AND_READY, containerStatuses: [{ name: 'istio-proxy', image: PROXY_IMAGE, ready: true, restartCount: 0 }] },
+    },
+  ];
 }
 
 const APP_RESOURCES = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
@@ -138,15 +201,32 @@ export function demoClusterObjects(): Obj[] {
   const paymentsCanary: WorkloadSpec = { ...payments, version: 'v2', replicas: 1, sidecar: 'native' };
   const orders: WorkloadSpec = { app: 'order-service', namespace: 'orders', version: 'v1', replicas: 2, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'order-service', notReadyProxy: 1 };
   const users: WorkloadSpec = { app: 'user-service', namespace: 'users', version: 'v1', replicas: 2, sidecar: 'none', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'user-service' };
+  const inventory: WorkloadSpec = { app: 'inventory-service', namespace: 'inventory', version: 'v1', replicas: 3, sidecar: 'ambient', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'inventory-service' };
   return [
     namespace('istio-system'),
     namespace('payments', { 'istio-injection': 'enabled' }),
     namespace('orders', { 'istio.io/rev': 'default' }),
     namespace('users'),
-    ...[payments, paymentsCanary, orders, users].flatMap(spec => [deployment(spec), ...pods(spec)]),
+    namespace('inventory', { 'istio.io/dataplane-mode': 'ambient' }),
+    ...[payments, paymentsCanary, orders, users, inventory].flatMap(spec => [deployment(spec), ...pods(spec)]),
     service('payment-service', 'payments', 8080),
     service('order-service', 'orders', 8080),
     service('user-service', 'users', 8080),
+    service('inventory-service', 'inventory', 8080, { 'istio.io/use-waypoint': 'inventory-service-waypoint' }),
+    ...ztunnel(),
+    ...waypoint('inventory-service-waypoint', 'inventory'),
+    // What Meshport renders for an ambient service with HTTP rules: ztunnel lets only the waypoint in; the waypoint checks methods and paths.
+    istio('AuthorizationPolicy', 'security', 'inventory-service-waypoint-only', 'inventory', {
+      selector: { matchLabels: { app: 'inventory-service' } },
+      action: 'DENY',
+      rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/inventory/sa/inventory-service-waypoint'] } }] }],
+    }),
+    istio('AuthorizationPolicy', 'security', 'inventory-service-callers', 'inventory', {
+      targetRefs: [{ kind: 'Service', group: '', name: 'inventory-service' }],
+      action: 'ALLOW',
+      rules: [{ from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }], to: [{ operation: { methods: ['GET'], paths: ['/api/v1/stock/*'] } }] }],
+    }),
+    istio('PeerAuthentication', 'security', 'default', 'inventory', { mtls: { mode: 'STRICT' } }),
     istio('PeerAuthentication', 'security', 'default', 'istio-system', { mtls: { mode: 'STRICT' } }, '2026-10-01T08:00:00Z'),
     istio('PeerAuthentication', 'security', 'default', 'payments', { mtls: { mode: 'PERMISSIVE' } }),
     istio('PeerAuthentication', 'security', 'payment-service', 'payments', {

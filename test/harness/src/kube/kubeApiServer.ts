@@ -30,7 +30,14 @@ const RESOURCE_TYPES: ResourceType[] = [
   { kind: 'Sidecar', group: 'networking.istio.io', version: 'v1', plural: 'sidecars', namespaced: true },
   { kind: 'Telemetry', group: 'telemetry.istio.io', version: 'v1', plural: 'telemetries', namespaced: true },
   { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true },
+  { kind: 'Gateway', group: 'gateway.networking.k8s.io', version: 'v1', plural: 'gateways', namespaced: true },
 ];
+
+/** The API group of an apiVersion ("apps/v1" → "apps", "v1" → the core group ""). */
+function groupOf(apiVersion: string | undefined): string | undefined {
+  if (apiVersion === undefined) return undefined;
+  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+}
 
 /** Orders by a precomputed key with plain string comparison (kube's lexical order, no locale rules). */
 function bySortKey(a: { sortKey: string }, b: { sortKey: string }): number {
@@ -110,7 +117,7 @@ export class KubeApiTestServer {
   apply(...objects: Array<Record<string, any>>): void {
     for (const input of objects) {
       const object = structuredClone(input);
-      const type = this.typeOf(object.kind);
+      const type = this.typeOf(object.kind, object.apiVersion);
       const key = this.keyOf(type, object.metadata.namespace, object.metadata.name);
       const existed = this.objects.has(key);
       this.revision += 1;
@@ -121,9 +128,9 @@ export class KubeApiTestServer {
     }
   }
 
-  /** Deletes an object and tells the watchers. */
-  delete(kind: string, namespace: string | undefined, name: string): void {
-    const type = this.typeOf(kind);
+  /** Deletes an object and tells the watchers; `apiVersion` tells kinds of one name apart (Istio's and Gateway API's Gateway). */
+  delete(kind: string, namespace: string | undefined, name: string, apiVersion?: string): void {
+    const type = this.typeOf(kind, apiVersion);
     const key = this.keyOf(type, namespace, name);
     const object = this.objects.get(key);
     if (!object) return;
@@ -162,14 +169,15 @@ export class KubeApiTestServer {
     return this.watchers.size;
   }
 
-  private typeOf(kind: string): ResourceType {
-    const type = RESOURCE_TYPES.find(t => t.kind === kind);
-    if (!type) throw new Error(`the test API server does not serve ${kind}`);
+  private typeOf(kind: string, apiVersion?: string): ResourceType {
+    const group = groupOf(apiVersion);
+    const type = RESOURCE_TYPES.find(t => t.kind === kind && (group === undefined || t.group === group));
+    if (!type) throw new Error(`the test API server does not serve ${kind}${apiVersion ? ` of ${apiVersion}` : ''}`);
     return type;
   }
 
   private keyOf(type: ResourceType, namespace: string | undefined, name: string) {
-    return `${type.kind}/${type.namespaced ? namespace ?? 'default' : ''}/${name}`;
+    return `${type.group}/${type.kind}/${type.namespaced ? namespace ?? 'default' : ''}/${name}`;
   }
 
   private emit(event: 'ADDED' | 'MODIFIED' | 'DELETED', object: Record<string, any>) {
@@ -180,7 +188,7 @@ export class KubeApiTestServer {
   }
 
   private visibleTo(type: ResourceType, namespace: string | undefined, requirements: Watcher['requirements'], object: Record<string, any>) {
-    return object.kind === type.kind && (!namespace || object.metadata.namespace === namespace) && matchesLabelSelector(requirements, object.metadata.labels ?? {});
+    return object.kind === type.kind && (groupOf(object.apiVersion) ?? type.group) === type.group && (!namespace || object.metadata.namespace === namespace) && matchesLabelSelector(requirements, object.metadata.labels ?? {});
   }
 
   private write(response: http.ServerResponse, event: unknown) {

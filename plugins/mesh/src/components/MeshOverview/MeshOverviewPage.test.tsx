@@ -11,16 +11,38 @@ import { overviewRow, overviewSummary } from './overviewRows';
 const services = [component('payment-service', 'payments'), component('order-service', 'orders'), component('user-service', 'users')];
 const statusOf = (name: string, namespace: string) => entityStatus(name, namespace, [demoClusterStatus('demo', namespace, name)]);
 
+const MI = 2 ** 20;
+
 describe('the mesh overview', () => {
-  it('sums coverage, strict mTLS and sidecar cost over the components', () => {
-    const rows = services.map(entity => overviewRow(entity, { summary: statusSummary(statusOf(entity.metadata.name, entity.metadata.annotations!['backstage.io/kubernetes-namespace'])) }));
-    expect(rows.map(r => [r.name, `${r.injectedPods}/${r.totalPods}`, r.strictMtls])).toEqual([
-      ['payment-service', '4/4', true],
-      ['order-service', '2/2', true],
-      ['user-service', '0/2', false],
+  it('sums coverage, strict mTLS, sidecar cost, and both data planes mesh-wide over the components', () => {
+    const rows = [...services, component('inventory-service', 'inventory')].map(entity =>
+      overviewRow(entity, { summary: statusSummary(statusOf(entity.metadata.name, entity.metadata.annotations!['backstage.io/kubernetes-namespace'])) }),
+    );
+    expect(rows.map(r => [r.name, `${r.injectedPods}/${r.totalPods}`, `${r.ambientPods}/${r.totalPods}`, r.strictMtls])).toEqual([
+      ['payment-service', '4/4', '0/4', true],
+      ['order-service', '2/2', '0/2', true],
+      ['user-service', '0/2', '0/2', false],
+      ['inventory-service', '0/3', '3/3', true],
     ]);
     expect(rows[0].worstFinding?.code).toBe('MP0006');
-    expect(overviewSummary(rows)).toEqual({ components: 3, onboarded: 2, strictMtls: 2, sidecarCpuMillicores: 600, sidecarMemoryBytes: 6 * 128 * 2 ** 20 });
+    const summary = overviewSummary(rows);
+    expect({ ...summary, allAmbient: undefined }).toEqual({
+      components: 4,
+      onboarded: 3,
+      strictMtls: 3,
+      sidecarCpuMillicores: 600,
+      sidecarMemoryBytes: 6 * 128 * MI,
+      priced: 4,
+      // Every pod with a proxy of Istio's default 100m and 128Mi (the demo's injector and sidecars).
+      allSidecar: { cpu: 11 * 100, memory: 11 * 128 * MI },
+      allAmbient: undefined,
+    });
+    // Pods per node besides ztunnel: node-1 6, node-2 4, node-3 2. Shares of a 200m/512Mi ztunnel:
+    // payment-service 2/6 + 1/4 + 1/2, order-service and user-service 1/6 + 1/4 each, inventory-service
+    // 1/6 + 1/4 + 1/2; payment-service needs a waypoint (paths, tokens, HTTP routes), inventory-service runs one: 100m/128Mi each.
+    const ztunnels = 13 / 12 + 5 / 12 + 5 / 12 + 11 / 12;
+    expect(summary.allAmbient.cpu).toBeCloseTo(ztunnels * 200 + 2 * 100);
+    expect(summary.allAmbient.memory).toBeCloseTo(ztunnels * 512 * MI + 2 * 128 * MI);
   });
 
   it('lists every component with a link to its Mesh tab, and says which could not be read', async () => {
@@ -49,6 +71,10 @@ describe('the mesh overview', () => {
       </TestApiProvider>,
     );
     expect(await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/)).toBeInTheDocument();
+    // Priced: payment-service and user-service (order-service's cluster did not answer).
+    expect(screen.getByLabelText('mesh-wide data plane cost')).toHaveTextContent(
+      'Over the 2 components with pods: sidecars everywhere would request 600m CPU and 768Mi memory; ambient everywhere 400m CPU and 896Mi memory (ztunnel shares and waypoints). Moving every namespace to ambient saves 200m CPU and adds 128Mi memory in requests.',
+    );
     expect(screen.getByText('payment-service').closest('a')).toHaveAttribute('href', '/catalog/default/component/payment-service/mesh');
     expect(screen.getByText('clusters not read: demo: timeout')).toBeInTheDocument();
     expect(asked).toEqual([['component:default/payment-service', 'component:default/order-service', 'component:default/user-service']]);

@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
 import { meshApiRef } from '../../api/MeshApi';
+import { ambientSavesInWords } from '../DataPlaneComparisonView';
 import { cpu, memory, percent } from '../format';
 import { overviewRow, OverviewRow, overviewSummary } from './overviewRows';
 
@@ -13,10 +14,15 @@ const columns: TableColumn<OverviewRow>[] = [
   { title: 'Component', field: 'name', render: row => <Link to={row.meshTabPath}>{row.name}</Link> },
   { title: 'Namespace', field: 'namespace' },
   { title: 'Injected pods', field: 'injectedPods', type: 'numeric', render: row => `${row.injectedPods}/${row.totalPods}` },
+  { title: 'Ambient pods', field: 'ambientPods', type: 'numeric', render: row => `${row.ambientPods}/${row.totalPods}` },
   { title: 'Strict mTLS', field: 'strictMtls', type: 'boolean' },
   { title: 'Sidecar CPU', field: 'sidecarCpuMillicores', type: 'numeric', render: row => cpu(row.sidecarCpuMillicores) },
   { title: 'Sidecar memory', field: 'sidecarMemoryBytes', type: 'numeric', render: row => memory(row.sidecarMemoryBytes) },
   { title: 'Share of app CPU', field: 'sidecarCpuShare', type: 'numeric', render: row => percent(row.sidecarCpuShare, 0) },
+  {
+    title: 'Ambient against sidecars',
+    render: row => (row.dataPlaneRequests ? ambientSavesInWords({ cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0), memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0) }) : '–'),
+  },
   { title: 'Worst finding', field: 'findingCount', type: 'numeric', render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none') },
   { title: 'Problem', field: 'problem' },
 ];
@@ -51,6 +57,13 @@ export function MeshOverviewPage() {
           {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request {cpu(summary.sidecarCpuMillicores)} CPU and{' '}
           {memory(summary.sidecarMemoryBytes)} memory in total.
         </Typography>
+        {summary.priced > 0 && (
+          <Typography variant="body1" aria-label="mesh-wide data plane cost">
+            Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} CPU and {memory(summary.allSidecar.memory)} memory; ambient everywhere{' '}
+            {cpu(summary.allAmbient.cpu)} CPU and {memory(summary.allAmbient.memory)} memory (ztunnel shares and waypoints). Moving every namespace to ambient{' '}
+            {ambientSavesInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })}.
+          </Typography>
+        )}
       </InfoCard>
       <Table<OverviewRow> title="Components" options={{ paging: false, search: true, sorting: true, padding: 'dense' }} columns={columns} data={rows ?? []} />
     </Content>

@@ -11,6 +11,7 @@ export interface OverviewRow extends Omit<EntityMeshSummary, 'failingClusters' |
 
 const EMPTY: Omit<EntityMeshSummary, 'entityRef'> = {
   injectedPods: 0,
+  ambientPods: 0,
   totalPods: 0,
   onboarded: false,
   strictMtls: false,
@@ -32,14 +33,19 @@ export function overviewRow(entity: Entity, answer: { summary?: EntityMeshSummar
   };
 }
 
-/** Coverage and cost over every component shown. */
+/** Coverage and cost over every component shown, and the mesh-wide requests of each data plane (over the components priced). */
 export function overviewSummary(rows: OverviewRow[]) {
   const onboarded = rows.filter(r => r.onboarded);
+  const priced = rows.filter(r => r.dataPlaneRequests);
+  const total = (mode: 'sidecar' | 'ambient', field: 'cpu' | 'memory') => priced.reduce((sum, r) => sum + (r.dataPlaneRequests![mode][field] ?? 0), 0);
   return {
     components: rows.length,
     onboarded: onboarded.length,
     strictMtls: onboarded.filter(r => r.strictMtls).length,
-    sidecarCpuMillicores: rows.reduce((total, r) => total + r.sidecarCpuMillicores, 0),
-    sidecarMemoryBytes: rows.reduce((total, r) => total + r.sidecarMemoryBytes, 0),
+    sidecarCpuMillicores: rows.reduce((sum, r) => sum + r.sidecarCpuMillicores, 0),
+    sidecarMemoryBytes: rows.reduce((sum, r) => sum + r.sidecarMemoryBytes, 0),
+    priced: priced.length,
+    allSidecar: { cpu: total('sidecar', 'cpu'), memory: total('sidecar', 'memory') },
+    allAmbient: { cpu: total('ambient', 'cpu'), memory: total('ambient', 'memory') },
   };
 }

@@ -8,11 +8,12 @@ import Typography from '@material-ui/core/Typography';
 import { formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { DataPlaneComparisonView } from '../../components/DataPlaneComparisonView';
 import { previewPolicy } from './policyPreview';
 
 /**
  * As the form is filled: the manifests the template will propose (per file), the analyzer findings and
- * the sidecar cost, computed in the browser. `ui:options.template` names the template ("mesh-onboard-service").
+ * what sidecars and ambient would each cost, computed in the browser. `ui:options.template` names the template ("mesh-onboard-service").
  */
 export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtensionComponentProps<unknown, { template?: string }>) {
   const catalogApi = useApi(catalogApiRef);
@@ -51,9 +52,12 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
   return (
     <Box aria-label="policy preview">
       <Typography variant="subtitle1">What the change request will propose</Typography>
-      <Typography variant="body2">
-        Sidecar cost for {overhead.replicas} pods: requests {formatCpu(overhead.total.sidecar.requests.cpu ?? 0)} CPU and {formatMemory(overhead.total.sidecar.requests.memory ?? 0)} memory.
-      </Typography>
+      {preview.dataPlanes.chosen === 'sidecar' && (
+        <Typography variant="body2">
+          Sidecar cost for {overhead.replicas} pods: requests {formatCpu(overhead.total.sidecar.requests.cpu ?? 0)} CPU and {formatMemory(overhead.total.sidecar.requests.memory ?? 0)} memory.
+        </Typography>
+      )}
+      <DataPlaneComparisonView comparison={preview.dataPlanes} marked="chosen" />
       <Typography variant="body2">Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}</Typography>
       {preview.files.map(file => (
         <Box key={file.path} mt={1}>

@@ -29,6 +29,18 @@ describe("the policy preview, from onboard-service's own render step", () => {
     expect(preview.overhead.total.sidecar.requests).toEqual({ cpu: 200, memory: 2 * 128 * 2 ** 20 });
   });
 
+  it('prices both data planes side by side, marking the one the form chose', () => {
+    const sidecar = previewPolicy(template, demoComponent('user-service', 'users'), form);
+    const ambient = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, dataPlane: 'ambient', proxyCpuRequest: undefined, proxyMemoryRequest: undefined });
+    if (!sidecar.ok || !ambient.ok) throw new Error('both previews should render');
+    expect([sidecar.dataPlanes.chosen, ambient.dataPlanes.chosen]).toEqual(['sidecar', 'ambient']);
+    expect(ambient.dataPlanes.sidecar.total.requests).toEqual(sidecar.overhead.total.sidecar.requests);
+    // Allowing callers by method needs HTTP: in ambient mode, a waypoint.
+    expect(ambient.dataPlanes.ambient.parts.map(p => p.name)).toEqual(['ztunnel', 'waypoint']);
+    expect(ambient.dataPlanes.waypointFor).toEqual(['authorization.allow.0 allows callers by method or path']);
+    expect(ambient.files.map(f => f.path)).toContain('gateway-user-service-waypoint.yaml');
+  });
+
   it('names the fields that are not valid yet, as the action would', () => {
     const preview = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, ports: [{ number: 70000, protocol: 'HTTP' }] });
     expect(preview).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'policy.service.ports[0].number' })] });

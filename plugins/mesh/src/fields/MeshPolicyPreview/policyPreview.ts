@@ -1,9 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { analyze, FieldError, Finding, OverheadEstimate, overheadForPolicy, parseMeshPolicy, policyFromForm, renderPolicy, resolveTemplateInput, toYaml } from '@meshport/plugin-mesh-common';
+import { analyze, compareDataPlanes, DataPlaneComparison, FieldError, Finding, OverheadEstimate, overheadForPolicy, parseMeshPolicy, policyFromForm, renderPolicy, resolveTemplateInput, toYaml } from '@meshport/plugin-mesh-common';
 
-/** What the form would propose: the files, the findings and the sidecar cost; or why it cannot yet. */
+/** What the form would propose: the files, the findings, the sidecar cost and both data planes' costs; or why it cannot yet. */
 export type PolicyPreview =
-  | { ok: true; files: Array<{ path: string; content: string }>; findings: Finding[]; overhead: OverheadEstimate }
+  | { ok: true; files: Array<{ path: string; content: string }>; findings: Finding[]; overhead: OverheadEstimate; dataPlanes: DataPlaneComparison }
   | { ok: false; errors: FieldError[] };
 
 /**
@@ -25,5 +25,6 @@ export function previewPolicy(template: Entity, entity: Entity | undefined, form
     files: rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })),
     findings: analyze([...rendered.objects], { mode: 'files' }),
     overhead: overheadForPolicy(parsed.value),
+    dataPlanes: compareDataPlanes(parsed.value),
   };
 }

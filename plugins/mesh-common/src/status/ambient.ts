@@ -1,0 +1,167 @@
+import { AnalyzedObject, findProxyContainer } from '../analyze';
+import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../analyze/istio/meshMembership';
+import { selectsLabels } from './selectors';
+import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from './types';
+import { podReady } from './podReady';
+
+export const USE_WAYPOINT_LABEL = 'istio.io/use-waypoint';
+export const USE_WAYPOINT_NAMESPACE_LABEL = 'istio.io/use-waypoint-namespace';
+export const WAYPOINT_FOR_LABEL = 'istio.io/waypoint-for';
+/** The label Istio's ztunnel DaemonSet gives its pods. */
+export const ZTUNNEL_POD_LABEL = 'app=ztunnel';
+
+/** A pod of Istio's ztunnel DaemonSet. */
+export function isZtunnelPod(pod: AnalyzedObject): boolean {
+  return pod.kind === 'Pod' && `app=${pod.metadata.labels?.app}` === ZTUNNEL_POD_LABEL;
+}
+
+/** A waypoint a label names, and where the label is. */
+export interface WaypointRef {
+  name: string;
+  namespace: string;
+  boundBy: WaypointBinding;
+}
+
+/** The waypoint an object's `istio.io/use-waypoint` names: `none` opts out of an inherited one. */
+function waypointLabel(labels: Record<string, string> | undefined, namespace: string, boundBy: WaypointBinding): WaypointRef | 'none' | undefined {
+  const name = labels?.[USE_WAYPOINT_LABEL];
+  if (!name) return undefined;
+  if (name === 'none') return 'none';
+  return { name, namespace: labels?.[USE_WAYPOINT_NAMESPACE_LABEL] || namespace, boundBy };
+}
+
+/** The first binding that says anything: an explicit `none` ends the search with no waypoint. */
+function firstBinding(...bindings: Array<WaypointRef | 'none' | undefined>): WaypointRef | undefined {
+  const found = bindings.find(binding => binding !== undefined);
+  return found === 'none' ? undefined : found;
+}
+
+/** Which traffic a waypoint Gateway takes (`istio.io/waypoint-for`, service when unset). */
+export function waypointFor(gateway: AnalyzedObject | undefined): WaypointStatus['for'] {
+  const value = gateway?.metadata.labels?.[WAYPOINT_FOR_LABEL];
+  return value === 'workload' || value === 'all' || value === 'none' ? value : 'service';
+}
+
+/** What carries a pod's traffic: a sidecar first (the CNI agent skips injected pods), then ambient by redirection or label. */
+export function podDataPlane(pod: AnalyzedObject, namespace: AnalyzedObject | undefined): PodDataPlane {
+  if (findProxyContainer(pod)) return 'sidecar';
+  const mode = pod.metadata.labels?.[DATAPLANE_MODE_LABEL];
+  if (mode === 'none') return 'none';
+  if (pod.metadata.annotations?.[AMBIENT_REDIRECTION] === 'enabled') return 'ambient';
+  return mode === 'ambient' || namespaceInAmbientMode(namespace) ? 'ambient' : 'none';
+}
+
+/** The objects an ambient view of an entity reads, besides its pods. */
+export interface AmbientInputs {
+  namespaces: AnalyzedObject[];
+  services: AnalyzedObject[];
+  /** ztunnel pods on the nodes the entity's pods run on. */
+  ztunnels: AnalyzedObject[];
+  /** The waypoint Gateways the entity's labels name, and their pods. */
+  waypoints: AnalyzedObject[];
+  waypointPods: AnalyzedObject[];
+}
+
+type WaypointInputs = Pick<AmbientInputs, 'namespaces' | 'waypoints'>;
+
+function namespaceLabels(namespace: string, inputs: WaypointInputs) {
+  return inputs.namespaces.find(ns => ns.metadata.name === namespace)?.metadata.labels;
+}
+
+function gatewayFor(ref: WaypointRef, inputs: WaypointInputs) {
+  return waypointFor(inputs.waypoints.find(g => g.metadata.name === ref.name && g.metadata.namespace === ref.namespace));
+}
+
+/** The waypoint traffic to a Service goes through: its label, else its namespace's, when that waypoint is for services. */
+export function serviceWaypoint(service: AnalyzedObject, inputs: WaypointInputs): WaypointRef | undefined {
+  const namespace = service.metadata.namespace ?? 'default';
+  const ref = firstBinding(waypointLabel(service.metadata.labels, namespace, 'service'), waypointLabel(namespaceLabels(namespace, inputs), namespace, 'namespace'));
+  return ref && ['service', 'all'].includes(gatewayFor(ref, inputs)) ? ref : undefined;
+}
+
+/** The Services that select a pod. */
+function servicesOf(pod: AnalyzedObject, services: AnalyzedObject[]): AnalyzedObject[] {
+  const namespace = pod.metadata.namespace ?? 'default';
+  return services.filter(service => (service.metadata.namespace ?? 'default') === namespace && service.spec?.selector && selectsLabels(service.spec.selector, pod.metadata.labels ?? {}));
+}
+
+/**
+ * The waypoint serving a pod's traffic, in Istio's order: traffic to its Service goes through the
+ * Service's waypoint; traffic to the pod itself through the pod's (its label, else its namespace's) when
+ * that one is for workloads.
+ */
+export function podWaypoint(pod: AnalyzedObject, inputs: WaypointInputs & Pick<AmbientInputs, 'services'>): WaypointRef | undefined {
+  for (const service of servicesOf(pod, inputs.services)) {
+    const ref = serviceWaypoint(service, inputs);
+    if (ref) return ref;
+  }
+  const namespace = pod.metadata.namespace ?? 'default';
+  const ref = firstBinding(waypointLabel(pod.metadata.labels, namespace, 'pod'), waypointLabel(namespaceLabels(namespace, inputs), namespace, 'namespace'));
+  return ref && ['workload', 'all'].includes(gatewayFor(ref, inputs)) ? ref : undefined;
+}
+
+const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
+
+/** An ambient pod's redirection, its node's ztunnel and its waypoint. */
+export function podAmbientStatus(pod: AnalyzedObject, inputs: AmbientInputs): PodAmbientStatus {
+  const node: string | undefined = pod.spec?.nodeName;
+  const ztunnel = node ? inputs.ztunnels.find(z => z.spec?.nodeName === node) : undefined;
+  const waypoint = podWaypoint(pod, inputs);
+  return {
+    redirected: pod.metadata.annotations?.[AMBIENT_REDIRECTION] === 'enabled',
+    ...(node ? { node } : {}),
+    ...(ztunnel ? { ztunnel: { name: ztunnel.metadata.name, namespace: ztunnel.metadata.namespace ?? 'default', ready: podReady(ztunnel) } } : {}),
+    ...(waypoint ? { waypoint: keyOf(waypoint.namespace, waypoint.name) } : {}),
+  };
+}
+
+/** The waypoints that serve any of the pods, each once, with whether it exists and how many of its pods are ready. */
+export function waypointsStatus(pods: AnalyzedObject[], inputs: AmbientInputs): WaypointStatus[] {
+  const refs = new Map<string, WaypointRef>();
+  for (const pod of pods) {
+    const ref = podWaypoint(pod, inputs);
+    if (ref && !refs.has(keyOf(ref.namespace, ref.name))) refs.set(keyOf(ref.namespace, ref.name), ref);
+  }
+  return [...refs.values()]
+    .map(ref => {
+      const gateway = inputs.waypoints.find(g => g.metadata.name === ref.name && g.metadata.namespace === ref.namespace);
+      const own = inputs.waypointPods.filter(p => p.metadata.namespace === ref.namespace && p.metadata.labels?.[K8S_GATEWAY_NAME_LABEL] === ref.name);
+      return { ...ref, for: waypointFor(gateway), exists: Boolean(gateway), pods: own.length, readyPods: own.filter(podReady).length };
+    })
+    .sort((a, b) => keyOf(a.namespace, a.name).localeCompare(keyOf(b.namespace, b.name)));
+}
+
+/** Every waypoint the entity's labels name (its Services', its pods', its namespaces'), for the store to fetch. */
+export function namedWaypoints(pods: AnalyzedObject[], services: AnalyzedObject[], namespaces: AnalyzedObject[]): Array<{ namespace: string; name: string }> {
+  const refs = [
+    ...services.map(s => waypointLabel(s.metadata.labels, s.metadata.namespace ?? 'default', 'service')),
+    ...pods.map(p => waypointLabel(p.metadata.labels, p.metadata.namespace ?? 'default', 'pod')),
+    ...namespaces.map(ns => waypointLabel(ns.metadata.labels, ns.metadata.name, 'namespace')),
+  ].filter((ref): ref is WaypointRef => ref !== undefined && ref !== 'none');
+  return [...new Map(refs.map(ref => [keyOf(ref.namespace, ref.name), { namespace: ref.namespace, name: ref.name }])).values()];
+}
+
+/** What decides where each security policy is enforced. */
+export interface EnforcementInputs {
+  /** Each pod's labels and data plane. */
+  pods: Array<{ namespace: string; labels: Record<string, string>; dataPlane: PodDataPlane }>;
+  /** The entity's Services ("namespace/name"), each with whether a waypoint serves it. */
+  services: Map<string, boolean>;
+  /** The waypoints serving the entity ("namespace/name"). */
+  waypoints: ReadonlySet<string>;
+}
+
+/** The entity's pods, Services and waypoints as the security section needs them. */
+export function enforcementInputs(pods: AnalyzedObject[], inputs: AmbientInputs): EnforcementInputs {
+  const namespaceOf = (name: string) => inputs.namespaces.find(ns => ns.metadata.name === name);
+  const waypoints = new Set<string>();
+  for (const pod of pods) {
+    const ref = podWaypoint(pod, inputs);
+    if (ref) waypoints.add(keyOf(ref.namespace, ref.name));
+  }
+  return {
+    pods: pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: pod.metadata.labels ?? {}, dataPlane: podDataPlane(pod, namespaceOf(pod.metadata.namespace ?? 'default')) })),
+    services: new Map(inputs.services.map(service => [keyOf(service.metadata.namespace ?? 'default', service.metadata.name), Boolean(serviceWaypoint(service, inputs))])),
+    waypoints,
+  };
+}

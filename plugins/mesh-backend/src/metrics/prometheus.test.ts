@@ -125,6 +125,23 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(overhead.usageUnavailable).toBeUndefined();
   });
 
+  it("measures both data planes side by side: payment-service's sidecars, and inventory-service's share of its ztunnels and its waypoint", async () => {
+    const payments = cluster('prod').overhead.dataPlanes!;
+    // Four sidecars measured at 50m and 60Mi each; no ztunnel or waypoint serves payment-service to measure.
+    expect(payments.sidecar.measured?.cpu).toBeCloseTo(4 * 50, 0);
+    expect(payments.sidecar.measured?.memory).toBe(4 * 60 * 2 ** 20);
+    expect(payments.ambient.measured).toBeUndefined();
+    const response = await fetch(statusUrl('inventory-service'), { headers: { authorization: mockCredentials.user.header() } });
+    const inventory = ((await response.json()) as EntityMeshStatus).clusters.find(c => c.cluster === 'prod')!.overhead.dataPlanes!;
+    const [ztunnel, waypoint] = inventory.ambient.parts;
+    expect([ztunnel.measured?.cpu, ztunnel.measured?.memory]).toEqual([expect.closeTo(30, 0), 40 * 2 ** 20]);
+    expect([waypoint.measured?.cpu, waypoint.measured?.memory]).toEqual([expect.closeTo(20, 0), 50 * 2 ** 20]);
+    // Measured in all: its share of the ztunnels plus the waypoint's one pod.
+    expect(inventory.ambient.measured?.cpu).toBeCloseTo(30 * ztunnel.count + 20, 0);
+    // No sidecar to measure: the sidecar side stays a declared estimate.
+    expect(inventory.sidecar.measured).toBeUndefined();
+  });
+
   it('asks Prometheus nine queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));

@@ -22,6 +22,8 @@ export interface DataPlaneCostPart {
   each: ContainerResourceAmounts;
   /** How the count was reached, in words. */
   basis: string;
+  /** What one of it uses, measured (CPU millicores, memory bytes), where Prometheus has it. */
+  measured?: Amounts;
 }
 
 /** What one data plane costs the service. */
@@ -29,6 +31,8 @@ export interface DataPlaneCost {
   mode: MeshPolicy['dataPlane']['mode'];
   parts: DataPlaneCostPart[];
   total: ContainerResourceAmounts;
+  /** What it uses in all, measured: only when every part was measured. */
+  measured?: Amounts;
 }
 
 /** Both data planes for one service, side by side. */
@@ -55,7 +59,10 @@ export interface DataPlaneCostOptions {
 }
 
 function costOf(mode: DataPlaneCost['mode'], parts: DataPlaneCostPart[]): DataPlaneCost {
-  return { mode, parts, total: sumResources(parts.map(part => times(part.each, part.count))) };
+  const total = sumResources(parts.map(part => times(part.each, part.count)));
+  const allMeasured = parts.length > 0 && parts.every(part => part.measured);
+  const measured = (field: 'cpu' | 'memory') => parts.reduce((sum, part) => sum + (part.measured![field] ?? 0) * part.count, 0);
+  return { mode, parts, total, ...(allMeasured ? { measured: { cpu: measured('cpu'), memory: measured('memory') } } : {}) };
 }
 
 /** The two data planes' parts priced and compared: what ambient requests less than sidecars. */

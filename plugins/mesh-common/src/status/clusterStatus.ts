@@ -17,11 +17,11 @@ export interface EntityMetrics {
   usageUnavailable?: string;
 }
 
-/** The Prometheus series that belong to a slice: its Services and Pods, across all its namespaces. */
+/** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
   if (slice.services.length === 0 && slice.pods.length === 0) return undefined;
   const ref = (object: { metadata: { name: string; namespace?: string } }) => ({ namespace: object.metadata.namespace ?? 'default', name: object.metadata.name });
-  return { services: slice.services.map(ref), pods: slice.pods.map(ref) };
+  return { services: slice.services.map(ref), pods: [...slice.pods, ...slice.ztunnels, ...slice.waypointPods].map(ref) };
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
@@ -32,7 +32,7 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   const ambient: AmbientInputs = { namespaces: slice.namespaces, services: slice.services, ztunnels: slice.ztunnels, waypoints: slice.waypoints, waypointPods: slice.waypointPods };
   const workloadsNow = workloadsStatus(slice.controllers, slice.pods, ambient);
   const overhead = overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster', slice.proxyDefaults);
-  const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead });
+  const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead, usage: metrics?.usage });
   return {
     cluster,
     workloads: workloadsNow,

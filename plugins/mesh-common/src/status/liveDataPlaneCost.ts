@@ -1,8 +1,9 @@
 import { AnalyzedObject } from '../analyze';
 import { httpAttributes } from '../analyze/analyzers/meshport/httpRulesWithoutWaypoint';
-import { containerAmounts, ContainerResourceAmounts } from '../overhead';
+import { Amounts, containerAmounts, ContainerResourceAmounts } from '../overhead';
 import { DataPlaneComparison, DataPlaneCostPart, DEFAULT_PODS_PER_NODE, sideBySide, WAYPOINT_DEFAULT_RESOURCES, ZTUNNEL_DEFAULT_RESOURCES } from '../overhead/dataPlaneCost';
 import { times } from '../overhead/estimate';
+import { PodUsage } from './overhead';
 import { OverheadStatus, WorkloadsStatus } from './types';
 
 /** What the cluster shows about an entity's data plane, for pricing both choices from it. */
@@ -17,6 +18,8 @@ export interface LiveDataPlaneInputs {
   waypointPods: AnalyzedObject[];
   /** How many pods run on each of the entity's nodes, its own among them. */
   podsOnNodes: ReadonlyMap<string, number>;
+  /** Measured usage by pod name (the entity's, its ztunnels' and its waypoints'), where Prometheus has it. */
+  usage?: PodUsage;
 }
 
 const describe = (object: AnalyzedObject) => `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`;
@@ -36,13 +39,30 @@ function proxyAmounts(pods: AnalyzedObject[]): ContainerResourceAmounts | undefi
   return container ? containerAmounts(container) : undefined;
 }
 
+/** The proxy usage one of these pods has on average, from those Prometheus measured (ztunnel's and a waypoint's container is istio-proxy too). */
+function measuredProxy(pods: Array<{ metadata: { name: string } }>, usage: PodUsage | undefined): Amounts | undefined {
+  const measured = pods.map(pod => usage?.get(pod.metadata.name)?.sidecar).filter((u): u is NonNullable<typeof u> => u?.cpu !== undefined || u?.memory !== undefined);
+  if (measured.length === 0) return undefined;
+  const average = (field: 'cpu' | 'memory') => measured.reduce((sum, u) => sum + (u[field] ?? 0), 0) / measured.length;
+  return { cpu: average('cpu'), memory: average('memory') };
+}
+
 /** Resources per item from a total over `count` items. */
 const each = (total: ContainerResourceAmounts, count: number) => times(total, count > 0 ? 1 / count : 0);
 
-function sidecarParts(workloads: WorkloadsStatus, overhead: OverheadStatus): DataPlaneCostPart[] {
+function sidecarParts(pods: AnalyzedObject[], workloads: WorkloadsStatus, overhead: OverheadStatus, usage: PodUsage | undefined): DataPlaneCostPart[] {
   const parts: DataPlaneCostPart[] = [];
   if (workloads.injectedPods > 0) {
-    parts.push({ name: 'sidecar', count: workloads.injectedPods, each: each(overhead.total.sidecar, workloads.injectedPods), basis: `the proxies of ${workloads.injectedPods} injected pod(s), as declared` });
+    const injectedKeys = new Set(workloads.pods.filter(p => p.injected).map(p => `${p.namespace}/${p.name}`));
+    const injected = pods.filter(pod => injectedKeys.has(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`));
+    const measured = measuredProxy(injected, usage);
+    parts.push({
+      name: 'sidecar',
+      count: workloads.injectedPods,
+      each: each(overhead.total.sidecar, workloads.injectedPods),
+      basis: `the proxies of ${workloads.injectedPods} injected pod(s), as declared`,
+      ...(measured ? { measured } : {}),
+    });
   }
   if (overhead.ifInjected) {
     const { pods, sidecar } = overhead.ifInjected;
@@ -52,7 +72,7 @@ function sidecarParts(workloads: WorkloadsStatus, overhead: OverheadStatus): Dat
 }
 
 /** The entity's share of the ztunnels of its nodes: on each node, its pods over all the node's pods. */
-function ztunnelPart(pods: AnalyzedObject[], ztunnels: AnalyzedObject[], podsOnNodes: ReadonlyMap<string, number>): DataPlaneCostPart {
+function ztunnelPart(pods: AnalyzedObject[], ztunnels: AnalyzedObject[], podsOnNodes: ReadonlyMap<string, number>, usage: PodUsage | undefined): DataPlaneCostPart {
   const ownByNode = new Map<string, number>();
   let unscheduled = 0;
   for (const pod of pods) {
@@ -64,16 +84,30 @@ function ztunnelPart(pods: AnalyzedObject[], ztunnels: AnalyzedObject[], podsOnN
   for (const [node, own] of ownByNode) share += own / Math.max(own, podsOnNodes.get(node) ?? own);
   const measured = proxyAmounts(ztunnels);
   const nodes = `${pods.length} pod(s) on ${ownByNode.size} node(s) share each node's ztunnel with the node's other pods`;
-  return { name: 'ztunnel', count: share, each: measured ?? ZTUNNEL_DEFAULT_RESOURCES, basis: measured ? nodes : `${nodes} (Istio's chart defaults: no ztunnel runs there)` };
+  const used = measuredProxy(ztunnels, usage);
+  return {
+    name: 'ztunnel',
+    count: share,
+    each: measured ?? ZTUNNEL_DEFAULT_RESOURCES,
+    basis: measured ? nodes : `${nodes} (Istio's chart defaults: no ztunnel runs there)`,
+    ...(used ? { measured: used } : {}),
+  };
 }
 
-function waypointParts(workloads: WorkloadsStatus, waypointPods: AnalyzedObject[], reasons: string[]): DataPlaneCostPart[] {
+function waypointParts(workloads: WorkloadsStatus, waypointPods: AnalyzedObject[], reasons: string[], usage: PodUsage | undefined): DataPlaneCostPart[] {
   const running = workloads.waypoints.filter(w => w.exists);
   if (running.length > 0) {
     return running.map(w => {
       const own = waypointPods.filter(p => p.metadata.namespace === w.namespace && p.metadata.labels?.['gateway.networking.k8s.io/gateway-name'] === w.name);
       const shared = w.boundBy === 'namespace' ? ', the namespace\'s, counted in full' : '';
-      return { name: 'waypoint' as const, count: Math.max(own.length, 1), each: proxyAmounts(own) ?? WAYPOINT_DEFAULT_RESOURCES, basis: `its waypoint ${w.namespace}/${w.name}${shared}: ${own.length} pod(s)` };
+      const used = measuredProxy(own, usage);
+      return {
+        name: 'waypoint' as const,
+        count: Math.max(own.length, 1),
+        each: proxyAmounts(own) ?? WAYPOINT_DEFAULT_RESOURCES,
+        basis: `its waypoint ${w.namespace}/${w.name}${shared}: ${own.length} pod(s)`,
+        ...(used ? { measured: used } : {}),
+      };
     });
   }
   return reasons.length > 0 ? [{ name: 'waypoint', count: 1, each: WAYPOINT_DEFAULT_RESOURCES, basis: 'one waypoint replica of its own, for the rules that need HTTP (Istio\'s chart defaults)' }] : [];
@@ -82,15 +116,16 @@ function waypointParts(workloads: WorkloadsStatus, waypointPods: AnalyzedObject[
 /**
  * Sidecars against ambient for an entity as it runs: its proxies as declared (and what injection would add
  * to the pods without one) against its share of its nodes' ztunnels plus its waypoint (the one serving it,
- * else one it would need for its HTTP rules), from the cluster's own objects where they exist.
+ * else one it would need for its HTTP rules), from the cluster's own objects where they exist, with what
+ * each part uses where Prometheus measured it.
  */
 export function liveDataPlanes(inputs: LiveDataPlaneInputs): DataPlaneComparison {
   const reasons = l7Reasons(inputs.policies, inputs.networking);
   return sideBySide(
     inputs.workloads.dataPlane,
     inputs.pods.length,
-    sidecarParts(inputs.workloads, inputs.overhead),
-    [ztunnelPart(inputs.pods, inputs.ztunnels, inputs.podsOnNodes), ...waypointParts(inputs.workloads, inputs.waypointPods, reasons)],
+    sidecarParts(inputs.pods, inputs.workloads, inputs.overhead, inputs.usage),
+    [ztunnelPart(inputs.pods, inputs.ztunnels, inputs.podsOnNodes, inputs.usage), ...waypointParts(inputs.workloads, inputs.waypointPods, reasons, inputs.usage)],
     reasons,
   );
 }

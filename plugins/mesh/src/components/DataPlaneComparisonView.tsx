@@ -29,6 +29,7 @@ export function DataPlaneComparisonView({ comparison, marked }: { comparison: Da
       </td>
       <td>{cpu(cost.total.requests.cpu ?? 0)}</td>
       <td>{memory(cost.total.requests.memory ?? 0)}</td>
+      <td>{cost.measured ? `${cpu(cost.measured.cpu)} / ${memory(cost.measured.memory)}` : '–'}</td>
       <td>{partsInWords(cost)}</td>
     </tr>
   );
@@ -40,6 +41,7 @@ export function DataPlaneComparisonView({ comparison, marked }: { comparison: Da
             <th align="left">Data plane</th>
             <th align="left">CPU requests</th>
             <th align="left">Memory requests</th>
+            <th align="left">Measured use</th>
             <th align="left">Made of</th>
           </tr>
         </thead>

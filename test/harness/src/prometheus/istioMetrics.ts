@@ -4,7 +4,9 @@
  * constant, so that the figures Prometheus computes are known:
  * - 100 requests/s: v1 90/s (1/s answered 503), v2 10/s (1/s answered 503); 90% over mutual TLS;
  * - latency buckets put v1's p50/p90/p99 at 25/50/95 ms and v2's at 100/250/475 ms;
- * - per pod: the proxy uses 50 millicores and 60 MiB, the app 200 millicores and 300 MiB.
+ * - per pod: the proxy uses 50 millicores and 60 MiB, the app 200 millicores and 300 MiB;
+ * - in ambient, each node's ztunnel uses 30 millicores and 40 MiB, inventory-service's waypoint 20 millicores and 50 MiB
+ *   (both containers are named istio-proxy, as Istio's charts name them).
  */
 
 const STEP_SECONDS = 15;
@@ -55,6 +57,10 @@ const DESTINATION = {
 /** The demo's payment-service pods (see demoCluster.ts). */
 export const PAYMENT_PODS = ['payment-service-v1-7d9c5b8f4-x7k2p', 'payment-service-v1-7d9c5b8f4-q9m4t', 'payment-service-v1-7d9c5b8f4-b3n8w', 'payment-service-v2-5f6b9d7c2-x7k2p'];
 
+/** The demo's ztunnel pods (one per node) and inventory-service's waypoint pod. */
+export const ZTUNNEL_PODS = ['ztunnel-4kx9p', 'ztunnel-m2v7d', 'ztunnel-r8q3n'];
+export const WAYPOINT_POD = 'inventory-service-waypoint-6c8d9f7b5-t2w4x';
+
 /** OpenMetrics text with one sample every 15 s from `start` to `end` (unix seconds). */
 export function istioOpenMetrics(start: number, end: number): string {
   const times: number[] = [];
@@ -85,19 +91,23 @@ export function istioOpenMetrics(start: number, end: number): string {
       { name: 'istio_request_duration_milliseconds_sum', labels: histogramLabels(version), value: (elapsed: number) => perSecond(version) * elapsed * 40 },
     ]),
   ]);
-  const containers = PAYMENT_PODS.flatMap(pod => [
-    { pod, container: 'istio-proxy', cores: 0.05, bytes: 60 * 2 ** 20 },
-    { pod, container: 'payment-service', cores: 0.2, bytes: 300 * 2 ** 20 },
-  ]);
+  const containers = [
+    ...PAYMENT_PODS.flatMap(pod => [
+      { namespace: 'payments', pod, container: 'istio-proxy', cores: 0.05, bytes: 60 * 2 ** 20 },
+      { namespace: 'payments', pod, container: 'payment-service', cores: 0.2, bytes: 300 * 2 ** 20 },
+    ]),
+    ...ZTUNNEL_PODS.map(pod => ({ namespace: 'istio-system', pod, container: 'istio-proxy', cores: 0.03, bytes: 40 * 2 ** 20 })),
+    { namespace: 'inventory', pod: WAYPOINT_POD, container: 'istio-proxy', cores: 0.02, bytes: 50 * 2 ** 20 },
+  ];
   family(
     'container_cpu_usage_seconds',
     'counter',
-    containers.map(c => ({ name: 'container_cpu_usage_seconds_total', labels: labels({ namespace: 'payments', pod: c.pod, container: c.container, cpu: 'total' }), value: elapsed => c.cores * elapsed })),
+    containers.map(c => ({ name: 'container_cpu_usage_seconds_total', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container, cpu: 'total' }), value: elapsed => c.cores * elapsed })),
   );
   family(
     'container_memory_working_set_bytes',
     'gauge',
-    containers.map(c => ({ name: 'container_memory_working_set_bytes', labels: labels({ namespace: 'payments', pod: c.pod, container: c.container }), value: () => c.bytes })),
+    containers.map(c => ({ name: 'container_memory_working_set_bytes', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container }), value: () => c.bytes })),
   );
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;

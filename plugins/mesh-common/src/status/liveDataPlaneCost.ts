@@ -65,8 +65,8 @@ function sidecarParts(pods: AnalyzedObject[], workloads: WorkloadsStatus, overhe
     });
   }
   if (overhead.ifInjected) {
-    const { pods, sidecar } = overhead.ifInjected;
-    parts.push({ name: 'sidecar', count: pods, each: each(sidecar, pods), basis: `the proxy injection would add to ${pods} pod(s), as the injector decides it` });
+    const { pods: uninjected, sidecar } = overhead.ifInjected;
+    parts.push({ name: 'sidecar', count: uninjected, each: each(sidecar, uninjected), basis: `the proxy injection would add to ${uninjected} pod(s), as the injector decides it` });
   }
   return parts;
 }

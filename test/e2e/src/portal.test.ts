@@ -107,10 +107,22 @@ describe('the Meshport portal in a real browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-live-cluster.png'), fullPage: true });
   });
 
-  it('shows the mesh overview from the sidebar: coverage over the demo components, each linked to its Mesh tab', async () => {
+  it("shows inventory-service's Mesh tab in ambient mode: each pod's ztunnel and waypoint, where policies are enforced, both data planes' cost", async () => {
+    await page.goto(`${portal.appUrl}/catalog/default/component/inventory-service/mesh`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('3 of 3 pods in ambient mode').first().waitFor({ timeout: 120_000 });
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Waypoint inventory\/inventory-service-waypoint \(for service, by the service's istio.io\/use-waypoint\):\s*1 of 1 pods ready/);
+    expect(text).toContain('ambient: ztunnel-4kx9p on node-1');
+    expect(text).toMatch(/inventory\/inventory-service-callers, enforced by waypoint/);
+    expect(await page.getByLabel('data plane cost').first().innerText()).toMatch(/sidecar[\s\S]*ambient \(now\)/);
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-ambient.png'), fullPage: true });
+  });
+
+  it('shows the mesh overview from the sidebar: coverage over the demo components, each linked to its Mesh tab, and the mesh-wide cost of each data plane', async () => {
     await page.goto(`${portal.appUrl}/catalog`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('link', { name: 'Mesh', exact: true }).first().click({ timeout: 120_000 });
-    await page.getByText(/2 of 3 components on the mesh/).waitFor({ timeout: 120_000 });
+    await page.getByText(/3 of 4 components on the mesh/).waitFor({ timeout: 120_000 });
+    expect(await page.getByLabel('mesh-wide data plane cost').innerText()).toMatch(/sidecars everywhere would request .* ambient everywhere .* Moving every namespace to ambient saves/);
     expect(await page.getByRole('link', { name: 'payment-service' }).first().getAttribute('href')).toBe('/catalog/default/component/payment-service/mesh');
     await page.screenshot({ path: path.join(screenshotDir, 'mesh-overview.png'), fullPage: true });
   });
@@ -173,6 +185,51 @@ describe('the Meshport portal in a real browser', () => {
     expect(branchesOf(gitopsRepository)).toContain('meshport/users/user-service');
     const clone = cloneBranch(gitopsRepository, 'meshport/users/user-service');
     expect(fs.readdirSync(path.join(clone, 'mesh/users/user-service'))).toEqual(expect.arrayContaining(['kustomization.yaml', 'peerauthentication-user-service.yaml']));
+    const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
+    expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
+  });
+
+  it('onboards inventory-service in ambient mode through the form: the preview prices both data planes, and the branch enrolls its pods in ambient', async () => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/inventory-service' }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    const port = page.locator('#root_ports_0_number');
+    await port.waitFor({ timeout: 60_000 });
+    await port.fill('8080');
+    const create = page.getByRole('button', { name: 'Create' });
+    const sidecarChoice = page.getByText('Sidecar: an Envoy proxy in every pod');
+    let picked = false;
+    let previewText = '';
+    for (let step = 0; step < 8 && !(await create.isVisible()); step += 1) {
+      if (!picked && (await sidecarChoice.isVisible())) {
+        await sidecarChoice.click();
+        await page.getByRole('option', { name: /^Ambient/ }).click();
+        picked = true;
+        await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-choice.png'), fullPage: true });
+        // The preview is the next page: wait for it to compute.
+        await page.getByRole('button', { name: 'Next' }).click();
+        await page
+          .getByText('What the change request will propose')
+          .waitFor({ timeout: 60_000 })
+          .catch(async error => {
+            await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-preview-failed.png'), fullPage: true });
+            throw error;
+          });
+        previewText = await page.getByLabel('data plane cost').innerText();
+        await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-preview.png'), fullPage: true });
+      }
+      await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+      await page.waitForTimeout(300);
+    }
+    expect(picked).toBe(true);
+    // Both costs side by side, ambient the chosen one.
+    expect(previewText).toMatch(/sidecar\s+\S+\s+\S+/);
+    expect(previewText).toContain('ambient (chosen)');
+    await create.click({ timeout: 10_000 });
+    await page.getByText('Change request', { exact: true }).first().waitFor({ timeout: 120_000 });
+    expect(branchesOf(gitopsRepository)).toContain('meshport/inventory/inventory-service');
+    const clone = cloneBranch(gitopsRepository, 'meshport/inventory/inventory-service');
+    const patch = fs.readFileSync(path.join(clone, 'mesh/inventory/inventory-service/sidecar/deployment-patch.yaml'), 'utf8');
+    expect(patch).toContain('istio.io/dataplane-mode: ambient');
     const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
     expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
   });

@@ -10,7 +10,7 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
     const samples = await fleet.read();
     const health = healthFromSamples(entityHealthSamples(samples, target.services), METRICS_WINDOW);
     const usage = entityPodUsage(samples, target.pods);
-    return { health, usage, usageUnavailable: usage.size === 0 ? 'Prometheus has no container metrics for these pods' : undefined };
+    return { health, usage };
   } catch (error) {
     const reason = (error as Error).message;
     return { health: unknownHealth(reason, METRICS_WINDOW), usageUnavailable: reason };

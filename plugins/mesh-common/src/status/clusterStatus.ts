@@ -13,7 +13,9 @@ import { MetricsTarget, unknownHealth } from './health';
 /** What the metrics source found for the entity, if anything. */
 export interface EntityMetrics {
   health: HealthStatus;
+  /** By pod name: the entity's pods, and the ztunnel and waypoint pods serving them. */
   usage?: PodUsage;
+  /** Why nothing could be measured (Prometheus failed); unset when it answered. */
   usageUnavailable?: string;
 }
 
@@ -31,7 +33,8 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
   const ambient: AmbientInputs = { namespaces: slice.namespaces, services: slice.services, ztunnels: slice.ztunnels, waypoints: slice.waypoints, waypointPods: slice.waypointPods };
   const workloadsNow = workloadsStatus(slice.controllers, slice.pods, ambient);
-  const overhead = overheadStatus(slice.pods, metrics?.usage, metrics?.usageUnavailable ?? 'no Prometheus is configured for this cluster', slice.proxyDefaults);
+  const unmeasured = metrics ? metrics.usageUnavailable ?? 'Prometheus has no container metrics for these pods' : 'no Prometheus is configured for this cluster';
+  const overhead = overheadStatus(slice.pods, metrics?.usage, unmeasured, slice.proxyDefaults);
   const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead, usage: metrics?.usage });
   return {
     cluster,

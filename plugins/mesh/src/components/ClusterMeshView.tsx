@@ -26,7 +26,7 @@ export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
           />
         </Grid>
       )}
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12}>
         <InjectionCard workloads={status.workloads} />
       </Grid>
       <Grid item xs={12} md={6}>
@@ -35,7 +35,7 @@ export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
       <Grid item xs={12} md={6}>
         <TrafficCard traffic={status.traffic} health={status.health} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12}>
         <HealthCard health={status.health} />
       </Grid>
       <Grid item xs={12}>

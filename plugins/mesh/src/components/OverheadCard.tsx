@@ -18,10 +18,14 @@ export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
   const usedShare = (field: 'cpu' | 'memory') => (usage?.sidecar[field] !== undefined && usage.app[field] ? usage.sidecar[field]! / usage.app[field]! : undefined);
   return (
     <InfoCard title="Resource overhead">
-      <Typography variant="body1">
-        Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of the app's CPU and{' '}
-        {percent(overhead.requestShare.memory, 0)} of its memory.
-      </Typography>
+      {overhead.dataPlanes?.chosen === 'ambient' ? (
+        <Typography variant="body1">No sidecars: the pods are in ambient mode. What they cost is their share of their nodes' ztunnels and their waypoint, below.</Typography>
+      ) : (
+        <Typography variant="body1">
+          Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of the app's CPU and{' '}
+          {percent(overhead.requestShare.memory, 0)} of its memory.
+        </Typography>
+      )}
       <Typography variant="body2">
         {usage
           ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(usedShare('memory'), 0)} of its memory.`

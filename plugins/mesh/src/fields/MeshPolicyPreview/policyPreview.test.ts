@@ -31,7 +31,8 @@ describe("the policy preview, from onboard-service's own render step", () => {
 
   it('prices both data planes side by side, marking the one the form chose', () => {
     const sidecar = previewPolicy(template, demoComponent('user-service', 'users'), form);
-    const ambient = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, dataPlane: 'ambient', proxyCpuRequest: undefined, proxyMemoryRequest: undefined });
+    // The form keeps the hidden sidecar fields' values when ambient is picked: they are not the policy's.
+    const ambient = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, dataPlane: 'ambient' });
     if (!sidecar.ok || !ambient.ok) throw new Error('both previews should render');
     expect([sidecar.dataPlanes.chosen, ambient.dataPlanes.chosen]).toEqual(['sidecar', 'ambient']);
     expect(ambient.dataPlanes.sidecar.total.requests).toEqual(sidecar.overhead.total.sidecar.requests);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import {
   branchesOf,
   cloneBranch,
@@ -20,6 +20,14 @@ import {
 import { launchChromium, screenshotDir } from './browser';
 
 jest.setTimeout(600_000);
+
+/** Waits for what a step should show; when it does not come, keeps a screenshot of the page as it was. */
+async function waitOrScreenshot(page: Page, target: Locator, screenshot: string): Promise<void> {
+  await target.waitFor({ timeout: 60_000 }).catch(async error => {
+    await page.screenshot({ path: path.join(screenshotDir, screenshot), fullPage: true });
+    throw error;
+  });
+}
 
 describe('the Meshport portal in a real browser', () => {
   let portal: RunningPortal;
@@ -140,10 +148,7 @@ describe('the Meshport portal in a real browser', () => {
     await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
     const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
-    await orderService.waitFor({ timeout: 60_000 }).catch(async error => {
-      await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-form-failed.png'), fullPage: true });
-      throw error;
-    });
+    await waitOrScreenshot(page, orderService, 'onboard-service-form-failed.png');
     // The field chooses the dependents just after the catalog answers.
     for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
     expect(await orderService.isChecked()).toBe(true);
@@ -207,13 +212,7 @@ describe('the Meshport portal in a real browser', () => {
         await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-choice.png'), fullPage: true });
         // The preview is the next page: wait for it to compute.
         await page.getByRole('button', { name: 'Next' }).click();
-        await page
-          .getByText('What the change request will propose')
-          .waitFor({ timeout: 60_000 })
-          .catch(async error => {
-            await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-preview-failed.png'), fullPage: true });
-            throw error;
-          });
+        await waitOrScreenshot(page, page.getByText('What the change request will propose'), 'onboard-service-ambient-preview-failed.png');
         previewText = await page.getByLabel('data plane cost').innerText();
         await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-ambient-preview.png'), fullPage: true });
       }

@@ -68,6 +68,12 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
   },
 };
 
+/** A sidecar service whose proxies learn only what it calls: the Service it depends on and an external API. */
+export const scopedPolicyExample: MeshPolicyInput = {
+  service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 2 },
+  scope: { hosts: ['payments/payment-service.payments.svc.cluster.local', 'orders/api.shipping.example.com'] },
+};
+
 /** An ambient service with L4 rules only: ztunnel enforces everything, no waypoint. */
 export const ambientL4PolicyExample: MeshPolicyInput = {
   service: { name: 'inventory', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 4 },

@@ -59,7 +59,7 @@ export default createFrontendPlugin({
   extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 
-/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshPolicyPreview. */
+/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshScope, MeshPolicyPreview. */
 export const meshScaffolderFieldsModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [
@@ -67,5 +67,6 @@ export const meshScaffolderFieldsModule = createFrontendModule({
     FormFieldBlueprint.make({ name: 'mesh-jwt-rules', params: { field: () => import('./fields/formFields').then(m => m.jwtRulesFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-policy-preview', params: { field: () => import('./fields/formFields').then(m => m.meshPolicyPreviewFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-callers', params: { field: () => import('./fields/formFields').then(m => m.meshCallersFormField) } }),
+    FormFieldBlueprint.make({ name: 'mesh-scope', params: { field: () => import('./fields/formFields').then(m => m.meshScopeFormField) } }),
   ],
 });

@@ -1,7 +1,7 @@
 import { createApiFactory, createComponentExtension, createPlugin, discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { MeshClient, meshApiRef } from './api/MeshApi';
-import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField, MeshPolicyPreviewField } from './fields';
+import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField, MeshPolicyPreviewField, MeshScopeField } from './fields';
 
 /** The mesh plugin for apps on the legacy frontend system. */
 export const meshPlugin = createPlugin({
@@ -49,6 +49,9 @@ export const JwtRulesFieldExtension = meshPlugin.provide(createScaffolderFieldEx
 
 /** The MeshCallers form field (legacy frontend system): catalog components allowed to call. */
 export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshCallers', component: MeshCallersField }));
+
+/** The MeshScope form field (legacy frontend system): the proxy's egress scope from the catalog's dependencies. */
+export const MeshScopeFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshScope', component: MeshScopeField }));
 
 /** The MeshPolicyPreview form field (legacy frontend system): the manifests, findings and cost as the form is filled. */
 export const MeshPolicyPreviewFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField }));

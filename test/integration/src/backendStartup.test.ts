@@ -39,9 +39,9 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     expect(findStartupFailures(backend.process.output())).toEqual([]);
   });
 
-  it('serves the demo catalog: the three services and their dependency', async () => {
-    const components = await waitForCatalog(backend.baseUrl, 'kind=component', 3);
-    expect(components.map(c => c.metadata.name).sort()).toEqual(['order-service', 'payment-service', 'user-service']);
+  it('serves the demo catalog: the four services and their dependency', async () => {
+    const components = await waitForCatalog(backend.baseUrl, 'kind=component', 4);
+    expect(components.map(c => c.metadata.name).sort()).toEqual(['inventory-service', 'order-service', 'payment-service', 'user-service']);
     const order = components.find(c => c.metadata.name === 'order-service')!;
     expect(order.metadata.annotations?.['backstage.io/kubernetes-id']).toBe('order-service');
     expect(order.spec?.dependsOn).toEqual(['component:payment-service']);

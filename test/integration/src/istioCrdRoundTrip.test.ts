@@ -6,6 +6,7 @@ import {
   minimalPolicyExample,
   namespacePolicyExample,
   paymentServicePolicyExample,
+  scopedPolicyExample,
   renderNamespacePolicy,
   renderPolicy,
 } from '@meshport/plugin-mesh-common';
@@ -22,6 +23,7 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
     ['the full payment-service policy', renderPolicy(paymentServicePolicyExample)],
     ['the namespace policy', renderNamespacePolicy(namespacePolicyExample)],
     ['an ambient policy with L4 rules only', renderPolicy(ambientL4PolicyExample)],
+    ['a sidecar policy with a proxy scope', renderPolicy(scopedPolicyExample)],
     ['an ambient policy with a waypoint', renderPolicy(ambientWaypointPolicyExample)],
     ['an ambient namespace with a waypoint', renderNamespacePolicy(ambientNamespacePolicyExample)],
   ])('%s renders only objects the API server accepts', (_name, rendered) => {

@@ -59,7 +59,7 @@ export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>)
 export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
 
 /** What the data-plane choice forbids elsewhere in the policy. */
-export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>): DataPlaneIssue[] {
+export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope'>>): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
   const issues: DataPlaneIssue[] = [];
   if (dataPlane.mode === 'ambient') {
@@ -67,6 +67,7 @@ export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injectio
     if (Object.values(injection.proxyResources ?? {}).some(value => value !== undefined)) issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
     if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
+    if (policy.scope) issues.push({ path: ['scope'], message: 'limits what a sidecar learns of the mesh, and ambient pods have none: leave it out' });
     if (dataPlane.useExistingWaypoint && !dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });
   } else {
     if (dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: AMBIENT_ONLY });

@@ -14,7 +14,7 @@ describe('policyFromForm', () => {
 
   it('drops the sidecar resources a form kept from sidecar mode when ambient is chosen, and keeps them otherwise', () => {
     const injection = { enabled: true, proxyResources: { cpuRequest: '100m', memoryRequest: '128Mi' } };
-    expect(policyFromForm({ dataPlane: { mode: 'ambient' }, injection })).toEqual({ dataPlane: { mode: 'ambient' }, injection: { enabled: true } });
+    expect(policyFromForm({ dataPlane: { mode: 'ambient' }, injection, scope: { hosts: ['./*'] } })).toEqual({ dataPlane: { mode: 'ambient' }, injection: { enabled: true } });
     expect(policyFromForm({ dataPlane: { mode: 'sidecar' }, injection })).toEqual({ dataPlane: { mode: 'sidecar' }, injection });
   });
 });

@@ -19,14 +19,17 @@ export function withoutEmptyValues(value: unknown): unknown {
 /**
  * A form's policy sections as the model reads them. Empty fields are "not set", and an ingress TLS block
  * without a certificate means plain HTTP: a form cannot leave a whole block out, only its fields. In
- * ambient mode the sidecar's resources are dropped: the form hides those fields then, but keeps the values
- * (their defaults among them) they held in sidecar mode.
+ * ambient mode the sidecar's resources and scope are dropped: the form hides those fields then, but keeps
+ * the values (their defaults among them) they held in sidecar mode.
  */
 export function policyFromForm(sections: Record<string, unknown>): Record<string, unknown> {
   const cleaned = withoutEmptyValues(sections) as Record<string, unknown>;
-  if (isRecord(cleaned.dataPlane) && cleaned.dataPlane.mode === 'ambient' && isRecord(cleaned.injection)) {
-    const { proxyResources: _hidden, ...injection } = cleaned.injection;
-    cleaned.injection = injection;
+  if (isRecord(cleaned.dataPlane) && cleaned.dataPlane.mode === 'ambient') {
+    delete cleaned.scope;
+    if (isRecord(cleaned.injection)) {
+      const { proxyResources: _hidden, ...injection } = cleaned.injection;
+      cleaned.injection = injection;
+    }
   }
   const ingress = cleaned.ingress;
   if (isRecord(ingress) && isRecord(ingress.tls) && ingress.tls.credentialName === undefined) {

@@ -17,6 +17,7 @@ import {
   portNumber,
   principal,
   resourceQuantity,
+  scopeHost,
   token,
   uniqueList,
 } from './primitives';
@@ -304,6 +305,14 @@ const telemetry = z
   })
   .describe('Tracing (Telemetry)');
 
+const scope = z
+  .strictObject({
+    hosts: uniqueList(scopeHost, 128)
+      .default([])
+      .describe('What the service calls besides its own namespace and istio-system, as "<namespace>/<host>": its catalog dependencies\' Services, its ServiceEntries\' hosts'),
+  })
+  .describe('Sidecar mode only: the proxy\'s egress scope (a Sidecar resource). The proxy learns only these hosts, its namespace\'s and istio-system\'s, instead of the whole mesh; calls elsewhere fail');
+
 /** Everything Meshport configures for one service: the single model behind forms, actions and analysis. */
 export const meshPolicySchema = z
   .strictObject({
@@ -317,6 +326,7 @@ export const meshPolicySchema = z
     canary: canary.optional(),
     ingress: ingress.optional(),
     telemetry: telemetry.optional(),
+    scope: scope.optional(),
   })
   .superRefine((policy, ctx) => {
     const portNumbers = new Set(policy.service.ports.map(port => port.number));
@@ -360,7 +370,7 @@ export const meshPolicySchema = z
     'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
       'port numbers and names are unique; mtls.portOverrides name target ports and ingress.routes service ports; injection.excludeInboundPorts names no target port; ingress needs an HTTP, HTTP2 or GRPC port; ' +
       'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces; ' +
-      'in ambient mode injection sets no proxy resources or excluded ports, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
+      'in ambient mode injection sets no proxy resources or excluded ports and there is no scope, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
   );
 
 /** The policy as a form or file gives it (defaults may be missing). */

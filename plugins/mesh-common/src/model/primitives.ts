@@ -129,6 +129,18 @@ export const hostName = z
   .max(253, 'must be at most 253 characters')
   .regex(new RegExp(`^(\\*\\.)?${dns1123Subdomain.source.slice(1)}`), 'must be a host name such as "shop.example.com" or "*.example.com"');
 
+/**
+ * A host a Sidecar's egress listener exposes, as Istio reads it: "<namespace>/<host>", the namespace a
+ * DNS label, "." (the Sidecar's own) or "*" (any), the host "*", "*.suffix" or a DNS name.
+ */
+export const scopeHost = z
+  .string()
+  .max(317, 'must be at most 317 characters')
+  .regex(
+    new RegExp(`^(\\.|\\*|${dns1123Label.source.slice(1, -1)})/(\\*|(\\*\\.)?${dns1123Subdomain.source.slice(1, -1)})$`),
+    'must be "<namespace>/<host>" such as "payments/payment-service.payments.svc.cluster.local", "./*" or "istio-system/*"',
+  );
+
 /** A SPIFFE-style principal: "cluster.local/ns/<namespace>/sa/<service account>" or a trust domain form. */
 export const principal = z
   .string()

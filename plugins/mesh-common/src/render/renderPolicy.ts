@@ -8,6 +8,7 @@ import { renderNamespaceObjects } from './namespacePolicy';
 import { renderPeerAuthentication } from './peerAuthentication';
 import { renderRequestAuthentication } from './requestAuthentication';
 import { renderSidecarPatch } from './sidecarPatch';
+import { renderSidecarScope } from './sidecarScope';
 import { renderTelemetry } from './telemetry';
 import { renderVirtualServices } from './virtualServices';
 import { renderServicePatch, renderWaypoint } from './waypoint';
@@ -61,6 +62,7 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
       ...renderVirtualServices(policy),
       renderTelemetry(policy),
       renderWaypoint(policy),
+      renderSidecarScope(policy),
     ].filter((object): object is KubeObject => Boolean(object)),
   );
   const sidecarPatch = renderSidecarPatch(policy);

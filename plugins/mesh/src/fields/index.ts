@@ -2,3 +2,4 @@ export { CanarySplitField, canarySplitValidation } from './CanarySplit';
 export { JwtRulesField, jwtRulesValidation } from './JwtRules';
 export { MeshCallersField } from './MeshCallers';
 export { MeshPolicyPreviewField } from './MeshPolicyPreview';
+export { MeshScopeField } from './MeshScope';

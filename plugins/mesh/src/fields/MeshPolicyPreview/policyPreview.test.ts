@@ -42,6 +42,17 @@ describe("the policy preview, from onboard-service's own render step", () => {
     expect(ambient.files.map(f => f.path)).toContain('gateway-user-service-waypoint.yaml');
   });
 
+  it('renders the proxy scope the form asks for as a Sidecar resource, and none in ambient mode', () => {
+    const proxyScope = { hosts: ['payments/payment-service.payments.svc.cluster.local'] };
+    const scoped = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, proxyScope });
+    if (!scoped.ok) throw new Error(JSON.stringify(scoped.errors));
+    const sidecar = scoped.files.find(f => f.path === 'sidecar-user-service.yaml');
+    expect(sidecar?.content).toContain('- payments/payment-service.payments.svc.cluster.local');
+    const ambient = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, proxyScope, dataPlane: 'ambient' });
+    if (!ambient.ok) throw new Error(JSON.stringify(ambient.errors));
+    expect(ambient.files.map(f => f.path)).not.toContain('sidecar-user-service.yaml');
+  });
+
   it('names the fields that are not valid yet, as the action would', () => {
     const preview = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, ports: [{ number: 70000, protocol: 'HTTP' }] });
     expect(preview).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'policy.service.ports[0].number' })] });

@@ -1,0 +1,1 @@
+export { MeshScopeField } from './MeshScopeField';

@@ -74,6 +74,32 @@ export const scopedPolicyExample: MeshPolicyInput = {
   scope: { hosts: ['payments/payment-service.payments.svc.cluster.local', 'orders/api.shipping.example.com'] },
 };
 
+/** Egress three ways: TLS origination to an external API, an API reached through the egress gateway, and a service in another cluster. */
+export const egressPolicyExample: MeshPolicyInput = {
+  service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] },
+  egress: [
+    {
+      name: 'shipping-api',
+      hosts: ['api.shipping.example.com'],
+      ports: [
+        { number: 80, name: 'http', protocol: 'HTTP' },
+        { number: 443, name: 'https', protocol: 'HTTPS' },
+      ],
+      tlsOrigination: { port: 80 },
+    },
+    { name: 'tax-api', hosts: ['tax.example.org'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], egressGateway: {} },
+    {
+      name: 'ledger-west',
+      hosts: ['ledger.finance.global'],
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      location: 'MESH_INTERNAL',
+      resolution: 'STATIC',
+      addresses: ['240.0.0.2'],
+      endpoints: [{ address: '10.1.2.3', ports: { http: 15443 }, network: 'west', locality: 'us-west1/us-west1-a' }],
+    },
+  ],
+};
+
 /** An ambient service with L4 rules only: ztunnel enforces everything, no waypoint. */
 export const ambientL4PolicyExample: MeshPolicyInput = {
   service: { name: 'inventory', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 4 },

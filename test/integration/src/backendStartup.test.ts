@@ -20,10 +20,11 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     await backend?.stop();
   });
 
-  it('lists the six mesh templates and offers their actions', async () => {
-    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 6);
+  it('lists the seven mesh templates and offers their actions', async () => {
+    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 7);
     expect(templates.map(t => t.metadata.name).sort()).toEqual([
       'mesh-canary-release',
+      'mesh-egress',
       'mesh-expose-ingress',
       'mesh-jwt-authentication',
       'mesh-onboard-namespace',

@@ -7,6 +7,7 @@ import {
   namespacePolicyExample,
   paymentServicePolicyExample,
   scopedPolicyExample,
+  egressPolicyExample,
   renderNamespacePolicy,
   renderPolicy,
 } from '@meshport/plugin-mesh-common';
@@ -24,6 +25,7 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
     ['the namespace policy', renderNamespacePolicy(namespacePolicyExample)],
     ['an ambient policy with L4 rules only', renderPolicy(ambientL4PolicyExample)],
     ['a sidecar policy with a proxy scope', renderPolicy(scopedPolicyExample)],
+    ['egress: TLS origination, an egress gateway, a cross-cluster service', renderPolicy(egressPolicyExample)],
     ['an ambient policy with a waypoint', renderPolicy(ambientWaypointPolicyExample)],
     ['an ambient namespace with a waypoint', renderNamespacePolicy(ambientNamespacePolicyExample)],
   ])('%s renders only objects the API server accepts', (_name, rendered) => {

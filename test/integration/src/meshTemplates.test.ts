@@ -111,7 +111,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const baseUrl = `http://localhost:${address.port}`;
     const authorization = mockCredentials.user.header();
     client = new ScaffolderTestClient(baseUrl, authorization);
-    await waitForTemplates(baseUrl, authorization, 6);
+    await waitForTemplates(baseUrl, authorization, 7);
   });
 
   afterAll(async () => {
@@ -251,6 +251,55 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const summary = await dryRunOnboarding({ dataPlane: 'ambient' });
     expect(summary).toContain('mesh/payments/payment-service/gateway-payment-service-waypoint.yaml');
     expect(summary).toContain('mesh/payments/payment-service/sidecar/service-patch.yaml');
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
+  });
+
+  it('lets payment-service call two external APIs, one form run each, on its branch: TLS originated by the sidecar, TLS through the egress gateway', async () => {
+    const cards = await client.run('mesh-egress', {
+      entity: paymentService,
+      name: 'card-network',
+      location: 'MESH_EXTERNAL',
+      hosts: ['api.cards.example.com'],
+      ports: [{ number: 80, name: 'http', protocol: 'HTTP' }],
+      resolution: 'DNS',
+      tlsOriginationPort: 80,
+      viaEgressGateway: false,
+    });
+    expect(cards.status).toBe('completed');
+    const fraud = await client.run('mesh-egress', {
+      entity: paymentService,
+      name: 'fraud-check',
+      location: 'MESH_EXTERNAL',
+      hosts: ['fraud.example.org'],
+      ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+      resolution: 'DNS',
+      viaEgressGateway: true,
+    });
+    expect(fraud.status).toBe('completed');
+    const clone = cloneBranch(repository, 'meshport/payments/payment-service');
+    const files = readFolderFiles(path.join(clone, 'mesh/payments/payment-service'));
+    // The second run added its entry next to the first, which it left as it was.
+    expect(objectsIn(files, 'ServiceEntry').map(se => [se.metadata.name, se.spec.hosts[0], se.spec.exportTo])).toEqual([
+      ['payment-service-egress-card-network', 'api.cards.example.com', ['.']],
+      ['payment-service-egress-fraud-check', 'fraud.example.org', ['.', 'istio-system']],
+    ]);
+    expect(files['destinationrule-payment-service-egress-card-network.yaml']).toContain('mode: SIMPLE');
+    expect(files['virtualservice-payment-service-egress-fraud-check.yaml']).toContain('istio-egressgateway.istio-system.svc.cluster.local');
+    expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
+  });
+
+  it('refuses an egress entry Istio would refuse, naming the field, and writes nothing', async () => {
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const result = await client.dryRun(readTemplate('egress'), {
+      entity: paymentService,
+      name: 'ledger',
+      location: 'MESH_INTERNAL',
+      hosts: ['ledger.finance.global'],
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      resolution: 'STATIC',
+      addresses: ['240.0.0.0/24'],
+    });
+    expect(JSON.stringify(result.body)).toMatch(/policy.egress\[\d+\].endpoints: needs at least one endpoint with STATIC resolution/);
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 

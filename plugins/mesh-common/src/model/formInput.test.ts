@@ -17,4 +17,10 @@ describe('policyFromForm', () => {
     expect(policyFromForm({ dataPlane: { mode: 'ambient' }, injection, scope: { hosts: ['./*'] } })).toEqual({ dataPlane: { mode: 'ambient' }, injection: { enabled: true } });
     expect(policyFromForm({ dataPlane: { mode: 'sidecar' }, injection })).toEqual({ dataPlane: { mode: 'sidecar' }, injection });
   });
+
+  it('reads an egress entry\'s blocks a form cannot leave out: TLS origination without a port, the gateway checkbox', () => {
+    const entry = { name: 'api', hosts: ['api.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] };
+    expect(policyFromForm({ egress: [{ ...entry, tlsOrigination: { port: '' }, egressGateway: false }] })).toEqual({ egress: [entry] });
+    expect(policyFromForm({ egress: [{ ...entry, tlsOrigination: { port: 80 }, egressGateway: true }] })).toEqual({ egress: [{ ...entry, tlsOrigination: { port: 80 }, egressGateway: {} }] });
+  });
 });

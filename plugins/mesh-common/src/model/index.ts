@@ -1,6 +1,7 @@
 export * from './primitives';
 export * from './policy';
 export * from './dataPlane';
+export * from './egress';
 export * from './namespacePolicy';
 export * from './validate';
 export * from './jsonSchema';

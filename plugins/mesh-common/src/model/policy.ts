@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataPlaneIssues } from './dataPlane';
+import { duplicateEgressNames, egressEntry, egressIssues } from './egress';
 import {
   dnsLabel,
   dnsSubdomain,
@@ -327,6 +328,7 @@ export const meshPolicySchema = z
     ingress: ingress.optional(),
     telemetry: telemetry.optional(),
     scope: scope.optional(),
+    egress: z.array(egressEntry).max(32).optional().describe('External services the workload calls: ServiceEntries, with TLS origination or an egress gateway route'),
   })
   .superRefine((policy, ctx) => {
     const portNumbers = new Set(policy.service.ports.map(port => port.number));
@@ -365,12 +367,21 @@ export const meshPolicySchema = z
       ctx.addIssue({ code: 'custom', path: ['ingress'], message: 'needs an HTTP, HTTP2 or GRPC service port to route to' });
     }
     dataPlaneIssues(policy).forEach(issue => ctx.addIssue({ code: 'custom', ...issue }));
+    duplicateEgressNames(policy.egress ?? []).forEach(issue => ctx.addIssue({ code: 'custom', path: ['egress', ...issue.path], message: issue.message }));
+    (policy.egress ?? []).forEach((entry, index) => {
+      egressIssues(entry).forEach(issue => ctx.addIssue({ code: 'custom', path: ['egress', index, ...issue.path], message: issue.message }));
+      if (policy.dataPlane.mode !== 'ambient') return;
+      for (const field of ['tlsOrigination', 'egressGateway'] as const) {
+        if (entry[field]) ctx.addIssue({ code: 'custom', path: ['egress', index, field], message: 'needs a sidecar to act on the calls: in ambient mode it would take a waypoint for the ServiceEntry, which Meshport does not render' });
+      }
+    });
   })
   .describe(
     'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
       'port numbers and names are unique; mtls.portOverrides name target ports and ingress.routes service ports; injection.excludeInboundPorts names no target port; ingress needs an HTTP, HTTP2 or GRPC port; ' +
       'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces; ' +
-      'in ambient mode injection sets no proxy resources or excluded ports and there is no scope, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
+      'egress entries follow Istio\'s ServiceEntry rules (CIDR addresses only with NONE or STATIC resolution, STATIC needs endpoints, NONE takes none, DNS without endpoints needs exact hosts) and their names are unique; tlsOrigination names an HTTP port; ' +
+      'in ambient mode injection sets no proxy resources or excluded ports, there is no scope and no egress entry originates TLS or uses an egress gateway, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
   );
 
 /** The policy as a form or file gives it (defaults may be missing). */

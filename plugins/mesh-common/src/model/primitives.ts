@@ -141,6 +141,14 @@ export const scopeHost = z
     'must be "<namespace>/<host>" such as "payments/payment-service.payments.svc.cluster.local", "./*" or "istio-system/*"',
   );
 
+/** An IPv4 address, or a CIDR block ("10.0.0.0/16"), as a ServiceEntry's addresses take them. */
+export const ipAddressOrBlock = z
+  .string()
+  .regex(
+    /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\/(3[0-2]|[12]?[0-9]))?$/,
+    'must be an IPv4 address such as "10.0.12.7" or a block such as "10.0.0.0/16"',
+  );
+
 /** A SPIFFE-style principal: "cluster.local/ns/<namespace>/sa/<service account>" or a trust domain form. */
 export const principal = z
   .string()

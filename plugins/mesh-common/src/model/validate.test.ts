@@ -84,7 +84,7 @@ describe('applyCanaryStep', () => {
 describe('meshPolicyJsonSchema', () => {
   it('describes every top-level section with its help text', () => {
     const schema = meshPolicyJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['service', 'dataPlane', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry', 'scope']);
+    expect(Object.keys(schema.properties)).toEqual(['service', 'dataPlane', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry', 'scope', 'egress']);
     expect(schema.required).toEqual(['service']);
     for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
   });

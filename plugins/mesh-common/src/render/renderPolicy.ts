@@ -1,6 +1,7 @@
 import { MeshPolicy, MeshPolicyInput, NamespacePolicy, NamespacePolicyInput, parseMeshPolicy, parseNamespacePolicy, PolicyValidationError } from '../model';
 import { renderAuthorizationPolicies } from './authorizationPolicies';
 import { renderDestinationRule } from './destinationRule';
+import { renderEgress } from './egress';
 import { fileNameFor, kustomization, patchFileName, RenderedFile, sidecarComponent, sortObjects } from './files';
 import { renderGateway } from './gateway';
 import { KubeObject } from './kubeObject';
@@ -63,6 +64,7 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
       renderTelemetry(policy),
       renderWaypoint(policy),
       renderSidecarScope(policy),
+      ...renderEgress(policy),
     ].filter((object): object is KubeObject => Boolean(object)),
   );
   const sidecarPatch = renderSidecarPatch(policy);

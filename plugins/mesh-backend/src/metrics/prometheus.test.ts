@@ -145,7 +145,21 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(inventory.sidecar.measured).toBeUndefined();
   });
 
-  it('asks Prometheus nine queries per cluster and TTL, however many status requests arrive at once', async () => {
+  it("turns what workloads call into findings: payment-service's calls refused for want of a ServiceEntry, order-service's to a host its scope leaves out", async () => {
+    expect(cluster('prod').findings.filter(f => f.code === 'MP0012')).toEqual([
+      expect.objectContaining({
+        resource: 'Deployment payments/payment-service-v1',
+        message: expect.stringMatching(/^1\.00 calls\/s to api\.cards\.example\.com were refused \(BlackHoleCluster\): no ServiceEntry declares the host and the mesh's outbound policy \(REGISTRY_ONLY\)/),
+      }),
+    ]);
+    const response = await fetch(statusUrl('order-service'), { headers: { authorization: mockCredentials.user.header() } });
+    const orders = ((await response.json()) as EntityMeshStatus).clusters.find(c => c.cluster === 'prod')!;
+    expect(orders.findings.filter(f => ['MP0012', 'MP0013'].includes(f.code)).map(f => [f.code, f.resource, f.message])).toEqual([
+      ['MP0013', 'Deployment orders/order-service-v1', '0.50 calls/s to user-service.users.svc.cluster.local, which the proxy scope of Sidecar orders/order-service leaves out: they were refused'],
+    ]);
+  });
+
+  it('asks Prometheus ten queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));
     const before = apiQueries();
@@ -156,8 +170,8 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     const asked = apiQueries() - before;
     const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');
     expect(payments.map(a => a.clusters.find(c => c.cluster === 'prod')?.health.overall?.requestRate)).toEqual(Array(10).fill(expect.closeTo(100, 0)));
-    // 8 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
-    expect(asked).toBe(9);
+    // 9 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
+    expect(asked).toBe(10);
   });
 
   it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {

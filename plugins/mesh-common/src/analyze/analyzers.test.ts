@@ -602,8 +602,9 @@ const cases: Case[] = [
 ];
 
 describe('the analyzers', () => {
-  it('cover every code in the code table with a firing and a quiet case', () => {
-    expect(cases.map(c => c.code).sort()).toEqual(Object.keys(FINDING_CODES).sort());
+  it('cover every code in the code table with a firing and a quiet case (codes raised from traffic are tested with the status)', () => {
+    const fromObjects = Object.entries(FINDING_CODES).filter(([, description]) => !description.fromTraffic).map(([code]) => code);
+    expect(cases.map(c => c.code).sort()).toEqual(fromObjects.sort());
   });
 
   it.each(cases)('$code fires on $title, with istioctl\'s text, and stays quiet on the fix', ({ code, fires, expect: expected, quiet, options }) => {

@@ -6,6 +6,8 @@ export interface CodeDescription {
   name: string;
   title: string;
   fix: string;
+  /** Raised by the status from observed traffic (Prometheus), not by an analyzer over objects. */
+  fromTraffic?: true;
 }
 
 /**
@@ -70,6 +72,20 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
   MP0009: { level: 'error', name: 'ExcludedInboundTargetPort', title: 'Service target port excluded from the sidecar', fix: 'Do not exclude the port: traffic to it would bypass mTLS and authorization.' },
   MP0010: { level: 'error', name: 'ConflictingGatewaysInFiles', title: 'Gateways in the files claim the same selector, port and host', fix: 'Give each Gateway on the same workload and port its own hosts.' },
   MP0011: { level: 'error', name: 'HttpRulesWithoutWaypoint', title: 'HTTP rules on ambient workloads without a waypoint', fix: 'Give the service a waypoint (istio.io/use-waypoint) and attach the policy to it with targetRefs; ztunnel enforces identities, namespaces and ports only.' },
+  MP0012: {
+    level: 'warning',
+    fromTraffic: true,
+    name: 'EgressBlocked',
+    title: 'Calls refused for want of a ServiceEntry (outbound policy REGISTRY_ONLY)',
+    fix: 'Declare the host with a ServiceEntry (the mesh-egress template), or stop calling it.',
+  },
+  MP0013: {
+    level: 'warning',
+    fromTraffic: true,
+    name: 'CallsOutsideProxyScope',
+    title: 'Calls to hosts the proxy scope leaves out',
+    fix: 'Add the host to the service\'s Sidecar egress hosts (scope.hosts), or its dependsOn in the catalog; its proxies know nothing of it.',
+  },
 };
 
 /** A code's level, name, title and one-line fix. */

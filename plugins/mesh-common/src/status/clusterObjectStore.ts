@@ -3,6 +3,7 @@ import { K8S_GATEWAY_NAME_LABEL } from '../analyze/istio/meshMembership';
 import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from './ambient';
 import { injectorConfigMapName } from '../analyze/istio/meshMembership';
 import { expandLists } from '../yaml/manifestFiles';
+import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from './labelSelector';
@@ -62,6 +63,10 @@ export interface EntitySlice {
   waypointPods: AnalyzedObject[];
   /** How many pods run on each node the entity's pods run on. */
   podsOnNodes: ReadonlyMap<string, number>;
+  /** Sidecar resources of the entity's namespaces and the root namespace: its proxy scope. */
+  sidecars: AnalyzedObject[];
+  /** The mesh's outboundTrafficPolicy mode, from the root namespace's "istio" ConfigMap, when readable. */
+  meshOutboundPolicy?: string;
 }
 
 type Bucket = Map<string, Map<string, AnalyzedObject>>;
@@ -329,7 +334,28 @@ export class ClusterObjectStore {
     const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
     const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
-    return { ...slice, ...ambient, findings: this.findingsFor(objects, rootNamespace, unavailableKinds), ...(proxyDefaults ? { proxyDefaults } : {}) };
+    const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.inNamespace(ns, 'Sidecar'));
+    const meshOutboundPolicy = outboundPolicyOf(this.objects.get(keyOf('ConfigMap', rootNamespace, 'istio')));
+    return {
+      ...slice,
+      ...ambient,
+      sidecars,
+      ...(meshOutboundPolicy ? { meshOutboundPolicy } : {}),
+      findings: this.findingsFor(objects, rootNamespace, unavailableKinds),
+      ...(proxyDefaults ? { proxyDefaults } : {}),
+    };
+  }
+}
+
+/** The outboundTrafficPolicy mode of the mesh config an "istio" ConfigMap holds (ALLOW_ANY when it sets none). */
+function outboundPolicyOf(configMap: AnalyzedObject | undefined): string | undefined {
+  const text = (configMap as { data?: Record<string, string> } | undefined)?.data?.mesh;
+  if (typeof text !== 'string') return undefined;
+  try {
+    const mesh = parseYaml(text, 'mesh config')[0] as { outboundTrafficPolicy?: { mode?: string } } | undefined;
+    return mesh?.outboundTrafficPolicy?.mode ?? 'ALLOW_ANY';
+  } catch {
+    return undefined;
   }
 }
 

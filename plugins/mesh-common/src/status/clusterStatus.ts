@@ -1,6 +1,8 @@
 import { podLabelsOf } from '../analyze';
 import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
+import { OutboundCall } from './fleetMetrics';
+import { outboundFindings } from './outboundFindings';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
@@ -17,13 +19,15 @@ export interface EntityMetrics {
   usage?: PodUsage;
   /** Why nothing could be measured (Prometheus failed); unset when it answered. */
   usageUnavailable?: string;
+  /** What the entity's workloads called. */
+  outbound?: OutboundCall[];
 }
 
 /** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
   if (slice.services.length === 0 && slice.pods.length === 0) return undefined;
   const ref = (object: { metadata: { name: string; namespace?: string } }) => ({ namespace: object.metadata.namespace ?? 'default', name: object.metadata.name });
-  return { services: slice.services.map(ref), pods: [...slice.pods, ...slice.ztunnels, ...slice.waypointPods].map(ref) };
+  return { services: slice.services.map(ref), pods: [...slice.pods, ...slice.ztunnels, ...slice.waypointPods].map(ref), workloads: slice.controllers.map(ref) };
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
@@ -41,7 +45,10 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     workloads: workloadsNow,
     security: securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)),
     traffic: trafficStatus(slice.services, slice.networking, podReadiness),
-    findings: slice.findings,
+    findings: [
+      ...slice.findings,
+      ...outboundFindings({ workloads: slice.controllers, calls: metrics?.outbound ?? [], sidecars: slice.sidecars, rootNamespace, meshOutboundPolicy: slice.meshOutboundPolicy }),
+    ],
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
     overhead: slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead,
   };

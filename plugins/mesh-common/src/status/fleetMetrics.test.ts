@@ -45,6 +45,7 @@ describe('entityHealthSamples', () => {
     appCpu: [],
     proxyMemory: [],
     appMemory: [],
+    outbound: [],
   };
 
   it('adds up a service across the namespaces it spans, and leaves other services out', () => {

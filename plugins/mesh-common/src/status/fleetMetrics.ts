@@ -20,9 +20,24 @@ export interface FleetSamples {
   appCpu: Sample[];
   proxyMemory: Sample[];
   appMemory: Sample[];
+  /** labels: source_workload_namespace, source_workload, destination_service, destination_service_name: calls per second, HTTP and TCP */
+  outbound: Sample[];
 }
 
 const BY_SERVICE_VERSION = 'destination_service_namespace, destination_service_name, destination_version';
+const BY_SOURCE_DESTINATION = 'source_workload_namespace, source_workload, destination_service, destination_service_name';
+
+/** One destination a workload calls, as its proxy reports it. */
+export interface OutboundCall {
+  /** The workload calling, "namespace/name" (Istio's source_workload). */
+  source: string;
+  /** The host called: a Service's or ServiceEntry's, the Host header for HTTP the mesh does not know, or "unknown". */
+  host: string;
+  /** Where the proxy sent it: a known service, or BlackHoleCluster (refused) or PassthroughCluster (left the mesh's control). */
+  cluster: 'BlackHoleCluster' | 'PassthroughCluster' | 'service';
+  /** Calls (requests and connections) per second. */
+  rate: number;
+}
 
 /** The PromQL of one fleet read over a window ("5m"): instant queries, and the range query for `series`. */
 export function fleetQueries(window = '5m') {
@@ -38,6 +53,8 @@ export function fleetQueries(window = '5m') {
       appCpu: `sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{${app}}[${window}]))`,
       proxyMemory: 'sum by (namespace, pod) (container_memory_working_set_bytes{container="istio-proxy"})',
       appMemory: `sum by (namespace, pod) (container_memory_working_set_bytes{${app}})`,
+      // What each workload calls, as its own proxy reports it: requests and TCP connections alike.
+      outbound: `sum by (${BY_SOURCE_DESTINATION}) (rate({__name__=~"istio_requests_total|istio_tcp_connections_opened_total",reporter="source"}[${window}]))`,
     },
     series: `sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
   } as const;
@@ -117,6 +134,8 @@ type PodUsageEntry = { sidecar: { cpu?: number; memory?: number }; app: { cpu?: 
 export interface FleetIndex {
   services: Map<string, ServiceSamples>;
   pods: Map<string, PodUsageEntry>;
+  /** By source workload, "namespace/name". */
+  outbound: Map<string, OutboundCall[]>;
 }
 
 /** Groups a fleet read by service ("namespace/name") and by pod ("namespace/pod"). */
@@ -143,7 +162,21 @@ export function indexFleet(fleet: FleetSamples): FleetIndex {
   add(fleet.appCpu, 'app', 'cpu', 1000);
   add(fleet.proxyMemory, 'sidecar', 'memory', 1);
   add(fleet.appMemory, 'app', 'memory', 1);
-  return { services, pods };
+  const outbound = new Map<string, OutboundCall[]>();
+  for (const sample of fleet.outbound) {
+    const source = `${sample.labels.source_workload_namespace}/${sample.labels.source_workload}`;
+    const name = sample.labels.destination_service_name;
+    const cluster = name === 'BlackHoleCluster' || name === 'PassthroughCluster' ? name : 'service';
+    const calls = outbound.get(source) ?? [];
+    if (calls.length === 0) outbound.set(source, calls);
+    calls.push({ source, host: sample.labels.destination_service || 'unknown', cluster, rate: sample.value });
+  }
+  return { services, pods, outbound };
+}
+
+/** What the entity's workloads ("namespace/name") call, out of a fleet read. */
+export function entityOutboundCalls(fleet: FleetIndex, workloads: Array<{ namespace: string; name: string }>): OutboundCall[] {
+  return [...new Set(workloads.map(w => `${w.namespace}/${w.name}`))].flatMap(key => fleet.outbound.get(key) ?? []);
 }
 
 /** The entity's health samples out of a fleet read: what per-entity queries would have answered. */

@@ -6,6 +6,8 @@ export interface MetricsTarget {
   services: Array<{ namespace: string; name: string }>;
   /** Pods, for container usage. */
   pods: Array<{ namespace: string; name: string }>;
+  /** Workloads (Istio's source_workload: the controllers' names), for what they call. */
+  workloads: Array<{ namespace: string; name: string }>;
 }
 
 /** One instant-vector sample: its labels and value. */

@@ -269,8 +269,24 @@ export function demoClusterObjects(): Obj[] {
       ],
     }),
     istio('PeerAuthentication', 'security', 'default', 'orders', { mtls: { mode: 'STRICT' } }),
+    // order-service's proxies learn only its namespace, istio-system and payment-service, what it depends on.
+    istio('Sidecar', 'networking', 'order-service', 'orders', {
+      workloadSelector: { labels: { app: 'order-service' } },
+      egress: [{ hosts: ['./*', 'istio-system/*', 'payments/payment-service.payments.svc.cluster.local'] }],
+    }),
     injectorConfigMap(),
+    meshConfigMap(),
   ];
+}
+
+/** The mesh config as istiod's chart installs it: calls out of the mesh only to hosts a ServiceEntry declares. */
+function meshConfigMap(): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'istio', namespace: 'istio-system', creationTimestamp: '2026-10-01T08:00:00Z', labels: { 'istio.io/rev': 'default' } },
+    data: { mesh: 'rootNamespace: istio-system\ntrustDomain: cluster.local\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n' },
+  };
 }
 
 /** The injector's configuration as istiod's chart installs it: the values the injection templates read. */

@@ -6,7 +6,10 @@
  * - latency buckets put v1's p50/p90/p99 at 25/50/95 ms and v2's at 100/250/475 ms;
  * - per pod: the proxy uses 50 millicores and 60 MiB, the app 200 millicores and 300 MiB;
  * - in ambient, each node's ztunnel uses 30 millicores and 40 MiB, inventory-service's waypoint 20 millicores and 50 MiB
- *   (both containers are named istio-proxy, as Istio's charts name them).
+ *   (both containers are named istio-proxy, as Istio's charts name them);
+ * - what workloads call (reporter="source"): order-service 20/s to payment-service and 0.5/s to user-service,
+ *   which its Sidecar leaves out (refused: BlackHoleCluster); payment-service 1/s to api.cards.example.com,
+ *   which no ServiceEntry declares (refused under REGISTRY_ONLY).
  */
 
 const STEP_SECONDS = 15;
@@ -70,15 +73,23 @@ export function istioOpenMetrics(start: number, end: number): string {
     lines.push(`# TYPE ${name} ${type}`);
     for (const s of series) for (const t of times) lines.push(`${s.name}${s.labels} ${s.value(t - start)} ${t}`);
   };
-  family(
-    'istio_requests',
-    'counter',
-    REQUESTS.map(r => ({
+  const outbound = [
+    { namespace: 'orders', workload: 'order-service-v1', service: 'payment-service.payments.svc.cluster.local', name: 'payment-service', perSecond: 20 },
+    { namespace: 'orders', workload: 'order-service-v1', service: 'user-service.users.svc.cluster.local', name: 'BlackHoleCluster', perSecond: 0.5 },
+    { namespace: 'payments', workload: 'payment-service-v1', service: 'api.cards.example.com', name: 'BlackHoleCluster', perSecond: 1 },
+  ];
+  family('istio_requests', 'counter', [
+    ...REQUESTS.map(r => ({
       name: 'istio_requests_total',
       labels: labels({ ...DESTINATION, destination_version: r.version, destination_workload: `payment-service-${r.version}`, response_code: r.code, connection_security_policy: r.security }),
-      value: elapsed => r.perSecond * elapsed,
+      value: (elapsed: number) => r.perSecond * elapsed,
     })),
-  );
+    ...outbound.map(o => ({
+      name: 'istio_requests_total',
+      labels: labels({ reporter: 'source', source_workload: o.workload, source_workload_namespace: o.namespace, destination_service: o.service, destination_service_name: o.name, response_code: o.name === 'BlackHoleCluster' ? '502' : '200' }),
+      value: (elapsed: number) => o.perSecond * elapsed,
+    })),
+  ]);
   const versions = ['v1', 'v2'];
   const perSecond = (version: string) => REQUESTS.filter(r => r.version === version).reduce((sum, r) => sum + r.perSecond, 0);
   const histogramLabels = (version: string, extra: Record<string, string> = {}) =>

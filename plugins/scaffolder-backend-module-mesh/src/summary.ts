@@ -1,4 +1,4 @@
-import { Amounts, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { Amounts, describeCode, Finding, formatCpu, formatMemory, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
 import { FolderPlan } from './folder/folderPlan';
 
 /** What a render proposes, for the change request body and the task output. */
@@ -14,6 +14,28 @@ export interface RenderSummaryInput {
   /** Files Meshport could not read or left alone, for the reviewers. */
   warnings?: string[];
   entityRef?: string;
+  /** The migration step a namespace change makes, towards the mode. */
+  migration?: { to: 'ambient' | 'sidecar'; step: MigrationStep };
+}
+
+/** Where the step stands in the migration, what it changes, why it is safe, and what comes next. */
+function migrationSection(migration: RenderSummaryInput['migration']): string[] {
+  if (!migration) return [];
+  const steps = migrationSteps(migration.to);
+  const index = steps.findIndex(s => s.step === migration.step);
+  const plan = MIGRATION_STEPS[migration.step];
+  const next = steps[index + 1];
+  return [
+    `## Migration to ${migration.to === 'ambient' ? 'ambient mode' : 'sidecars'}: step ${index + 1} of ${steps.length}, ${plan.title.toLowerCase()}`,
+    '',
+    `- **Changes:** ${plan.changes}.`,
+    `- **Safe on its own:** ${plan.safeBecause}.`,
+    `- **After merging:** ${plan.then}.`,
+    `- **To undo:** ${plan.rollback}.`,
+    `- **Next:** ${next ? `step ${index + 2}, ${next.title.toLowerCase()}` : 'none: this is the last step'}.`,
+    '',
+    `The order is Istio's (istio.io/latest/docs/ambient/migrate): ${steps.map((s, i) => `${i + 1}. ${s.title}`).join('; ')}.`,
+  ];
 }
 
 function amounts(value: Amounts): string {
@@ -81,7 +103,7 @@ function rollbackSection(folder: string): string[] {
 /** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
 export function renderSummary(input: RenderSummaryInput): string {
   const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
-  return [intro, '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+  return [intro, '', ...migrationSection(input.migration), '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

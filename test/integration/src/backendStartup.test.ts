@@ -20,13 +20,14 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     await backend?.stop();
   });
 
-  it('lists the seven mesh templates and offers their actions', async () => {
-    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 7);
+  it('lists the eight mesh templates and offers their actions', async () => {
+    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 8);
     expect(templates.map(t => t.metadata.name).sort()).toEqual([
       'mesh-canary-release',
       'mesh-egress',
       'mesh-expose-ingress',
       'mesh-jwt-authentication',
+      'mesh-migrate-namespace',
       'mesh-onboard-namespace',
       'mesh-onboard-service',
       'mesh-traffic-policy',

@@ -28,6 +28,7 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
     ['egress: TLS origination, an egress gateway, a cross-cluster service', renderPolicy(egressPolicyExample)],
     ['an ambient policy with a waypoint', renderPolicy(ambientWaypointPolicyExample)],
     ['an ambient namespace with a waypoint', renderNamespacePolicy(ambientNamespacePolicyExample)],
+    ['a namespace mid-migration to ambient', renderNamespacePolicy({ ...namespacePolicyExample, dataPlane: { mode: 'ambient', waypoint: true, migrationStep: 'enroll' } })],
   ])('%s renders only objects the API server accepts', (_name, rendered) => {
     const istioObjects = rendered.objects.filter(object => object.apiVersion.includes('istio.io') || object.apiVersion.startsWith('gateway.networking.k8s.io/'));
     expect(istioObjects.length).toBeGreaterThan(0);

@@ -111,7 +111,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const baseUrl = `http://localhost:${address.port}`;
     const authorization = mockCredentials.user.header();
     client = new ScaffolderTestClient(baseUrl, authorization);
-    await waitForTemplates(baseUrl, authorization, 7);
+    await waitForTemplates(baseUrl, authorization, 8);
   });
 
   afterAll(async () => {
@@ -309,6 +309,43 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/users/_namespace'), 'mesh/users/_namespace'));
     expect(objectsIn(files, 'Namespace')[0].metadata.labels['istio-injection']).toBe('enabled');
     expect(objectsIn(files, 'PeerAuthentication')[0].spec.mtls.mode).toBe('STRICT');
+  });
+
+  it("moves the namespace to ambient in Istio's order, one change request per step on its branch, each keeping what the namespace had", async () => {
+    const labelsAfter = async (step: string) => {
+      const task = await client.run('mesh-migrate-namespace', { entity: 'component:default/user-service', to: 'ambient', step });
+      expect(task.status).toBe('completed');
+      const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/users/_namespace'), 'mesh/users/_namespace'));
+      const labels = objectsIn(files, 'Namespace')[0].metadata.labels;
+      return {
+        labels: Object.keys(labels).filter(key => key.startsWith('istio')).sort(),
+        waypoint: objectsIn(files, 'Gateway').length,
+        mtls: objectsIn(files, 'PeerAuthentication')[0].spec.mtls.mode,
+      };
+    };
+    const steps = [];
+    for (const step of ['deploy-waypoint', 'use-waypoint', 'enroll', 'stop-injection']) steps.push(await labelsAfter(step));
+    expect(steps).toEqual([
+      { labels: ['istio-injection'], waypoint: 1, mtls: 'STRICT' },
+      { labels: ['istio-injection', 'istio.io/use-waypoint'], waypoint: 1, mtls: 'STRICT' },
+      { labels: ['istio-injection', 'istio.io/dataplane-mode', 'istio.io/use-waypoint'], waypoint: 1, mtls: 'STRICT' },
+      { labels: ['istio.io/dataplane-mode', 'istio.io/use-waypoint'], waypoint: 1, mtls: 'STRICT' },
+    ]);
+    const clone = cloneBranch(repository, 'meshport/users/_namespace');
+    expect(git(clone, 'log', '--format=%s', '-n', '5').split('\n').length).toBeGreaterThanOrEqual(4);
+    expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
+  });
+
+  it('says which step a migration change makes and what comes next, and refuses to migrate a namespace Meshport does not hold', async () => {
+    const step = await client.dryRun(readTemplate('migrate-namespace'), { entity: 'component:default/user-service', to: 'sidecar', step: 'restore-injection' });
+    expect(step.status).toBe(200);
+    const summary = step.body.output.text[0].content as string;
+    expect(summary).toContain('## Migration to sidecars: step 1 of 2, restore sidecar injection');
+    expect(summary).toContain('**Next:** step 2, leave ambient mode.');
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const refused = await client.dryRun(readTemplate('migrate-namespace'), { entity: paymentService, to: 'ambient', step: 'deploy-waypoint' });
+    expect(JSON.stringify(refused.body)).toContain('namespacePolicy.dataPlane.migrationStep: the namespace has no Meshport policy to migrate');
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 
   it.each([

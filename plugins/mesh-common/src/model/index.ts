@@ -3,6 +3,7 @@ export * from './policy';
 export * from './dataPlane';
 export * from './egress';
 export * from './namespacePolicy';
+export * from './migration';
 export * from './validate';
 export * from './jsonSchema';
 export * from './canarySteps';

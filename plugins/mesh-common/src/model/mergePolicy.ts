@@ -16,7 +16,7 @@ function mergeByName(stored: unknown[], update: unknown[]): unknown[] {
 }
 
 /**
- * A stored policy with a form's sections laid over it. A form owns the sections it sends: each replaces
+ * A stored policy (a service's or a namespace's) with a form's sections laid over it. A form owns the sections it sends: each replaces
  * the stored one whole, except `service`, whose fields are merged (a JWT form knows the service's name
  * and namespace from the catalog, not its ports), and `egress`, whose entries are merged by name (an
  * egress form adds or replaces one external service). `remove` drops sections, e.g. an ingress taken down.

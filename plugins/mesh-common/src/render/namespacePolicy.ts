@@ -1,4 +1,4 @@
-import { NamespacePolicy } from '../model';
+import { keepsInjection, NamespacePolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { waypointGateway } from './waypoint';
 
@@ -15,10 +15,30 @@ export function injectionLabels(injection: NamespacePolicy['injection']): Record
 /** The name `istioctl waypoint apply --enroll-namespace` gives a namespace's waypoint. */
 export const NAMESPACE_WAYPOINT = 'waypoint';
 
-/** The namespace's data-plane labels: injection for sidecars; enrollment, and its waypoint, for ambient. */
+/** Whether the namespace is enrolled in ambient mode: ambient (from the enroll step on), or still, while injection is restored. */
+function enrolled(policy: NamespacePolicy): boolean {
+  const step = policy.dataPlane.migrationStep;
+  if (policy.dataPlane.mode === 'sidecar') return step === 'restore-injection';
+  return step !== 'deploy-waypoint' && step !== 'use-waypoint';
+}
+
+/** Whether the namespace waypoint exists: ambient with one, or still, while injection is restored. */
+function hasWaypoint(policy: NamespacePolicy): boolean {
+  return policy.dataPlane.waypoint && (policy.dataPlane.mode === 'ambient' || policy.dataPlane.migrationStep === 'restore-injection');
+}
+
+/**
+ * The namespace's data-plane labels: injection for sidecars; enrollment, and its waypoint, for ambient;
+ * and during a migration, what its step has reached (the injection label goes last on the way to ambient,
+ * comes first on the way back, so that no pod is left without a sidecar or ztunnel).
+ */
 function dataPlaneLabels(policy: NamespacePolicy): Record<string, string> {
-  if (policy.dataPlane.mode === 'sidecar') return injectionLabels(policy.injection);
-  return { 'istio.io/dataplane-mode': 'ambient', ...(policy.dataPlane.waypoint ? { 'istio.io/use-waypoint': NAMESPACE_WAYPOINT } : {}) };
+  const usesWaypoint = hasWaypoint(policy) && policy.dataPlane.migrationStep !== 'deploy-waypoint';
+  return {
+    ...(keepsInjection(policy) ? injectionLabels(policy.injection) : {}),
+    ...(enrolled(policy) ? { 'istio.io/dataplane-mode': 'ambient' } : {}),
+    ...(usesWaypoint ? { 'istio.io/use-waypoint': NAMESPACE_WAYPOINT } : {}),
+  };
 }
 
 /** Objects that put a whole namespace on the mesh. */
@@ -29,7 +49,7 @@ export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
     // No selector: the namespace-wide default every workload inherits.
     prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
   ];
-  if (policy.dataPlane.mode === 'ambient' && policy.dataPlane.waypoint) {
+  if (hasWaypoint(policy)) {
     objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managed(policy)));
   }
   if (policy.denyAll) {

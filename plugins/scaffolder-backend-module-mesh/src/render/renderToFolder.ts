@@ -22,7 +22,7 @@ import {
   YamlParseError,
 } from '@meshport/plugin-mesh-common';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
-import { renderSummary } from '../summary';
+import { renderSummary, RenderSummaryInput } from '../summary';
 import { changeBranchName, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 
 /** What a form asks to change: a service's policy sections, or a namespace's policy. */
@@ -64,6 +64,7 @@ interface Rendered {
   rendered: RenderedPolicy;
   policyDocument: unknown;
   overhead?: OverheadEstimate;
+  migration?: RenderSummaryInput['migration'];
 }
 
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>): Rendered {
@@ -87,10 +88,22 @@ function renderService(request: Extract<RenderRequest, { kind: 'service' }>, exi
   return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value) };
 }
 
-function renderNamespace(request: Extract<RenderRequest, { kind: 'namespace' }>): Rendered {
-  const parsed = parseNamespacePolicy(request.namespacePolicy, 'namespacePolicy');
+/**
+ * A namespace policy laid over the stored one (a form's sections replace the stored ones whole). A
+ * migration step changes the data plane only, of a namespace Meshport already holds: on any other, the
+ * defaults (deny-all among them) would arrive with it.
+ */
+function renderNamespace(request: Extract<RenderRequest, { kind: 'namespace' }>, existing: Map<string, string>): Rendered {
+  const stored = storedPolicy(existing);
+  const dataPlane = request.namespacePolicy.dataPlane as { migrationStep?: unknown } | undefined;
+  if (dataPlane?.migrationStep !== undefined && !stored) {
+    throw new InputError('namespacePolicy.dataPlane.migrationStep: the namespace has no Meshport policy to migrate; put it on the mesh first (mesh-onboard-namespace)');
+  }
+  const merged = mergePolicyInput(stored, request.namespacePolicy);
+  const parsed = parseNamespacePolicy(merged, 'namespacePolicy');
   if (!parsed.ok) throw fieldError(parsed.errors);
-  return { rendered: renderNamespacePolicy(parsed.value), policyDocument: request.namespacePolicy };
+  const { mode, migrationStep } = parsed.value.dataPlane;
+  return { rendered: renderNamespacePolicy(parsed.value), policyDocument: merged, ...(migrationStep ? { migration: { to: mode, step: migrationStep } } : {}) };
 }
 
 function asText(files: Map<string, Buffer>): Map<string, string> {
@@ -145,7 +158,7 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
         }
       : { namespace: requireName(request.namespacePolicy.namespace, 'namespacePolicy.namespace') };
   const existing = asText((await snapshot.readFolder(folder)).files);
-  const { rendered, policyDocument, overhead } = request.kind === 'service' ? renderService(request, existing) : renderNamespace(request);
+  const { rendered, policyDocument, overhead, migration } = request.kind === 'service' ? renderService(request, existing) : renderNamespace(request, existing);
   const plan = planFolder(existing, rendered.files, policyDocument);
   const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
   // A GitOps tree holds no cluster: analyze it as `istioctl analyze --use-kube=false` analyzes files.
@@ -170,6 +183,6 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
     warnings,
     branchName,
     title: `Mesh configuration for ${subject}`,
-    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef }),
+    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef, migration }),
   };
 }

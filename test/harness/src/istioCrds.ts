@@ -63,6 +63,23 @@ export function toJsonSchema(schema: Schema): Schema {
   return out;
 }
 
+/**
+ * The value as the API server stores it: each missing property that has a `default` in the schema filled
+ * in, in objects and array items, before validation (structural defaulting).
+ */
+export function withDefaults(schema: Schema | undefined, value: unknown): unknown {
+  if (!schema || value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map(item => withDefaults(schema.items, item));
+  if (typeof value !== 'object') return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, child] of Object.entries<Schema>(schema.properties ?? {})) {
+    // A copy made in this realm (structuredClone under Jest makes one the CEL library does not take for an array).
+    if (out[key] === undefined && child.default !== undefined) out[key] = JSON.parse(JSON.stringify(child.default));
+    if (out[key] !== undefined) out[key] = withDefaults(child, out[key]);
+  }
+  return out;
+}
+
 /** Converts a JSON value for CEL: integers become CEL ints where the schema says integer. */
 function celValue(schema: Schema | undefined, value: unknown): unknown {
   if (value === null || value === undefined || !schema) return value;
@@ -135,7 +152,7 @@ export class IstioCrdValidator {
   validate(object: { apiVersion: string; kind: string; spec?: unknown }): CrdViolation[] {
     const compiled = this.versions.get(`${object.apiVersion}/${object.kind}`);
     if (!compiled) return [{ path: '', message: `no served CRD version for ${object.apiVersion} ${object.kind}` }];
-    const spec = object.spec ?? {};
+    const spec = withDefaults(compiled.schema, object.spec ?? {});
     const violations: CrdViolation[] = [];
     compiled.validate ??= this.ajv.compile(toJsonSchema(compiled.schema));
     if (!compiled.validate(spec)) {
@@ -184,13 +201,17 @@ function celEvaluator(): CelEvaluate {
       const parsed = new URL(text);
       return new CelUrl(parsed.href);
     })
-    .registerFunction('URL.getScheme(): string', (url: CelUrl) => new URL(url.href).protocol.replace(/:$/, ''));
+    .registerFunction('URL.getScheme(): string', (url: CelUrl) => new URL(url.href).protocol.replace(/:$/, ''))
+    .registerFunction('hasField(dyn, string): bool', (value: unknown, field: string) => value !== null && typeof value === 'object' && field in (value as object));
   // Each rule is parsed once; the CRDs hold a few hundred distinct rules, evaluated many times.
   const programs = new Map<string, (context: Record<string, unknown>) => unknown>();
   return (expression, context) => {
     let program = programs.get(expression);
     if (!program) {
-      program = environment.parse(expression) as unknown as (context: Record<string, unknown>) => unknown;
+      // CEL's has() takes any field selection; the library takes none over an index ("has(a[0].b)"):
+      // the same presence test, as a function.
+      const rewritten = expression.replace(/has\(([^()]*\[[^\]]*\][^()]*?)\.([A-Za-z_][A-Za-z0-9_]*)\)/g, 'hasField($1, "$2")');
+      program = environment.parse(rewritten) as unknown as (context: Record<string, unknown>) => unknown;
       programs.set(expression, program);
     }
     return program(context);

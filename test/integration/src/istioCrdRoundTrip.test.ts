@@ -64,6 +64,24 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
     ['a JWKS URI that is not http(s)', { apiVersion: 'security.istio.io/v1', kind: 'RequestAuthentication', spec: { jwtRules: [{ issuer: 'x', jwksUri: 'ftp://keys' }] } }, /http/i],
     ['an unknown field', { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', spec: { host: 'a', trafficPolicy: { loadBalancer: { simpel: 'RANDOM' } } } }, /additional properties \(simpel\)/],
     ['a zero timeout', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', spec: { hosts: ['a'], http: [{ timeout: '0s', route: [{ destination: { host: 'a' } }] }] } }, /1ms/],
+    [
+      // Checked on the route as the API server stores it: its rule's default match ("/" prefix) filled in.
+      'an HTTPRoute rewriting a prefix its match is not',
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        spec: {
+          parentRefs: [{ group: '', kind: 'Service', name: 'a' }],
+          rules: [{ matches: [{ path: { type: 'Exact', value: '/a' } }], filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' } } }] }],
+        },
+      },
+      /path.replacePrefixMatch, exactly one PathPrefix match must be specified/,
+    ],
+    [
+      'a request timeout shorter than the backend timeout',
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', spec: { parentRefs: [{ group: '', kind: 'Service', name: 'a' }], rules: [{ timeouts: { request: '1s', backendRequest: '2s' } }] } },
+      /backendRequest/,
+    ],
   ])('refuses %s', (_name, object, message) => {
     expect(crds.validate(object).map(v => v.message).join('\n')).toMatch(message);
   });

@@ -154,6 +154,14 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(branchesOf(repository)).toEqual(['main']);
   });
 
+  it('dry-runs onboard-service in ambient mode: a waypoint for the HTTP rule, no sidecar settings, nothing in the repository', async () => {
+    const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const summary = await dryRunOnboarding({ dataPlane: 'ambient' });
+    expect(summary).toContain('mesh/payments/payment-service/gateway-payment-service-waypoint.yaml');
+    expect(summary).toContain('mesh/payments/payment-service/sidecar/service-patch.yaml');
+    expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
+  });
+
   it('onboards payment-service onto a branch that passes meshport analyze and keeps what the team had', async () => {
     const task = await client.run('mesh-onboard-service', {
       entity: paymentService,
@@ -246,11 +254,10 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
   });
 
-  it('dry-runs onboard-service in ambient mode: a waypoint for the HTTP rule, no sidecar settings, nothing in the repository', async () => {
+  it('refuses to move payment-service to ambient while its traffic policy retries on Envoy conditions, naming the field, and writes nothing', async () => {
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
-    const summary = await dryRunOnboarding({ dataPlane: 'ambient' });
-    expect(summary).toContain('mesh/payments/payment-service/gateway-payment-service-waypoint.yaml');
-    expect(summary).toContain('mesh/payments/payment-service/sidecar/service-patch.yaml');
+    const result = await client.dryRun(readTemplate('onboard-service'), { entity: paymentService, ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 3, dataPlane: 'ambient' });
+    expect(JSON.stringify(result.body)).toContain('policy.traffic.retries: has no HTTPRoute equivalent');
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { routesWithHttpRoute } from './httpRoute';
 import { CANARY_SUBSET, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
 function loadBalancer(policy: MeshPolicy) {
@@ -35,9 +36,10 @@ function connectionPool(policy: MeshPolicy) {
   };
 }
 
-/** The service's DestinationRule: traffic policy and canary subsets; none when neither is asked for. */
+/** The service's DestinationRule: traffic policy and canary subsets (in ambient mode the versions are Services); none when neither is asked for. */
 export function renderDestinationRule(policy: MeshPolicy): KubeObject | undefined {
-  const { traffic, canary } = policy;
+  const { traffic } = policy;
+  const canary = routesWithHttpRoute(policy) ? undefined : policy.canary;
   const trafficPolicy = prune({
     loadBalancer: loadBalancer(policy),
     connectionPool: connectionPool(policy),

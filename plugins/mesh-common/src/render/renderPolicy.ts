@@ -4,6 +4,7 @@ import { renderDestinationRule } from './destinationRule';
 import { renderEgress } from './egress';
 import { fileNameFor, kustomization, patchFileName, RenderedFile, sidecarComponent, sortObjects } from './files';
 import { renderGateway } from './gateway';
+import { renderHttpRoute, renderVersionServices } from './httpRoute';
 import { KubeObject } from './kubeObject';
 import { renderNamespaceObjects } from './namespacePolicy';
 import { renderPeerAuthentication } from './peerAuthentication';
@@ -61,6 +62,8 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
       renderDestinationRule(policy),
       renderGateway(policy),
       ...renderVirtualServices(policy),
+      renderHttpRoute(policy),
+      ...renderVersionServices(policy),
       renderTelemetry(policy),
       renderWaypoint(policy),
       renderSidecarScope(policy),

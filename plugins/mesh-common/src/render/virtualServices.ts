@@ -1,5 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { routesWithHttpRoute } from './httpRoute';
 import { CANARY_SUBSET, childName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
 /** The port a route must name: only needed when the service has more than one. */
@@ -10,12 +11,15 @@ function destinationPort(policy: MeshPolicy, port?: number) {
   return { number: http.number };
 }
 
-/** Where a route sends traffic: the canary split when there is one, else the whole service. */
+/**
+ * Where a route sends traffic: the canary split when there is one, else the whole service. In ambient
+ * mode the service's waypoint splits (its HTTPRoute): routes go to the Service.
+ */
 function destinations(policy: MeshPolicy, port?: number) {
   const host = serviceHost(policy);
   const portSelector = destinationPort(policy, port);
   const { canary } = policy;
-  if (!canary) return [{ destination: { host, port: portSelector } }];
+  if (!canary || routesWithHttpRoute(policy)) return [{ destination: { host, port: portSelector } }];
   return [
     { destination: { host, subset: STABLE_SUBSET, port: portSelector }, weight: 100 - canary.canaryWeight },
     { destination: { host, subset: CANARY_SUBSET, port: portSelector }, weight: canary.canaryWeight },
@@ -54,8 +58,9 @@ function testerRoute(policy: MeshPolicy, port?: number) {
   ];
 }
 
-/** The mesh-internal VirtualService: canary split, tester header route, timeout and retries. */
+/** The mesh-internal VirtualService: canary split, tester header route, timeout and retries; an HTTPRoute does it in ambient mode. */
 function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
+  if (routesWithHttpRoute(policy)) return undefined;
   if (!policy.canary && !policy.traffic?.timeout && !policy.traffic?.retries) return undefined;
   return prune({
     apiVersion: 'networking.istio.io/v1',

@@ -53,9 +53,37 @@ describe('ambient mode', () => {
     ]);
   });
 
+  it('routes through the waypoint with an HTTPRoute on the Service: testers to the canary, the rest by weight, one Service per side, no VirtualService or subsets', () => {
+    const rendered = renderPolicy({ ...ambientWaypointPolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2.0_rc', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' } }, traffic: { timeout: '5s' } });
+    const objects = byName(rendered.objects);
+    expect(objects['HTTPRoute/checkout'].spec).toEqual({
+      parentRefs: [{ group: '', kind: 'Service', name: 'checkout', port: 8080 }],
+      rules: [
+        { matches: [{ headers: [{ type: 'Exact', name: 'x-canary', value: 'true' }] }], backendRefs: [{ group: '', kind: 'Service', name: 'checkout-canary', port: 8080 }], timeouts: { request: '5s' } },
+        {
+          backendRefs: [
+            { group: '', kind: 'Service', name: 'checkout-stable', port: 8080, weight: 80 },
+            { group: '', kind: 'Service', name: 'checkout-canary', port: 8080, weight: 20 },
+          ],
+          timeouts: { request: '5s' },
+        },
+      ],
+    });
+    expect(objects['Service/checkout-canary'].spec).toEqual({ selector: { app: 'checkout', version: 'v2.0_rc' }, ports: [{ name: 'http', port: 8080, targetPort: 8080, protocol: 'TCP' }] });
+    expect(objects['Service/checkout-stable'].spec).toMatchObject({ selector: { app: 'checkout', version: 'v1' } });
+    expect(rendered.objects.filter(o => o.kind === 'VirtualService')).toEqual([]);
+    expect(objects['DestinationRule/checkout']).toBeUndefined();
+  });
+
+  it('refuses in ambient mode what an HTTPRoute cannot do: fault injection and Envoy retry conditions', () => {
+    const fault = { delay: { fixedDelay: '1s', percentage: 10 } };
+    const parsed = parseMeshPolicy({ ...ambientWaypointPolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' }, fault }, traffic: { retries: { attempts: 2 } } });
+    expect(parsed.ok ? [] : parsed.errors.map(e => e.field).sort()).toEqual(['canary.fault', 'traffic.retries']);
+  });
+
   it('uses an existing waypoint by name without rendering it', () => {
     const rendered = renderPolicy({ ...ambientWaypointPolicyExample, dataPlane: { mode: 'ambient', waypoint: 'waypoint', useExistingWaypoint: true } });
-    expect(rendered.objects.filter(o => o.apiVersion.startsWith('gateway.networking.k8s.io'))).toEqual([]);
+    expect(rendered.objects.filter(o => o.kind === 'Gateway')).toEqual([]);
     expect(rendered.servicePatch?.metadata.labels?.['istio.io/use-waypoint']).toBe('waypoint');
     expect(byName(rendered.objects)['AuthorizationPolicy/checkout-waypoint-only'].spec).toMatchObject({ rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/waypoint'] } }] }] });
   });

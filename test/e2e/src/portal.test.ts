@@ -65,6 +65,21 @@ describe('the Meshport portal in a real browser', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
 
+  /** onboard-service's form with the component picked, once its first field shows: that port field. */
+  const openOnboardingForm = async (component: string) => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: `component:default/${component}` }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    const port = page.locator('#root_ports_0_number');
+    await port.waitFor({ timeout: 60_000 });
+    return port;
+  };
+
+  /** meshport analyze passes over a folder of a change request's branch. */
+  const expectAnalyzed = (folder: string) => {
+    const analysis = runMeshport(['analyze', folder]);
+    expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
+  };
+
   afterAll(async () => {
     await browser?.close();
     await portal?.stop();
@@ -157,10 +172,7 @@ describe('the Meshport portal in a real browser', () => {
   });
 
   it('onboards user-service through the form: an invalid port is refused, then the branch it opens passes meshport analyze', async () => {
-    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/user-service' }));
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
-    const port = page.locator('#root_ports_0_number');
-    await port.waitFor({ timeout: 60_000 });
+    const port = await openOnboardingForm('user-service');
     await port.fill('70000');
     await page.getByRole('button', { name: 'Next' }).click();
     // The browser refuses the value before the form moves on (the field's maximum is 65535).
@@ -190,15 +202,11 @@ describe('the Meshport portal in a real browser', () => {
     expect(branchesOf(gitopsRepository)).toContain('meshport/users/user-service');
     const clone = cloneBranch(gitopsRepository, 'meshport/users/user-service');
     expect(fs.readdirSync(path.join(clone, 'mesh/users/user-service'))).toEqual(expect.arrayContaining(['kustomization.yaml', 'peerauthentication-user-service.yaml']));
-    const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
-    expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
+    expectAnalyzed(path.join(clone, 'mesh'));
   });
 
   it('onboards inventory-service in ambient mode through the form: the preview prices both data planes, and the branch enrolls its pods in ambient', async () => {
-    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/inventory-service' }));
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
-    const port = page.locator('#root_ports_0_number');
-    await port.waitFor({ timeout: 60_000 });
+    const port = await openOnboardingForm('inventory-service');
     await port.fill('8080');
     const create = page.getByRole('button', { name: 'Create' });
     const sidecarChoice = page.getByText('Sidecar: an Envoy proxy in every pod');
@@ -229,8 +237,7 @@ describe('the Meshport portal in a real browser', () => {
     const clone = cloneBranch(gitopsRepository, 'meshport/inventory/inventory-service');
     const patch = fs.readFileSync(path.join(clone, 'mesh/inventory/inventory-service/sidecar/deployment-patch.yaml'), 'utf8');
     expect(patch).toContain('istio.io/dataplane-mode: ambient');
-    const analysis = runMeshport(['analyze', path.join(clone, 'mesh')]);
-    expect({ exitCode: analysis.exitCode, stdout: analysis.stdout }).toEqual({ exitCode: 0, stdout: expect.stringContaining('Analyzed') });
+    expectAnalyzed(path.join(clone, 'mesh'));
   });
 
   it('logs no plugin start-up failure while serving the portal', () => {

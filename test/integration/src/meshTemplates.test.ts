@@ -262,26 +262,11 @@ describe('the mesh templates through a real scaffolder backend and a real git re
   });
 
   it('lets payment-service call two external APIs, one form run each, on its branch: TLS originated by the sidecar, TLS through the egress gateway', async () => {
-    const cards = await client.run('mesh-egress', {
-      entity: paymentService,
-      name: 'card-network',
-      location: 'MESH_EXTERNAL',
-      hosts: ['api.cards.example.com'],
-      ports: [{ number: 80, name: 'http', protocol: 'HTTP' }],
-      resolution: 'DNS',
-      tlsOriginationPort: 80,
-      viaEgressGateway: false,
-    });
+    // What the egress form sends for an external API resolved by DNS.
+    const external = (values: Record<string, unknown>) => client.run('mesh-egress', { entity: paymentService, location: 'MESH_EXTERNAL', resolution: 'DNS', ...values });
+    const cards = await external({ name: 'card-network', hosts: ['api.cards.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], tlsOriginationPort: 80, viaEgressGateway: false });
     expect(cards.status).toBe('completed');
-    const fraud = await client.run('mesh-egress', {
-      entity: paymentService,
-      name: 'fraud-check',
-      location: 'MESH_EXTERNAL',
-      hosts: ['fraud.example.org'],
-      ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
-      resolution: 'DNS',
-      viaEgressGateway: true,
-    });
+    const fraud = await external({ name: 'fraud-check', hosts: ['fraud.example.org'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], viaEgressGateway: true });
     expect(fraud.status).toBe('completed');
     const clone = cloneBranch(repository, 'meshport/payments/payment-service');
     const files = readFolderFiles(path.join(clone, 'mesh/payments/payment-service'));

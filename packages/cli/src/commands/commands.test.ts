@@ -154,10 +154,15 @@ describe('the meshport executable', () => {
 describe('meshport status', () => {
   const snapshot = path.resolve(__dirname, '..', '..', '..', '..', 'catalog', 'cluster-snapshot');
 
-  it("reads payment-service's status from the demo snapshot: injection, mTLS per port, canary, overhead", () => {
-    const result = runStatus({ snapshot, namespace: 'payments', selector: 'app=payment-service' });
+  /** The status lines of an app of the demo snapshot, once the command has succeeded. */
+  const statusText = (namespace: string, app: string) => {
+    const result = runStatus({ snapshot, namespace, selector: `app=${app}` });
     expect(result.exitCode).toBe(0);
-    const text = result.stdout.join('\n');
+    return result.stdout.join('\n');
+  };
+
+  it("reads payment-service's status from the demo snapshot: injection, mTLS per port, canary, overhead", () => {
+    const text = statusText('payments', 'payment-service');
     expect(text).toContain('Sidecar injection: 4/4 pods injected; proxies 1.30.0; 0 not ready');
     expect(text).toContain('payment-service-v2-5f6b9d7c2-x7k2p: native proxy 1.30.0');
     expect(text).toContain('payment-service-v1 workload port 9090: PERMISSIVE (workload, PeerAuthentication payments/payment-service)');
@@ -166,15 +171,18 @@ describe('meshport status', () => {
   });
 
   it("reads inventory-service's ambient enrollment from the demo snapshot: redirection, ztunnel per node, waypoint, where policies are enforced", () => {
-    const result = runStatus({ snapshot, namespace: 'inventory', selector: 'app=inventory-service' });
-    expect(result.exitCode).toBe(0);
-    const text = result.stdout.join('\n');
-    expect(text).toContain('Data plane: ambient');
-    expect(text).toContain('Ambient: 3/3 pods; 0 not redirected or without a ready ztunnel');
-    expect(text).toContain('  waypoint inventory/inventory-service-waypoint (for service, bound by service): 1/1 pods ready');
-    expect(text).toContain('inventory-service-v1-7d9c5b8f4-x7k2p: ambient on node-1 (ztunnel istio-system/ztunnel-4kx9p), waypoint inventory/inventory-service-waypoint, 1 restarts');
-    expect(text).toContain('inventory/inventory-service-callers (ALLOW, service, enforced by waypoint)');
-    expect(text).toContain('inventory/inventory-service-waypoint-only (DENY, workload, enforced by ztunnel)');
+    const lines = statusText('inventory', 'inventory-service').split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Data plane: ambient',
+        'Ambient: 3/3 pods; 0 not redirected or without a ready ztunnel',
+        '  waypoint inventory/inventory-service-waypoint (for service, bound by service): 1/1 pods ready',
+        '  inventory-service-v1-7d9c5b8f4-x7k2p: ambient on node-1 (ztunnel istio-system/ztunnel-4kx9p), waypoint inventory/inventory-service-waypoint, 1 restarts',
+      ]),
+    );
+    expect(lines.find(line => line.startsWith('Authorization policies:'))).toBe(
+      'Authorization policies: inventory/inventory-service-callers (ALLOW, service, enforced by waypoint), inventory/inventory-service-waypoint-only (DENY, workload, enforced by ztunnel)',
+    );
   });
 
   it('prints JSON with --json, the same shape the status API returns per cluster', () => {

@@ -134,6 +134,25 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     ]);
   });
 
+  it('shows a mixed namespace as such: a pod that kept its sidecar next to the ambient ones, through the watch', async () => {
+    const ambientPod = demoClusterObjects().find(o => o.kind === 'Pod' && o.metadata.namespace === 'inventory' && o.metadata.labels?.app === 'inventory-service')!;
+    const withSidecar = {
+      ...ambientPod,
+      metadata: { ...ambientPod.metadata, name: 'inventory-service-v1-7d9c5b8f4-legacy', annotations: { 'sidecar.istio.io/status': '{}' } },
+      spec: { ...ambientPod.spec, containers: [...ambientPod.spec.containers, { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.0' }] },
+    };
+    prod.apply(withSidecar);
+    const mixed = await until(() => status('inventory-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the sidecar pod to arrive');
+    const { workloads, security } = cluster(mixed, 'prod');
+    expect(workloads.dataPlane).toBe('mixed');
+    expect(workloads.pods.find(p => p.name === withSidecar.metadata.name)).toMatchObject({ dataPlane: 'sidecar', injected: true });
+    expect(workloads.pods.find(p => p.name === withSidecar.metadata.name)?.ambient).toBeUndefined();
+    // The L4 policy on the pods is now enforced by the sidecar too.
+    expect(security.authorizationPolicies.find(p => p.name === 'inventory-service-waypoint-only')?.enforcedBy).toEqual(['sidecar', 'ztunnel']);
+    prod.delete('Pod', 'inventory', withSidecar.metadata.name);
+    await until(() => status('inventory-service'), s => cluster(s, 'prod').workloads.dataPlane === 'ambient', 'the sidecar pod to go');
+  });
+
   it('reads a cluster without the Gateway API as one without waypoints, not as a failing kind, and finds them once it is installed', async () => {
     staging.fail({ path: /\/apis\/gateway\.networking\.k8s\.io\//, answer: 404 });
     staging.closeWatches();

@@ -26,6 +26,29 @@ export interface Config {
       /** Default "snapshot". */
       clusterName?: string;
     };
+    /**
+     * Sidecar right-sizing: each service's proxies' use over a window, from Prometheus, turned into the
+     * requests they should have (the percentile of CPU and the peak memory, times the headroom, never under
+     * the floors; the memory limit twice the request).
+     */
+    rightSizing?: {
+      /** A PromQL duration. Default "7d". */
+      window?: string;
+      /** Default 0.95. */
+      percentile?: number;
+      /** Default 1.25. */
+      headroom?: number;
+      /** Default 10. */
+      cpuFloorMillicores?: number;
+      /** Default 32. */
+      memoryFloorMiB?: number;
+      /** A change smaller than this share of the current request is not recommended. Default 0.2. */
+      minChange?: number;
+      /** Pods measured for less than this are left out. Default 24. */
+      minHistoryHours?: number;
+      /** How long one read of a cluster's history (shared by every entity) is used. Default 600000. */
+      ttlMs?: number;
+    };
     status?: {
       /** How long a list or query may take before the cluster counts as timed out. Default 10000. */
       requestTimeoutMs?: number;

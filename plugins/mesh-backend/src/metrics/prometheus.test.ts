@@ -63,6 +63,8 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
                 { name: 'dr', prometheus: { url: `http://127.0.0.1:${closedPort}` } },
               ],
               status: { requestTimeoutMs: 5000, allowInsecureHttpClusters: ['prod', 'dr'], metricsTtlMs: 1000 },
+              // The backfill holds an hour: a two-hour window, and half an hour of history is enough.
+              rightSizing: { window: '2h', minHistoryHours: 0.5 },
             },
           },
         }),
@@ -157,6 +159,18 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(orders.findings.filter(f => ['MP0012', 'MP0013'].includes(f.code)).map(f => [f.code, f.resource, f.message])).toEqual([
       ['MP0013', 'Deployment orders/order-service-v1', '0.50 calls/s to user-service.users.svc.cluster.local, which the proxy scope of Sidecar orders/order-service leaves out: they were refused'],
     ]);
+  });
+
+  it("recommends payment-service's sidecar requests from what its proxies used over the window: 95th percentile CPU and peak memory with 25% headroom", () => {
+    const MI = 2 ** 20;
+    const { rightSizing } = cluster('prod').overhead;
+    // Each proxy used 50m and 60Mi throughout, and requests 100m and 128Mi.
+    expect(rightSizing).toMatchObject({ state: 'recommend', window: '2h', pods: 4, current: { cpu: 100, memory: 128 * MI } });
+    expect(rightSizing?.observed?.cpu).toBeCloseTo(50, 0);
+    expect(rightSizing?.observed?.memory).toBe(60 * MI);
+    expect(rightSizing?.recommended).toEqual({ cpuRequest: 65, memoryRequest: 75 * MI, memoryLimit: 150 * MI });
+    expect(rightSizing?.saving).toEqual({ cpu: 4 * 35, memory: 4 * 53 * MI });
+    expect(cluster('dr').overhead.rightSizing).toMatchObject({ state: 'unknown', reason: expect.stringMatching(/Prometheus could not be reached/) });
   });
 
   it('asks Prometheus ten queries per cluster and TTL, however many status requests arrive at once', async () => {

@@ -1,4 +1,6 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
 import { readMeshClusters } from '../cluster/clusterConfig';
 import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
@@ -8,6 +10,26 @@ import { PrometheusClient } from '../metrics/prometheusClient';
 import { pendingChangesSourceFor } from '../pending/pendingChanges';
 import { EntityStatusService } from './entityStatusService';
 
+/** The right-sizing rule and history TTL from `mesh.rightSizing`, Meshport's defaults for what it leaves out. */
+function readRightSizing(config: RootConfigService): { rule: RightSizingRule; ttlMs: number } {
+  const section = config.getOptionalConfig('mesh.rightSizing');
+  const window = section?.getOptionalString('window') ?? DEFAULT_RIGHT_SIZING.window;
+  if (!/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(window)) throw new InputError(`mesh.rightSizing.window: "${window}" is not a PromQL duration such as "7d"`);
+  const number = (key: string, fallback: number) => section?.getOptionalNumber(key) ?? fallback;
+  const rule: RightSizingRule = {
+    window,
+    percentile: number('percentile', DEFAULT_RIGHT_SIZING.percentile),
+    headroom: number('headroom', DEFAULT_RIGHT_SIZING.headroom),
+    cpuFloorMillicores: number('cpuFloorMillicores', DEFAULT_RIGHT_SIZING.cpuFloorMillicores),
+    memoryFloorBytes: number('memoryFloorMiB', DEFAULT_RIGHT_SIZING.memoryFloorBytes / 1024 ** 2) * 1024 ** 2,
+    minChange: number('minChange', DEFAULT_RIGHT_SIZING.minChange),
+    minHistorySeconds: number('minHistoryHours', DEFAULT_RIGHT_SIZING.minHistorySeconds / 3600) * 3600,
+  };
+  if (!(rule.percentile > 0 && rule.percentile <= 1)) throw new InputError('mesh.rightSizing.percentile: must be over 0 and at most 1');
+  if (!(rule.headroom >= 1)) throw new InputError('mesh.rightSizing.headroom: must be 1 or more');
+  return { rule, ttlMs: number('ttlMs', 600_000) };
+}
+
 /** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
 export function buildStatusService(config: RootConfigService, logger: LoggerService): EntityStatusService {
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
@@ -15,6 +37,7 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const metricsTtlMs = config.getOptionalNumber('mesh.status.metricsTtlMs') ?? 15_000;
+  const rightSizing = readRightSizing(config);
   const clusters = readMeshClusters(config).map(cluster => {
     const source: ClusterSource = cluster.kubernetes
       ? new LiveClusterSource(cluster.kubernetes, logger, {
@@ -26,7 +49,7 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
           rootNamespace,
         })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
-    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs) : undefined };
+    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing) : undefined };
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;

@@ -3,11 +3,12 @@ import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
 import { OutboundCall } from './fleetMetrics';
 import { outboundFindings } from './outboundFindings';
+import { ProxyHistory, recommendSidecarResources, RightSizingRule } from './rightSizing';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
-import { ClusterError, ClusterMeshStatus, HealthStatus } from './types';
+import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus } from './types';
 import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from './health';
@@ -21,6 +22,11 @@ export interface EntityMetrics {
   usageUnavailable?: string;
   /** What the entity's workloads called. */
   outbound?: OutboundCall[];
+  /** Each pod's proxy use over the right-sizing window, by pod name; absent when it could not be read. */
+  proxyHistory?: ReadonlyMap<string, ProxyHistory>;
+  /** Why the proxies' history could not be read. */
+  proxyHistoryUnavailable?: string;
+  rightSizingRule?: RightSizingRule;
 }
 
 /** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
@@ -50,8 +56,15 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
       ...outboundFindings({ workloads: slice.controllers, calls: metrics?.outbound ?? [], sidecars: slice.sidecars, rootNamespace, meshOutboundPolicy: slice.meshOutboundPolicy }),
     ],
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
-    overhead: slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead,
+    overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
   };
+}
+
+/** The overhead with the sidecars' right-sizing, when there are injected pods and Prometheus answered. */
+function withRightSizing(overhead: OverheadStatus, metrics: EntityMetrics | undefined): OverheadStatus {
+  if (!metrics) return overhead;
+  const rightSizing = recommendSidecarResources(overhead.pods, metrics.proxyHistory, metrics.rightSizingRule, metrics.proxyHistoryUnavailable);
+  return rightSizing ? { ...overhead, rightSizing } : overhead;
 }
 
 /** A cluster that could not answer. */

@@ -27,3 +27,5 @@ export { overheadStatus } from './overhead';
 export { sectionsFedBy } from './sections';
 export { statusSummary } from './summary';
 export type { EntityMeshSummary } from './summary';
+export { DEFAULT_RIGHT_SIZING, HISTORY_STEP_SECONDS, proxyHistoryQueries, recommendSidecarResources } from './rightSizing';
+export type { ProxyHistory, RightSizingRule } from './rightSizing';

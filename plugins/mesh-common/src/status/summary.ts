@@ -17,6 +17,8 @@ export interface EntityMeshSummary {
   strictMtls: boolean;
   /** What all its pods would request with sidecars, and in ambient mode (their ztunnel share and waypoint). */
   dataPlaneRequests?: { sidecar: Amounts; ambient: Amounts };
+  /** What right-sizing the sidecars would free, over the clusters that recommend it. */
+  sidecarSaving?: Amounts;
   sidecarCpuMillicores: number;
   sidecarMemoryBytes: number;
   /** Sidecar CPU requests over the app's. */
@@ -38,6 +40,8 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
   const injected = sum(c => c.workloads.injectedPods);
   const ambient = sum(c => c.workloads.ambientPods);
   const priced = clusters.filter(c => c.overhead.dataPlanes);
+  const recommends = (c: (typeof clusters)[number]) => c.overhead.rightSizing?.state === 'recommend';
+  const recommending = clusters.filter(recommends);
   const requests = (mode: 'sidecar' | 'ambient', field: 'cpu' | 'memory') => sum(c => c.overhead.dataPlanes?.[mode].total.requests[field]);
   return {
     entityRef: status.entityRef,
@@ -47,6 +51,7 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
     totalPods: sum(c => c.workloads.totalPods),
     onboarded: injected + ambient > 0,
     strictMtls: injected + ambient > 0 && defaults.length > 0 && defaults.every(mode => mode === 'STRICT'),
+    ...(recommending.length > 0 ? { sidecarSaving: { cpu: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.cpu : 0)), memory: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.memory : 0)) } } : {}),
     ...(priced.length > 0
       ? { dataPlaneRequests: { sidecar: { cpu: requests('sidecar', 'cpu'), memory: requests('sidecar', 'memory') }, ambient: { cpu: requests('ambient', 'cpu'), memory: requests('ambient', 'memory') } } }
       : {}),

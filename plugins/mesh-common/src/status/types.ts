@@ -315,6 +315,26 @@ export interface OverheadStatus {
   ifInjected?: { pods: number; sidecar: ContainerResourceAmounts };
   /** Sidecars against ambient for these pods, side by side (absent with no pods). */
   dataPlanes?: DataPlaneComparison;
+  /** What the sidecars should request, from their measured use (absent without injected pods). */
+  rightSizing?: SidecarRightSizing;
+}
+
+/** A sidecar right-sizing recommendation for the entity's proxies. */
+export interface SidecarRightSizing {
+  /** `recommend`: a change worth making; `fits`: within the rule's tolerance; `unknown`: see `reason`. */
+  state: 'recommend' | 'fits' | 'unknown';
+  reason?: string;
+  /** The window the use was measured over ("7d"). */
+  window: string;
+  /** Pods measured long enough. */
+  pods?: number;
+  /** The highest CPU percentile (millicores) and peak memory (bytes) over those pods. */
+  observed?: Amounts;
+  /** What the proxies request now, per pod (the highest). */
+  current?: Amounts;
+  recommended?: { cpuRequest: number; memoryRequest: number; memoryLimit: number };
+  /** What the recommendation frees over all injected pods (negative: it asks for more). */
+  saving?: Amounts;
 }
 
 export interface PendingChange {

@@ -9,7 +9,7 @@ import { SecurityCard } from './SecurityCard';
 import { TrafficCard } from './TrafficCard';
 
 /** One cluster's part of the Mesh tab; a warning with the reason when the cluster could not be read. */
-export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
+export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStatus; entityRef?: string }) {
   if (status.error) {
     return <WarningPanel title={`Cluster ${status.cluster} could not be read`} message={`${status.error.message} (${status.error.reason}). The other clusters are shown.`} />;
   }
@@ -39,7 +39,7 @@ export function ClusterMeshView({ status }: { status: ClusterMeshStatus }) {
         <HealthCard health={status.health} />
       </Grid>
       <Grid item xs={12}>
-        <OverheadCard overhead={status.overhead} />
+        <OverheadCard overhead={status.overhead} entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <FindingsCard findings={status.findings} />

@@ -6,14 +6,14 @@ function partsInWords(cost: DataPlaneCost): string {
   return cost.parts.map(part => `${part.name}: ${part.basis}`).join('; ') || 'nothing';
 }
 
-/** "saves 300m CPU and adds 128Mi memory in requests", from what ambient requests less than sidecars. */
-export function ambientSavesInWords(saves: { cpu?: number; memory?: number }): string {
+/** "saves 300m CPU and adds 128Mi memory": a change in requests in words (positive amounts are saved). */
+export function savingInWords(saves: { cpu?: number; memory?: number }): string {
   const verb = (amount: number) => (amount >= 0 ? 'saves' : 'adds');
   const cpuSaved = saves.cpu ?? 0;
   const memorySaved = saves.memory ?? 0;
   const cpuWords = `${verb(cpuSaved)} ${cpu(Math.abs(cpuSaved))} CPU`;
   const memoryWords = `${verb(memorySaved) === verb(cpuSaved) ? '' : `${verb(memorySaved)} `}${memory(Math.abs(memorySaved))} memory`;
-  return `${cpuWords} and ${memoryWords} in requests`;
+  return `${cpuWords} and ${memoryWords}`;
 }
 
 /**
@@ -48,7 +48,7 @@ export function DataPlaneComparisonView({ comparison, marked }: { comparison: Da
         <tbody>{[row(comparison.sidecar), row(comparison.ambient)]}</tbody>
       </table>
       <Typography variant="body2">
-        For {comparison.replicas} pods, ambient {ambientSavesInWords(comparison.ambientSaves)} against sidecars
+        For {comparison.replicas} pods, ambient {savingInWords(comparison.ambientSaves)} in requests against sidecars
         {comparison.waypointFor.length > 0 ? `; it needs a waypoint because: ${comparison.waypointFor.join('; ')}` : '; no rule needs a waypoint'}.
       </Typography>
     </>

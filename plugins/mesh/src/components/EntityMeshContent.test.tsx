@@ -61,6 +61,31 @@ describe('the Mesh tab', () => {
     expect(screen.queryByText(/Proxy versions/)).not.toBeInTheDocument();
   });
 
+  it('recommends sidecar requests from measured use, with a button to onboard-service filled in with them', async () => {
+    const MI = 2 ** 20;
+    const status = paymentStatus();
+    status.clusters[0].overhead.rightSizing = {
+      state: 'recommend',
+      window: '7d',
+      pods: 4,
+      observed: { cpu: 50, memory: 60 * MI },
+      current: { cpu: 100, memory: 128 * MI },
+      recommended: { cpuRequest: 65, memoryRequest: 75 * MI, memoryLimit: 150 * MI },
+      saving: { cpu: 140, memory: 212 * MI },
+    };
+    await renderWith(payments, async () => status);
+    const section = await screen.findByLabelText('right-sizing');
+    expect(section).toHaveTextContent('over 7d the proxies of 4 pods used at most 50m CPU (95th percentile) and 60Mi memory. Request 65m CPU and 75Mi memory (limit 150Mi) instead of 100m and 128Mi: saves 140m CPU and 212Mi memory over the pods.');
+    const href = screen.getByText('Open the right-sizing change request').closest('a')?.getAttribute('href') ?? '';
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
+      entity: 'component:default/payment-service',
+      dataPlane: 'sidecar',
+      proxyCpuRequest: '65m',
+      proxyMemoryRequest: '75Mi',
+      proxyMemoryLimit: '150Mi',
+    });
+  });
+
   it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
     const status = paymentStatus();
     status.clusters[0].health = {

@@ -1,4 +1,5 @@
 import { EmptyState, LinkButton, MissingAnnotationEmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
@@ -39,7 +40,7 @@ export function EntityMeshContent() {
           <Typography variant="h5" gutterBottom>
             Cluster {cluster.cluster}
           </Typography>
-          <ClusterMeshView status={cluster} />
+          <ClusterMeshView status={cluster} entityRef={stringifyEntityRef(entity)} />
         </Grid>
       ))}
       <Grid item xs={12}>

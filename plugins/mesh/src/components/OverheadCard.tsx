@@ -1,8 +1,10 @@
-import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { InfoCard, LinkButton, Table, TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { OverheadStatus, PodOverhead } from '@meshport/plugin-mesh-common';
+import { OverheadStatus, PodOverhead, SidecarRightSizing } from '@meshport/plugin-mesh-common';
 import { cpu, memory, percent } from './format';
-import { DataPlaneComparisonView } from './DataPlaneComparisonView';
+import { savingInWords, DataPlaneComparisonView } from './DataPlaneComparisonView';
+import { rightSizingLink } from './onboarding';
 
 const columns: TableColumn<PodOverhead>[] = [
   { title: 'Pod', field: 'name' },
@@ -12,8 +14,31 @@ const columns: TableColumn<PodOverhead>[] = [
   { title: 'App used', render: p => (p.usage ? `${cpu(p.usage.app.cpu)} / ${memory(p.usage.app.memory)}` : '–') },
 ];
 
-/** What the sidecars cost next to the apps, requested and used, per pod and in total. */
-export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
+/** The sidecars' right-sizing in words, with the button to the change request when one is worth making. */
+function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRightSizing; entityRef?: string }) {
+  if (rightSizing.state === 'unknown') return <Typography variant="body2">Right-sizing: unavailable, {rightSizing.reason}.</Typography>;
+  const { observed, current, recommended, saving } = rightSizing;
+  const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} CPU (95th percentile) and ${memory(observed?.memory)} memory`;
+  if (rightSizing.state === 'fits' || !recommended) {
+    return <Typography variant="body2">Right-sizing: {measured}; the requests ({cpu(current?.cpu)}, {memory(current?.memory)}) fit.</Typography>;
+  }
+  return (
+    <Box aria-label="right-sizing" my={1}>
+      <Typography variant="body2">
+        Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} CPU and {memory(recommended.memoryRequest)} memory (limit {memory(recommended.memoryLimit)}) instead of{' '}
+        {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
+      </Typography>
+      {entityRef && (
+        <LinkButton to={rightSizingLink(entityRef, recommended)} color="primary" variant="outlined" size="small">
+          Open the right-sizing change request
+        </LinkButton>
+      )}
+    </Box>
+  );
+}
+
+/** What the sidecars cost next to the apps, requested and used, per pod and in total, and what they should request. */
+export function OverheadCard({ overhead, entityRef }: { overhead: OverheadStatus; entityRef?: string }) {
   const { total, usage } = overhead;
   const usedShare = (field: 'cpu' | 'memory') => (usage?.sidecar[field] !== undefined && usage.app[field] ? usage.sidecar[field]! / usage.app[field]! : undefined);
   return (
@@ -37,6 +62,7 @@ export function OverheadCard({ overhead }: { overhead: OverheadStatus }) {
           {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy containers).
         </Typography>
       )}
+      {overhead.rightSizing && <RightSizingView rightSizing={overhead.rightSizing} entityRef={entityRef} />}
       {overhead.dataPlanes && <DataPlaneComparisonView comparison={overhead.dataPlanes} marked="now" />}
       <Table<PodOverhead> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={overhead.pods} />
     </InfoCard>

@@ -1,9 +1,24 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { EntityMeshStatus, formatCpu, formatMemory, SidecarRightSizing } from '@meshport/plugin-mesh-common';
 
 /** The onboard-service template with this entity already picked. */
 export function onboardingLink(entity: Entity): string {
   const formData = JSON.stringify({ entity: stringifyEntityRef(entity) });
+  return `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent(formData)}`;
+}
+
+/**
+ * The onboard-service template with the entity picked and the recommended sidecar requests filled in: the
+ * form shows the rest of the policy, and its preview what the change request will hold.
+ */
+export function rightSizingLink(entityRef: string, recommended: NonNullable<SidecarRightSizing['recommended']>): string {
+  const formData = JSON.stringify({
+    entity: entityRef,
+    dataPlane: 'sidecar',
+    proxyCpuRequest: formatCpu(recommended.cpuRequest),
+    proxyMemoryRequest: formatMemory(recommended.memoryRequest),
+    proxyMemoryLimit: formatMemory(recommended.memoryLimit),
+  });
   return `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent(formData)}`;
 }
 

@@ -36,6 +36,9 @@ describe('the mesh overview', () => {
       // Every pod with a proxy of Istio's default 100m and 128Mi (the demo's injector and sidecars).
       allSidecar: { cpu: 11 * 100, memory: 11 * 128 * MI },
       allAmbient: undefined,
+      // No Prometheus behind the demo snapshot: nothing to right-size.
+      rightSizing: [],
+      rightSizingTotal: { cpu: 0, memory: 0 },
     });
     // Pods per node besides ztunnel: node-1 6, node-2 4, node-3 2. Shares of a 200m/512Mi ztunnel:
     // payment-service 2/6 + 1/4 + 1/2, order-service and user-service 1/6 + 1/4 each, inventory-service
@@ -43,6 +46,13 @@ describe('the mesh overview', () => {
     const ztunnels = 13 / 12 + 5 / 12 + 5 / 12 + 11 / 12;
     expect(summary.allAmbient.cpu).toBeCloseTo(ztunnels * 200 + 2 * 100);
     expect(summary.allAmbient.memory).toBeCloseTo(ztunnels * 512 * MI + 2 * 128 * MI);
+  });
+
+  it('lists the biggest right-sizing savings first, by the memory they free, and adds them up', () => {
+    const row = (name: string, memory?: number) => ({ ...overviewRow(component(name, 'shop'), {}), ...(memory !== undefined ? { sidecarSaving: { cpu: 10, memory: memory * MI } } : {}) });
+    const summary = overviewSummary([row('a', 20), row('b'), row('c', 300), row('d', -50)]);
+    expect(summary.rightSizing.map(r => r.name)).toEqual(['c', 'a']);
+    expect(summary.rightSizingTotal).toEqual({ cpu: 20, memory: 320 * MI });
   });
 
   it('lists every component with a link to its Mesh tab, and says which could not be read', async () => {

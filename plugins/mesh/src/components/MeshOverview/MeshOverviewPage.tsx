@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
 import { meshApiRef } from '../../api/MeshApi';
-import { ambientSavesInWords } from '../DataPlaneComparisonView';
+import { savingInWords } from '../DataPlaneComparisonView';
 import { cpu, memory, percent } from '../format';
 import { overviewRow, OverviewRow, overviewSummary } from './overviewRows';
 
@@ -21,7 +21,14 @@ const columns: TableColumn<OverviewRow>[] = [
   { title: 'Share of app CPU', field: 'sidecarCpuShare', type: 'numeric', render: row => percent(row.sidecarCpuShare, 0) },
   {
     title: 'Ambient against sidecars',
-    render: row => (row.dataPlaneRequests ? ambientSavesInWords({ cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0), memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0) }) : '–'),
+    render: row => (row.dataPlaneRequests ? savingInWords({ cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0), memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0) }) : '–'),
+  },
+  {
+    title: 'Right-sizing frees',
+    field: 'sidecarSaving',
+    type: 'numeric',
+    customSort: (a, b) => (a.sidecarSaving?.memory ?? 0) - (b.sidecarSaving?.memory ?? 0),
+    render: row => (row.sidecarSaving ? `${cpu(row.sidecarSaving.cpu)} CPU, ${memory(row.sidecarSaving.memory)}` : '–'),
   },
   { title: 'Worst finding', field: 'findingCount', type: 'numeric', render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none') },
   { title: 'Problem', field: 'problem' },
@@ -57,11 +64,21 @@ export function MeshOverviewPage() {
           {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request {cpu(summary.sidecarCpuMillicores)} CPU and{' '}
           {memory(summary.sidecarMemoryBytes)} memory in total.
         </Typography>
+        {summary.rightSizing.length > 0 && (
+          <Typography variant="body1" aria-label="right-sizing savings">
+            Right-sizing the sidecars would free {cpu(summary.rightSizingTotal.cpu)} CPU and {memory(summary.rightSizingTotal.memory)} memory in requests; the most:{' '}
+            {summary.rightSizing
+              .slice(0, 3)
+              .map(row => `${row.name} (${memory(row.sidecarSaving?.memory)})`)
+              .join(', ')}
+            .
+          </Typography>
+        )}
         {summary.priced > 0 && (
           <Typography variant="body1" aria-label="mesh-wide data plane cost">
             Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} CPU and {memory(summary.allSidecar.memory)} memory; ambient everywhere{' '}
             {cpu(summary.allAmbient.cpu)} CPU and {memory(summary.allAmbient.memory)} memory (ztunnel shares and waypoints). Moving every namespace to ambient{' '}
-            {ambientSavesInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })}.
+            {savingInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })} in requests.
           </Typography>
         )}
       </InfoCard>

@@ -49,6 +49,23 @@ export interface Config {
       /** How long one read of a cluster's history (shared by every entity) is used. Default 600000. */
       ttlMs?: number;
     };
+    /**
+     * How a canary is judged on the Mesh tab (Flagger's model), where its route's `meshport.io/canary-analysis`
+     * annotation (the canary template's thresholds) does not say: too few requests waits, a failed check
+     * rolls back, a pass below `maxWeight` shifts by `stepWeight`, a pass at it promotes.
+     */
+    canaryAnalysis?: {
+      /** Percent of answers that are not 5xx. Default 99. */
+      minSuccessRate?: number;
+      /** Default 500. */
+      maxP99Ms?: number;
+      /** Requests the canary must serve in the 5-minute window to be judged. Default 100. */
+      minRequests?: number;
+      /** Default 20. */
+      stepWeight?: number;
+      /** Default 50. */
+      maxWeight?: number;
+    };
     status?: {
       /** How long a list or query may take before the cluster counts as timed out. Default 10000. */
       requestTimeoutMs?: number;

@@ -224,10 +224,11 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
   });
 
-  it('walks a canary through start, shift, promote and rollback', async () => {
+  it('walks a canary through start, shift, promote and rollback, its own thresholds on its route for the Mesh tab to judge it by', async () => {
     const weights: number[] = [];
+    const thresholds: string[] = [];
     const steps = [
-      { step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10, headerName: 'x-canary', headerValue: 'true' },
+      { step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10, headerName: 'x-canary', headerValue: 'true', analysis: { minSuccessRate: 99.5, maxP99Ms: 300 } },
       { step: 'shift', canaryWeight: 50 },
       { step: 'promote' },
       { step: 'rollback' },
@@ -236,9 +237,12 @@ describe('the mesh templates through a real scaffolder backend and a real git re
       const task = await client.run('mesh-canary-release', { entity: paymentService, ...values });
       expect({ step: values.step, status: task.status }).toEqual({ step: values.step, status: 'completed' });
       const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service'));
-      const route = objectsIn(files, 'VirtualService').find(vs => vs.metadata.name === 'payment-service').spec.http.at(-1).route;
-      weights.push(route.find((r: any) => r.destination.subset === 'canary')?.weight ?? 0);
+      const virtualService = objectsIn(files, 'VirtualService').find(vs => vs.metadata.name === 'payment-service');
+      weights.push(virtualService.spec.http.at(-1).route.find((r: any) => r.destination.subset === 'canary')?.weight ?? 0);
+      thresholds.push(virtualService.metadata.annotations?.['meshport.io/canary-analysis']);
     }
+    // The thresholds set at the start stay with the canary through its steps.
+    expect(new Set(thresholds)).toEqual(new Set(['{"minSuccessRate":99.5,"maxP99Ms":300}']));
     expect(weights).toEqual([10, 50, 100, 0]);
   });
 

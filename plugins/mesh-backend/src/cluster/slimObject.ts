@@ -1,9 +1,9 @@
 /** Container environment variables an analyzer reads (istiod's JWKS fetch restriction, IST0175). */
 const ANALYZED_ENV = new Set(['BLOCKED_CIDRS_IN_JWKS_URIS']);
 
-/** The annotations Istio reads, less the injector's own record of what it did (large, and never read). */
+/** The annotations Istio reads and Meshport's own (a canary's thresholds), less the injector's record of what it did (large, and never read). */
 function istioAnnotations(annotations: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => key.includes('istio.io/') && key !== 'sidecar.istio.io/status'));
+  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => (key.includes('istio.io/') || key.startsWith('meshport.io/')) && key !== 'sidecar.istio.io/status'));
 }
 
 /**

@@ -22,9 +22,9 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
     const samples = await fleet.read();
     const health = healthFromSamples(entityHealthSamples(samples, target.services), METRICS_WINDOW);
     const usage = entityPodUsage(samples, target.pods);
-    return { health, usage, outbound: entityOutboundCalls(samples, target.workloads), ...(await entityProxyHistory(fleet, target.pods)) };
+    return { health, usage, outbound: entityOutboundCalls(samples, target.workloads), canaryThresholds: fleet.canaryThresholds, ...(await entityProxyHistory(fleet, target.pods)) };
   } catch (error) {
     const reason = (error as Error).message;
-    return { health: unknownHealth(reason, METRICS_WINDOW), usageUnavailable: reason, proxyHistoryUnavailable: reason, rightSizingRule: fleet.rightSizing.rule };
+    return { health: unknownHealth(reason, METRICS_WINDOW), usageUnavailable: reason, proxyHistoryUnavailable: reason, rightSizingRule: fleet.rightSizing.rule, canaryThresholds: fleet.canaryThresholds };
   }
 }

@@ -1,4 +1,4 @@
-import { FleetIndex, FleetSamples, fleetQueries, HISTORY_STEP_SECONDS, indexFleet, ProxyHistory, proxyHistoryQueries, RightSizingRule } from '@meshport/plugin-mesh-common';
+import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, FleetIndex, FleetSamples, fleetQueries, HISTORY_STEP_SECONDS, indexFleet, ProxyHistory, proxyHistoryQueries, RightSizingRule } from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
 import { PrometheusClient } from './prometheusClient';
 
@@ -19,6 +19,8 @@ export class FleetMetricsCache {
     private readonly prometheus: PrometheusClient,
     ttlMs: number,
     readonly rightSizing: { rule: RightSizingRule; ttlMs: number },
+    /** The portal's canary thresholds, for routes whose annotation sets none. */
+    readonly canaryThresholds: CanaryThresholds = DEFAULT_CANARY_THRESHOLDS,
   ) {
     this.reads = new TtlCache(ttlMs);
     this.histories = new TtlCache(rightSizing.ttlMs);

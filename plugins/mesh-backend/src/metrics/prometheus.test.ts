@@ -173,6 +173,17 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(cluster('dr').overhead.rightSizing).toMatchObject({ state: 'unknown', reason: expect.stringMatching(/Prometheus could not be reached/) });
   });
 
+  it("judges payment-service's canary against the portal's thresholds: v2 answers 10% 5xx, so roll back", () => {
+    const analysis = cluster('prod').traffic.canary?.analysis;
+    expect(analysis).toMatchObject({ verdict: 'rollback', reason: 'success rate out of bounds', weight: 10, canaryVersion: 'v2', stableVersion: 'v1', source: 'config' });
+    expect(analysis?.checks.map(c => [c.name, Math.round(c.canary!), Math.round(c.stable!), c.threshold, c.pass])).toEqual([
+      ['requests', 3000, 27000, 100, true],
+      ['success rate', 90, 99, 99, false],
+      ['p99', 475, 95, 500, true],
+    ]);
+    expect(cluster('dr').traffic.canary?.analysis).toMatchObject({ verdict: 'wait', reason: expect.stringMatching(/^health is unknown/) });
+  });
+
   it('asks Prometheus ten queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));

@@ -1,6 +1,6 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
+import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
 import { readMeshClusters } from '../cluster/clusterConfig';
 import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
@@ -30,6 +30,17 @@ function readRightSizing(config: RootConfigService): { rule: RightSizingRule; tt
   return { rule, ttlMs: number('ttlMs', 600_000) };
 }
 
+/** The portal's canary thresholds from `mesh.canaryAnalysis`, Flagger-like defaults for what it leaves out. */
+function readCanaryThresholds(config: RootConfigService): CanaryThresholds {
+  const section = config.getOptionalConfig('mesh.canaryAnalysis');
+  const number = (key: keyof CanaryThresholds, max: number) => {
+    const value = section?.getOptionalNumber(key) ?? DEFAULT_CANARY_THRESHOLDS[key];
+    if (!(value >= 0 && value <= max)) throw new InputError(`mesh.canaryAnalysis.${key}: must be between 0 and ${max}`);
+    return value;
+  };
+  return { minSuccessRate: number('minSuccessRate', 100), maxP99Ms: number('maxP99Ms', 600_000), minRequests: number('minRequests', 1e9), stepWeight: number('stepWeight', 100), maxWeight: number('maxWeight', 100) };
+}
+
 /** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
 export function buildStatusService(config: RootConfigService, logger: LoggerService): EntityStatusService {
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
@@ -38,6 +49,7 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const metricsTtlMs = config.getOptionalNumber('mesh.status.metricsTtlMs') ?? 15_000;
   const rightSizing = readRightSizing(config);
+  const canaryThresholds = readCanaryThresholds(config);
   const clusters = readMeshClusters(config).map(cluster => {
     const source: ClusterSource = cluster.kubernetes
       ? new LiveClusterSource(cluster.kubernetes, logger, {
@@ -49,7 +61,7 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
           rootNamespace,
         })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
-    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing) : undefined };
+    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds) : undefined };
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;

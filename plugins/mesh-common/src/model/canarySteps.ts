@@ -1,8 +1,8 @@
-import { MeshPolicy } from './policy';
+import { CanaryPolicy, MeshPolicy } from './policy';
 
 /** The steps of a canary release, as the canary template offers them. */
 export type CanaryStep =
-  | { step: 'start'; stableVersion: string; canaryVersion: string; canaryWeight: number; headerMatch?: { name: string; value: string } }
+  | { step: 'start'; stableVersion: string; canaryVersion: string; canaryWeight: number; headerMatch?: { name: string; value: string }; analysis?: CanaryPolicy['analysis'] }
   | { step: 'shift'; canaryWeight: number }
   | { step: 'promote' }
   | { step: 'rollback' };
@@ -10,8 +10,8 @@ export type CanaryStep =
 /** A policy after one canary step. Pure: the input is not changed. Throws when the step needs a running canary. */
 export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolicy {
   if (step.step === 'start') {
-    const { stableVersion, canaryVersion, canaryWeight, headerMatch } = step;
-    return { ...policy, canary: { stableVersion, canaryVersion, canaryWeight, headerMatch } };
+    const { stableVersion, canaryVersion, canaryWeight, headerMatch, analysis } = step;
+    return { ...policy, canary: { stableVersion, canaryVersion, canaryWeight, headerMatch, analysis } };
   }
   if (!policy.canary) {
     throw new Error(`canary: there is no canary to ${step.step}; start one first`);

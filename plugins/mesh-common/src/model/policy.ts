@@ -248,6 +248,17 @@ const fault = z
   })
   .describe('Fault injection into canary traffic');
 
+/** The thresholds a canary is judged by (Flagger's analysis model); unset ones come from the portal's config. */
+export const canaryAnalysis = z
+  .strictObject({
+    minSuccessRate: percentage.optional().describe('Lowest share of non-5xx answers the canary may have, percent (default 99)'),
+    maxP99Ms: z.number().int('must be a whole number').min(1).max(600_000).optional().describe('Highest p99 latency the canary may have, milliseconds (default 500)'),
+    minRequests: z.number().int('must be a whole number').min(0).max(1_000_000_000).optional().describe('Requests the canary must have served in the window before it is judged (default 100)'),
+    stepWeight: z.number().int('must be a whole number').min(1).max(100).optional().describe('How much more traffic a passing canary gets per step, percent (default 20)'),
+    maxWeight: z.number().int('must be a whole number').min(1).max(100).optional().describe('The share at which a passing canary is promoted instead, percent (default 50)'),
+  })
+  .describe('How the canary is judged on the Mesh tab');
+
 const canary = z
   .strictObject({
     stableVersion: kubernetesLabelValue.describe('"version" label of the stable pods'),
@@ -258,6 +269,7 @@ const canary = z
       .optional()
       .describe('Requests with this header always go to the canary (internal testers)'),
     fault: fault.optional(),
+    analysis: canaryAnalysis.optional(),
   })
   .refine(value => value.stableVersion !== value.canaryVersion, {
     message: 'must differ from stableVersion',

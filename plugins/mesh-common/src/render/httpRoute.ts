@@ -1,6 +1,7 @@
 import { MeshPolicy, needsWaypoint } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel, CANARY_SUBSET, serviceMetadata, STABLE_SUBSET } from './names';
+import { canaryAnalysisAnnotation } from './canaryAnnotation';
 
 /** Whether the service's mesh routing is Gateway API's (ambient, through its waypoint) rather than a VirtualService's. */
 export function routesWithHttpRoute(policy: MeshPolicy): boolean {
@@ -61,7 +62,7 @@ export function renderHttpRoute(policy: MeshPolicy): KubeObject | undefined {
   return prune({
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
-    metadata: serviceMetadata(policy),
+    metadata: { ...serviceMetadata(policy), ...canaryAnalysisAnnotation(policy) },
     spec: {
       parentRefs: [{ group: '', kind: 'Service', name: policy.service.name, port }],
       rules: [...testers, { backendRefs: split, timeouts }],

@@ -1,5 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { canaryAnalysisAnnotation } from './canaryAnnotation';
 import { routesWithHttpRoute } from './httpRoute';
 import { CANARY_SUBSET, childName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
@@ -65,7 +66,7 @@ function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
   return prune({
     apiVersion: 'networking.istio.io/v1',
     kind: 'VirtualService',
-    metadata: serviceMetadata(policy),
+    metadata: { ...serviceMetadata(policy), ...canaryAnalysisAnnotation(policy) },
     spec: {
       hosts: [serviceHost(policy)],
       http: [...testerRoute(policy), { name: 'primary', route: destinations(policy), ...timeouts(policy) }],

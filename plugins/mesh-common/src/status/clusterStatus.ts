@@ -1,4 +1,4 @@
-import { podLabelsOf } from '../analyze';
+import { AnalyzedObject, podLabelsOf } from '../analyze';
 import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
 import { OutboundCall } from './fleetMetrics';
@@ -8,7 +8,8 @@ import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
-import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus } from './types';
+import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, TrafficStatus } from './types';
+import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from './health';
@@ -27,6 +28,8 @@ export interface EntityMetrics {
   /** Why the proxies' history could not be read. */
   proxyHistoryUnavailable?: string;
   rightSizingRule?: RightSizingRule;
+  /** The portal's canary thresholds, for routes whose annotation sets none. */
+  canaryThresholds?: CanaryThresholds;
 }
 
 /** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
@@ -50,7 +53,7 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     cluster,
     workloads: workloadsNow,
     security: securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)),
-    traffic: trafficStatus(slice.services, slice.networking, podReadiness),
+    traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics),
     findings: [
       ...slice.findings,
       ...outboundFindings({ workloads: slice.controllers, calls: metrics?.outbound ?? [], sidecars: slice.sidecars, rootNamespace, meshOutboundPolicy: slice.meshOutboundPolicy }),
@@ -58,6 +61,15 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
     overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
   };
+}
+
+/** The traffic with its canary judged against its thresholds (its route's annotation, else the config's), when Prometheus is configured. */
+function withCanaryAnalysis(traffic: TrafficStatus, networking: AnalyzedObject[], metrics: EntityMetrics | undefined): TrafficStatus {
+  if (!traffic.canary || !metrics) return traffic;
+  const [namespace, name] = traffic.canary.virtualService.split('/');
+  const route = networking.find(o => o.kind === 'VirtualService' && o.metadata.namespace === namespace && o.metadata.name === name);
+  const { thresholds, source } = thresholdsFrom(route?.metadata.annotations?.[CANARY_ANALYSIS_ANNOTATION], metrics.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS);
+  return { ...traffic, canary: { ...traffic.canary, analysis: analyzeCanary(traffic.canary, metrics.health, thresholds, source) } };
 }
 
 /** The overhead with the sidecars' right-sizing, when there are injected pods and Prometheus answered. */

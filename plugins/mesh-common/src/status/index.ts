@@ -29,3 +29,5 @@ export { statusSummary } from './summary';
 export type { EntityMeshSummary } from './summary';
 export { DEFAULT_RIGHT_SIZING, HISTORY_STEP_SECONDS, proxyHistoryQueries, recommendSidecarResources } from './rightSizing';
 export type { ProxyHistory, RightSizingRule } from './rightSizing';
+export { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
+export type { CanaryThresholds } from './canaryAnalysis';

@@ -237,6 +237,32 @@ export interface CanaryStatus {
   virtualService: string;
   host: string;
   split: CanarySplitEntry[];
+  /** The canary against its thresholds, when Prometheus is configured. */
+  analysis?: CanaryAnalysis;
+}
+
+/** One check of a canary: its figure, the stable version's, and the threshold it must meet. */
+export interface CanaryCheck {
+  name: 'requests' | 'success rate' | 'p99';
+  canary?: number;
+  stable?: number;
+  threshold: number;
+  pass: boolean;
+}
+
+/** A canary judged as Flagger would judge one step; the change itself is a change request. */
+export interface CanaryAnalysis {
+  checks: CanaryCheck[];
+  /** `wait`: too little to judge; `shift`: more traffic (to `nextWeight`); `promote`; `rollback`. */
+  verdict: 'wait' | 'shift' | 'promote' | 'rollback';
+  reason: string;
+  nextWeight?: number;
+  weight: number;
+  canaryVersion?: string;
+  stableVersion?: string;
+  thresholds: { minSuccessRate: number; maxP99Ms: number; minRequests: number; stepWeight: number; maxWeight: number };
+  /** Where the thresholds come from: the route's annotation (the policy's), or the portal's config. */
+  source: 'route' | 'config';
 }
 
 export interface ServiceSummary {

@@ -33,7 +33,7 @@ export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStat
         <SecurityCard security={status.security} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <TrafficCard traffic={status.traffic} health={status.health} />
+        <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <HealthCard health={status.health} />

@@ -86,6 +86,31 @@ describe('the Mesh tab', () => {
     });
   });
 
+  it('judges the canary check by check and offers the recommended step of the canary template', async () => {
+    const status = paymentStatus();
+    status.clusters[0].traffic.canary!.analysis = {
+      checks: [
+        { name: 'requests', canary: 3000, stable: 27000, threshold: 100, pass: true },
+        { name: 'success rate', canary: 99.5, stable: 99.9, threshold: 99, pass: true },
+        { name: 'p99', canary: 120, stable: 95, threshold: 500, pass: true },
+      ],
+      verdict: 'shift',
+      nextWeight: 30,
+      reason: 'every check passed at 10%: shift to 30%',
+      weight: 10,
+      canaryVersion: 'v2',
+      stableVersion: 'v1',
+      thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
+      source: 'config',
+    };
+    await renderWith(payments, async () => status);
+    const section = await screen.findByLabelText('canary analysis');
+    expect(section).toHaveTextContent('success rate99.5%99.9%at least 99.0%pass');
+    expect(section).toHaveTextContent("Verdict: shift, every check passed at 10%: shift to 30% (thresholds from the portal's config).");
+    const href = screen.getByText(/Shift to 30%: open the change request/).closest('a')?.getAttribute('href') ?? '';
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', step: 'shift', canaryWeight: 30 });
+  });
+
   it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
     const status = paymentStatus();
     status.clusters[0].health = {

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CanaryStep, policyFromForm } from '@meshport/plugin-mesh-common';
+import { CanaryPolicy, CanaryStep, policyFromForm, withoutEmptyValues } from '@meshport/plugin-mesh-common';
 import { CheckoutRecord, ensureFolder, PrivateRepository, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 import { mirrorPlan } from '../folder/folderFiles';
 import { MeshGitOpsContext } from '../gitops/context';
@@ -18,6 +18,7 @@ interface CanaryStepInput {
   canaryWeight?: number;
   headerName?: string;
   headerValue?: string;
+  analysis?: Record<string, unknown>;
 }
 
 /** The form's canary step as the model's; missing values are named before the policy is touched. */
@@ -34,6 +35,8 @@ export function toCanaryStep(input: CanaryStepInput): CanaryStep {
         canaryVersion: need(input.canaryVersion, 'canaryVersion'),
         canaryWeight: need(input.canaryWeight, 'canaryWeight'),
         headerMatch: input.headerName ? { name: input.headerName, value: need(input.headerValue, 'headerValue') } : undefined,
+        // Thresholds the form left empty are the portal's; the model checks the rest when the policy is parsed.
+        analysis: withoutEmptyValues(input.analysis) as CanaryPolicy['analysis'],
       };
     case 'shift':
       return { step: 'shift', canaryWeight: need(input.canaryWeight, 'canaryWeight') };
@@ -104,6 +107,7 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
             canaryWeight: z.number().optional().describe('Percent of traffic to the canary (start, shift)'),
             headerName: z.string().optional().describe('Header that always routes to the canary (start)'),
             headerValue: z.string().optional().describe('Its value (start)'),
+            analysis: z.record(z.unknown()).optional().describe('The canary\'s own thresholds (start): minSuccessRate, maxP99Ms, minRequests, stepWeight, maxWeight'),
           })
           .optional()
           .describe('A canary release step applied to the stored policy'),

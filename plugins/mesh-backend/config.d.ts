@@ -66,6 +66,18 @@ export interface Config {
       /** Default 50. */
       maxWeight?: number;
     };
+    /**
+     * When a service counts as degraded or failing, by its share of 5xx answers (Kiali's defaults). A
+     * component can set its own with the annotation meshport.io/error-rate-thresholds: "degraded=0.5,failing=5".
+     */
+    health?: {
+      errorRate?: {
+        /** Default 0.1. */
+        degradedPercent?: number;
+        /** Default 10. */
+        failingPercent?: number;
+      };
+    };
     status?: {
       /** How long a list or query may take before the cluster counts as timed out. Default 10000. */
       requestTimeoutMs?: number;

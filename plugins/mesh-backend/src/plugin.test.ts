@@ -366,6 +366,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
   it.each([
     ['broken-selector', 'backstage.io/kubernetes-label-selector'],
     ['broken-namespace', 'backstage.io/kubernetes-namespace'],
+    ['broken-thresholds', 'meshport.io/error-rate-thresholds'],
   ])('answers 400 naming the annotation for %s', async (name, annotation) => {
     await until(() => request(`default/component/${name}`).then(r => r.status), s => s !== 404, `the catalog to hold ${name}`, 60_000);
     const response = await request(`default/component/${name}`);

@@ -111,6 +111,18 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(cluster('prod').health.overall?.latencyMs.p50).toBeCloseTo(25 + (75 / 540) * 25, 1);
   });
 
+  it("judges health by Kiali's thresholds: 2% 5xx overall and v1's 1.1% are degraded, v2's 10% failing", () => {
+    expect(cluster('prod').health.assessment).toEqual({
+      state: 'degraded',
+      thresholds: { degradedPercent: 0.1, failingPercent: 10 },
+      source: 'config',
+      perVersion: [
+        { version: 'v1', state: 'degraded' },
+        { version: 'v2', state: 'failing' },
+      ],
+    });
+  });
+
   it('draws the last 30 minutes of request rate, one point per minute', () => {
     const { series } = cluster('prod').health;
     expect(series.length).toBeGreaterThanOrEqual(30);

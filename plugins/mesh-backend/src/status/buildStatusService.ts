@@ -1,6 +1,6 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
+import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, DEFAULT_ERROR_RATE_THRESHOLDS, DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
 import { readMeshClusters } from '../cluster/clusterConfig';
 import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
@@ -65,5 +65,12 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   });
   logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;
-  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity);
+  const healthThresholds = {
+    degradedPercent: config.getOptionalNumber('mesh.health.errorRate.degradedPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.degradedPercent,
+    failingPercent: config.getOptionalNumber('mesh.health.errorRate.failingPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.failingPercent,
+  };
+  if (!(healthThresholds.degradedPercent >= 0 && healthThresholds.degradedPercent <= healthThresholds.failingPercent && healthThresholds.failingPercent <= 100)) {
+    throw new InputError('mesh.health.errorRate: degradedPercent and failingPercent must be percentages, degraded at most failing');
+  }
+  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity, healthThresholds);
 }

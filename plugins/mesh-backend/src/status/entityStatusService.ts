@@ -9,6 +9,10 @@ import {
   entityTarget,
   EntityTarget,
   isDnsLabel,
+  DEFAULT_ERROR_RATE_THRESHOLDS,
+  ErrorRateThresholds,
+  errorRateThresholdsFrom,
+  HEALTH_THRESHOLDS_ANNOTATION,
   KUBERNETES_ID_ANNOTATION,
   metricsTargetOf,
   PendingChangesStatus,
@@ -31,7 +35,15 @@ export interface StatusEntity {
   annotations: Record<string, string | undefined>;
 }
 
-/** Assembles an entity's mesh status from every cluster, its metrics and its pending changes. */
+/** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */
+function healthThresholdsOf(entity: StatusEntity, defaults: ErrorRateThresholds) {
+  try {
+    return errorRateThresholdsFrom(entity.annotations[HEALTH_THRESHOLDS_ANNOTATION], defaults);
+  } catch (error) {
+    throw new InputError(`${entity.ref}: ${(error as Error).message}`);
+  }
+}
+
 /** Which cluster objects are the entity's; an annotation that cannot be read is the caller's error (400). */
 function targetOf(entity: StatusEntity) {
   try {
@@ -49,6 +61,7 @@ export class EntityStatusService {
     private readonly logger: LoggerService,
     private readonly pendingChanges?: PendingChangesSource,
     private readonly maxPodsPerEntity = 5000,
+    private readonly healthThresholds: ErrorRateThresholds = DEFAULT_ERROR_RATE_THRESHOLDS,
   ) {}
 
   start(): void {
@@ -59,7 +72,7 @@ export class EntityStatusService {
     this.clusters.forEach(c => c.source.stop());
   }
 
-  private async clusterStatus(cluster: StatusCluster, target: EntityTarget): Promise<ClusterMeshStatus> {
+  private async clusterStatus(cluster: StatusCluster, target: EntityTarget, healthThresholds: ReturnType<typeof healthThresholdsOf>): Promise<ClusterMeshStatus> {
     const name = cluster.source.name;
     try {
       const answer = await cluster.source.sliceFor(target, this.rootNamespace);
@@ -71,7 +84,7 @@ export class EntityStatusService {
         });
       }
       const metricsTarget = metricsTargetOf(answer.slice);
-      const metrics = cluster.metrics && metricsTarget ? await readEntityMetrics(cluster.metrics, metricsTarget) : undefined;
+      const metrics = cluster.metrics && metricsTarget ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds } : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
       return answer.degraded ? { ...status, degraded: answer.degraded } : status;
     } catch (error) {
@@ -95,8 +108,9 @@ export class EntityStatusService {
     const generatedAt = new Date().toISOString();
     if (!target) return { entityRef: entity.ref, generatedAt, clusters: [], pendingChanges: { items: [] } };
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
+    const healthThresholds = healthThresholdsOf(entity, this.healthThresholds);
     const [clusters, pendingChanges] = await Promise.all([
-      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target))),
+      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, healthThresholds))),
       this.pendingChangesOf(target.namespace, service),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };

@@ -9,6 +9,7 @@ import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
 import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, TrafficStatus } from './types';
+import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, ErrorRateThresholds } from './healthAssessment';
 import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
@@ -30,6 +31,8 @@ export interface EntityMetrics {
   rightSizingRule?: RightSizingRule;
   /** The portal's canary thresholds, for routes whose annotation sets none. */
   canaryThresholds?: CanaryThresholds;
+  /** The entity's error-rate thresholds (its annotation's, else the portal's). */
+  healthThresholds?: { thresholds: ErrorRateThresholds; source: 'entity' | 'config' };
 }
 
 /** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
@@ -58,9 +61,15 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
       ...slice.findings,
       ...outboundFindings({ workloads: slice.controllers, calls: metrics?.outbound ?? [], sidecars: slice.sidecars, rootNamespace, meshOutboundPolicy: slice.meshOutboundPolicy }),
     ],
-    health: metrics?.health ?? unknownHealth('no Prometheus is configured for this cluster'),
+    health: metrics ? withAssessment(metrics) : unknownHealth('no Prometheus is configured for this cluster'),
     overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
   };
+}
+
+/** The health with its assessment against the entity's error-rate thresholds. */
+function withAssessment(metrics: EntityMetrics): HealthStatus {
+  const { thresholds, source } = metrics.healthThresholds ?? { thresholds: DEFAULT_ERROR_RATE_THRESHOLDS, source: 'config' as const };
+  return { ...metrics.health, assessment: assessHealth(metrics.health, thresholds, source) };
 }
 
 /** The traffic with its canary judged against its thresholds (its route's annotation, else the config's), when Prometheus is configured. */

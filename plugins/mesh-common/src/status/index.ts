@@ -31,3 +31,5 @@ export { DEFAULT_RIGHT_SIZING, HISTORY_STEP_SECONDS, proxyHistoryQueries, recomm
 export type { ProxyHistory, RightSizingRule } from './rightSizing';
 export { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 export type { CanaryThresholds } from './canaryAnalysis';
+export { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './healthAssessment';
+export type { ErrorRateThresholds } from './healthAssessment';

@@ -310,6 +310,19 @@ export interface HealthStatus {
   mtlsShare?: number;
   /** Request rate over the last 30 minutes, one point per minute (unix seconds, requests per second). */
   series: Array<{ time: number; requestRate: number }>;
+  /** Healthy, degraded or failing by the error-rate thresholds, when Prometheus is configured. */
+  assessment?: HealthAssessment;
+}
+
+export type HealthState = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';
+
+/** The service's and each version's health by their 5xx share, and the thresholds that say so. */
+export interface HealthAssessment {
+  state: HealthState;
+  thresholds: { degradedPercent: number; failingPercent: number };
+  /** Where they come from: the component's annotation, or the portal's config (Kiali's defaults). */
+  source: 'entity' | 'config';
+  perVersion: Array<{ version: string; state: HealthState }>;
 }
 
 export interface ContainerUsage {

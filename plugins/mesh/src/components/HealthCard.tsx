@@ -1,6 +1,6 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, StatusError, StatusOK, StatusPending, StatusWarning } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { HealthStatus } from '@meshport/plugin-mesh-common';
+import { HealthState, HealthStatus } from '@meshport/plugin-mesh-common';
 import { milliseconds, percent, requestRate } from './format';
 
 /** The request rate of the last 30 minutes as a small line. */
@@ -15,7 +15,15 @@ function RequestRateSparkline({ series }: { series: HealthStatus['series'] }) {
   );
 }
 
-/** Request rate, error share and latency from Istio's metrics; the reason when they are unknown. */
+/** A health state as Backstage's status marks show them. */
+function HealthMark({ state }: { state: HealthState }) {
+  if (state === 'healthy') return <StatusOK>healthy</StatusOK>;
+  if (state === 'degraded') return <StatusWarning>degraded</StatusWarning>;
+  if (state === 'failing') return <StatusError>failing</StatusError>;
+  return <StatusPending>{state}</StatusPending>;
+}
+
+/** Request rate, error share and latency from Istio's metrics, judged against the error-rate thresholds; the reason when they are unknown. */
 export function HealthCard({ health }: { health: HealthStatus }) {
   if (health.state === 'unknown') {
     return (
@@ -31,9 +39,16 @@ export function HealthCard({ health }: { health: HealthStatus }) {
       </InfoCard>
     );
   }
-  const { overall } = health;
+  const { overall, assessment } = health;
+  const versionState = (version: string) => assessment?.perVersion.find(v => v.version === version)?.state;
   return (
     <InfoCard title="Health" subheader={`last ${health.window}`}>
+      {assessment && (
+        <Typography variant="body1" aria-label="health assessment">
+          <HealthMark state={assessment.state} /> 5xx degraded from {assessment.thresholds.degradedPercent}%, failing from {assessment.thresholds.failingPercent}% (
+          {assessment.source === 'entity' ? "the component's meshport.io/error-rate-thresholds" : "the portal's thresholds"})
+        </Typography>
+      )}
       <Typography variant="body1">
         {requestRate(overall.requestRate)}, errors {percent(overall.errorShare, 2)}, p50 {milliseconds(overall.latencyMs.p50)}, p90 {milliseconds(overall.latencyMs.p90)}, p99{' '}
         {milliseconds(overall.latencyMs.p99)}
@@ -43,7 +58,7 @@ export function HealthCard({ health }: { health: HealthStatus }) {
       <ul>
         {health.perVersion.map(v => (
           <li key={v.version}>
-            {v.version}: {requestRate(v.requestRate)}, errors {percent(v.errorShare, 2)}, p99 {milliseconds(v.latencyMs.p99)}
+            {v.version}: {requestRate(v.requestRate)}, errors {percent(v.errorShare, 2)}, p99 {milliseconds(v.latencyMs.p99)} {versionState(v.version) && <HealthMark state={versionState(v.version)!} />}
           </li>
         ))}
       </ul>

@@ -30,11 +30,11 @@ function dataPlaneOf(pod: PodMeshStatus) {
 }
 
 const columns: TableColumn<PodMeshStatus>[] = [
-  { title: 'Pod', field: 'name' },
+  { title: 'Pod', field: 'name', cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Version', field: 'version' },
-  { title: 'Data plane', render: dataPlaneOf },
-  { title: 'Waypoint', render: pod => pod.ambient?.waypoint ?? '–' },
-  { title: 'Ready', render: pod => <Readiness pod={pod} /> },
+  { title: 'Data plane', render: dataPlaneOf, cellStyle: { whiteSpace: 'nowrap' } },
+  { title: 'Waypoint', render: pod => pod.ambient?.waypoint ?? '–', cellStyle: { whiteSpace: 'nowrap' } },
+  { title: 'Ready', render: pod => <Readiness pod={pod} />, cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Restarts', field: 'restarts', type: 'numeric' },
 ];
 

@@ -7,7 +7,7 @@ import { savingInWords, DataPlaneComparisonView } from './DataPlaneComparisonVie
 import { rightSizingLink } from './onboarding';
 
 const columns: TableColumn<PodOverhead>[] = [
-  { title: 'Pod', field: 'name' },
+  { title: 'Pod', field: 'name', cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Sidecar requests', render: p => `${cpu(p.sidecar.requests.cpu)} / ${memory(p.sidecar.requests.memory)}` },
   { title: 'App requests', render: p => `${cpu(p.app.requests.cpu)} / ${memory(p.app.requests.memory)}` },
   { title: 'Sidecar used', render: p => (p.usage ? `${cpu(p.usage.sidecar.cpu)} / ${memory(p.usage.sidecar.memory)}` : '–') },

@@ -1,4 +1,4 @@
-import { EntityMetrics, entityHealthSamples, entityOutboundCalls, entityPodUsage, healthFromSamples, MetricsTarget, unknownHealth } from '@meshport/plugin-mesh-common';
+import { entityCallers, entityDryRunDenied, EntityMetrics, entityHealthSamples, entityOutboundCalls, entityPodUsage, healthFromSamples, MetricsTarget, unknownHealth } from '@meshport/plugin-mesh-common';
 import { FleetMetricsCache, METRICS_WINDOW } from './fleetMetricsCache';
 
 /** The entity's pods' proxy history, by pod name, or why it could not be read (the rest of the status stands). */
@@ -22,7 +22,15 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
     const samples = await fleet.read();
     const health = healthFromSamples(entityHealthSamples(samples, target.services), METRICS_WINDOW);
     const usage = entityPodUsage(samples, target.pods);
-    return { health, usage, outbound: entityOutboundCalls(samples, target.workloads), canaryThresholds: fleet.canaryThresholds, ...(await entityProxyHistory(fleet, target.pods)) };
+    return {
+      health,
+      usage,
+      outbound: entityOutboundCalls(samples, target.workloads),
+      dryRunDenied: entityDryRunDenied(samples, target.pods),
+      callers: entityCallers(samples, target.services),
+      canaryThresholds: fleet.canaryThresholds,
+      ...(await entityProxyHistory(fleet, target.pods)),
+    };
   } catch (error) {
     const reason = (error as Error).message;
     return { health: unknownHealth(reason, METRICS_WINDOW), usageUnavailable: reason, proxyHistoryUnavailable: reason, rightSizingRule: fleet.rightSizing.rule, canaryThresholds: fleet.canaryThresholds };

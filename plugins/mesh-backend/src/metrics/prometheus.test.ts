@@ -35,6 +35,16 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
   /** Every request the backend sends to prod's Prometheus goes through it. */
   let counting: CountingProxy;
   const apiQueries = () => counting.requests.filter(r => r.startsWith('/api/v1/query')).length;
+  /** An entity's status once it satisfies `done` (the watch and the fleet read catch up within seconds). */
+  const statusWhen = async (name: string, done: (status: EntityMeshStatus) => boolean): Promise<EntityMeshStatus> => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const status = (await (await fetch(statusUrl(name), { headers: { authorization: mockCredentials.user.header() } })).json()) as EntityMeshStatus;
+      if (done(status)) return status;
+      if (Date.now() > deadline) throw new Error(`the status of ${name} did not change in time: ${JSON.stringify(status).slice(0, 500)}`);
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  };
 
   beforeAll(async () => {
     if (unavailable) throw new Error(`CI requires Prometheus: ${unavailable}`);
@@ -196,7 +206,26 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(cluster('dr').traffic.canary?.analysis).toMatchObject({ verdict: 'wait', reason: expect.stringMatching(/^health is unknown/) });
   });
 
-  it('asks Prometheus ten queries per cluster and TTL, however many status requests arrive at once', async () => {
+  it('compares the callers seen with the callers allowed: order-service calls payment-service, and may', () => {
+    expect(cluster('prod').security.callers).toEqual([
+      { principal: 'cluster.local/ns/orders/sa/order-service', rate: expect.closeTo(100, 0), allowed: true, observed: true, words: expect.stringMatching(/^cluster.local\/ns\/orders\/sa\/order-service calls you \(100.00 req\/s\) and may$/) },
+    ]);
+  });
+
+  it("shows what payment-service's policies would deny once they are in dry run, from Envoy's RBAC shadow stats", async () => {
+    const callers = demoClusterObjects().find(o => o.kind === 'AuthorizationPolicy' && o.metadata.name === 'payment-service-callers')!;
+    kube.apply({ ...callers, metadata: { ...callers.metadata, annotations: { 'istio.io/dry-run': 'true' } } });
+    try {
+      const tried = await statusWhen('payment-service', s => Boolean(s.clusters.find(c => c.cluster === 'prod')?.security.dryRun));
+      const { dryRun, authorizationPolicies } = tried.clusters.find(c => c.cluster === 'prod')!.security;
+      expect(dryRun).toEqual({ policies: ['payments/payment-service-callers'], window: '5m', deniedPerSecond: expect.closeTo(0.5, 2) });
+      expect(authorizationPolicies.find(p => p.name === 'payment-service-callers')?.dryRun).toBe(true);
+    } finally {
+      kube.apply(callers);
+    }
+  });
+
+  it('asks Prometheus twelve queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));
     const before = apiQueries();
@@ -207,8 +236,8 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     const asked = apiQueries() - before;
     const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');
     expect(payments.map(a => a.clusters.find(c => c.cluster === 'prod')?.health.overall?.requestRate)).toEqual(Array(10).fill(expect.closeTo(100, 0)));
-    // 9 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
-    expect(asked).toBe(10);
+    // 11 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
+    expect(asked).toBe(12);
   });
 
   it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {

@@ -59,7 +59,7 @@ export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>)
 export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
 
 /** What the data-plane choice forbids elsewhere in the policy. */
-export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope' | 'canary' | 'traffic'>>): DataPlaneIssue[] {
+export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope' | 'canary' | 'traffic' | 'authorization'>>): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
   const issues: DataPlaneIssue[] = [];
   if (dataPlane.mode === 'ambient') {
@@ -68,6 +68,8 @@ export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injectio
     if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
     if (policy.scope) issues.push({ path: ['scope'], message: 'limits what a sidecar learns of the mesh, and ambient pods have none: leave it out' });
+    // ztunnel does not read istio.io/dry-run: it would enforce what was meant as a trial.
+    if (policy.authorization?.dryRun) issues.push({ path: ['authorization', 'dryRun'], message: 'is a sidecar feature: in ambient mode the policies would be enforced, not tried' });
     // The waypoint routes with an HTTPRoute: no fault injection or Envoy retry conditions.
     const httpRoute = 'has no HTTPRoute equivalent, and a waypoint routes with an HTTPRoute (VirtualServices are Alpha on waypoints): leave it out in ambient mode';
     if (policy.canary?.fault) issues.push({ path: ['canary', 'fault'], message: httpRoute });

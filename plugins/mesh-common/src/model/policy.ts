@@ -179,6 +179,10 @@ const authorization = z
     allow: z.array(allowRule).max(64).default([]).describe('Allowed callers'),
     healthCheckPaths: uniqueList(httpPath, 16).default([]).describe('Paths the ingress gateway may probe'),
     ingressGatewayPrincipal: principal.default(DEFAULT_INGRESS_GATEWAY_PRINCIPAL).describe('The ingress gateway\'s identity'),
+    dryRun: z
+      .boolean()
+      .default(false)
+      .describe('Sidecar mode only: render deny-by-default and the allowed callers with istio.io/dry-run, so that the Mesh tab shows what they would deny before they are enforced'),
   })
   .describe('Service-to-service authorization (AuthorizationPolicy)');
 

@@ -4,6 +4,9 @@ import { policyTarget, serviceMetadata, workloadSelector } from './names';
 
 type Rule = Record<string, unknown>;
 
+/** Istio's annotation for an AuthorizationPolicy that is evaluated and counted but not enforced. */
+export const DRY_RUN_ANNOTATION = 'istio.io/dry-run';
+
 /** Istio's attribute for a claim; a dotted claim name addresses a nested claim. */
 export function claimAttribute(claim: string): string {
   return `request.auth.claims${claim.split('.').map(part => `[${part}]`).join('')}`;
@@ -46,15 +49,20 @@ function allowRules(policy: MeshPolicy): Rule[] {
 export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
   const target = policyTarget(policy);
   const objects: KubeObject[] = [];
-  const base = (suffix: string, spec: Record<string, unknown>): KubeObject =>
-    prune({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: serviceMetadata(policy, suffix), spec }, new Set(['spec']));
+  const base = (suffix: string, spec: Record<string, unknown>, dryRun = false): KubeObject =>
+    prune(
+      { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { ...serviceMetadata(policy, suffix), ...(dryRun ? { annotations: { [DRY_RUN_ANNOTATION]: 'true' } } : {}) }, spec },
+      new Set(['spec']),
+    );
+  // Deny-by-default and the allowed callers are tried first when asked: Envoy counts what they would deny.
+  const tried = policy.authorization.dryRun;
 
   if (policy.authorization.denyByDefault) {
     // An ALLOW policy without rules matches nothing: Istio's "allow-nothing" idiom.
-    objects.push(base('deny-by-default', { ...target, action: 'ALLOW' }));
+    objects.push(base('deny-by-default', { ...target, action: 'ALLOW' }, tried));
   }
   const rules = allowRules(policy);
-  if (rules.length > 0) objects.push(base('allow-callers', { ...target, action: 'ALLOW', rules }));
+  if (rules.length > 0) objects.push(base('allow-callers', { ...target, action: 'ALLOW', rules }, tried));
   if (needsWaypoint(policy)) {
     // Enforced by ztunnel on the pods: the waypoint gets in (past a namespace's deny-all) and nothing else does,
     // whatever other ALLOW policy says (the DENY, Istio's migration guide's idiom).

@@ -8,7 +8,8 @@ import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
-import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, TrafficStatus } from './types';
+import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, SecurityStatus, TrafficStatus } from './types';
+import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, ErrorRateThresholds } from './healthAssessment';
 import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 import { workloadsStatus } from './workloads';
@@ -31,6 +32,10 @@ export interface EntityMetrics {
   rightSizingRule?: RightSizingRule;
   /** The portal's canary thresholds, for routes whose annotation sets none. */
   canaryThresholds?: CanaryThresholds;
+  /** Requests per second dry-run policies would have denied at the entity's pods. */
+  dryRunDenied?: number;
+  /** Who called the entity's Services, by principal. */
+  callers?: Array<{ principal: string; rate: number }>;
   /** The entity's error-rate thresholds (its annotation's, else the portal's). */
   healthThresholds?: { thresholds: ErrorRateThresholds; source: 'entity' | 'config' };
 }
@@ -55,7 +60,7 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   return {
     cluster,
     workloads: workloadsNow,
-    security: securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)),
+    security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics),
     traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics),
     findings: [
       ...slice.findings,
@@ -64,6 +69,18 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     health: metrics ? withAssessment(metrics) : unknownHealth('no Prometheus is configured for this cluster'),
     overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
   };
+}
+
+/** The security with its dry-run figures and its callers observed against allowed, when Prometheus is configured. */
+function withAuthorizationRollout(security: SecurityStatus, metrics: EntityMetrics | undefined): SecurityStatus {
+  const window = metrics?.health.window ?? '5m';
+  // The figures are the fleet read's: unknown when it failed, with its reason.
+  let unavailable: string | undefined;
+  if (!metrics) unavailable = 'no Prometheus is configured for this cluster';
+  else if (metrics.health.state === 'unknown') unavailable = metrics.health.reason;
+  const dryRun = dryRunStatus(security.authorizationPolicies, metrics?.dryRunDenied, window, unavailable);
+  const callers = metrics?.callers ? callerChecks(security.authorizationPolicies, metrics.callers, window) : undefined;
+  return { ...security, ...(dryRun ? { dryRun } : {}), ...(callers ? { callers } : {}) };
 }
 
 /** The health with its assessment against the entity's error-rate thresholds. */

@@ -46,6 +46,8 @@ describe('entityHealthSamples', () => {
     proxyMemory: [],
     appMemory: [],
     outbound: [],
+    dryRunDenied: [],
+    callers: [],
   };
 
   it('adds up a service across the namespaces it spans, and leaves other services out', () => {

@@ -22,6 +22,10 @@ export interface FleetSamples {
   appMemory: Sample[];
   /** labels: source_workload_namespace, source_workload, destination_service, destination_service_name: calls per second, HTTP and TCP */
   outbound: Sample[];
+  /** labels: namespace, pod: requests per second dry-run AuthorizationPolicies would have denied (Envoy's RBAC shadow stats) */
+  dryRunDenied: Sample[];
+  /** labels: destination_service_namespace, destination_service_name, source_principal: requests per second */
+  callers: Sample[];
 }
 
 const BY_SERVICE_VERSION = 'destination_service_namespace, destination_service_name, destination_version';
@@ -55,6 +59,9 @@ export function fleetQueries(window = '5m') {
       appMemory: `sum by (namespace, pod) (container_memory_working_set_bytes{${app}})`,
       // What each workload calls, as its own proxy reports it: requests and TCP connections alike.
       outbound: `sum by (${BY_SOURCE_DESTINATION}) (rate({__name__=~"istio_requests_total|istio_tcp_connections_opened_total",reporter="source"}[${window}]))`,
+      // Envoy names the stat after the inbound listener (envoy_http_inbound_0_0_0_0_8080_rbac) and tags the dry-run result.
+      dryRunDenied: `sum by (namespace, pod) (rate({__name__=~"envoy_http_inbound_.+_rbac",authz_dry_run_result="denied"}[${window}]))`,
+      callers: `sum by (destination_service_namespace, destination_service_name, source_principal) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
     },
     series: `sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
   } as const;
@@ -136,6 +143,10 @@ export interface FleetIndex {
   pods: Map<string, PodUsageEntry>;
   /** By source workload, "namespace/name". */
   outbound: Map<string, OutboundCall[]>;
+  /** By pod, "namespace/pod": requests per second dry-run policies would have denied. */
+  dryRunDenied: Map<string, number>;
+  /** By service, "namespace/name": who called it, by principal, requests per second. */
+  callers: Map<string, Array<{ principal: string; rate: number }>>;
 }
 
 /** Groups a fleet read by service ("namespace/name") and by pod ("namespace/pod"). */
@@ -171,7 +182,30 @@ export function indexFleet(fleet: FleetSamples): FleetIndex {
     if (calls.length === 0) outbound.set(source, calls);
     calls.push({ source, host: sample.labels.destination_service || 'unknown', cluster, rate: sample.value });
   }
-  return { services, pods, outbound };
+  const dryRunDenied = new Map(fleet.dryRunDenied.map(sample => [`${sample.labels.namespace}/${sample.labels.pod}`, sample.value] as const));
+  const callers = new Map<string, Array<{ principal: string; rate: number }>>();
+  for (const sample of fleet.callers) {
+    const key = serviceKey(sample.labels.destination_service_namespace, sample.labels.destination_service_name);
+    const list = callers.get(key) ?? [];
+    if (list.length === 0) callers.set(key, list);
+    list.push({ principal: sample.labels.source_principal || 'unknown', rate: sample.value });
+  }
+  return { services, pods, outbound, dryRunDenied, callers };
+}
+
+/** What dry-run policies would have denied at the entity's pods, requests per second; undefined when Prometheus has no such stat for them. */
+export function entityDryRunDenied(fleet: FleetIndex, pods: Array<{ namespace: string; name: string }>): number | undefined {
+  const rates = pods.map(pod => fleet.dryRunDenied.get(`${pod.namespace}/${pod.name}`)).filter((rate): rate is number => rate !== undefined);
+  return rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) : undefined;
+}
+
+/** Who called the entity's Services, by principal, requests per second. */
+export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<{ principal: string; rate: number }> {
+  const byPrincipal = new Map<string, number>();
+  for (const service of services) {
+    for (const caller of fleet.callers.get(serviceKey(service.namespace, service.name)) ?? []) byPrincipal.set(caller.principal, (byPrincipal.get(caller.principal) ?? 0) + caller.rate);
+  }
+  return [...byPrincipal].map(([principal, rate]) => ({ principal, rate })).sort((a, b) => a.principal.localeCompare(b.principal));
 }
 
 /** What the entity's workloads ("namespace/name") call, out of a fleet read. */

@@ -108,6 +108,7 @@ export function securityStatus(workloads: AnalyzedObject[], policies: AnalyzedOb
     action: policy.spec?.action ?? 'ALLOW',
     scope,
     enforcedBy,
+    ...(policy.metadata.annotations?.['istio.io/dry-run'] === 'true' ? { dryRun: true as const } : {}),
     rules: policy.spec?.rules ?? [],
   }));
   const requestAuthentications: RequestAuthenticationSummary[] = applying(ofKind('RequestAuthentication'), workloads, rootNamespace, enforcement).map(({ policy, scope, enforcedBy }) => ({

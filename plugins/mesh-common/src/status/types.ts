@@ -178,7 +178,29 @@ export interface AuthorizationPolicySummary {
   scope: PolicyScope;
   /** Empty when nothing enforces it (attached to a Service that no waypoint serves). */
   enforcedBy: PolicyEnforcer[];
+  /** Set when the policy is only tried (istio.io/dry-run): counted, not enforced. */
+  dryRun?: true;
   rules: unknown[];
+}
+
+/** Dry-run AuthorizationPolicies and what they would have denied over the window. */
+export interface DryRunStatus {
+  /** "namespace/name" of each policy in dry run. */
+  policies: string[];
+  window: string;
+  /** Requests per second the dry-run policies would have denied (Envoy's RBAC shadow stats). */
+  deniedPerSecond?: number;
+  unavailable?: string;
+}
+
+/** A principal calling the entity, or allowed to: the two compared. */
+export interface CallerCheck {
+  principal: string;
+  /** Requests per second over the window, when it called. */
+  rate?: number;
+  allowed: boolean;
+  observed: boolean;
+  words: string;
 }
 
 export interface RequestAuthenticationSummary {
@@ -193,6 +215,10 @@ export interface SecurityStatus {
   mtls: WorkloadMtls[];
   authorizationPolicies: AuthorizationPolicySummary[];
   requestAuthentications: RequestAuthenticationSummary[];
+  /** When some of the policies are in dry run: what they would have denied. */
+  dryRun?: DryRunStatus;
+  /** Observed callers against allowed ones, when Prometheus answered. */
+  callers?: CallerCheck[];
 }
 
 export interface RouteDestination {

@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CanaryAnalysis, CanaryCheck } from '@meshport/plugin-mesh-common';
 import { milliseconds } from './format';
+import { templateLink } from './onboarding';
 
 /** A check's figure for people: requests as a count, the success rate as a percentage, p99 in milliseconds. */
 function figure(check: CanaryCheck, value: number | undefined): string {
@@ -17,8 +18,7 @@ const BOUND: Record<CanaryCheck['name'], string> = { requests: 'at least', 'succ
 /** The canary template with the step the analysis recommends chosen (and the next weight for a shift). */
 export function canaryStepLink(entityRef: string, analysis: CanaryAnalysis): string | undefined {
   if (analysis.verdict === 'wait') return undefined;
-  const formData = { entity: entityRef, step: analysis.verdict, ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}) };
-  return `/create/templates/default/mesh-canary-release?formData=${encodeURIComponent(JSON.stringify(formData))}`;
+  return templateLink('mesh-canary-release', { entity: entityRef, step: analysis.verdict, ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}) });
 }
 
 const ACTION: Record<CanaryAnalysis['verdict'], string> = { wait: 'Wait', shift: 'Shift', promote: 'Promote', rollback: 'Roll back' };

@@ -30,7 +30,7 @@ export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStat
         <InjectionCard workloads={status.workloads} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <SecurityCard security={status.security} />
+        <SecurityCard security={status.security} entityRef={entityRef} />
       </Grid>
       <Grid item xs={12} md={6}>
         <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} />

@@ -111,6 +111,19 @@ describe('the Mesh tab', () => {
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', step: 'shift', canaryWeight: 30 });
   });
 
+  it('shows what policies in dry run would deny with the button that enforces them, and callers seen against callers allowed', async () => {
+    const status = paymentStatus();
+    status.clusters[0].security.dryRun = { policies: ['payments/payment-service-allow-callers'], window: '5m', deniedPerSecond: 0.5 };
+    status.clusters[0].security.callers = [
+      { principal: 'cluster.local/ns/reports/sa/nightly', rate: 0.4, allowed: false, observed: true, words: 'cluster.local/ns/reports/sa/nightly calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied' },
+    ];
+    await renderWith(payments, async () => status);
+    expect(await screen.findByLabelText('authorization dry run')).toHaveTextContent('In dry run, counted but not enforced: payments/payment-service-allow-callers; they would have denied 0.50 requests/s over the last 5m.');
+    const href = screen.getByText('Enforce: open the change request').closest('a')?.getAttribute('href') ?? '';
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', authorizationDryRun: false });
+    expect(screen.getByLabelText('callers seen and allowed')).toHaveTextContent('nightly calls you (0.40 req/s) but no ALLOW rule admits it');
+  });
+
   it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
     const status = paymentStatus();
     status.clusters[0].health = {

@@ -1,6 +1,8 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, LinkButton } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { PolicyEnforcer, SecurityStatus } from '@meshport/plugin-mesh-common';
+import { DryRunStatus, PolicyEnforcer, SecurityStatus } from '@meshport/plugin-mesh-common';
+import { enforceLink } from './onboarding';
 import { authorizationInWords } from './authorizationInWords';
 
 /** Where a policy is enforced, in words; nowhere is said loudly, as the policy protects nothing. */
@@ -8,8 +10,27 @@ export function enforcedByInWords(enforcedBy: PolicyEnforcer[]): string {
   return enforcedBy.length > 0 ? `enforced by ${enforcedBy.join(' and ')}` : 'enforced nowhere: no sidecar, ztunnel or waypoint applies it';
 }
 
-/** Effective mTLS per port, authorization rules in words, JWT issuers. */
-export function SecurityCard({ security }: { security: SecurityStatus }) {
+/** What the dry-run policies would have denied, and the button to the change that enforces them. */
+function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: string }) {
+  const figures = dryRun.unavailable
+    ? `what they would deny is unknown: ${dryRun.unavailable}`
+    : `they would have denied ${dryRun.deniedPerSecond!.toFixed(2)} requests/s over the last ${dryRun.window}`;
+  return (
+    <Box aria-label="authorization dry run" my={1}>
+      <Typography variant="body2">
+        In dry run, counted but not enforced: {dryRun.policies.join(', ')}; {figures}.
+      </Typography>
+      {entityRef && (
+        <LinkButton to={enforceLink(entityRef)} color="primary" variant="outlined" size="small">
+          Enforce: open the change request
+        </LinkButton>
+      )}
+    </Box>
+  );
+}
+
+/** Effective mTLS per port, authorization rules in words and where each is enforced, a dry run's figures, observed callers against allowed ones, JWT issuers. */
+export function SecurityCard({ security, entityRef }: { security: SecurityStatus; entityRef?: string }) {
   return (
     <InfoCard title="Security">
       <Typography variant="subtitle2">Mutual TLS</Typography>
@@ -37,6 +58,17 @@ export function SecurityCard({ security }: { security: SecurityStatus }) {
           )),
         )}
       </ul>
+      {security.dryRun && <DryRunView dryRun={security.dryRun} entityRef={entityRef} />}
+      {security.callers && security.callers.length > 0 && (
+        <>
+          <Typography variant="subtitle2">Callers seen against callers allowed</Typography>
+          <ul aria-label="callers seen and allowed">
+            {security.callers.map(caller => (
+              <li key={caller.principal}>{caller.observed && !caller.allowed ? <strong>{caller.words}</strong> : caller.words}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <Typography variant="subtitle2">JWT issuers</Typography>
       <ul>
         {security.requestAuthentications.length === 0 && <li>None</li>}

@@ -9,7 +9,9 @@
  *   (both containers are named istio-proxy, as Istio's charts name them);
  * - what workloads call (reporter="source"): order-service 20/s to payment-service and 0.5/s to user-service,
  *   which its Sidecar leaves out (refused: BlackHoleCluster); payment-service 1/s to api.cards.example.com,
- *   which no ServiceEntry declares (refused under REGISTRY_ONLY).
+ *   which no ServiceEntry declares (refused under REGISTRY_ONLY);
+ * - order-service calls as spiffe://cluster.local/ns/orders/sa/order-service; a dry-run ALLOW policy on one
+ *   payment-service pod would deny 0.5 requests/s (Envoy's RBAC shadow stat).
  */
 
 const STEP_SECONDS = 15;
@@ -50,6 +52,7 @@ const DESTINATION = {
   reporter: 'destination',
   source_workload: 'order-service-v1',
   source_workload_namespace: 'orders',
+  source_principal: 'spiffe://cluster.local/ns/orders/sa/order-service',
   destination_workload_namespace: 'payments',
   destination_service: 'payment-service.payments.svc.cluster.local',
   destination_service_name: 'payment-service',
@@ -120,6 +123,14 @@ export function istioOpenMetrics(start: number, end: number): string {
     'gauge',
     containers.map(c => ({ name: 'container_memory_working_set_bytes', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container }), value: () => c.bytes })),
   );
+  // Envoy's RBAC stats of one payment-service pod, where a dry-run ALLOW policy would deny 0.5 requests/s.
+  family('envoy_http_inbound_0_0_0_0_8080_rbac', 'unknown', [
+    {
+      name: 'envoy_http_inbound_0_0_0_0_8080_rbac',
+      labels: labels({ namespace: 'payments', pod: PAYMENT_PODS[0], authz_dry_run_action: 'allow', authz_dry_run_result: 'denied' }),
+      value: elapsed => 0.5 * elapsed,
+    },
+  ]);
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, RELATION_DEPENDENCY_OF, stringifyEntityRef } from '@backstage/catalog-model';
+import { componentPrincipal } from '@meshport/plugin-mesh-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TtlCache } from '../cache/ttlCache';
 import { StatusEntity } from '../status/entityStatusService';
@@ -29,11 +30,18 @@ export class EntityLookup {
     this.cache = new TtlCache(ttlMs, Date.now, MAX_CACHED_LOOKUPS);
   }
 
-  /** The entity as the caller may see it; undefined when the catalog has none (or hides it from them). */
+  /**
+   * The entity as the caller may see it, with the components that depend on it (each read as the caller
+   * may see it, for the principal it presents); undefined when the catalog has none (or hides it from them).
+   */
   byRef(entityRef: string, credentials: BackstageCredentials): Promise<StatusEntity | undefined> {
     const load = async () => {
       const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
-      return entity && statusEntityOf(entity);
+      if (!entity) return undefined;
+      const refs = (entity.relations ?? []).filter(r => r.type === RELATION_DEPENDENCY_OF).map(r => r.targetRef);
+      const found = refs.length > 0 ? (await this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials })).items : [];
+      const dependents = found.filter((e): e is Entity => Boolean(e)).map(e => ({ ref: stringifyEntityRef(e), principal: componentPrincipal(e.metadata.annotations ?? {}, e.metadata.name) }));
+      return { ...statusEntityOf(entity), dependents };
     };
     if (this.ttlMs <= 0) return load();
     const key = `${JSON.stringify(credentials.principal)}|${entityRef}`;

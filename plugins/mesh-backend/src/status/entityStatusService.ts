@@ -33,6 +33,8 @@ export interface StatusCluster {
 export interface StatusEntity {
   ref: string;
   annotations: Record<string, string | undefined>;
+  /** The components that dependsOn it in the catalog, with the principal each presents (read for the Mesh tab). */
+  dependents?: Array<{ ref: string; principal: string }>;
 }
 
 /** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */
@@ -72,7 +74,7 @@ export class EntityStatusService {
     this.clusters.forEach(c => c.source.stop());
   }
 
-  private async clusterStatus(cluster: StatusCluster, target: EntityTarget, healthThresholds: ReturnType<typeof healthThresholdsOf>): Promise<ClusterMeshStatus> {
+  private async clusterStatus(cluster: StatusCluster, target: EntityTarget, entity: StatusEntity, healthThresholds: ReturnType<typeof healthThresholdsOf>): Promise<ClusterMeshStatus> {
     const name = cluster.source.name;
     try {
       const answer = await cluster.source.sliceFor(target, this.rootNamespace);
@@ -84,7 +86,7 @@ export class EntityStatusService {
         });
       }
       const metricsTarget = metricsTargetOf(answer.slice);
-      const metrics = cluster.metrics && metricsTarget ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds } : undefined;
+      const metrics = cluster.metrics && metricsTarget ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds, ...(entity.dependents ? { dependents: entity.dependents } : {}) } : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
       return answer.degraded ? { ...status, degraded: answer.degraded } : status;
     } catch (error) {
@@ -110,7 +112,7 @@ export class EntityStatusService {
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
     const healthThresholds = healthThresholdsOf(entity, this.healthThresholds);
     const [clusters, pendingChanges] = await Promise.all([
-      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, healthThresholds))),
+      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, entity, healthThresholds))),
       this.pendingChangesOf(target.namespace, service),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };

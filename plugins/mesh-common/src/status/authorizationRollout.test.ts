@@ -14,6 +14,19 @@ describe('callers seen against callers allowed', () => {
     ]);
   });
 
+  it('adds what the catalog says: a dependent that never called, a caller it does not list', () => {
+    const checks = callerChecks(
+      [allow('callers', [{ from: [{ source: { principals: [orders] } }] }])],
+      [{ principal: `spiffe://${reports}`, rate: 0.4 }],
+      '5m',
+      [{ ref: 'component:default/order-service', principal: orders }],
+    );
+    expect(checks.map(c => [c.dependsOn, c.words])).toEqual([
+      [true, 'the catalog says component:default/order-service depends on you, but it did not call in the last 5m'],
+      [false, `${reports} calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied; and the catalog does not say it depends on you`],
+    ]);
+  });
+
   it('counts a caller admitted by its namespace, or by a rule for any source, as allowed; and dry-run policies as not enforced', () => {
     const byNamespace = callerChecks([allow('callers', [{ from: [{ source: { namespaces: ['reports'] } }] }])], [{ principal: reports, rate: 1 }], '5m');
     expect(byNamespace.map(c => c.allowed)).toEqual([true]);

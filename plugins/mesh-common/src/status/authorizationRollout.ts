@@ -30,21 +30,39 @@ function admits(admitted: Admission, principal: string): boolean {
   return admitted.anyone || admitted.principals.has(principal) || (namespace !== undefined && admitted.namespaces.has(namespace));
 }
 
+/** One caller in words: what it did, whether it may, and what the catalog says (when it was read). */
+function callerInWords(caller: { name: string; rate?: number; allowed: boolean; dependsOn?: boolean; window: string }): string {
+  const { name, rate, allowed, dependsOn, window } = caller;
+  if (rate !== undefined) {
+    const denied = allowed ? '' : ' but no ALLOW rule admits it: its requests are denied';
+    const catalog = dependsOn === false ? `${allowed ? ',' : ';'} and the catalog does not say it depends on you` : '';
+    return `${name} calls you (${rate.toFixed(2)} req/s)${denied}${catalog}`;
+  }
+  if (dependsOn) return `the catalog says ${name} depends on you, but it did not call in the last ${window}${allowed ? '' : ', and no ALLOW rule admits it'}`;
+  return `${name} may call you but did not in the last ${window}`;
+}
+
 /**
  * Who calls against who may: each principal seen calling the entity, and each one the ALLOW policies name,
  * with what is wrong in words ("calls you but no ALLOW rule admits it", "may call but did not").
  */
-export function callerChecks(policies: AuthorizationPolicySummary[], callers: Array<{ principal: string; rate: number }>, window: string): CallerCheck[] {
+export function callerChecks(
+  policies: AuthorizationPolicySummary[],
+  callers: Array<{ principal: string; rate: number }>,
+  window: string,
+  dependents?: Array<{ ref: string; principal: string }>,
+): CallerCheck[] {
   const admitted = admission(policies);
   const seen = new Map(callers.filter(c => c.principal !== 'unknown' && c.rate > 0).map(c => [bare(c.principal), c.rate]));
-  const principals = [...new Set([...seen.keys(), ...admitted.principals])].filter(p => !p.includes('*')).sort();
+  const catalog = new Map((dependents ?? []).map(d => [d.principal, d.ref]));
+  const principals = [...new Set([...seen.keys(), ...admitted.principals, ...catalog.keys()])].filter(p => !p.includes('*')).sort();
   return principals.map(principal => {
     const rate = seen.get(principal);
     const isAllowed = admits(admitted, principal);
-    let words = `${principal} calls you (${rate?.toFixed(2)} req/s) and may`;
-    if (rate === undefined) words = `${principal} may call you but did not in the last ${window}`;
-    else if (!isAllowed) words = `${principal} calls you (${rate.toFixed(2)} req/s) but no ALLOW rule admits it: its requests are denied`;
-    return { principal, ...(rate !== undefined ? { rate } : {}), allowed: isAllowed, observed: rate !== undefined, words };
+    const dependent = catalog.get(principal);
+    const name = dependent ?? principal;
+    const words = callerInWords({ name, rate, allowed: isAllowed, dependsOn: dependents ? Boolean(dependent) : undefined, window });
+    return { principal, ...(rate !== undefined ? { rate } : {}), allowed: isAllowed, observed: rate !== undefined, ...(dependents ? { dependsOn: Boolean(dependent) } : {}), words };
   });
 }
 

@@ -36,6 +36,8 @@ export interface EntityMetrics {
   dryRunDenied?: number;
   /** Who called the entity's Services, by principal. */
   callers?: Array<{ principal: string; rate: number }>;
+  /** The components that dependsOn the entity in the catalog, and the principal each presents. */
+  dependents?: Array<{ ref: string; principal: string }>;
   /** The entity's error-rate thresholds (its annotation's, else the portal's). */
   healthThresholds?: { thresholds: ErrorRateThresholds; source: 'entity' | 'config' };
 }
@@ -79,7 +81,7 @@ function withAuthorizationRollout(security: SecurityStatus, metrics: EntityMetri
   if (!metrics) unavailable = 'no Prometheus is configured for this cluster';
   else if (metrics.health.state === 'unknown') unavailable = metrics.health.reason;
   const dryRun = dryRunStatus(security.authorizationPolicies, metrics?.dryRunDenied, window, unavailable);
-  const callers = metrics?.callers ? callerChecks(security.authorizationPolicies, metrics.callers, window) : undefined;
+  const callers = metrics?.callers ? callerChecks(security.authorizationPolicies, metrics.callers, window, metrics.dependents) : undefined;
   return { ...security, ...(dryRun ? { dryRun } : {}), ...(callers ? { callers } : {}) };
 }
 

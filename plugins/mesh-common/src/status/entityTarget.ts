@@ -52,3 +52,13 @@ export function entityTarget(annotations: Record<string, string | undefined> = {
   }
   return { namespace, selector, requirements };
 }
+
+/**
+ * The SPIFFE principal a component's pods present: its namespace annotation and its service account (the
+ * meshport.io/service-account annotation, else the kubernetes-id, else the component's name).
+ */
+export function componentPrincipal(annotations: Record<string, string | undefined>, name: string): string {
+  const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || 'default';
+  const serviceAccount = annotations[MESH_SERVICE_ACCOUNT_ANNOTATION] || annotations[KUBERNETES_ID_ANNOTATION] || name;
+  return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+}

@@ -3,6 +3,7 @@ export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
 export type { LabelRequirement } from './labelSelector';
 export {
   AnnotationError,
+  componentPrincipal,
   entityTarget,
   targetFromSelector,
   KUBERNETES_ID_ANNOTATION,

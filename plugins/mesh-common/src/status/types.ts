@@ -200,6 +200,8 @@ export interface CallerCheck {
   rate?: number;
   allowed: boolean;
   observed: boolean;
+  /** Whether the catalog says it dependsOn the entity (absent when the catalog was not read). */
+  dependsOn?: boolean;
   words: string;
 }
 

@@ -3,7 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { screen } from '@testing-library/react';
-import { clusterErrorStatus, EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
@@ -62,17 +62,11 @@ describe('the Mesh tab', () => {
   });
 
   it('recommends sidecar requests from measured use, with a button to onboard-service filled in with them', async () => {
-    const MI = 2 ** 20;
     const status = paymentStatus();
-    status.clusters[0].overhead.rightSizing = {
-      state: 'recommend',
-      window: '7d',
-      pods: 4,
-      observed: { cpu: 50, memory: 60 * MI },
-      current: { cpu: 100, memory: 128 * MI },
-      recommended: { cpuRequest: 65, memoryRequest: 75 * MI, memoryLimit: 150 * MI },
-      saving: { cpu: 140, memory: 212 * MI },
-    };
+    // Each of the demo's four proxies (100m, 128Mi requested) measured at 50m and 60Mi for a day.
+    const { overhead } = status.clusters[0];
+    const history = new Map(overhead.pods.map(pod => [pod.name, { cpuPercentile: 50, memoryPeak: 60 * 2 ** 20, coveredSeconds: 86_400 }]));
+    overhead.rightSizing = recommendSidecarResources(overhead.pods, history);
     await renderWith(payments, async () => status);
     const section = await screen.findByLabelText('right-sizing');
     expect(section).toHaveTextContent('over 7d the proxies of 4 pods used at most 50m CPU (95th percentile) and 60Mi memory. Request 65m CPU and 75Mi memory (limit 150Mi) instead of 100m and 128Mi: saves 140m CPU and 212Mi memory over the pods.');

@@ -1,5 +1,5 @@
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { KUBERNETES_ID_ANNOTATION, KUBERNETES_NAMESPACE_ANNOTATION, MESH_SERVICE_ACCOUNT_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { componentPrincipal } from '@meshport/plugin-mesh-common';
 
 /** One allowed caller as the onboarding template's `allowedCallers` holds it. */
 export interface CallerRule {
@@ -13,10 +13,7 @@ export interface CallerRule {
  * (the meshport.io/service-account annotation, else the kubernetes-id, else the component's name).
  */
 export function principalOf(entity: Entity): string {
-  const annotations = entity.metadata.annotations ?? {};
-  const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || 'default';
-  const serviceAccount = annotations[MESH_SERVICE_ACCOUNT_ANNOTATION] || annotations[KUBERNETES_ID_ANNOTATION] || entity.metadata.name;
-  return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+  return componentPrincipal(entity.metadata.annotations ?? {}, entity.metadata.name);
 }
 
 /** The components that declare `dependsOn` the target: the callers to allow by default. */

@@ -1,5 +1,6 @@
 import { Amounts, describeCode, Finding, formatCpu, formatMemory, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
 import { FolderPlan } from './folder/folderPlan';
+import { lineDiff } from './folder/lineDiff';
 
 /** What a render proposes, for the change request body and the task output. */
 export interface RenderSummaryInput {
@@ -14,6 +15,8 @@ export interface RenderSummaryInput {
   /** Files Meshport could not read or left alone, for the reviewers. */
   warnings?: string[];
   entityRef?: string;
+  /** What the changed files held before, by path in the folder, for their line diffs. */
+  previous?: ReadonlyMap<string, string>;
   /** The migration step a namespace change makes, towards the mode. */
   migration?: { to: 'ambient' | 'sidecar'; step: MigrationStep };
 }
@@ -48,14 +51,21 @@ function share(value: number | undefined): string {
   return value === undefined ? 'n/a' : `${value}%`;
 }
 
-function changesSection(folder: string, plan: FolderPlan): string[] {
+function changesSection(folder: string, plan: FolderPlan, previous?: ReadonlyMap<string, string>): string[] {
   const rows = [
     ...plan.writes.filter(write => write.change !== 'unchanged').map(write => `| \`${folder}/${write.path}\` | ${write.change} |`),
     ...plan.removes.map(path => `| \`${folder}/${path}\` | removed |`),
   ];
   if (rows.length === 0) return ['## What changes', '', 'Nothing: the repository already holds exactly this policy.'];
   const kept = plan.kept.length > 0 ? ['', `Left untouched: ${plan.kept.map(path => `\`${path}\``).join(', ')}.`] : [];
-  return ['## What changes', '', '| File | Change |', '| --- | --- |', ...rows, ...kept];
+  // Each changed file's lines against what the branch holds now.
+  const diffs = plan.writes
+    .filter(write => write.change === 'changed' && previous?.has(write.path))
+    .flatMap(write => {
+      const diff = lineDiff(previous!.get(write.path)!, write.content);
+      return ['', `\`${folder}/${write.path}\`:`, '', ...(diff === undefined ? ['(too large to show line by line)'] : ['```diff', diff, '```'])];
+    });
+  return ['## What changes', '', '| File | Change |', '| --- | --- |', ...rows, ...kept, ...diffs];
 }
 
 /** At most this many rows per findings table; the rest are counted. */
@@ -103,7 +113,7 @@ function rollbackSection(folder: string): string[] {
 /** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
 export function renderSummary(input: RenderSummaryInput): string {
   const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
-  return [intro, '', ...migrationSection(input.migration), '', ...changesSection(input.folder, input.plan), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+  return [intro, '', ...migrationSection(input.migration), '', ...changesSection(input.folder, input.plan, input.previous), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

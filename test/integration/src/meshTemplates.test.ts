@@ -246,6 +246,15 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(weights).toEqual([10, 50, 100, 0]);
   });
 
+  it("shows a changed file's lines against what the branch held, in the change request's summary", async () => {
+    const task = await client.run('mesh-traffic-policy', trafficForm({ algorithm: 'RANDOM' }));
+    expect(task.status).toBe('completed');
+    const summary: string = task.output.text[0].content;
+    // The canary's DestinationRule gains a traffic policy: its lines are added, the subsets' are context.
+    const diff = /`mesh\/payments\/payment-service\/destinationrule-payment-service.yaml`:\n\n```diff\n([\s\S]*?)\n```/.exec(summary)?.[1];
+    expect(diff?.split('\n')).toEqual(expect.arrayContaining(['+    loadBalancer:', '+      simple: RANDOM', '   subsets:']));
+  });
+
   it('exposes the service through the ingress gateway and sets its traffic policy', async () => {
     const ingress = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['pay.example.com'], pathPrefix: '/api/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
     expect(ingress.status).toBe('completed');

@@ -183,6 +183,6 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
     warnings,
     branchName,
     title: `Mesh configuration for ${subject}`,
-    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef, migration }),
+    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef, migration, previous: existing }),
   };
 }

@@ -91,6 +91,8 @@ export interface Config {
       pendingChangesTtlMs?: number;
       /** How long one read of a cluster's Prometheus (shared by every entity) is used. Default 15000. */
       metricsTtlMs?: number;
+      /** How long one fetch of the GitOps target branch (the merged configuration, shared by every entity) is used. Default 60000. */
+      desiredTtlMs?: number;
       /**
        * How long a caller's read of an entity from the catalog (made with their credentials) is reused by
        * their next status requests; 0 reads the catalog every time. Default 5000.

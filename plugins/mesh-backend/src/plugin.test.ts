@@ -8,14 +8,42 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { demoClusterObjects, findRepoRoot, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
-import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import { createBareRepository, demoClusterObjects, findRepoRoot, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
+import { EntityMeshStatus, toYaml } from '@meshport/plugin-mesh-common';
 import meshPlugin from './index';
 
 jest.setTimeout(120_000);
 
 const TOKEN = 'sa-token-4b1f9e0c7d';
 const repoRoot = findRepoRoot();
+
+/**
+ * The GitOps repository's target branch as a team merged it: payment-service's DestinationRule as the
+ * cluster runs it, its PeerAuthentication with port 9090 STRICT where the cluster still has PERMISSIVE, and
+ * an AuthorizationPolicy the cluster does not have yet; with Meshport's own files, which are not objects.
+ */
+function mergedGitOpsRepository(): string {
+  const objects = demoClusterObjects();
+  const desired = (kind: string, name: string, spec: Record<string, unknown>) => ({
+    apiVersion: objects.find(o => o.kind === kind)!.apiVersion,
+    kind,
+    metadata: { name, namespace: 'payments', labels: { 'app.kubernetes.io/managed-by': 'meshport' } },
+    spec,
+  });
+  const liveSpec = (kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata.name === name && o.metadata.namespace === 'payments')!.spec;
+  const folder = 'mesh/payments/payment-service';
+  return createBareRepository(fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-merged-')), {
+    [`${folder}/destinationrule-payment-service.yaml`]: toYaml([desired('DestinationRule', 'payment-service', liveSpec('DestinationRule', 'payment-service'))]),
+    [`${folder}/peerauthentication-payment-service.yaml`]: toYaml([desired('PeerAuthentication', 'payment-service', { ...liveSpec('PeerAuthentication', 'payment-service'), portLevelMtls: { 9090: { mode: 'STRICT' } } })]),
+    [`${folder}/authorizationpolicy-payment-service-audit.yaml`]: toYaml([desired('AuthorizationPolicy', 'payment-service-audit', { action: 'AUDIT', rules: [{}] })]),
+    [`${folder}/kustomization.yaml`]: toYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['destinationrule-payment-service.yaml'] }]),
+    [`${folder}/meshport-policy.yaml`]: 'service:\n  name: payment-service\n',
+  });
+}
+
+const gitopsRepository = mergedGitOpsRepository();
 
 function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extra: Record<string, unknown> = {}) {
   return {
@@ -38,7 +66,10 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
         },
       ],
     },
-    mesh: { status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, maxPodsPerEntity: 6, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) } },
+    mesh: {
+      status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, maxPodsPerEntity: 6, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) },
+      gitops: { defaultRepoUrl: `file://${gitopsRepository}`, allowLocalRepositories: true },
+    },
     ...extra,
   };
 }
@@ -161,6 +192,16 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(cluster(without, 'staging').security.authorizationPolicies.find(p => p.name === 'inventory-service-callers')?.enforcedBy).toEqual(['waypoint']);
     staging.clearFaults();
     await until(() => status('inventory-service'), s => cluster(s, 'staging').workloads.waypoints[0]?.exists === true, 'the waypoint to come back');
+  });
+
+  it("compares what is merged on the GitOps target branch with each cluster: applied, a drifted field, not applied yet; Meshport's own files left out", async () => {
+    const { afterMerge } = cluster(await status('payment-service'), 'prod');
+    expect(afterMerge?.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(afterMerge?.objects.map(o => [o.file, o.state, o.differences])).toEqual([
+      ['authorizationpolicy-payment-service-audit.yaml', 'not-applied', undefined],
+      ['destinationrule-payment-service.yaml', 'applied', undefined],
+      ['peerauthentication-payment-service.yaml', 'drifted', ['spec.portLevelMtls.9090.mode']],
+    ]);
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {

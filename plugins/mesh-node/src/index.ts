@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 export { changeBranchName } from './gitops/branchName';
+export { DEFAULT_LAYOUT, folderFor, layoutFromConfig, meshRootsOf } from './gitops/layout';
+export type { GitOpsLayout } from './gitops/layout';
 export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gitops/changeRequests';
 export { RateLimitedError } from './gitops/changeRequests';
 export { folderSize, GitCommandError, GitRunner, redact } from './gitops/git';

@@ -1,4 +1,4 @@
-import { ClusterError, DegradedKind, EntitySlice, EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup } from '@meshport/plugin-mesh-common';
 
 /** The objects of one cluster an entity's status is computed from. */
 export interface ClusterSource {
@@ -7,4 +7,6 @@ export interface ClusterSource {
   stop(): void;
   /** The entity's slice (with the kinds it lacks, if any), or why the cluster cannot give it now. */
   sliceFor(target: EntityTarget, rootNamespace: string): Promise<{ slice: EntitySlice; degraded?: DegradedKind[] } | { error: ClusterError }>;
+  /** One object as the cluster holds it (as the cache last saw it); 'not-read' for a kind it does not read. */
+  lookup: LiveLookup;
 }

@@ -14,6 +14,11 @@ export class SnapshotClusterSource implements ClusterSource {
 
   stop(): void {}
 
+  readonly lookup = (kind: string, namespace: string | undefined, name: string) => {
+    if (!this.store) this.start();
+    return this.store!.holds(kind) ? this.store!.get(kind, namespace, name) : ('not-read' as const);
+  };
+
   async sliceFor(target: EntityTarget, rootNamespace: string) {
     if (!this.store) this.start();
     return { slice: this.store!.sliceFor(target, rootNamespace) };

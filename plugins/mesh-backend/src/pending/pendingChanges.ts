@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
-import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
-import { ChangeRequest, changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RateLimitedError, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
+import { ChangeRequest, changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RateLimitedError } from '@meshport/plugin-mesh-node';
+import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 import { CachedPendingChanges } from './cachedPendingChanges';
 
 /** Where open Meshport changes for an entity are found. */
@@ -114,19 +114,12 @@ export function pendingChangesSourceFor(config: Config): PendingChangesSource | 
 }
 
 function uncachedSourceFor(config: Config): PendingChangesSource | undefined {
-  if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
-  const integrations = ScmIntegrations.fromConfig(config);
-  let repository;
-  try {
-    repository = RepositoryPolicy.fromConfig(config, integrations).resolve(undefined);
-  } catch (error) {
-    return new RefusedPendingChanges(error);
-  }
-  if (repository.kind !== 'integration') return new GitBranchPendingChanges(repository.cloneUrl!);
-  const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-  const allowed = repository;
+  const gitops = gitopsRepositoryFor(config);
+  if (!gitops) return undefined;
+  if ('error' in gitops) return new RefusedPendingChanges(gitops.error);
+  if (!gitops.provider) return new GitBranchPendingChanges(gitops.repository.cloneUrl!);
   return new ChangeRequestPendingChanges(
-    () => resolveProvider(allowed, integrations, githubCredentials),
+    gitops.provider,
     config.getOptionalString('mesh.gitops.targetBranch'),
     config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000,
   );

@@ -7,6 +7,7 @@ import { LiveClusterSource } from '../cluster/liveClusterSource';
 import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
 import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PrometheusClient } from '../metrics/prometheusClient';
+import { desiredStateSourceFor } from '../desired/desiredState';
 import { pendingChangesSourceFor } from '../pending/pendingChanges';
 import { EntityStatusService } from './entityStatusService';
 
@@ -72,5 +73,5 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
   if (!(healthThresholds.degradedPercent >= 0 && healthThresholds.degradedPercent <= healthThresholds.failingPercent && healthThresholds.failingPercent <= 100)) {
     throw new InputError('mesh.health.errorRate: degradedPercent and failingPercent must be percentages, degraded at most failing');
   }
-  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity, healthThresholds);
+  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity, healthThresholds, desiredStateSourceFor(config));
 }

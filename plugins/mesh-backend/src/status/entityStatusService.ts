@@ -1,7 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  AfterMergeStatus,
   AnnotationError,
+  compareDesired,
   clusterErrorStatus,
   clusterStatusFromSlice,
   ClusterMeshStatus,
@@ -18,6 +20,7 @@ import {
   PendingChangesStatus,
 } from '@meshport/plugin-mesh-common';
 import { ClusterSource } from '../cluster/clusterSource';
+import { DesiredStateSource } from '../desired/desiredState';
 import { readEntityMetrics } from '../metrics/entityMetrics';
 import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PendingChangesSource } from '../pending/pendingChanges';
@@ -35,6 +38,14 @@ export interface StatusEntity {
   annotations: Record<string, string | undefined>;
   /** The components that dependsOn it in the catalog, with the principal each presents (read for the Mesh tab). */
   dependents?: Array<{ ref: string; principal: string }>;
+}
+
+type DesiredState = Awaited<ReturnType<DesiredStateSource['forService']>>;
+
+/** The merged configuration against one cluster, or why it could not be read. */
+function afterMergeOf(desired: DesiredState, source: ClusterSource): AfterMergeStatus {
+  if ('error' in desired) return { objects: [], error: desired.error };
+  return { commit: desired.commit, objects: compareDesired(desired.objects, source.lookup) };
 }
 
 /** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */
@@ -64,6 +75,7 @@ export class EntityStatusService {
     private readonly pendingChanges?: PendingChangesSource,
     private readonly maxPodsPerEntity = 5000,
     private readonly healthThresholds: ErrorRateThresholds = DEFAULT_ERROR_RATE_THRESHOLDS,
+    private readonly desired?: DesiredStateSource,
   ) {}
 
   start(): void {
@@ -74,7 +86,13 @@ export class EntityStatusService {
     this.clusters.forEach(c => c.source.stop());
   }
 
-  private async clusterStatus(cluster: StatusCluster, target: EntityTarget, entity: StatusEntity, healthThresholds: ReturnType<typeof healthThresholdsOf>): Promise<ClusterMeshStatus> {
+  private async clusterStatus(
+    cluster: StatusCluster,
+    target: EntityTarget,
+    entity: StatusEntity,
+    healthThresholds: ReturnType<typeof healthThresholdsOf>,
+    desired: Promise<DesiredState> | undefined,
+  ): Promise<ClusterMeshStatus> {
     const name = cluster.source.name;
     try {
       const answer = await cluster.source.sliceFor(target, this.rootNamespace);
@@ -88,7 +106,8 @@ export class EntityStatusService {
       const metricsTarget = metricsTargetOf(answer.slice);
       const metrics = cluster.metrics && metricsTarget ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds, ...(entity.dependents ? { dependents: entity.dependents } : {}) } : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics);
-      return answer.degraded ? { ...status, degraded: answer.degraded } : status;
+      const afterMerge = desired ? afterMergeOf(await desired, cluster.source) : undefined;
+      return { ...status, ...(answer.degraded ? { degraded: answer.degraded } : {}), ...(afterMerge ? { afterMerge } : {}) };
     } catch (error) {
       this.logger.error(`mesh status for cluster ${name} failed: ${(error as Error).message}`);
       return clusterErrorStatus(name, { reason: 'unknown', message: (error as Error).message });
@@ -111,8 +130,10 @@ export class EntityStatusService {
     if (!target) return { entityRef: entity.ref, generatedAt, clusters: [], pendingChanges: { items: [] } };
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
     const healthThresholds = healthThresholdsOf(entity, this.healthThresholds);
+    // One read of the merged configuration, compared with each cluster.
+    const desired = this.desired && target.namespace && service && isDnsLabel(service) ? this.desired.forService(target.namespace, service) : undefined;
     const [clusters, pendingChanges] = await Promise.all([
-      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, entity, healthThresholds))),
+      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, entity, healthThresholds, desired))),
       this.pendingChangesOf(target.namespace, service),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };

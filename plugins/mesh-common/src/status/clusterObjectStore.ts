@@ -183,6 +183,16 @@ export class ClusterObjectStore {
     else this.podsByNode.delete(node);
   }
 
+  /** The object held under a kind (as `kindKey` gives it), namespace and name; undefined when none is. */
+  get(kind: string, namespace: string | undefined, name: string): AnalyzedObject | undefined {
+    return this.objects.get(keyOf(kind, kind === 'Namespace' ? undefined : namespace, name));
+  }
+
+  /** Whether the store holds a kind completely (it reads it from the cluster). */
+  holds(kind: string): boolean {
+    return this.kinds.includes(kind);
+  }
+
   /** Removes an object if held; `kind` as `kindKey` gives it (KubernetesGateway for Gateway API Gateways). */
   remove(kind: string, namespace: string | undefined, name: string): void {
     const key = keyOf(kind, namespace, name);

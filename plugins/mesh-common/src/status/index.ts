@@ -34,3 +34,5 @@ export { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, DEFAULT_CANARY_THRESHOLDS, t
 export type { CanaryThresholds } from './canaryAnalysis';
 export { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './healthAssessment';
 export type { ErrorRateThresholds } from './healthAssessment';
+export { compareDesired } from './desiredVsLive';
+export type { DesiredObject, LiveLookup } from './desiredVsLive';

@@ -23,6 +23,27 @@ export interface DegradedKind extends ClusterError {
   stale: boolean;
 }
 
+/** One object of Meshport's files on the GitOps target branch, against the cluster. */
+export interface ObjectDrift {
+  file: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** `not-applied`: merged, not in the cluster; `drifted`: in it, with other values; `unknown`: a kind the status does not read. */
+  state: 'applied' | 'not-applied' | 'drifted' | 'unknown';
+  /** The fields that differ ("spec.mtls.mode"). */
+  differences?: string[];
+}
+
+/** What became of the merged configuration: the target branch's objects against the cluster. */
+export interface AfterMergeStatus {
+  /** The target branch's commit compared. */
+  commit?: string;
+  objects: ObjectDrift[];
+  /** Why the branch could not be read. */
+  error?: string;
+}
+
 export interface ClusterMeshStatus {
   cluster: string;
   error?: ClusterError;
@@ -34,6 +55,8 @@ export interface ClusterMeshStatus {
   findings: Finding[];
   health: HealthStatus;
   overhead: OverheadStatus;
+  /** The merged configuration against this cluster, when a GitOps repository is configured. */
+  afterMerge?: AfterMergeStatus;
 }
 
 /** Why a cluster gave no answer, in words a product engineer can act on. */

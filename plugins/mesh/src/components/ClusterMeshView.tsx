@@ -1,6 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { ClusterMeshStatus } from '@meshport/plugin-mesh-common';
+import { AfterMergeCard } from './AfterMergeCard';
 import { FindingsCard } from './FindingsCard';
 import { HealthCard } from './HealthCard';
 import { InjectionCard } from './InjectionCard';
@@ -41,6 +42,11 @@ export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStat
       <Grid item xs={12}>
         <OverheadCard overhead={status.overhead} entityRef={entityRef} />
       </Grid>
+      {status.afterMerge && (
+        <Grid item xs={12}>
+          <AfterMergeCard afterMerge={status.afterMerge} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <FindingsCard findings={status.findings} />
       </Grid>

@@ -118,6 +118,20 @@ describe('the Mesh tab', () => {
     expect(screen.getByLabelText('callers seen and allowed')).toHaveTextContent('nightly calls you (0.40 req/s) but no ALLOW rule admits it');
   });
 
+  it('shows what became of the merged configuration: each object applied, drifted (which field) or not applied', async () => {
+    const status = paymentStatus();
+    status.clusters[0].afterMerge = {
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      objects: [
+        { file: 'peerauthentication-payment-service.yaml', kind: 'PeerAuthentication', namespace: 'payments', name: 'payment-service', state: 'drifted', differences: ['spec.portLevelMtls.9090.mode'] },
+        { file: 'destinationrule-payment-service.yaml', kind: 'DestinationRule', namespace: 'payments', name: 'payment-service', state: 'applied' },
+      ],
+    };
+    await renderWith(payments, async () => status);
+    expect(await screen.findByText('The GitOps target branch at 0123456789ab: 2 objects, 1 not as merged.')).toBeInTheDocument();
+    expect(screen.getByText(/drifted: spec.portLevelMtls.9090.mode/)).toBeInTheDocument();
+  });
+
   it('shows health figures, per-version success and p99 when Prometheus answers', async () => {
     const status = paymentStatus();
     status.clusters[0].health = {

@@ -4,7 +4,7 @@ import { CanaryPolicy, CanaryStep, policyFromForm, withoutEmptyValues } from '@m
 import { CheckoutRecord, ensureFolder, PrivateRepository, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 import { mirrorPlan } from '../folder/folderFiles';
 import { MeshGitOpsContext } from '../gitops/context';
-import { meshRootsOf } from '../layout';
+import { meshRootsOf } from '@meshport/plugin-mesh-node';
 import { renderToFolder, RenderRequest } from '../render/renderToFolder';
 import { DEFAULT_WORKING_COPY } from './checkout';
 import { renderExamples } from './render.examples';

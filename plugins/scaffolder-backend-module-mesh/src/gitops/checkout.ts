@@ -9,7 +9,7 @@ import {
   TreeFile,
   writeFileSafely,
 } from '@meshport/plugin-mesh-node';
-import { folderFor, meshRootsOf } from '../layout';
+import { folderFor, meshRootsOf } from '@meshport/plugin-mesh-node';
 import { MeshGitOpsContext } from './context';
 import { MeshTarget } from './entityAccess';
 

@@ -9,7 +9,7 @@ import {
   protectedNamespaces,
   RepositoryPolicy,
 } from '@meshport/plugin-mesh-node';
-import { GitOpsLayout, layoutFromConfig } from '../layout';
+import { GitOpsLayout, layoutFromConfig } from '@meshport/plugin-mesh-node';
 import { EntityAccess } from './entityAccess';
 
 /** Everything the mesh actions share: configuration read once, the task state store, the edges. */

@@ -1,5 +1,6 @@
 import { folderFor } from './layout';
-import { changeBranchName, redact } from '@meshport/plugin-mesh-node';
+import { changeBranchName } from './branchName';
+import { redact } from './git';
 
 describe('layout and branch names', () => {
   it('fills the layout pattern', () => {

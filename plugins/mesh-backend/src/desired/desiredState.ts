@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DesiredObject, parseYaml } from '@meshport/plugin-mesh-common';
+import { Config } from '@backstage/config';
+import { folderFor, GitCredentials, GitOpsLayout, GitOpsLimits, layoutFromConfig, limitsFromConfig, PrivateRepository, TaskState } from '@meshport/plugin-mesh-node';
+import { TtlCache } from '../cache/ttlCache';
+import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
+
+/** Where the merged configuration of a service is read. */
+export interface DesiredStateSource {
+  forService(namespace: string, service: string): Promise<{ commit: string; objects: DesiredObject[] } | { error: string }>;
+}
+
+/** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
+const NOT_OBJECTS = new Set(['meshport-policy.yaml', 'meshport-owned.yaml']);
+
+/** Whether a document is a cluster object: kind, name, and not one of kustomize's own kinds. */
+function isClusterObject(document: unknown): document is DesiredObject['object'] {
+  const candidate = document as DesiredObject['object'] | undefined;
+  return typeof candidate?.kind === 'string' && typeof candidate.metadata?.name === 'string' && !String(candidate.apiVersion ?? '').startsWith('kustomize.config.k8s.io/');
+}
+
+/**
+ * The GitOps repository's target branch, as merged: fetched (its last commit only) into Meshport's own
+ * bare repository at most once per TTL for every service, and each service's folder read from git's
+ * objects, never written out. The repository, its credentials and the limits are the scaffolder's.
+ */
+export class GitDesiredState implements DesiredStateSource {
+  private readonly heads: TtlCache<'head', { repository: PrivateRepository; commit: string }>;
+  private directory?: string;
+  /** Two copies served in turn: a fetch starts afresh in the one no read is using, and the disk holds two at most. */
+  private generation = 0;
+
+  constructor(
+    private readonly remote: () => Promise<{ remoteUrl: string; credentials?: GitCredentials }>,
+    private readonly options: { layout: GitOpsLayout; limits: GitOpsLimits; targetBranch?: string; ttlMs: number; directory?: string },
+  ) {
+    this.heads = new TtlCache(options.ttlMs);
+  }
+
+  private async fetchHead() {
+    const { remoteUrl, credentials } = await this.remote();
+    this.directory ??= this.options.directory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-desired-'));
+    this.generation = (this.generation + 1) % 2;
+    const state = new TaskState(path.join(this.directory, String(this.generation)));
+    await state.reset();
+    const repository = new PrivateRepository(state, { remoteUrl, credentials, limits: this.options.limits });
+    await repository.init();
+    const branch = this.options.targetBranch ?? (await repository.remoteHeads([])).defaultBranch ?? 'main';
+    const commit = await repository.fetchBase(branch);
+    return { repository, commit };
+  }
+
+  async forService(namespace: string, service: string): Promise<{ commit: string; objects: DesiredObject[] } | { error: string }> {
+    try {
+      const { repository, commit } = await this.heads.get('head', () => this.fetchHead());
+      const folder = folderFor(this.options.layout.service, { namespace, service }, 'mesh.gitops.layout.service');
+      const files = (await repository.listTree(commit, [folder])).filter(file => !file.unreadable && /\.ya?ml$/.test(file.path) && !NOT_OBJECTS.has(path.posix.basename(file.path)));
+      const blobs = await repository.readBlobs(files.map(file => file.sha));
+      const objects = files.flatMap(file => {
+        const relative = path.posix.relative(folder, file.path);
+        return parseYaml(blobs.get(file.sha)!.toString('utf8'), file.path)
+          .filter(isClusterObject)
+          .map(object => ({ file: relative, object }));
+      });
+      return { commit, objects };
+    } catch (error) {
+      return { error: `the GitOps target branch could not be read: ${String((error as Error).message ?? error).split('\n')[0]}` };
+    }
+  }
+}
+
+/**
+ * The merged-configuration source for `mesh.gitops.defaultRepoUrl`: the scaffolder's repository, credentials,
+ * layout and limits, its target branch (`mesh.gitops.targetBranch`, else the default branch) read once per
+ * `mesh.status.desiredTtlMs` (default 60 s).
+ */
+export function desiredStateSourceFor(config: Config): DesiredStateSource | undefined {
+  const gitops = gitopsRepositoryFor(config);
+  if (!gitops) return undefined;
+  if ('error' in gitops) {
+    const refused = `the GitOps repository is refused: ${(gitops.error as Error).message}`;
+    return { forService: async () => ({ error: refused }) };
+  }
+  const { repository, provider } = gitops;
+  const remote = provider
+    ? async () => {
+        const host = await provider();
+        return { remoteUrl: host.remoteUrl, credentials: host.credentials };
+      }
+    : async () => ({ remoteUrl: repository.cloneUrl! });
+  return new GitDesiredState(remote, {
+    layout: layoutFromConfig(config),
+    limits: limitsFromConfig(config),
+    targetBranch: config.getOptionalString('mesh.gitops.targetBranch'),
+    ttlMs: config.getOptionalNumber('mesh.status.desiredTtlMs') ?? 60_000,
+  });
+}

@@ -202,6 +202,21 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['destinationrule-payment-service.yaml', 'applied', undefined],
       ['peerauthentication-payment-service.yaml', 'drifted', ['spec.portLevelMtls.9090.mode']],
     ]);
+    expect(afterMerge?.folder).toBe('mesh/payments/payment-service');
+  });
+
+  it('reads how the Argo CD Application and the Flux Kustomization applying the folder stand, through the watch', async () => {
+    prod.apply(
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'mesh', namespace: 'argocd' }, spec: { source: { repoURL: 'https://git.example.com/gitops', path: 'mesh' } }, status: { sync: { status: 'OutOfSync', revision: 'abc123' }, health: { status: 'Healthy' } } },
+      { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: 'payments', namespace: 'flux-system' }, spec: { path: './mesh/payments' }, status: { conditions: [{ type: 'Ready', status: 'False', message: 'kustomize build failed' }] } },
+    );
+    const withControllers = await until(() => status('payment-service'), s => (cluster(s, 'prod').afterMerge?.controllers ?? []).length === 2, 'the controllers to arrive');
+    expect(cluster(withControllers, 'prod').afterMerge?.controllers).toEqual([
+      { kind: 'Application', namespace: 'argocd', name: 'mesh', path: 'mesh', sync: 'OutOfSync', health: 'Healthy', revision: 'abc123' },
+      { kind: 'Kustomization', namespace: 'flux-system', name: 'payments', path: 'mesh/payments', ready: 'False', message: 'kustomize build failed' },
+    ]);
+    // Staging runs neither: nothing is said of them.
+    expect(cluster(withControllers, 'staging').afterMerge?.controllers).toBeUndefined();
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {

@@ -1,4 +1,4 @@
-import { ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup } from '@meshport/plugin-mesh-common';
+import { AnalyzedObject, ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup } from '@meshport/plugin-mesh-common';
 
 /** The objects of one cluster an entity's status is computed from. */
 export interface ClusterSource {
@@ -9,4 +9,6 @@ export interface ClusterSource {
   sliceFor(target: EntityTarget, rootNamespace: string): Promise<{ slice: EntitySlice; degraded?: DegradedKind[] } | { error: ClusterError }>;
   /** One object as the cluster holds it (as the cache last saw it); 'not-read' for a kind it does not read. */
   lookup: LiveLookup;
+  /** Every object of a kind the cluster holds. */
+  list(kind: string): AnalyzedObject[];
 }

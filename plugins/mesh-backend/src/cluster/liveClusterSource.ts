@@ -25,6 +25,9 @@ export const LIVE_RESOURCES: ReflectedResource[] = [
   { kind: 'Telemetry', apiVersion: 'telemetry.istio.io/v1', path: '/apis/telemetry.istio.io/v1/telemetries' },
   // Waypoints: a sidecar-only mesh may not have the Gateway API installed.
   { kind: 'Gateway', storeKind: 'KubernetesGateway', apiVersion: 'gateway.networking.k8s.io/v1', path: '/apis/gateway.networking.k8s.io/v1/gateways', optional: true },
+  // The GitOps controller that applies the mesh folders, if the cluster runs Argo CD or Flux.
+  { kind: 'Application', apiVersion: 'argoproj.io/v1alpha1', path: '/apis/argoproj.io/v1alpha1/applications', optional: true },
+  { kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', path: '/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations', optional: true },
 ];
 
 /**
@@ -77,6 +80,9 @@ export class LiveClusterSource implements ClusterSource {
   stop(): void {
     this.reflectors.forEach(r => r.stop());
   }
+
+  /** Every object of a kind the cache holds. */
+  readonly list = (kind: string) => this.store.list(kind);
 
   /** One object as the cache holds it; 'not-read' for a kind the cache does not keep. */
   readonly lookup = (kind: string, namespace: string | undefined, name: string) => (this.store.holds(kind) ? this.store.get(kind, namespace, name) : ('not-read' as const));

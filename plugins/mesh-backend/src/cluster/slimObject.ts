@@ -80,6 +80,23 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
       return { ...base, spec: { selector: object.spec?.selector, ports: object.spec?.ports, type: object.spec?.type } };
     case 'Namespace':
       return base;
+    case 'Application':
+      // Argo CD: where it reads (its sources' paths) and how it stands.
+      return {
+        ...base,
+        spec: { source: object.spec?.source && { repoURL: object.spec.source.repoURL, path: object.spec.source.path }, sources: object.spec?.sources?.map((s: any) => ({ repoURL: s?.repoURL, path: s?.path })) },
+        status: { sync: { status: object.status?.sync?.status, revision: object.status?.sync?.revision }, health: { status: object.status?.health?.status, message: object.status?.health?.message } },
+      };
+    case 'Kustomization':
+      // Flux: its path and its Ready condition.
+      return {
+        ...base,
+        spec: { path: object.spec?.path, sourceRef: object.spec?.sourceRef },
+        status: {
+          lastAppliedRevision: object.status?.lastAppliedRevision,
+          conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })),
+        },
+      };
     case 'ConfigMap':
       // The injector's values and the mesh config; not the injection templates (large, and not read).
       return { ...base, data: { values: object.data?.values, mesh: object.data?.mesh } };

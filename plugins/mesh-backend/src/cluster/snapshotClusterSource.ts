@@ -19,6 +19,11 @@ export class SnapshotClusterSource implements ClusterSource {
     return this.store!.holds(kind) ? this.store!.get(kind, namespace, name) : ('not-read' as const);
   };
 
+  readonly list = (kind: string) => {
+    if (!this.store) this.start();
+    return this.store!.list(kind);
+  };
+
   async sliceFor(target: EntityTarget, rootNamespace: string) {
     if (!this.store) this.start();
     return { slice: this.store!.sliceFor(target, rootNamespace) };

@@ -9,7 +9,7 @@ import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 
 /** Where the merged configuration of a service is read. */
 export interface DesiredStateSource {
-  forService(namespace: string, service: string): Promise<{ commit: string; objects: DesiredObject[] } | { error: string }>;
+  forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }>;
 }
 
 /** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
@@ -52,7 +52,7 @@ export class GitDesiredState implements DesiredStateSource {
     return { repository, commit };
   }
 
-  async forService(namespace: string, service: string): Promise<{ commit: string; objects: DesiredObject[] } | { error: string }> {
+  async forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }> {
     try {
       const { repository, commit } = await this.heads.get('head', () => this.fetchHead());
       const folder = folderFor(this.options.layout.service, { namespace, service }, 'mesh.gitops.layout.service');
@@ -64,7 +64,7 @@ export class GitDesiredState implements DesiredStateSource {
           .filter(isClusterObject)
           .map(object => ({ file: relative, object }));
       });
-      return { commit, objects };
+      return { commit, folder, objects };
     } catch (error) {
       return { error: `the GitOps target branch could not be read: ${String((error as Error).message ?? error).split('\n')[0]}` };
     }

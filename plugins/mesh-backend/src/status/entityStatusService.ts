@@ -4,6 +4,7 @@ import {
   AfterMergeStatus,
   AnnotationError,
   compareDesired,
+  gitopsControllersFor,
   clusterErrorStatus,
   clusterStatusFromSlice,
   ClusterMeshStatus,
@@ -45,7 +46,8 @@ type DesiredState = Awaited<ReturnType<DesiredStateSource['forService']>>;
 /** The merged configuration against one cluster, or why it could not be read. */
 function afterMergeOf(desired: DesiredState, source: ClusterSource): AfterMergeStatus {
   if ('error' in desired) return { objects: [], error: desired.error };
-  return { commit: desired.commit, objects: compareDesired(desired.objects, source.lookup) };
+  const controllers = gitopsControllersFor(desired.folder, source.list('Application'), source.list('Kustomization'));
+  return { commit: desired.commit, folder: desired.folder, objects: compareDesired(desired.objects, source.lookup), ...(controllers.length > 0 ? { controllers } : {}) };
 }
 
 /** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */

@@ -32,6 +32,9 @@ export const MESH_STATUS_KINDS = [
   'Telemetry',
   'Rollout',
   'ConfigMap',
+  /** GitOps controllers that may apply the mesh folders: Argo CD's Applications, Flux's Kustomizations. */
+  'Application',
+  'Kustomization',
 ] as const;
 
 export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
@@ -186,6 +189,11 @@ export class ClusterObjectStore {
   /** The object held under a kind (as `kindKey` gives it), namespace and name; undefined when none is. */
   get(kind: string, namespace: string | undefined, name: string): AnalyzedObject | undefined {
     return this.objects.get(keyOf(kind, kind === 'Namespace' ? undefined : namespace, name));
+  }
+
+  /** Every object of a kind (as `kindKey` gives it), in every namespace. */
+  list(kind: string): AnalyzedObject[] {
+    return [...this.byNamespace.values()].flatMap(bucket => [...(bucket.get(kind)?.values() ?? [])]);
   }
 
   /** Whether the store holds a kind completely (it reads it from the cluster). */

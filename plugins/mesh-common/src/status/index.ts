@@ -36,3 +36,4 @@ export { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, errorRateThresholdsFrom, H
 export type { ErrorRateThresholds } from './healthAssessment';
 export { compareDesired } from './desiredVsLive';
 export type { DesiredObject, LiveLookup } from './desiredVsLive';
+export { gitopsControllersFor } from './gitopsControllers';

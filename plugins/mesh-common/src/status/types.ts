@@ -35,11 +35,33 @@ export interface ObjectDrift {
   differences?: string[];
 }
 
+/** An Argo CD Application or a Flux Kustomization that applies the service's folder, and how it stands. */
+export interface GitOpsControllerStatus {
+  kind: 'Application' | 'Kustomization';
+  namespace: string;
+  name: string;
+  /** Its path in the repository ("" for the root). */
+  path: string;
+  /** Argo CD: Synced, OutOfSync, Unknown. */
+  sync?: string;
+  /** Argo CD: Healthy, Progressing, Degraded, Missing, ... */
+  health?: string;
+  /** Flux: the Ready condition's status (True, False, Unknown). */
+  ready?: string;
+  /** The revision it last synced or applied. */
+  revision?: string;
+  message?: string;
+}
+
 /** What became of the merged configuration: the target branch's objects against the cluster. */
 export interface AfterMergeStatus {
   /** The target branch's commit compared. */
   commit?: string;
+  /** The service's folder in the repository. */
+  folder?: string;
   objects: ObjectDrift[];
+  /** The GitOps controllers that apply the folder, when the cluster runs Argo CD or Flux. */
+  controllers?: GitOpsControllerStatus[];
   /** Why the branch could not be read. */
   error?: string;
 }

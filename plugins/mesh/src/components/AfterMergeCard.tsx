@@ -29,6 +29,14 @@ export function AfterMergeCard({ afterMerge }: { afterMerge: AfterMergeStatus })
           <Typography variant="body2">
             The GitOps target branch at {afterMerge.commit?.slice(0, 12)}: {afterMerge.objects.length} objects, {drifted === 0 ? 'all as merged' : `${drifted} not as merged`}.
           </Typography>
+          {(afterMerge.controllers ?? []).map(c => (
+            <Typography variant="body2" key={`${c.kind}/${c.namespace}/${c.name}`}>
+              {c.kind === 'Application' ? 'Argo CD Application' : 'Flux Kustomization'} {c.namespace}/{c.name} (path "{c.path}"):{' '}
+              {c.kind === 'Application' ? `${c.sync ?? 'sync unknown'}, ${c.health ?? 'health unknown'}` : `Ready ${c.ready ?? 'unknown'}`}
+              {c.revision ? ` at ${c.revision}` : ''}
+              {c.message ? ` (${c.message})` : ''}
+            </Typography>
+          ))}
           <Table<ObjectDrift> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={afterMerge.objects} />
         </>
       )}

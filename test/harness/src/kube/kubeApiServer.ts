@@ -31,6 +31,8 @@ const RESOURCE_TYPES: ResourceType[] = [
   { kind: 'Telemetry', group: 'telemetry.istio.io', version: 'v1', plural: 'telemetries', namespaced: true },
   { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true },
   { kind: 'Gateway', group: 'gateway.networking.k8s.io', version: 'v1', plural: 'gateways', namespaced: true },
+  { kind: 'Application', group: 'argoproj.io', version: 'v1alpha1', plural: 'applications', namespaced: true },
+  { kind: 'Kustomization', group: 'kustomize.toolkit.fluxcd.io', version: 'v1', plural: 'kustomizations', namespaced: true },
 ];
 
 /** The API group of an apiVersion ("apps/v1" → "apps", "v1" → the core group ""). */

@@ -91,6 +91,12 @@ export interface Config {
       pendingChangesTtlMs?: number;
       /** How long one read of a cluster's Prometheus (shared by every entity) is used. Default 15000. */
       metricsTtlMs?: number;
+      /**
+       * istiod's debug endpoint (/debug/syncz, what istioctl proxy-status reads), asked through the API
+       * server's service proxy in the root namespace. istiod answers it only to callers it authenticates
+       * (loopback, or an xDS credential): where it refuses, the Mesh tab says so. Default istiod, 15014.
+       */
+      istiodDebug?: { service?: string; port?: number };
       /** How long one fetch of the GitOps target branch (the merged configuration, shared by every entity) is used. Default 60000. */
       desiredTtlMs?: number;
       /**

@@ -127,6 +127,12 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     staging = await new KubeApiTestServer({ token: TOKEN }).start();
     prod.apply(...demoClusterObjects());
     staging.apply(...demoClusterObjects());
+    // istiod's /debug/syncz behind prod's API server: one payment-service proxy has not acknowledged a listener push.
+    const nonces = (nonce: string) => ({ cluster_sent: nonce, cluster_acked: nonce, listener_sent: nonce, listener_acked: nonce, route_sent: nonce, route_acked: nonce, endpoint_sent: nonce, endpoint_acked: nonce });
+    prod.serveServiceProxy('istio-system', 'istiod', 15014, '/debug/syncz', [
+      { proxy: 'payment-service-v1-7d9c5b8f4-x7k2p.payments', istio_version: '1.30.0', ...nonces('7') },
+      { proxy: 'payment-service-v1-7d9c5b8f4-q9m4t.payments', istio_version: '1.30.0', ...nonces('7'), listener_acked: '6' },
+    ]);
     backend = await startTestBackend({ features: [catalogPlugin, recordingCatalog, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })] });
     baseUrl = `http://localhost:${(backend.server.address() as { port: number }).port}`;
     await until(() => request('default/component/payment-service').then(r => r.status), s => s === 200, 'the catalog to hold payment-service', 60_000);
@@ -217,6 +223,17 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     ]);
     // Staging runs neither: nothing is said of them.
     expect(cluster(withControllers, 'staging').afterMerge?.controllers).toBeUndefined();
+  });
+
+  it("shows each proxy's configuration sync from istiod's /debug/syncz through the API server's service proxy, and says why where it cannot be read", async () => {
+    const answer = await status('payment-service');
+    const { workloads } = cluster(answer, 'prod');
+    expect(workloads.staleProxies).toBe(1);
+    expect(workloads.pods.filter(p => p.proxy?.sync).map(p => [p.name, p.proxy?.sync])).toEqual([
+      ['payment-service-v1-7d9c5b8f4-q9m4t', { state: 'stale', stale: ['listener'], istioVersion: '1.30.0' }],
+      ['payment-service-v1-7d9c5b8f4-x7k2p', { state: 'synced', istioVersion: '1.30.0' }],
+    ]);
+    expect(cluster(answer, 'staging').workloads.proxySyncUnavailable).toMatch(/^istiod's \/debug\/syncz could not be read through the API server: the API server failed \(503\)/);
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {

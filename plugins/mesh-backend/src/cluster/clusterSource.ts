@@ -1,4 +1,4 @@
-import { AnalyzedObject, ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup } from '@meshport/plugin-mesh-common';
+import { AnalyzedObject, ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup, ProxySyncView } from '@meshport/plugin-mesh-common';
 
 /** The objects of one cluster an entity's status is computed from. */
 export interface ClusterSource {
@@ -11,4 +11,6 @@ export interface ClusterSource {
   lookup: LiveLookup;
   /** Every object of a kind the cluster holds. */
   list(kind: string): AnalyzedObject[];
+  /** The proxies' configuration sync as istiod reports it, where the source can ask istiod. */
+  proxySync?(): Promise<ProxySyncView> | undefined;
 }

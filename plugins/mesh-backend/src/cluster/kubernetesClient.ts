@@ -49,10 +49,15 @@ export class KubernetesClient {
 
   /** One page of a cluster-wide list. */
   async listPage(resource: ResourcePath, limit: number, continueToken?: string): Promise<ListPage> {
+    const body = await this.getJson(resource.path, { limit: String(limit), ...(continueToken ? { continue: continueToken } : {}) });
+    return { items: body.items ?? [], resourceVersion: String(body.metadata?.resourceVersion ?? ''), continueToken: body.metadata?.continue || undefined };
+  }
+
+  /** A GET of a path of the API server (a service proxy's among them), its JSON answer; a KubernetesRequestError when it fails. */
+  async getJson(path: string, params: Record<string, string> = {}): Promise<any> {
     const server = this.kubeConfig.getCurrentCluster()?.server;
-    const url = new URL(`${server}${resource.path}`);
-    url.searchParams.set('limit', String(limit));
-    if (continueToken) url.searchParams.set('continue', continueToken);
+    const url = new URL(`${server}${path}`);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     const options = await this.kubeConfig.applyToFetchOptions({});
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -62,7 +67,7 @@ export class KubernetesClient {
       const response = await Promise.race([fetch(url.toString(), { ...options, method: 'GET' } as any), timeout]);
       const body: any = await Promise.race([response.json().catch(() => ({})), timeout]);
       if (!response.ok) throw new KubernetesRequestError(response.status, String(body?.message ?? response.statusText));
-      return { items: body.items ?? [], resourceVersion: String(body.metadata?.resourceVersion ?? ''), continueToken: body.metadata?.continue || undefined };
+      return body;
     } finally {
       clearTimeout(timer);
     }

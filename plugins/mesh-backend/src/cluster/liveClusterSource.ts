@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterObjectStore, DegradedKind, EntityTarget, sectionsFedBy } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore, DegradedKind, EntityTarget, proxySyncFrom, ProxySyncView, sectionsFedBy } from '@meshport/plugin-mesh-common';
+import { TtlCache } from '../cache/ttlCache';
+import { clusterErrorOf } from './clusterErrors';
 import { ClusterSource } from './clusterSource';
 import { KubernetesClusterConfig } from './clusterConfig';
 import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
@@ -41,6 +43,8 @@ export function liveResources(rootNamespace: string): ReflectedResource[] {
 export interface LiveClusterOptions extends ReflectorOptions {
   /** Istio's root namespace, whose ConfigMaps hold the injector and mesh configuration. */
   rootNamespace: string;
+  /** istiod's Service and debug port in the root namespace, for its /debug/syncz through the API server's service proxy. */
+  istiodDebug?: { service: string; port: number; ttlMs: number };
   requestTimeoutMs: number;
   /** How long a status request waits for the first list of every kind. */
   syncWaitMs: number;
@@ -56,12 +60,17 @@ export class LiveClusterSource implements ClusterSource {
   private readonly reflectors: ResourceReflector[];
   private readonly logger: LoggerService;
 
+  private readonly client: KubernetesClient;
+  private readonly syncReads?: TtlCache<'syncz', ProxySyncView>;
+
   constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = cluster.name;
     const resources = liveResources(options.rootNamespace);
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
     this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.storeKind ?? resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
+    this.client = client;
+    if (options.istiodDebug) this.syncReads = new TtlCache(options.istiodDebug.ttlMs);
     this.logger = logger.child({ cluster: cluster.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
     const shared = new SharedValues();
@@ -79,6 +88,23 @@ export class LiveClusterSource implements ClusterSource {
 
   stop(): void {
     this.reflectors.forEach(r => r.stop());
+  }
+
+  /**
+   * Every proxy's configuration sync as istiod reports it (its /debug/syncz, as istioctl proxy-status reads
+   * it), through the API server's service proxy, once per TTL for every entity; the reason when it cannot be read.
+   */
+  proxySync(): Promise<ProxySyncView> | undefined {
+    const debug = this.options.istiodDebug;
+    if (!debug || !this.syncReads) return undefined;
+    const path = `/api/v1/namespaces/${encodeURIComponent(this.options.rootNamespace)}/services/${encodeURIComponent(debug.service)}:${debug.port}/proxy/debug/syncz`;
+    return this.syncReads.get('syncz', async () => {
+      try {
+        return { byPod: proxySyncFrom(await this.client.getJson(path)) };
+      } catch (error) {
+        return { unavailable: `istiod's /debug/syncz could not be read through the API server: ${clusterErrorOf(error).message}` };
+      }
+    });
   }
 
   /** Every object of a kind the cache holds. */

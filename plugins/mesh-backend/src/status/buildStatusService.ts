@@ -60,6 +60,11 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
           initialBackoffMs: Math.min(500, maxBackoffMs),
           maxBackoffMs,
           rootNamespace,
+          istiodDebug: {
+            service: config.getOptionalString('mesh.status.istiodDebug.service') ?? 'istiod',
+            port: config.getOptionalNumber('mesh.status.istiodDebug.port') ?? 15014,
+            ttlMs: metricsTtlMs,
+          },
         })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
     return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds) : undefined };

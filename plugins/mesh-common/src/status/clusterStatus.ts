@@ -3,6 +3,7 @@ import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
 import { OutboundCall } from './fleetMetrics';
 import { outboundFindings } from './outboundFindings';
+import { ProxySyncView, withProxySync } from './proxySync';
 import { ProxyHistory, recommendSidecarResources, RightSizingRule } from './rightSizing';
 import { EntitySlice } from './clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
@@ -50,7 +51,7 @@ export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
-export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics): ClusterMeshStatus {
+export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics, proxySync?: ProxySyncView): ClusterMeshStatus {
   // Controllers stand for their pods where they exist, so that mTLS is listed once per controller.
   const workloads = slice.controllers.length > 0 ? slice.controllers : slice.pods;
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
@@ -61,7 +62,7 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
   const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead, usage: metrics?.usage });
   return {
     cluster,
-    workloads: workloadsNow,
+    workloads: withProxySync(workloadsNow, proxySync),
     security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics),
     traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics),
     findings: [

@@ -37,3 +37,5 @@ export type { ErrorRateThresholds } from './healthAssessment';
 export { compareDesired } from './desiredVsLive';
 export type { DesiredObject, LiveLookup } from './desiredVsLive';
 export { gitopsControllersFor } from './gitopsControllers';
+export { proxySyncFrom, withProxySync } from './proxySync';
+export type { ProxySyncView } from './proxySync';

@@ -130,6 +130,15 @@ export interface WaypointStatus {
   readyPods: number;
 }
 
+/** A proxy's configuration sync as istiod reports it (istioctl proxy-status). */
+export interface ProxySync {
+  /** `stale`: istiod sent configuration the proxy has not acknowledged; `not-sent`: some type never sent. */
+  state: 'synced' | 'stale' | 'not-sent';
+  /** The xDS types not acknowledged: cluster, listener, route, endpoint. */
+  stale?: string[];
+  istioVersion?: string;
+}
+
 export interface ProxyStatus {
   /** `classic`: an `istio-proxy` container; `native`: an init container with `restartPolicy: Always`. */
   mode: 'classic' | 'native';
@@ -137,6 +146,8 @@ export interface ProxyStatus {
   version?: string;
   ready: boolean;
   restarts: number;
+  /** Its configuration sync, when istiod's debug endpoint could be read. */
+  sync?: ProxySync;
 }
 
 export interface PodMeshStatus {
@@ -181,6 +192,10 @@ export interface WorkloadsStatus {
   dataPlane: PodDataPlane | 'mixed';
   /** Ambient pods the CNI agent has not redirected yet, or whose node runs no ready ztunnel. */
   ambientNotReady: number;
+  /** Proxies istiod has sent configuration they have not acknowledged. */
+  staleProxies?: number;
+  /** Why the proxies' sync is not known (istiod's debug endpoint could not be read). */
+  proxySyncUnavailable?: string;
   waypoints: WaypointStatus[];
 }
 

@@ -23,6 +23,15 @@ function WaypointReadiness({ waypoint }: { waypoint: WaypointStatus }) {
   );
 }
 
+/** A proxy's configuration sync as istiod reports it. */
+function SyncMark({ pod }: { pod: PodMeshStatus }) {
+  const sync = pod.proxy?.sync;
+  if (!sync) return <>–</>;
+  if (sync.state === 'synced') return <StatusOK>synced</StatusOK>;
+  if (sync.state === 'stale') return <StatusError>stale: {sync.stale?.join(', ')}</StatusError>;
+  return <StatusWarning>not sent</StatusWarning>;
+}
+
 function dataPlaneOf(pod: PodMeshStatus) {
   if (pod.proxy) return `${pod.proxy.mode === 'native' ? 'native sidecar' : 'istio-proxy container'} ${pod.proxy.version ?? ''}`;
   if (pod.ambient) return `ambient: ${pod.ambient.ztunnel?.name ?? 'ztunnel'} on ${pod.ambient.node ?? 'an unknown node'}`;
@@ -35,6 +44,7 @@ const columns: TableColumn<PodMeshStatus>[] = [
   { title: 'Data plane', render: dataPlaneOf, cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Waypoint', render: pod => pod.ambient?.waypoint ?? '–', cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Ready', render: pod => <Readiness pod={pod} />, cellStyle: { whiteSpace: 'nowrap' } },
+  { title: 'Config sync', render: pod => <SyncMark pod={pod} />, cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Restarts', field: 'restarts', type: 'numeric' },
 ];
 
@@ -68,6 +78,8 @@ export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
         </Typography>
       ))}
       {workloads.notReadyProxies > 0 && <StatusWarning>{workloads.notReadyProxies} proxies not ready</StatusWarning>}
+      {(workloads.staleProxies ?? 0) > 0 && <StatusError>{workloads.staleProxies} proxies have not taken istiod's latest configuration</StatusError>}
+      {workloads.proxySyncUnavailable && <Typography variant="body2">Config sync unknown: {workloads.proxySyncUnavailable}.</Typography>}
       {workloads.ambientNotReady > 0 && <StatusWarning>{workloads.ambientNotReady} ambient pods not redirected or without a ready ztunnel</StatusWarning>}
       <Table<PodMeshStatus> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={workloads.pods} />
     </InfoCard>

@@ -85,6 +85,7 @@ export class KubeApiTestServer {
   private readonly history: Array<{ revision: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: Record<string, any> }> = [];
   private readonly watchers = new Set<Watcher>();
   private readonly faults: KubeFault[] = [];
+  private readonly serviceProxies = new Map<string, unknown>();
   /** The objects of the lists being paged through, each at its revision. */
   private readonly listSnapshots = new Map<string, Array<Record<string, any>>>();
   /** Every request path the server answered, for tests that count requests. */
@@ -156,6 +157,14 @@ export class KubeApiTestServer {
   closeWatches(): void {
     for (const watcher of this.watchers) watcher.response.end();
     this.watchers.clear();
+  }
+
+  /**
+   * Serves a service's answer at its service-proxy path (/api/v1/namespaces/<ns>/services/<name>:<port>/proxy/<path>),
+   * as the API server proxies to it: istiod's /debug/syncz, say.
+   */
+  serveServiceProxy(namespace: string, service: string, port: number, path: string, body: unknown): void {
+    this.serviceProxies.set(`/api/v1/namespaces/${namespace}/services/${service}:${port}/proxy${path}`, body);
   }
 
   /** Answers matching requests with a fault until cleared (or `times` requests). */
@@ -235,6 +244,11 @@ export class KubeApiTestServer {
     }
     if (req.method !== 'GET') {
       this.fault(res, 405, `${req.method} is not served`);
+      return;
+    }
+    if (url.pathname.includes('/proxy/')) {
+      if (this.serviceProxies.has(url.pathname)) this.send(res, 200, this.serviceProxies.get(url.pathname));
+      else this.fault(res, 503, 'no endpoints available for service');
       return;
     }
     const discovery = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(url.pathname);

@@ -17,7 +17,7 @@ export { runMeshport } from './meshportCli';
 export * from './scm';
 export { KubeApiTestServer } from './kube/kubeApiServer';
 export type { KubeFault } from './kube/kubeApiServer';
-export { demoClusterObjects, demoClusterLists } from './kube/demoCluster';
+export { demoClusterObjects, demoClusterLists, demoIstiodSyncz } from './kube/demoCluster';
 export { istioOpenMetrics, PAYMENT_PODS } from './prometheus/istioMetrics';
 export { prometheusUnavailable, startBackfilledPrometheus } from './prometheus/prometheusServer';
 export type { RunningPrometheus } from './prometheus/prometheusServer';

@@ -60,4 +60,18 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     expect(demo.traffic.canary.split.map((s: { weight: number }) => s.weight)).toEqual([90, 10]);
     expect(demo.health).toMatchObject({ state: 'unknown', reason: 'no Prometheus is configured for this cluster' });
   });
+
+  it("shows order-service's unready proxy as stale, from istiod's /debug/syncz saved in the demo snapshot", async () => {
+    const authorization = `Bearer ${await guestToken(backend.baseUrl)}`;
+    const status = await (await fetch(`${backend.baseUrl}/api/mesh/v1/entities/default/component/order-service/status`, { headers: { authorization } })).json();
+    const [demo] = status.clusters;
+    expect(demo.workloads.staleProxies).toBe(1);
+    const bySync = demo.workloads.pods.map((p: { proxy?: { ready: boolean; sync?: { state: string; stale?: string[] } } }) => [p.proxy?.ready, p.proxy?.sync?.state, p.proxy?.sync?.stale]);
+    expect(bySync).toEqual(
+      expect.arrayContaining([
+        [false, 'stale', ['listener', 'route']],
+        [true, 'synced', undefined],
+      ]),
+    );
+  });
 });

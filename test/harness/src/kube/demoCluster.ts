@@ -312,3 +312,28 @@ export function demoClusterLists(): Record<string, Obj> {
   }
   return Object.fromEntries([...byNamespace].map(([file, items]) => [`${file}.yaml`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }]));
 }
+
+/**
+ * What istiod's /debug/syncz answers for the demo's proxies (as `kubectl get --raw` through the API
+ * server's service proxy would save it): every sidecar synced but order-service's unready one, which has
+ * not acknowledged istiod's last listener and route pushes.
+ */
+export function demoIstiodSyncz(): Array<Record<string, string>> {
+  const injected = demoClusterObjects().filter(o => o.kind === 'Pod' && o.metadata.annotations?.['sidecar.istio.io/status']);
+  return injected.map(pod => {
+    const stale = pod.metadata.labels.app === 'order-service' && pod.status.conditions.some((c: Obj) => c.type === 'Ready' && c.status === 'False');
+    const nonce = 'a1b2c3';
+    return {
+      proxy: `${pod.metadata.name}.${pod.metadata.namespace}`,
+      istio_version: '1.30.0',
+      cluster_sent: nonce,
+      cluster_acked: nonce,
+      listener_sent: nonce,
+      listener_acked: stale ? 'f0e1d2' : nonce,
+      route_sent: nonce,
+      route_acked: stale ? '' : nonce,
+      endpoint_sent: nonce,
+      endpoint_acked: nonce,
+    };
+  });
+}

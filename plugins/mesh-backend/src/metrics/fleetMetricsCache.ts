@@ -7,7 +7,7 @@ export const METRICS_WINDOW = '5m';
 
 /**
  * One cluster's fleet read of Prometheus, shared by every status request: at most one read per TTL
- * (ten queries, whatever the number of entities or concurrent requests), requests arriving while a read
+ * (fourteen queries, whatever the number of entities or concurrent requests), requests arriving while a read
  * runs wait for it (single flight), and a failed read is remembered for the TTL too, so that a Prometheus
  * that is down is not asked again by every request.
  */
@@ -57,11 +57,13 @@ export class FleetMetricsCache {
   private async fetch(now: number): Promise<FleetIndex> {
     const queries = fleetQueries(METRICS_WINDOW);
     const names = Object.keys(queries.instant) as Array<keyof typeof queries.instant>;
-    const [series, ...answers] = await Promise.all([
-      this.prometheus.queryRangeSeries(queries.series, now - 30 * 60, now, 60),
-      ...names.map(name => this.prometheus.query(queries.instant[name], now)),
+    const ranges = Object.keys(queries.range) as Array<keyof typeof queries.range>;
+    const [rangeAnswers, answers] = await Promise.all([
+      Promise.all(ranges.map(name => this.prometheus.queryRangeSeries(queries.range[name], now - 30 * 60, now, 60))),
+      Promise.all(names.map(name => this.prometheus.query(queries.instant[name], now))),
     ]);
-    const instant = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Omit<FleetSamples, 'series'>;
-    return indexFleet({ ...instant, series });
+    const instant = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Omit<FleetSamples, keyof typeof queries.range>;
+    const range = Object.fromEntries(ranges.map((name, i) => [name, rangeAnswers[i]])) as Pick<FleetSamples, keyof typeof queries.range>;
+    return indexFleet({ ...instant, ...range });
   }
 }

@@ -219,7 +219,17 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     }
   });
 
-  it('asks Prometheus twelve queries per cluster and TTL, however many status requests arrive at once', async () => {
+  it("draws each version's last 30 minutes: rate, 5xx share and p99", () => {
+    const [v1, v2] = cluster('prod').health.versionSeries!;
+    expect([v1.version, v2.version]).toEqual(['v1', 'v2']);
+    expect(v2.points.length).toBeGreaterThanOrEqual(30);
+    const last = v2.points[v2.points.length - 1];
+    expect(last.requestRate).toBeCloseTo(10, 0);
+    expect(last.errorShare).toBeCloseTo(0.1, 2);
+    expect(last.p99).toBeCloseTo(475, -1);
+  });
+
+  it('asks Prometheus fourteen queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));
     const before = apiQueries();
@@ -230,8 +240,8 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     const asked = apiQueries() - before;
     const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');
     expect(payments.map(a => a.clusters.find(c => c.cluster === 'prod')?.health.overall?.requestRate)).toEqual(Array(10).fill(expect.closeTo(100, 0)));
-    // 11 instant queries and 1 range query: one fleet read for 30 requests over 3 services.
-    expect(asked).toBe(12);
+    // 11 instant queries and 3 range queries: one fleet read for 30 requests over 3 services.
+    expect(asked).toBe(14);
   });
 
   it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {

@@ -13,8 +13,12 @@ export interface FleetSamples {
   mtls: Sample[];
   /** The same labels and `le`. */
   buckets: Sample[];
-  /** Per destination_service_namespace and destination_service_name: request rate, one point a minute. */
-  series: Array<{ labels: Record<string, string>; points: Array<{ time: number; value: number }> }>;
+  /** Per destination_service_namespace, destination_service_name and destination_version: request rate, one point a minute. */
+  series: RangeSeries[];
+  /** The same labels: 5xx rate, one point a minute. */
+  errorSeries: RangeSeries[];
+  /** The same labels: p99 latency (ms), one point a minute. */
+  p99Series: RangeSeries[];
   /** labels: namespace, pod */
   proxyCpu: Sample[];
   appCpu: Sample[];
@@ -29,6 +33,9 @@ export interface FleetSamples {
 }
 
 const BY_SERVICE_VERSION = 'destination_service_namespace, destination_service_name, destination_version';
+
+/** One range-query series: its labels and points. */
+export type RangeSeries = { labels: Record<string, string>; points: Array<{ time: number; value: number }> };
 const BY_SOURCE_DESTINATION = 'source_workload_namespace, source_workload, destination_service, destination_service_name';
 
 /** One destination a workload calls, as its proxy reports it. */
@@ -43,7 +50,7 @@ export interface OutboundCall {
   rate: number;
 }
 
-/** The PromQL of one fleet read over a window ("5m"): instant queries, and the range query for `series`. */
+/** The PromQL of one fleet read over a window ("5m"): instant queries, and the range queries of the last 30 minutes per version. */
 export function fleetQueries(window = '5m') {
   const rate = (extra = '') => `sum by (${BY_SERVICE_VERSION}) (rate(istio_requests_total{reporter="destination"${extra}}[${window}]))`;
   const app = 'container!="istio-proxy",container!="",container!="POD"';
@@ -63,7 +70,11 @@ export function fleetQueries(window = '5m') {
       dryRunDenied: `sum by (namespace, pod) (rate({__name__=~"envoy_http_inbound_.+_rbac",authz_dry_run_result="denied"}[${window}]))`,
       callers: `sum by (destination_service_namespace, destination_service_name, source_principal) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
     },
-    series: `sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
+    range: {
+      series: `sum by (${BY_SERVICE_VERSION}) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
+      errorSeries: `sum by (${BY_SERVICE_VERSION}) (rate(istio_requests_total{reporter="destination",response_code=~"5.."}[${window}]))`,
+      p99Series: `histogram_quantile(0.99, sum by (${BY_SERVICE_VERSION}, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[${window}])))`,
+    },
   } as const;
 }
 
@@ -129,7 +140,7 @@ function quantiles(buckets: Sample[], q: number, byVersion: boolean): Sample[] {
 }
 
 /** A service's part of a fleet read. */
-type ServiceSamples = Pick<FleetSamples, 'requests' | 'errors' | 'mtls' | 'buckets' | 'series'>;
+type ServiceSamples = Pick<FleetSamples, 'requests' | 'errors' | 'mtls' | 'buckets' | 'series' | 'errorSeries' | 'p99Series'>;
 
 /** One pod's measured usage: CPU in millicores, memory in bytes. */
 type PodUsageEntry = { sidecar: { cpu?: number; memory?: number }; app: { cpu?: number; memory?: number } };
@@ -155,11 +166,11 @@ export function indexFleet(fleet: FleetSamples): FleetIndex {
   const of = (labels: Record<string, string>) => {
     const key = serviceKey(labels.destination_service_namespace, labels.destination_service_name);
     let entry = services.get(key);
-    if (!entry) services.set(key, (entry = { requests: [], errors: [], mtls: [], buckets: [], series: [] }));
+    if (!entry) services.set(key, (entry = { requests: [], errors: [], mtls: [], buckets: [], series: [], errorSeries: [], p99Series: [] }));
     return entry;
   };
   for (const part of ['requests', 'errors', 'mtls', 'buckets'] as const) for (const sample of fleet[part]) of(sample.labels)[part].push(sample);
-  for (const line of fleet.series) of(line.labels).series.push(line);
+  for (const part of ['series', 'errorSeries', 'p99Series'] as const) for (const line of fleet[part]) of(line.labels)[part].push(line);
   const pods = new Map<string, PodUsageEntry>();
   const add = (samples: Sample[], part: 'sidecar' | 'app', field: 'cpu' | 'memory', scale: number) => {
     for (const sample of samples) {
@@ -213,6 +224,32 @@ export function entityOutboundCalls(fleet: FleetIndex, workloads: Array<{ namesp
   return [...new Set(workloads.map(w => `${w.namespace}/${w.name}`))].flatMap(key => fleet.outbound.get(key) ?? []);
 }
 
+/** Each version's rate, 5xx share and p99 over the last 30 minutes, added up over the entity's Services (the highest p99). */
+function versionSeriesOf(own: ServiceSamples[]): HealthSamples['versionSeries'] {
+  const byVersion = new Map<string, Map<number, { requestRate: number; errors: number; p99?: number }>>();
+  const at = (labels: Record<string, string>, time: number) => {
+    const version = labels.destination_version ?? 'unknown';
+    let times = byVersion.get(version);
+    if (!times) byVersion.set(version, (times = new Map()));
+    let point = times.get(time);
+    if (!point) times.set(time, (point = { requestRate: 0, errors: 0 }));
+    return point;
+  };
+  for (const line of own.flatMap(entry => entry.series)) for (const p of line.points) at(line.labels, p.time).requestRate += p.value;
+  for (const line of own.flatMap(entry => entry.errorSeries)) for (const p of line.points) at(line.labels, p.time).errors += p.value;
+  for (const line of own.flatMap(entry => entry.p99Series)) {
+    for (const p of line.points) if (Number.isFinite(p.value)) at(line.labels, p.time).p99 = Math.max(at(line.labels, p.time).p99 ?? 0, p.value);
+  }
+  return [...byVersion]
+    .map(([version, times]) => ({
+      version,
+      points: [...times]
+        .sort(([a], [b]) => a - b)
+        .map(([time, point]) => ({ time, requestRate: point.requestRate, ...(point.requestRate > 0 ? { errorShare: point.errors / point.requestRate } : {}), ...(point.p99 !== undefined ? { p99: point.p99 } : {}) })),
+    }))
+    .sort((a, b) => a.version.localeCompare(b.version));
+}
+
 /** The entity's health samples out of a fleet read: what per-entity queries would have answered. */
 export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): HealthSamples {
   const own = [...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
@@ -224,6 +261,7 @@ export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): 
     for (const point of line.points) points.set(point.time, (points.get(point.time) ?? 0) + point.value);
   }
   return {
+    versionSeries: versionSeriesOf(own),
     requestRate: sumBy(pick('requests')),
     errorRate: sumBy(pick('errors')),
     mtlsRate: sumBy(pick('mtls')),

@@ -1,4 +1,4 @@
-import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth } from './types';
+import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth, VersionSeries } from './types';
 
 /** Which series of Istio's standard metrics belong to the entity: its Services and Pods, in every namespace. */
 export interface MetricsTarget {
@@ -26,6 +26,8 @@ export interface HealthSamples {
   latency: { p50: Sample[]; p90: Sample[]; p99: Sample[] };
   latencyByVersion: { p50: Sample[]; p90: Sample[]; p99: Sample[] };
   series: Array<{ time: number; requestRate: number }>;
+  /** Each version's last 30 minutes: rate, 5xx share and p99, one point a minute. */
+  versionSeries: VersionSeries[];
 }
 
 const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
@@ -37,7 +39,7 @@ function figures(rate: number, errors: number | undefined, latency: LatencyMs): 
 /** Turns Prometheus's answers into the entity's health. */
 export function healthFromSamples(samples: HealthSamples, window = '5m'): HealthStatus {
   const total = samples.requestRate[0]?.value ?? 0;
-  if (!(total > 0)) return { state: 'no-traffic', window, perVersion: [], series: samples.series };
+  if (!(total > 0)) return { state: 'no-traffic', window, perVersion: [], series: samples.series, versionSeries: samples.versionSeries };
   const first = (list: Sample[]) => finite(list[0]?.value);
   const forVersion = (list: Sample[], version: string) => finite(list.find(s => (s.labels.destination_version ?? 'unknown') === version)?.value);
   const perVersion: VersionHealth[] = samples.requestRateByVersion
@@ -60,6 +62,7 @@ export function healthFromSamples(samples: HealthSamples, window = '5m'): Health
     perVersion,
     mtlsShare: (first(samples.mtlsRate) ?? 0) / total,
     series: samples.series,
+    versionSeries: samples.versionSeries,
   };
 }
 

@@ -400,6 +400,14 @@ export interface HealthStatus {
   series: Array<{ time: number; requestRate: number }>;
   /** Healthy, degraded or failing by the error-rate thresholds, when Prometheus is configured. */
   assessment?: HealthAssessment;
+  /** Each version's last 30 minutes: rate, 5xx share and p99, one point a minute. */
+  versionSeries?: VersionSeries[];
+}
+
+/** One version's rate, 5xx share and p99 over time. */
+export interface VersionSeries {
+  version: string;
+  points: Array<{ time: number; requestRate: number; errorShare?: number; p99?: number }>;
 }
 
 export type HealthState = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';

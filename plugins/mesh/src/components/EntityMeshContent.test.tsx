@@ -155,6 +155,28 @@ describe('the Mesh tab', () => {
     expect(screen.getByRole('img', { name: 'request rate over the last 30 minutes' })).toBeInTheDocument();
   });
 
+  it("draws each version's rate, 5xx share and p99 with the error-rate thresholds, once the status has them", async () => {
+    const status = paymentStatus();
+    const points = (rate: number, errorShare: number, p99: number) => [0, 60].map(time => ({ time, requestRate: rate, errorShare, p99 }));
+    status.clusters[0].health = {
+      state: 'ok',
+      window: '5m',
+      overall: { requestRate: 100, errorShare: 0.02, latencyMs: {} },
+      perVersion: [],
+      series: [],
+      versionSeries: [
+        { version: 'v1', points: points(90, 0.011, 95) },
+        { version: 'v2', points: points(10, 0.1, 475) },
+      ],
+      assessment: { state: 'degraded', thresholds: { degradedPercent: 0.1, failingPercent: 10 }, source: 'config', perVersion: [] },
+    };
+    await renderWith(payments, async () => status);
+    expect(await screen.findByRole('img', { name: '5xx share per version over the last 30 minutes' })).toBeInTheDocument();
+    expect(screen.getByText('failing from 10%')).toBeInTheDocument();
+    expect(screen.getByLabelText('per-version chart')).toHaveTextContent('■ v1■ v2');
+    expect(screen.getByText('p99 (ms) (up to 475 ms)')).toBeInTheDocument();
+  });
+
   it('offers the onboarding template, with the entity picked, to a service not on the mesh', async () => {
     await renderWith(component('user-service', 'users'), async () => entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]));
     expect(await screen.findByText('user-service is not on the mesh yet')).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { InfoCard, StatusError, StatusOK, StatusPending, StatusWarning } from '@
 import Typography from '@material-ui/core/Typography';
 import { HealthState, HealthStatus } from '@meshport/plugin-mesh-common';
 import { milliseconds, percent, requestRate } from './format';
+import { VersionChart } from './VersionChart';
 
 /** The request rate of the last 30 minutes as a small line. */
 function RequestRateSparkline({ series }: { series: HealthStatus['series'] }) {
@@ -54,7 +55,11 @@ export function HealthCard({ health }: { health: HealthStatus }) {
         {milliseconds(overall.latencyMs.p99)}
       </Typography>
       <Typography variant="body2">Over mutual TLS: {percent(health.mtlsShare)}</Typography>
-      <RequestRateSparkline series={health.series} />
+      {health.versionSeries && health.versionSeries.length > 0 ? (
+        <VersionChart series={health.versionSeries} thresholds={assessment?.thresholds} />
+      ) : (
+        <RequestRateSparkline series={health.series} />
+      )}
       <ul>
         {health.perVersion.map(v => (
           <li key={v.version}>

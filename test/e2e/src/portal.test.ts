@@ -59,6 +59,8 @@ describe('the Meshport portal in a real browser', () => {
           { type: 'config', clusters: [{ name: 'e2e', url: kube.url, authProvider: 'serviceAccount', serviceAccountToken: token, caData: kube.caData }] },
         ]),
         ...(prometheus ? { APP_CONFIG_mesh_clusters: JSON.stringify([{ name: 'e2e', prometheus: { url: prometheus.url } }]) } : {}),
+        // The backfill holds two hours: right-size from them.
+        APP_CONFIG_mesh_rightSizing: JSON.stringify({ window: '2h', minHistoryHours: 0.5 }),
       },
     });
     browser = await launchChromium();
@@ -238,6 +240,35 @@ describe('the Meshport portal in a real browser', () => {
     const patch = fs.readFileSync(path.join(clone, 'mesh/inventory/inventory-service/sidecar/deployment-patch.yaml'), 'utf8');
     expect(patch).toContain('istio.io/dataplane-mode: ambient');
     expectAnalyzed(path.join(clone, 'mesh'));
+  });
+
+  it("follows payment-service's right-sizing button into onboard-service filled in with the recommended requests, and opens the change request", async () => {
+    if (!prometheus) {
+      // eslint-disable-next-line no-console
+      console.warn(`SKIPPED: ${prometheusMissing}; the right-sizing check did not run.`);
+      return;
+    }
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
+    const button = page.getByText('Open the right-sizing change request');
+    await waitOrScreenshot(page, button, 'right-sizing-failed.png');
+    expect(await page.getByLabel('right-sizing').innerText()).toMatch(/Request 65m CPU and 75Mi memory \(limit 150Mi\) instead of 100m and 128Mi/);
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-right-sizing.png'), fullPage: true });
+    await button.click();
+    const port = page.locator('#root_ports_0_number');
+    await port.waitFor({ timeout: 60_000 });
+    await port.fill('8080');
+    const create = page.getByRole('button', { name: 'Create' });
+    for (let step = 0; step < 8 && !(await create.isVisible()); step += 1) {
+      await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+      await page.waitForTimeout(300);
+    }
+    await create.click({ timeout: 10_000 });
+    await page.getByText('Change request', { exact: true }).first().waitFor({ timeout: 120_000 });
+    const clone = cloneBranch(gitopsRepository, 'meshport/payments/payment-service');
+    const patch = fs.readFileSync(path.join(clone, 'mesh/payments/payment-service/sidecar/deployment-patch.yaml'), 'utf8');
+    expect(patch).toContain('sidecar.istio.io/proxyCPU: 65m');
+    expect(patch).toContain('sidecar.istio.io/proxyMemory: 75Mi');
+    expect(patch).toContain('sidecar.istio.io/proxyMemoryLimit: 150Mi');
   });
 
   it('logs no plugin start-up failure while serving the portal', () => {

@@ -211,6 +211,25 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(afterMerge?.folder).toBe('mesh/payments/payment-service');
   });
 
+  it("serves the YAML files of an entity's folder on the target branch for a form's preview, none for a service with nothing merged", async () => {
+    const read = async (name: string) => {
+      const response = await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/merged-files`, { headers: { authorization: mockCredentials.user.header() } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { commit: string; folder: string; files: Array<{ path: string; content: string }> };
+    };
+    const payments = await read('payment-service');
+    expect(payments.folder).toBe('mesh/payments/payment-service');
+    expect(payments.files.map(f => f.path).sort()).toEqual([
+      'authorizationpolicy-payment-service-audit.yaml',
+      'destinationrule-payment-service.yaml',
+      'kustomization.yaml',
+      'meshport-policy.yaml',
+      'peerauthentication-payment-service.yaml',
+    ]);
+    expect(payments.files.find(f => f.path === 'meshport-policy.yaml')?.content).toBe('service:\n  name: payment-service\n');
+    expect((await read('user-service')).files).toEqual([]);
+  });
+
   it('reads how the Argo CD Application and the Flux Kustomization applying the folder stand, through the watch', async () => {
     prod.apply(
       { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'mesh', namespace: 'argocd' }, spec: { source: { repoURL: 'https://git.example.com/gitops', path: 'mesh' } }, status: { sync: { status: 'OutOfSync', revision: 'abc123' }, health: { status: 'Healthy' } } },

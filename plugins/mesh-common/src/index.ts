@@ -12,3 +12,4 @@ export * from './overhead';
 export * from './examples';
 export * from './status';
 export * from './permissions';
+export * from './diff';

@@ -1,6 +1,5 @@
-import { Amounts, describeCode, Finding, formatCpu, formatMemory, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { Amounts, describeCode, Finding, formatCpu, formatMemory, lineDiff, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
 import { FolderPlan } from './folder/folderPlan';
-import { lineDiff } from './folder/lineDiff';
 
 /** What a render proposes, for the change request body and the task output. */
 export interface RenderSummaryInput {

@@ -7,9 +7,19 @@ import { folderFor, GitCredentials, GitOpsLayout, GitOpsLimits, layoutFromConfig
 import { TtlCache } from '../cache/ttlCache';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 
+/** A service's folder as the target branch holds it: its files by folder-relative path. */
+export interface MergedFolder {
+  commit: string;
+  folder: string;
+  files: Map<string, string>;
+}
+
 /** Where the merged configuration of a service is read. */
 export interface DesiredStateSource {
+  /** The objects of the service's folder (not Meshport's own files, not kustomize's). */
   forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }>;
+  /** Every readable text file of the service's folder. */
+  filesForService(namespace: string, service: string): Promise<MergedFolder | { error: string }>;
 }
 
 /** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
@@ -52,21 +62,27 @@ export class GitDesiredState implements DesiredStateSource {
     return { repository, commit };
   }
 
-  async forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }> {
+  async filesForService(namespace: string, service: string): Promise<MergedFolder | { error: string }> {
     try {
       const { repository, commit } = await this.heads.get('head', () => this.fetchHead());
       const folder = folderFor(this.options.layout.service, { namespace, service }, 'mesh.gitops.layout.service');
-      const files = (await repository.listTree(commit, [folder])).filter(file => !file.unreadable && /\.ya?ml$/.test(file.path) && !NOT_OBJECTS.has(path.posix.basename(file.path)));
-      const blobs = await repository.readBlobs(files.map(file => file.sha));
-      const objects = files.flatMap(file => {
-        const relative = path.posix.relative(folder, file.path);
-        return parseYaml(blobs.get(file.sha)!.toString('utf8'), file.path)
-          .filter(isClusterObject)
-          .map(object => ({ file: relative, object }));
-      });
-      return { commit, folder, objects };
+      const listed = (await repository.listTree(commit, [folder])).filter(file => !file.unreadable);
+      const blobs = await repository.readBlobs(listed.map(file => file.sha));
+      return { commit, folder, files: new Map(listed.map(file => [path.posix.relative(folder, file.path), blobs.get(file.sha)!.toString('utf8')])) };
     } catch (error) {
       return { error: `the GitOps target branch could not be read: ${String((error as Error).message ?? error).split('\n')[0]}` };
+    }
+  }
+
+  async forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }> {
+    const merged = await this.filesForService(namespace, service);
+    if ('error' in merged) return merged;
+    try {
+      const manifests = [...merged.files].filter(([file]) => /\.ya?ml$/.test(file) && !NOT_OBJECTS.has(path.posix.basename(file)));
+      const objects = manifests.flatMap(([file, text]) => parseYaml(text, file).filter(isClusterObject).map(object => ({ file, object })));
+      return { commit: merged.commit, folder: merged.folder, objects };
+    } catch (error) {
+      return { error: `the GitOps target branch holds a file that cannot be read: ${(error as Error).message}` };
     }
   }
 }
@@ -81,7 +97,7 @@ export function desiredStateSourceFor(config: Config): DesiredStateSource | unde
   if (!gitops) return undefined;
   if ('error' in gitops) {
     const refused = `the GitOps repository is refused: ${(gitops.error as Error).message}`;
-    return { forService: async () => ({ error: refused }) };
+    return { forService: async () => ({ error: refused }), filesForService: async () => ({ error: refused }) };
   }
   const { repository, provider } = gitops;
   const remote = provider

@@ -30,7 +30,8 @@ export async function createRouter({ httpAuth, permissions, catalog, status, ent
   const entityLookup = new EntityLookup(catalog, entityCacheTtlMs);
   router.use(express.json({ limit: '256kb' }));
 
-  router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
+  /** The entity a request names, once the caller may read its mesh status and the catalog shows it to them. */
+  const readableEntity = async (req: express.Request) => {
     const parsed = statusParams.safeParse(req.params);
     if (!parsed.success) {
       throw new InputError(parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`).join('; '));
@@ -41,7 +42,15 @@ export async function createRouter({ httpAuth, permissions, catalog, status, ent
     if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not allowed to read the mesh status of ${entityRef}`);
     const entity = await entityLookup.byRef(entityRef, credentials);
     if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
-    res.json(await status.statusOf(entity));
+    return entity;
+  };
+
+  router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
+    res.json(await status.statusOf(await readableEntity(req)));
+  });
+
+  router.get('/v1/entities/:namespace/:kind/:name/merged-files', async (req, res) => {
+    res.json(await status.mergedFilesOf(await readableEntity(req)));
   });
 
   router.post('/v1/summaries', async (req, res) => {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   AfterMergeStatus,
   AnnotationError,
@@ -17,6 +17,7 @@ import {
   errorRateThresholdsFrom,
   HEALTH_THRESHOLDS_ANNOTATION,
   KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
   metricsTargetOf,
   PendingChangesStatus,
 } from '@meshport/plugin-mesh-common';
@@ -123,6 +124,24 @@ export class EntityStatusService {
       return { items: [], error: `${KUBERNETES_ID_ANNOTATION} "${service}" is not a DNS label, so no Meshport change branch is named after it` };
     }
     return this.pendingChanges.forService(namespace, service);
+  }
+
+  /**
+   * The YAML files of the entity's folder on the GitOps target branch, what a form's preview compares its
+   * files with. A NotFoundError when no repository is configured; the names come from the entity's
+   * Kubernetes annotations, which must be DNS labels.
+   */
+  async mergedFilesOf(entity: StatusEntity): Promise<{ commit: string; folder: string; files: Array<{ path: string; content: string }> }> {
+    if (!this.desired) throw new NotFoundError('no GitOps repository is configured (mesh.gitops.defaultRepoUrl)');
+    const namespace = entity.annotations[KUBERNETES_NAMESPACE_ANNOTATION];
+    const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
+    if (!namespace || !service || !isDnsLabel(namespace) || !isDnsLabel(service)) {
+      throw new InputError(`${entity.ref}: its ${KUBERNETES_ID_ANNOTATION} and ${KUBERNETES_NAMESPACE_ANNOTATION} annotations must both be DNS labels to name its GitOps folder`);
+    }
+    const merged = await this.desired.filesForService(namespace, service);
+    if ('error' in merged) throw new ServiceUnavailableError(merged.error);
+    const files = [...merged.files].filter(([file]) => /\.ya?ml$/.test(file)).map(([file, content]) => ({ path: file, content }));
+    return { commit: merged.commit, folder: merged.folder, files };
   }
 
   /** The entity's status in every cluster; undefined target when it has no Kubernetes annotations. */

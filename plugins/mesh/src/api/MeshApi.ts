@@ -8,6 +8,15 @@ export interface MeshApi {
   getEntityStatus(entity: CompoundEntityRef): Promise<EntityMeshStatus>;
   /** Summaries of many entities in one request, each with its summary or why it has none. */
   getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]>;
+  /** The YAML files of the entity's folder on the GitOps target branch. */
+  getMergedFiles(entity: CompoundEntityRef): Promise<MergedFiles>;
+}
+
+/** An entity's folder as the GitOps target branch holds it. */
+export interface MergedFiles {
+  commit: string;
+  folder: string;
+  files: Array<{ path: string; content: string }>;
 }
 
 /** One entity's line of a summaries answer. */
@@ -29,6 +38,14 @@ export class MeshClient implements MeshApi {
     const response = await this.options.fetchApi.fetch(`${baseUrl}/v1/entities/${path}/status`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as EntityMeshStatus;
+  }
+
+  async getMergedFiles({ namespace, kind, name }: CompoundEntityRef): Promise<MergedFiles> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('mesh');
+    const path = [namespace, kind, name].map(encodeURIComponent).join('/');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}/v1/entities/${path}/merged-files`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as MergedFiles;
   }
 
   async getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]> {

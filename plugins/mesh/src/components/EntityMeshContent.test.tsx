@@ -13,6 +13,9 @@ import { demoClusterStatus, demoComponent as component, entityStatus } from './t
 function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
   const api: MeshApi = {
     getEntityStatus: answer,
+    getMergedFiles: async () => {
+      throw new Error('this page asks for no merged files');
+    },
     getSummaries: async () => {
       throw new Error('the entity page asks for no summaries');
     },

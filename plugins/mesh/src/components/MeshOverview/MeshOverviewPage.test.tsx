@@ -69,6 +69,9 @@ describe('the mesh overview', () => {
       getEntityStatus: async () => {
         throw new Error('the overview asks for summaries, not whole statuses');
       },
+      getMergedFiles: async () => {
+        throw new Error('this page asks for no merged files');
+      },
       getSummaries: async refs => {
         asked.push(refs);
         return refs.map(ref => ({ entityRef: ref, summary: statusSummary(statusByName(ref.split('/')[1])) }));

@@ -5,18 +5,64 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import Box from '@material-ui/core/Box';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Typography from '@material-ui/core/Typography';
-import { formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { FileChange, fileChanges, formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
+import { meshApiRef, MergedFiles } from '../../api/MeshApi';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { DataPlaneComparisonView } from '../../components/DataPlaneComparisonView';
 import { previewPolicy } from './policyPreview';
 
 /**
+ * The preview's files as changes to what the GitOps target branch holds: added ones in full, changed ones
+ * as their line diff, unchanged ones by name, and Meshport's own files the change would remove; the files
+ * in full, with the reason, when the branch could not be read.
+ */
+function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: string; content: string }>; merged?: MergedFiles; unavailable?: string }) {
+  const pre = { fontSize: 12, overflowX: 'auto' as const, margin: 0 };
+  if (!merged) {
+    return (
+      <>
+        {unavailable && <Typography variant="body2">Not compared with the GitOps branch: {unavailable}</Typography>}
+        {files.map(file => (
+          <Box key={file.path} mt={1}>
+            <Typography variant="caption">{file.path}</Typography>
+            <pre style={pre}>{file.content}</pre>
+          </Box>
+        ))}
+      </>
+    );
+  }
+  const changes = fileChanges(files, new Map(merged.files.map(file => [file.path, file.content])));
+  const count = (change: FileChange['change']) => changes.filter(c => c.change === change).length;
+  const contents = new Map(files.map(file => [file.path, file.content]));
+  return (
+    <Box aria-label="changes to the GitOps branch">
+      <Typography variant="body2">
+        Against {merged.folder} on the GitOps target branch ({merged.commit.slice(0, 12)}): {count('added')} added, {count('changed')} changed, {count('removed')} removed, {count('unchanged')}{' '}
+        unchanged.
+      </Typography>
+      {changes.map(change => (
+        <Box key={change.path} mt={1}>
+          <Typography variant="caption">
+            {change.path} ({change.change})
+          </Typography>
+          {change.change === 'added' && <pre style={pre}>{contents.get(change.path)}</pre>}
+          {change.change === 'changed' && <pre style={pre}>{change.diff ?? '(too large to show line by line)'}</pre>}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/**
  * As the form is filled: the manifests the template will propose (per file), the analyzer findings and
- * what sidecars and ambient would each cost, computed in the browser. `ui:options.template` names the template ("mesh-onboard-service").
+ * what sidecars and ambient would each cost, computed in the browser; the files as changes to what the
+ * GitOps target branch holds for the entity. `ui:options.template` names the template ("mesh-onboard-service").
  */
 export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtensionComponentProps<unknown, { template?: string }>) {
   const catalogApi = useApi(catalogApiRef);
+  const meshApi = useApi(meshApiRef);
   const contextFormData = (formContext as any)?.formData as Record<string, unknown> | undefined;
   const formData = useMemo(() => contextFormData ?? {}, [contextFormData]);
   const templateName = uiSchema?.['ui:options']?.template ?? 'mesh-onboard-service';
@@ -29,6 +75,8 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
     [catalogApi, templateName, entityRef],
   );
   const preview = useMemo(() => (value?.template ? previewPolicy(value.template, value.entity, formData) : undefined), [value, formData]);
+  // What the GitOps target branch holds for the entity, to show the preview as changes to it.
+  const merged = useAsync(async () => (entityRef ? meshApi.getMergedFiles(parseEntityRef(entityRef)) : undefined), [meshApi, entityRef]);
   if (loading) return <Progress />;
   if (error) return <FormHelperText error>The preview could not be computed: {error.message}</FormHelperText>;
   if (!preview) return <FormHelperText error>The template {templateName} is not in the catalog.</FormHelperText>;
@@ -59,12 +107,7 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
       )}
       <DataPlaneComparisonView comparison={preview.dataPlanes} marked="chosen" />
       <Typography variant="body2">Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}</Typography>
-      {preview.files.map(file => (
-        <Box key={file.path} mt={1}>
-          <Typography variant="caption">{file.path}</Typography>
-          <pre style={{ fontSize: 12, overflowX: 'auto', margin: 0 }}>{file.content}</pre>
-        </Box>
-      ))}
+      <PreviewFiles files={preview.files} merged={merged.value} unavailable={merged.error?.message} />
     </Box>
   );
 }

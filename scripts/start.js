@@ -6,6 +6,7 @@ const { spawn } = require('node:child_process');
 const { repoRoot } = require('./toolchain');
 const { ensureInstalled } = require('./install');
 const { prepareDemoData } = require('./demo-data');
+const { startDemoPrometheus } = require('./demo-prometheus');
 
 /** Config overrides that move the portal to other ports (tests run it beside a developer's portal). */
 function portOverrides(env) {
@@ -25,17 +26,32 @@ function portOverrides(env) {
   return overrides;
 }
 
-const toolchain = ensureInstalled();
-const demoEnv = prepareDemoData();
-const ports = portOverrides(process.env);
+async function main() {
+  const toolchain = ensureInstalled();
+  const demoEnv = prepareDemoData();
+  const ports = portOverrides(process.env);
+  const prometheus = await startDemoPrometheus(process.env).catch(error => {
+    process.stderr.write(`[meshport] the demo's Prometheus did not start (${error.message}); the demo cluster has no metrics\n`);
+    return undefined;
+  });
+  if (prometheus) process.stderr.write(`[meshport] the demo cluster's Prometheus, with backfilled Istio metrics: ${prometheus.url}\n`);
 
-process.stderr.write(`[meshport] starting the portal: app ${ports.appUrl}, backend ${ports.backendUrl}\n`);
-const child = spawn(toolchain.node, [toolchain.yarn, 'dev'], {
-  cwd: repoRoot,
-  env: { ...toolchain.env, ...demoEnv, ...ports.env },
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+  process.stderr.write(`[meshport] starting the portal: app ${ports.appUrl}, backend ${ports.backendUrl}\n`);
+  const child = spawn(toolchain.node, [toolchain.yarn, 'dev'], {
+    cwd: repoRoot,
+    env: { ...toolchain.env, ...demoEnv, ...(prometheus ? prometheus.env : {}), ...ports.env },
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', async (code, signal) => {
+    await prometheus?.stop().catch(() => undefined);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+main().catch(error => {
+  process.stderr.write(`[meshport] ${error.stack ?? error}\n`);
+  process.exit(1);
+});

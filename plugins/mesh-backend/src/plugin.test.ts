@@ -21,8 +21,9 @@ const repoRoot = findRepoRoot();
 
 /**
  * The GitOps repository's target branch as a team merged it: payment-service's DestinationRule as the
- * cluster runs it, its PeerAuthentication with port 9090 STRICT where the cluster still has PERMISSIVE, and
- * an AuthorizationPolicy the cluster does not have yet; with Meshport's own files, which are not objects.
+ * cluster runs it, its PeerAuthentication with port 9090 STRICT where the cluster still has PERMISSIVE, an
+ * AuthorizationPolicy the cluster does not have yet, and v1's Deployment patch as applied; with Meshport's
+ * own files, which are not objects.
  */
 function mergedGitOpsRepository(): string {
   const objects = demoClusterObjects();
@@ -40,6 +41,15 @@ function mergedGitOpsRepository(): string {
     [`${folder}/authorizationpolicy-payment-service-audit.yaml`]: toYaml([desired('AuthorizationPolicy', 'payment-service-audit', { action: 'AUDIT', rules: [{}] })]),
     [`${folder}/kustomization.yaml`]: toYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['destinationrule-payment-service.yaml'] }]),
     [`${folder}/meshport-policy.yaml`]: 'service:\n  name: payment-service\n',
+    // The patch Meshport's kustomize component lays on v1's Deployment: pod template labels and service account, as the cluster runs them.
+    [`${folder}/sidecar/deployment-patch.yaml`]: toYaml([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'payment-service-v1', namespace: 'payments' },
+        spec: { template: { metadata: { labels: { app: 'payment-service', version: 'v1' } }, spec: { serviceAccountName: 'payment-service' } } },
+      },
+    ]),
   });
 }
 
@@ -207,6 +217,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['authorizationpolicy-payment-service-audit.yaml', 'not-applied', undefined],
       ['destinationrule-payment-service.yaml', 'applied', undefined],
       ['peerauthentication-payment-service.yaml', 'drifted', ['spec.portLevelMtls.9090.mode']],
+      ['sidecar/deployment-patch.yaml', 'applied', undefined],
     ]);
     expect(afterMerge?.folder).toBe('mesh/payments/payment-service');
   });
@@ -225,6 +236,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       'kustomization.yaml',
       'meshport-policy.yaml',
       'peerauthentication-payment-service.yaml',
+      'sidecar/deployment-patch.yaml',
     ]);
     expect(payments.files.find(f => f.path === 'meshport-policy.yaml')?.content).toBe('service:\n  name: payment-service\n');
     expect((await read('user-service')).files).toEqual([]);
@@ -266,8 +278,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(payments.authorizationPolicies.map(p => `${p.name}:${p.scope}:${p.action}`)).toEqual(['deny-all:namespace:ALLOW', 'payment-service-callers:workload:ALLOW']);
     expect(payments.requestAuthentications[0].issuers[0].issuer).toBe('https://auth.example.com');
 
+    // order-service's own PeerAuthentication (Meshport's) wins over its namespace's default.
     const orders = cluster(await status('order-service'), 'prod').security;
-    expect(orders.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'namespace', policy: 'PeerAuthentication orders/default' });
+    expect(orders.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication orders/order-service' });
+    const inventory = cluster(await status('inventory-service'), 'prod').security;
+    expect(inventory.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'namespace', policy: 'PeerAuthentication inventory/default' });
     const users = cluster(await status('user-service'), 'prod').security;
     expect(users.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'mesh', policy: 'PeerAuthentication istio-system/default' });
   });

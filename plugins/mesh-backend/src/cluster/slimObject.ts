@@ -8,7 +8,7 @@ function istioAnnotations(annotations: Record<string, string> | undefined): Reco
 
 /**
  * Keeps only what the status analysis reads, so that a cache of a large cluster stays small: names,
- * labels, the annotations Istio reads, container names/images/ports/resources, readiness and restarts,
+ * labels, the annotations Istio reads, container names/images/ports/resources, service accounts, readiness and restarts,
  * and the spec of Istio's own objects (small, and read whole by the analyzers). `share` gives the one
  * copy of a value that many objects hold (the labels, containers and status of a workload's replicas).
  */
@@ -67,7 +67,11 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
         spec: {
           replicas: object.spec?.replicas,
           selector: object.spec?.selector,
-          template: { metadata: { labels: template.metadata?.labels, annotations: templateAnnotations }, spec: { containers: (template.spec?.containers ?? []).map(container), ...runAsUser(template.spec) } },
+          // The service account too: Meshport's patch sets it, and the merged patch is compared with this.
+          template: {
+            metadata: { labels: template.metadata?.labels, annotations: templateAnnotations },
+            spec: { containers: (template.spec?.containers ?? []).map(container), serviceAccountName: template.spec?.serviceAccountName, ...runAsUser(template.spec) },
+          },
         },
         status: {
           replicas: object.status?.replicas,

@@ -28,7 +28,7 @@ function portOverrides(env) {
 
 async function main() {
   const toolchain = ensureInstalled();
-  const demoEnv = prepareDemoData();
+  const demoEnv = await prepareDemoData();
   const ports = portOverrides(process.env);
   const prometheus = await startDemoPrometheus(process.env).catch(error => {
     process.stderr.write(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { findRepoRoot } from './repoRoot';
 import { FatalStartupError, ManagedProcess, startProcess, waitFor } from './processes';
@@ -39,6 +40,16 @@ async function answers(url: string): Promise<boolean> {
   const response = await fetch(url);
   await response.arrayBuffer();
   return response.ok;
+}
+
+/**
+ * What `npm start` prepares before the portal starts (scripts/demo-data.js: the demo GitOps repository),
+ * made in the given folder; returns the environment that points a backend at it.
+ */
+export function prepareDemoData(directory: string): Record<string, string> {
+  const root = findRepoRoot();
+  const script = `require(${JSON.stringify(path.join(root, 'scripts', 'demo-data.js'))}).prepareDemoData(${JSON.stringify(directory)}).then(env => process.stdout.write(JSON.stringify(env)))`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
 }
 
 /**

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
+  DEMO_MERGED_FOLDER,
   findStartupFailures,
   freePort,
   guestToken,
+  prepareDemoData,
   RunningBackend,
   startBackend,
   waitForCatalog,
@@ -11,13 +16,16 @@ jest.setTimeout(300_000);
 
 describe('the portal backend with the embedded defaults (SQLite in memory)', () => {
   let backend: RunningBackend;
+  // What npm start prepares: the demo GitOps repository, here in a folder of this test's own.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-startup-data-'));
 
   beforeAll(async () => {
-    backend = await startBackend({ port: await freePort(), configs: ['app-config.yaml'] });
+    backend = await startBackend({ port: await freePort(), configs: ['app-config.yaml'], env: prepareDemoData(dataDir) });
   });
 
   afterAll(async () => {
     await backend?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('lists the eight mesh templates and offers their actions', async () => {
@@ -73,5 +81,25 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
         [true, 'synced', undefined],
       ]),
     );
+  });
+
+  it("compares order-service's merged folder with the demo cluster: all applied but the Sidecar, whose newest host the cluster lacks", async () => {
+    const authorization = `Bearer ${await guestToken(backend.baseUrl)}`;
+    const status = await (await fetch(`${backend.baseUrl}/api/mesh/v1/entities/default/component/order-service/status`, { headers: { authorization } })).json();
+    const [demo] = status.clusters;
+    expect(demo.afterMerge).toMatchObject({ folder: DEMO_MERGED_FOLDER, commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    const states = demo.afterMerge.objects.map((o: { kind: string; name: string; state: string; differences?: string[] }) => [o.kind, o.name, o.state, o.differences]);
+    expect(states).toEqual(
+      expect.arrayContaining([
+        ['PeerAuthentication', 'order-service', 'applied', undefined],
+        ['AuthorizationPolicy', 'order-service-allow-callers', 'applied', undefined],
+        ['AuthorizationPolicy', 'order-service-deny-by-default', 'applied', undefined],
+        ['Deployment', 'order-service', 'applied', undefined],
+        ['Sidecar', 'order-service', 'drifted', ['spec.egress']],
+      ]),
+    );
+    expect(states).toHaveLength(5);
+    // Its deny-by-default and allowed callers are tried, not enforced; the demo snapshot has no Prometheus to count what they would deny.
+    expect(demo.security.dryRun).toEqual({ policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'], window: '5m', unavailable: expect.any(String) });
   });
 });

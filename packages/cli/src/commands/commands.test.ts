@@ -190,7 +190,8 @@ describe('meshport status', () => {
     const status = JSON.parse(result.stdout[0]);
     expect(status.workloads).toMatchObject({ totalPods: 2, injectedPods: 2, notReadyProxies: 1 });
     expect(status.workloads.namespaces).toEqual([{ name: 'orders', injection: 'revision', revision: 'default' }]);
-    expect(status.security.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'namespace', policy: 'PeerAuthentication orders/default' });
+    expect(status.security.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication orders/order-service' });
+    expect(status.security.dryRun).toEqual({ policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'], window: expect.any(String), unavailable: expect.any(String) });
   });
 
   it('exits 1 when nothing matches, and the real binary exits 2 on a malformed selector', () => {

@@ -1,9 +1,12 @@
 /**
  * A realistic Istio cluster for the demo portal, the CLI and the tests: objects as `kubectl get -o yaml`
  * shows them. payment-service runs a canary (v1 with classic sidecars, v2 with a native sidecar) under
- * PeerAuthentications at three levels; order-service is onboarded; user-service is not; inventory-service
- * is in ambient mode, behind a waypoint, with ztunnel on every node.
+ * PeerAuthentications at three levels; order-service runs what the demo GitOps repository holds for it
+ * (demoGitops.ts: its callers in dry run), but for its Sidecar's newest host; user-service is not onboarded;
+ * inventory-service is in ambient mode, behind a waypoint, with ztunnel on every node.
  */
+
+import { DEMO_SCOPE_NOT_APPLIED, demoOrderServiceRender } from './demoGitops';
 
 const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.30.0';
 const CREATED = '2026-11-02T09:00:00Z';
@@ -25,7 +28,12 @@ interface WorkloadSpec {
   appResources: { requests: Obj; limits: Obj };
   serviceAccount: string;
   notReadyProxy?: number;
+  /** The Deployment's name when it is not `<app>-<version>`, and what its pod template carries besides app and version. */
+  deployment?: string;
+  template?: { labels?: Record<string, string>; annotations?: Record<string, string> };
 }
+
+const deploymentName = (spec: WorkloadSpec) => spec.deployment ?? `${spec.app}-${spec.version}`;
 
 const PROXY_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
 
@@ -42,11 +50,11 @@ function proxyContainer(native: boolean): Obj {
 }
 
 function podTemplateLabels(spec: WorkloadSpec): Record<string, string> {
-  return { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app };
+  return { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app, ...spec.template?.labels };
 }
 
 function deployment(spec: WorkloadSpec): Obj {
-  const name = `${spec.app}-${spec.version}`;
+  const name = deploymentName(spec);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -57,7 +65,10 @@ function deployment(spec: WorkloadSpec): Obj {
       template: {
         metadata: {
           labels: podTemplateLabels(spec),
-          annotations: spec.sidecar === 'ambient' ? {} : { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' },
+          annotations: {
+            ...(spec.sidecar === 'ambient' ? {} : { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' }),
+            ...spec.template?.annotations,
+          },
         },
         spec: {
           serviceAccountName: spec.serviceAccount,
@@ -84,7 +95,7 @@ function podAnnotations(dataPlane: WorkloadSpec['sidecar']): Record<string, stri
 function pods(spec: WorkloadSpec): Obj[] {
   const hash = spec.version === 'v1' ? '7d9c5b8f4' : '5f6b9d7c2';
   return Array.from({ length: spec.replicas }, (_, i) => {
-    const name = `${spec.app}-${spec.version}-${hash}-${['x7k2p', 'q9m4t', 'b3n8w', 'h5r1z'][i]}`;
+    const name = `${deploymentName(spec)}-${hash}-${['x7k2p', 'q9m4t', 'b3n8w', 'h5r1z'][i]}`;
     const proxyReady = i >= (spec.notReadyProxy ?? 0);
     const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }, { containerPort: 9090, name: 'grpc-admin', protocol: 'TCP' }], resources: spec.appResources };
     const appStatus = { name: spec.app, image: app.image, ready: true, restartCount: i === 0 ? 1 : 0, started: true, state: { running: { startedAt: CREATED } } };
@@ -105,7 +116,7 @@ function pods(spec: WorkloadSpec): Obj[] {
           ...(injected ? { 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': spec.app, 'service.istio.io/canonical-revision': spec.version } : {}),
         },
         annotations: podAnnotations(spec.sidecar),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${spec.app}-${spec.version}-${hash}`, controller: true, blockOwnerDeletion: true, uid: `rs-${spec.app}-${spec.version}` }],
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${deploymentName(spec)}-${hash}`, controller: true, blockOwnerDeletion: true, uid: `rs-${deploymentName(spec)}` }],
         creationTimestamp: CREATED,
       },
       spec: {
@@ -195,11 +206,35 @@ function waypoint(name: string, ns: string): Obj[] {
 
 const APP_RESOURCES = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
 
+/**
+ * order-service's Sidecar as the cluster still has it: its proxies learn its namespace, istio-system and
+ * payment-service, not yet the user-service host the merged scope adds (the Mesh tab shows it drifted).
+ */
+function withEarlierScope(object: Obj): Obj {
+  if (object.kind !== 'Sidecar') return object;
+  const egress = object.spec.egress.map((listener: Obj) => ({ ...listener, hosts: listener.hosts.filter((host: string) => host !== DEMO_SCOPE_NOT_APPLIED) }));
+  return { ...object, spec: { ...object.spec, egress } };
+}
+
 /** Every object of the demo cluster. */
 export function demoClusterObjects(): Obj[] {
   const payments: WorkloadSpec = { app: 'payment-service', namespace: 'payments', version: 'v1', replicas: 3, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'payment-service' };
   const paymentsCanary: WorkloadSpec = { ...payments, version: 'v2', replicas: 1, sidecar: 'native' };
-  const orders: WorkloadSpec = { app: 'order-service', namespace: 'orders', version: 'v1', replicas: 2, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'order-service', notReadyProxy: 1 };
+  // order-service runs what the demo GitOps repository's main branch holds for it, but for the scope's newest host.
+  const merged = demoOrderServiceRender();
+  const orders: WorkloadSpec = {
+    app: 'order-service',
+    namespace: 'orders',
+    version: 'v1',
+    replicas: 2,
+    sidecar: 'classic',
+    port: 8080,
+    appResources: APP_RESOURCES,
+    serviceAccount: 'order-service',
+    notReadyProxy: 1,
+    deployment: merged.deploymentPatch.metadata.name,
+    template: merged.deploymentPatch.spec.template.metadata,
+  };
   const users: WorkloadSpec = { app: 'user-service', namespace: 'users', version: 'v1', replicas: 2, sidecar: 'none', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'user-service' };
   const inventory: WorkloadSpec = { app: 'inventory-service', namespace: 'inventory', version: 'v1', replicas: 3, sidecar: 'ambient', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'inventory-service' };
   return [
@@ -269,11 +304,7 @@ export function demoClusterObjects(): Obj[] {
       ],
     }),
     istio('PeerAuthentication', 'security', 'default', 'orders', { mtls: { mode: 'STRICT' } }),
-    // order-service's proxies learn only its namespace, istio-system and payment-service, what it depends on.
-    istio('Sidecar', 'networking', 'order-service', 'orders', {
-      workloadSelector: { labels: { app: 'order-service' } },
-      egress: [{ hosts: ['./*', 'istio-system/*', 'payments/payment-service.payments.svc.cluster.local'] }],
-    }),
+    ...merged.objects.map(object => ({ ...object, metadata: { ...object.metadata, creationTimestamp: CREATED } })).map(withEarlierScope),
     injectorConfigMap(),
     meshConfigMap(),
   ];

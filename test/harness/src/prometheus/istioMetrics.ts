@@ -10,8 +10,8 @@
  * - what workloads call (reporter="source"): order-service 20/s to payment-service and 0.5/s to user-service,
  *   which its Sidecar leaves out (refused: BlackHoleCluster); payment-service 1/s to api.cards.example.com,
  *   which no ServiceEntry declares (refused under REGISTRY_ONLY);
- * - order-service calls as spiffe://cluster.local/ns/orders/sa/order-service; a dry-run ALLOW policy on one
- *   payment-service pod would deny 0.5 requests/s (Envoy's RBAC shadow stat).
+ * - order-service calls as spiffe://cluster.local/ns/orders/sa/order-service; its dry-run ALLOW policies
+ *   would deny 0.5 requests/s on its ready pod (Envoy's RBAC shadow stat).
  */
 
 const STEP_SECONDS = 15;
@@ -50,7 +50,7 @@ function labels(values: Record<string, string>): string {
 
 const DESTINATION = {
   reporter: 'destination',
-  source_workload: 'order-service-v1',
+  source_workload: 'order-service',
   source_workload_namespace: 'orders',
   source_principal: 'spiffe://cluster.local/ns/orders/sa/order-service',
   destination_workload_namespace: 'payments',
@@ -62,6 +62,9 @@ const DESTINATION = {
 
 /** The demo's payment-service pods (see demoCluster.ts). */
 export const PAYMENT_PODS = ['payment-service-v1-7d9c5b8f4-x7k2p', 'payment-service-v1-7d9c5b8f4-q9m4t', 'payment-service-v1-7d9c5b8f4-b3n8w', 'payment-service-v2-5f6b9d7c2-x7k2p'];
+
+/** The demo's order-service pod whose proxy is ready (see demoCluster.ts). */
+export const ORDER_POD = 'order-service-7d9c5b8f4-q9m4t';
 
 /** The demo's ztunnel pods (one per node) and inventory-service's waypoint pod. */
 export const ZTUNNEL_PODS = ['ztunnel-4kx9p', 'ztunnel-m2v7d', 'ztunnel-r8q3n'];
@@ -77,8 +80,8 @@ export function istioOpenMetrics(start: number, end: number): string {
     for (const s of series) for (const t of times) lines.push(`${s.name}${s.labels} ${s.value(t - start)} ${t}`);
   };
   const outbound = [
-    { namespace: 'orders', workload: 'order-service-v1', service: 'payment-service.payments.svc.cluster.local', name: 'payment-service', perSecond: 20 },
-    { namespace: 'orders', workload: 'order-service-v1', service: 'user-service.users.svc.cluster.local', name: 'BlackHoleCluster', perSecond: 0.5 },
+    { namespace: 'orders', workload: 'order-service', service: 'payment-service.payments.svc.cluster.local', name: 'payment-service', perSecond: 20 },
+    { namespace: 'orders', workload: 'order-service', service: 'user-service.users.svc.cluster.local', name: 'BlackHoleCluster', perSecond: 0.5 },
     { namespace: 'payments', workload: 'payment-service-v1', service: 'api.cards.example.com', name: 'BlackHoleCluster', perSecond: 1 },
   ];
   family('istio_requests', 'counter', [
@@ -123,11 +126,11 @@ export function istioOpenMetrics(start: number, end: number): string {
     'gauge',
     containers.map(c => ({ name: 'container_memory_working_set_bytes', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container }), value: () => c.bytes })),
   );
-  // Envoy's RBAC stats of one payment-service pod, where a dry-run ALLOW policy would deny 0.5 requests/s.
+  // Envoy's RBAC stats of order-service's ready pod, where its dry-run ALLOW policies would deny 0.5 requests/s.
   family('envoy_http_inbound_0_0_0_0_8080_rbac', 'unknown', [
     {
       name: 'envoy_http_inbound_0_0_0_0_8080_rbac',
-      labels: labels({ namespace: 'payments', pod: PAYMENT_PODS[0], authz_dry_run_action: 'allow', authz_dry_run_result: 'denied' }),
+      labels: labels({ namespace: 'orders', pod: ORDER_POD, authz_dry_run_action: 'allow', authz_dry_run_result: 'denied' }),
       value: elapsed => 0.5 * elapsed,
     },
   ]);

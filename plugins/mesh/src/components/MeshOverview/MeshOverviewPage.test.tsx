@@ -42,10 +42,11 @@ describe('the mesh overview', () => {
     });
     // Pods per node besides ztunnel: node-1 6, node-2 4, node-3 2. Shares of a 200m/512Mi ztunnel:
     // payment-service 2/6 + 1/4 + 1/2, order-service and user-service 1/6 + 1/4 each, inventory-service
-    // 1/6 + 1/4 + 1/2; payment-service needs a waypoint (paths, tokens, HTTP routes), inventory-service runs one: 100m/128Mi each.
+    // 1/6 + 1/4 + 1/2; payment-service and order-service need a waypoint (their callers are allowed by path),
+    // inventory-service runs one: 100m/128Mi each.
     const ztunnels = 13 / 12 + 5 / 12 + 5 / 12 + 11 / 12;
-    expect(summary.allAmbient.cpu).toBeCloseTo(ztunnels * 200 + 2 * 100);
-    expect(summary.allAmbient.memory).toBeCloseTo(ztunnels * 512 * MI + 2 * 128 * MI);
+    expect(summary.allAmbient.cpu).toBeCloseTo(ztunnels * 200 + 3 * 100);
+    expect(summary.allAmbient.memory).toBeCloseTo(ztunnels * 512 * MI + 3 * 128 * MI);
   });
 
   it('lists the biggest right-sizing savings first, by the memory they free, and adds them up', () => {

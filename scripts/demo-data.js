@@ -20,7 +20,11 @@ const gitEnv = {
 };
 
 function git(cwd, ...args) {
-  execFileSync('git', args, { cwd, env: gitEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('git', args, {
+    cwd,
+    env: gitEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 const SEED_README = `# Demo GitOps repository
@@ -43,10 +47,15 @@ async function mergedOrderServiceFiles() {
   const emptyRepository = {
     readFolder: async () => ({ files: new Map(), unreadable: [] }),
   };
-  const outcome = await renderToFolder(emptyRepository, DEMO_MERGED_FOLDER, [], {
-    kind: 'service',
-    policy: demoOrderServicePolicy,
-  });
+  const outcome = await renderToFolder(
+    emptyRepository,
+    DEMO_MERGED_FOLDER,
+    [],
+    {
+      kind: 'service',
+      policy: demoOrderServicePolicy,
+    },
+  );
   return outcome.plan.writes.map(write => ({
     path: `${DEMO_MERGED_FOLDER}/${write.path}`,
     content: write.content,
@@ -61,7 +70,8 @@ async function mergedOrderServiceFiles() {
 async function ensureGitopsRepository(directory) {
   const bare = path.join(directory, 'gitops.git');
   const created = !fs.existsSync(path.join(bare, 'HEAD'));
-  if (created) git(directory, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+  if (created)
+    git(directory, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
   const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-gitops-seed-'));
   try {
     if (created) {
@@ -75,11 +85,19 @@ async function ensureGitopsRepository(directory) {
     const files = await mergedOrderServiceFiles();
     if (!fs.existsSync(path.join(seed, path.dirname(files[0].path)))) {
       for (const file of files) {
-        fs.mkdirSync(path.dirname(path.join(seed, file.path)), { recursive: true });
+        fs.mkdirSync(path.dirname(path.join(seed, file.path)), {
+          recursive: true,
+        });
         fs.writeFileSync(path.join(seed, file.path), file.content);
       }
       git(seed, 'add', '--all');
-      git(seed, 'commit', '--quiet', '-m', 'Mesh configuration for order-service.orders');
+      git(
+        seed,
+        'commit',
+        '--quiet',
+        '-m',
+        'Mesh configuration for order-service.orders',
+      );
     }
     git(seed, 'push', '--quiet', bare, 'main');
   } finally {
@@ -92,7 +110,10 @@ async function ensureGitopsRepository(directory) {
 async function prepareDemoData(directory = dataDir) {
   fs.mkdirSync(directory, { recursive: true });
   const gitops = await ensureGitopsRepository(directory);
-  return { MESHPORT_DATA_DIR: directory, MESHPORT_GITOPS_REPO_URL: `file://${gitops}` };
+  return {
+    MESHPORT_DATA_DIR: directory,
+    MESHPORT_GITOPS_REPO_URL: `file://${gitops}`,
+  };
 }
 
 module.exports = { prepareDemoData, dataDir };

@@ -7,6 +7,7 @@ const { repoRoot } = require('./toolchain');
 const { ensureInstalled } = require('./install');
 const { prepareDemoData } = require('./demo-data');
 const { startDemoPrometheus } = require('./demo-prometheus');
+const { ensureSystemPackages } = require('./system-packages');
 
 /** Config overrides that move the portal to other ports (tests run it beside a developer's portal). */
 function portOverrides(env) {
@@ -27,6 +28,9 @@ function portOverrides(env) {
 }
 
 async function main() {
+  // The demo cluster's Prometheus (MESHPORT_DEMO_PROMETHEUS=off goes without).
+  if (process.env.MESHPORT_DEMO_PROMETHEUS !== 'off')
+    ensureSystemPackages(['prometheus']);
   const toolchain = ensureInstalled();
   const demoEnv = await prepareDemoData();
   const ports = portOverrides(process.env);

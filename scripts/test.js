@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot } = require('./toolchain');
 const { ensureInstalled } = require('./install');
+const { ensureSystemPackages } = require('./system-packages');
 
 const resultsDir = path.join(repoRoot, '.data', 'test-results');
 const chromiumPath = process.env.MESHPORT_CHROMIUM || '/usr/bin/chromium';
@@ -21,7 +22,11 @@ function run(toolchain, label, args, extraEnv = {}) {
     stdio: 'inherit',
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  process.stdout.write(`[meshport] ${label}: exit ${result.status ?? result.signal} after ${seconds}s\n`);
+  process.stdout.write(
+    `[meshport] ${label}: exit ${
+      result.status ?? result.signal
+    } after ${seconds}s\n`,
+  );
   return result.status === 0;
 }
 
@@ -36,10 +41,24 @@ function jestSuite(toolchain, label, args) {
   fs.mkdirSync(resultsDir, { recursive: true });
   const report = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
   fs.rmSync(report, { force: true });
-  const ok = run(toolchain, label, [...args, '--ci', '--json', `--outputFile=${report}`], { CI: 'true' });
-  if (!fs.existsSync(report)) return { label, passed: 0, failed: 1, skipped: 0, note: 'jest wrote no report' };
+  const ok = run(
+    toolchain,
+    label,
+    [...args, '--ci', '--json', `--outputFile=${report}`],
+    { CI: 'true' },
+  );
+  if (!fs.existsSync(report))
+    return {
+      label,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: 'jest wrote no report',
+    };
   const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
-  const failedSuites = summary.numRuntimeErrorTestSuites + (summary.numFailedTestSuites - countSuitesWithFailedTests(summary));
+  const failedSuites =
+    summary.numRuntimeErrorTestSuites +
+    (summary.numFailedTestSuites - countSuitesWithFailedTests(summary));
   const counts = {
     label,
     passed: summary.numPassedTests,
@@ -52,25 +71,38 @@ function jestSuite(toolchain, label, args) {
 }
 
 function countSuitesWithFailedTests(summary) {
-  return summary.testResults.filter(suite => suite.assertionResults.some(test => test.status === 'failed')).length;
+  return summary.testResults.filter(suite =>
+    suite.assertionResults.some(test => test.status === 'failed'),
+  ).length;
 }
 
 function browserSuite(toolchain) {
   if (!fs.existsSync(chromiumPath)) {
     if (inCi) {
-      process.stdout.write(`\n[meshport] browser suite: Chromium is missing at ${chromiumPath}, and CI requires it\n`);
+      process.stdout.write(
+        `\n[meshport] browser suite: Chromium is missing at ${chromiumPath}, and CI requires it\n`,
+      );
       return { label: 'browser suite', passed: 0, failed: 1, skipped: 0 };
     }
-    process.stdout.write(`\n[meshport] browser suite SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)\n`);
+    process.stdout.write(
+      `\n[meshport] browser suite SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)\n`,
+    );
     return { label: 'browser suite', passed: 0, failed: 0, skipped: 1 };
   }
-  return jestSuite(toolchain, 'browser suite', ['workspace', '@meshport/e2e-tests', 'e2e']);
+  return jestSuite(toolchain, 'browser suite', [
+    'workspace',
+    '@meshport/e2e-tests',
+    'e2e',
+  ]);
 }
 
 function main() {
+  ensureSystemPackages(['chromium', 'prometheus', 'python3-yaml']);
   const toolchain = ensureInstalled();
   const results = [
-    singleCheck(toolchain, 'Backstage release check', ['check:backstage-versions']),
+    singleCheck(toolchain, 'Backstage release check', [
+      'check:backstage-versions',
+    ]),
     singleCheck(toolchain, 'type-check', ['tsc']),
     singleCheck(toolchain, 'lint', ['lint', '--max-warnings', '0']),
     jestSuite(toolchain, 'unit and integration tests', ['test:unit']),
@@ -79,10 +111,18 @@ function main() {
 
   process.stdout.write('\n[meshport] results\n');
   for (const r of results) {
-    process.stdout.write(`  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}\n`);
+    process.stdout.write(
+      `  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${
+        r.skipped
+      } skipped${r.note ? ` (${r.note})` : ''}\n`,
+    );
   }
   const total = key => results.reduce((sum, r) => sum + r[key], 0);
-  process.stdout.write(`\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped\n`);
+  process.stdout.write(
+    `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total(
+      'skipped',
+    )} skipped\n`,
+  );
   process.exit(total('failed') > 0 ? 1 : 0);
 }
 

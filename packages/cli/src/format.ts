@@ -1,4 +1,4 @@
-import { Amounts, DataPlaneComparison, DataPlaneCost, describeCode, Finding, formatCpu, formatMemory, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { Amounts, DataPlaneComparison, DataPlaneCost, describeCode, Finding, formatAmounts, OverheadEstimate } from '@meshport/plugin-mesh-common';
 
 /** Findings as lines for a terminal: "Error [IST0101] VirtualService ns/name (path): message". */
 export function formatFindings(findings: Finding[]): string[] {
@@ -11,12 +11,6 @@ export function formatFindings(findings: Finding[]): string[] {
   return [...lines, '', ...codes.map(code => `  ${code}: ${describeCode(code)?.fix ?? ''}`)];
 }
 
-function amounts(a: Amounts): string {
-  const cpu = a.cpu === undefined ? 'unset' : formatCpu(a.cpu);
-  const memory = a.memory === undefined ? 'unset' : formatMemory(a.memory);
-  return `cpu ${cpu}, memory ${memory}`;
-}
-
 function share(a: Amounts): string {
   const part = (v: number | undefined) => (v === undefined ? 'n/a' : `${v}%`);
   return `cpu ${part(a.cpu)}, memory ${part(a.memory)}`;
@@ -27,11 +21,11 @@ export function describeOverhead(estimate: OverheadEstimate): string[] {
   const { perPod, total } = estimate;
   return [
     `Sidecar overhead for ${estimate.replicas} pod(s):`,
-    `  per pod  requests ${amounts(perPod.sidecar.requests)}; limits ${amounts(perPod.sidecar.limits)}`,
-    `  in total requests ${amounts(total.sidecar.requests)}; limits ${amounts(total.sidecar.limits)}`,
+    `  per pod  requests ${formatAmounts(perPod.sidecar.requests)}; limits ${formatAmounts(perPod.sidecar.limits)}`,
+    `  in total requests ${formatAmounts(total.sidecar.requests)}; limits ${formatAmounts(total.sidecar.limits)}`,
     ...(perPod.app
       ? [
-          `  app per pod requests ${amounts(perPod.app.requests)}; limits ${amounts(perPod.app.limits)}`,
+          `  app per pod requests ${formatAmounts(perPod.app.requests)}; limits ${formatAmounts(perPod.app.limits)}`,
           `  sidecar share of the app: requests ${share(estimate.sharePercent.requests)}; limits ${share(estimate.sharePercent.limits)}`,
         ]
       : ['  (give service.appResources to see the share of the application)']),
@@ -40,8 +34,8 @@ export function describeOverhead(estimate: OverheadEstimate): string[] {
 
 function dataPlaneLines(cost: DataPlaneCost, chosen: boolean): string[] {
   return [
-    `${cost.mode}${chosen ? ' (the policy\'s choice)' : ''}: requests ${amounts(cost.total.requests)}`,
-    ...cost.parts.map(part => `  ${part.name} x ${Number(part.count.toFixed(3))}: ${part.basis}; each requests ${amounts(part.each.requests)}`),
+    `${cost.mode}${chosen ? ' (the policy\'s choice)' : ''}: requests ${formatAmounts(cost.total.requests)}`,
+    ...cost.parts.map(part => `  ${part.name} x ${Number(part.count.toFixed(3))}: ${part.basis}; each requests ${formatAmounts(part.each.requests)}`),
   ];
 }
 
@@ -54,7 +48,7 @@ export function describeDataPlanes(comparison: DataPlaneComparison, show: 'sidec
   if (show === 'both') {
     const verb = (ambientSaves.cpu ?? 0) >= 0 ? 'saves' : 'adds';
     const magnitude = { cpu: Math.abs(ambientSaves.cpu ?? 0), memory: Math.abs(ambientSaves.memory ?? 0) };
-    lines.push(`ambient ${verb} ${amounts(magnitude)} of requests against sidecars`);
+    lines.push(`ambient ${verb} ${formatAmounts(magnitude)} of requests against sidecars`);
   }
   if (show !== 'sidecar' && comparison.waypointFor.length > 0) lines.push(`  a waypoint is needed because: ${comparison.waypointFor.join('; ')}`);
   return lines;

@@ -13,3 +13,4 @@ export * from './examples';
 export * from './status';
 export * from './permissions';
 export * from './diff';
+export { isRecord } from './isRecord';

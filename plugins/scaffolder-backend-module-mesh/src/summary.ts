@@ -1,4 +1,4 @@
-import { Amounts, describeCode, Finding, formatCpu, formatMemory, lineDiff, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { describeCode, Finding, formatAmounts, lineDiff, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
 import { FolderPlan } from './folder/folderPlan';
 
 /** What a render proposes, for the change request body and the task output. */
@@ -38,12 +38,6 @@ function migrationSection(migration: RenderSummaryInput['migration']): string[] 
     '',
     `The order is Istio's (istio.io/latest/docs/ambient/migrate): ${steps.map((s, i) => `${i + 1}. ${s.title}`).join('; ')}.`,
   ];
-}
-
-function amounts(value: Amounts): string {
-  const cpu = value.cpu === undefined ? 'not set' : formatCpu(value.cpu);
-  const memory = value.memory === undefined ? 'not set' : formatMemory(value.memory);
-  return `${cpu} CPU, ${memory}`;
 }
 
 function share(value: number | undefined): string {
@@ -95,8 +89,8 @@ function overheadSection(overhead: OverheadEstimate | undefined): string[] {
     '',
     `| | Sidecar requests | Sidecar limits | Share of the app's requests |`,
     '| --- | --- | --- | --- |',
-    `| Per pod | ${amounts(perPod.sidecar.requests)} | ${amounts(perPod.sidecar.limits)} | CPU ${share(sharePercent.requests.cpu)}, memory ${share(sharePercent.requests.memory)} |`,
-    `| ${replicas} pods | ${amounts(total.sidecar.requests)} | ${amounts(total.sidecar.limits)} | |`,
+    `| Per pod | ${formatAmounts(perPod.sidecar.requests)} | ${formatAmounts(perPod.sidecar.limits)} | CPU ${share(sharePercent.requests.cpu)}, memory ${share(sharePercent.requests.memory)} |`,
+    `| ${replicas} pods | ${formatAmounts(total.sidecar.requests)} | ${formatAmounts(total.sidecar.limits)} | |`,
   ];
 }
 

@@ -109,12 +109,12 @@ describe('meshport overhead', () => {
       stderr: [],
       stdout: [
         'Data plane cost for 3 pod(s):',
-        'sidecar: requests cpu 300m, memory 384Mi',
-        '  sidecar x 3: one proxy in each of 3 pod(s); each requests cpu 100m, memory 128Mi',
-        "ambient (the policy's choice): requests cpu 160m, memory 281.6Mi",
-        '  ztunnel x 0.3: 3 pod(s) of the 10 on a node share its ztunnel; each requests cpu 200m, memory 512Mi',
-        '  waypoint x 1: one waypoint replica of its own, for the rules that need HTTP; each requests cpu 100m, memory 128Mi',
-        'ambient saves cpu 140m, memory 102.4Mi of requests against sidecars',
+        'sidecar: requests 300m CPU, 384Mi memory',
+        '  sidecar x 3: one proxy in each of 3 pod(s); each requests 100m CPU, 128Mi memory',
+        "ambient (the policy's choice): requests 160m CPU, 281.6Mi memory",
+        '  ztunnel x 0.3: 3 pod(s) of the 10 on a node share its ztunnel; each requests 200m CPU, 512Mi memory',
+        '  waypoint x 1: one waypoint replica of its own, for the rules that need HTTP; each requests 100m CPU, 128Mi memory',
+        'ambient saves 140m CPU, 102.4Mi memory of requests against sidecars',
         '  a waypoint is needed because: authorization.allow.0 allows callers by method or path; authorization.healthCheckPaths lets the ingress gateway probe paths; jwt checks end-user tokens; canary splits HTTP traffic between versions; telemetry traces requests',
       ],
     });
@@ -167,7 +167,7 @@ describe('meshport status', () => {
     expect(text).toContain('payment-service-v2-5f6b9d7c2-x7k2p: native proxy 1.30.0');
     expect(text).toContain('payment-service-v1 workload port 9090: PERMISSIVE (workload, PeerAuthentication payments/payment-service)');
     expect(text).toContain('Canary: v1 90% (3/3 pods ready), v2 10% (1/1 pods ready)');
-    expect(text).toContain("Sidecar requests: cpu 400m, memory 512Mi; 40% of the app's cpu, 50% of its memory");
+    expect(text).toContain("Sidecar requests: 400m CPU, 512Mi memory; 40% of the app's cpu, 50% of its memory");
   });
 
   it("reads inventory-service's ambient enrollment from the demo snapshot: redirection, ztunnel per node, waypoint, where policies are enforced", () => {

@@ -1,8 +1,7 @@
 import {
   ClusterMeshStatus,
   clusterStatusFromSlice,
-  formatCpu,
-  formatMemory,
+  formatAmounts,
   PodMeshStatus,
   storeFromDocuments,
   targetFromSelector,
@@ -39,9 +38,9 @@ function describeStatus(status: ClusterMeshStatus): string[] {
     `Authorization policies: ${security.authorizationPolicies.map(p => `${p.namespace}/${p.name} (${p.action}, ${p.scope}, enforced by ${p.enforcedBy.join('+') || 'NOTHING'})`).join(', ') || 'none'}`,
     `JWT issuers: ${security.requestAuthentications.flatMap(r => r.issuers.map(i => i.issuer)).join(', ') || 'none'}`,
     `Canary: ${traffic.canary ? traffic.canary.split.map(s => `${s.subset} ${s.weight}% (${s.readyPods}/${s.pods} pods ready)`).join(', ') : 'none'}`,
-    `Sidecar requests: cpu ${formatCpu(overhead.total.sidecar.requests.cpu ?? 0)}, memory ${formatMemory(overhead.total.sidecar.requests.memory ?? 0)}; ${percent(overhead.requestShare.cpu)} of the app's cpu, ${percent(overhead.requestShare.memory)} of its memory`,
+    `Sidecar requests: ${formatAmounts(overhead.total.sidecar.requests)}; ${percent(overhead.requestShare.cpu)} of the app's cpu, ${percent(overhead.requestShare.memory)} of its memory`,
     ...(overhead.ifInjected
-      ? [`If injected: ${overhead.ifInjected.pods} pods without a proxy would add cpu ${formatCpu(overhead.ifInjected.sidecar.requests.cpu ?? 0)}, memory ${formatMemory(overhead.ifInjected.sidecar.requests.memory ?? 0)} in requests`]
+      ? [`If injected: ${overhead.ifInjected.pods} pods without a proxy would add ${formatAmounts(overhead.ifInjected.sidecar.requests)} in requests`]
       : []),
     'Findings:',
     ...formatFindings(status.findings).map(line => (line ? `  ${line}` : line)),

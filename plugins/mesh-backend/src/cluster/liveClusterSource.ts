@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterObjectStore, DegradedKind, EntityTarget, proxySyncFrom, ProxySyncView, sectionsFedBy } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore, DegradedKind, EntityTarget, MESH_STATUS_RESOURCES, proxySyncFrom, ProxySyncView, resourcePath, sectionsFedBy } from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
 import { clusterErrorOf } from './clusterErrors';
 import { ClusterSource } from './clusterSource';
@@ -8,36 +8,15 @@ import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
 import { ReflectedResource, ReflectorOptions, ResourceReflector } from './resourceReflector';
 import { SharedValues } from './sharedValues';
 
-/** The kinds read from a live cluster, and where each is served. */
-export const LIVE_RESOURCES: ReflectedResource[] = [
-  { kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces' },
-  { kind: 'Pod', apiVersion: 'v1', path: '/api/v1/pods' },
-  { kind: 'Service', apiVersion: 'v1', path: '/api/v1/services' },
-  { kind: 'Deployment', apiVersion: 'apps/v1', path: '/apis/apps/v1/deployments' },
-  { kind: 'PeerAuthentication', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/peerauthentications' },
-  { kind: 'AuthorizationPolicy', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/authorizationpolicies' },
-  { kind: 'RequestAuthentication', apiVersion: 'security.istio.io/v1', path: '/apis/security.istio.io/v1/requestauthentications' },
-  { kind: 'VirtualService', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/virtualservices' },
-  { kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/destinationrules' },
-  { kind: 'Gateway', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/gateways' },
-  { kind: 'StatefulSet', apiVersion: 'apps/v1', path: '/apis/apps/v1/statefulsets' },
-  { kind: 'DaemonSet', apiVersion: 'apps/v1', path: '/apis/apps/v1/daemonsets' },
-  { kind: 'ServiceEntry', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/serviceentries' },
-  { kind: 'Sidecar', apiVersion: 'networking.istio.io/v1', path: '/apis/networking.istio.io/v1/sidecars' },
-  { kind: 'Telemetry', apiVersion: 'telemetry.istio.io/v1', path: '/apis/telemetry.istio.io/v1/telemetries' },
-  // Waypoints: a sidecar-only mesh may not have the Gateway API installed.
-  { kind: 'Gateway', storeKind: 'KubernetesGateway', apiVersion: 'gateway.networking.k8s.io/v1', path: '/apis/gateway.networking.k8s.io/v1/gateways', optional: true },
-  // The GitOps controller that applies the mesh folders, if the cluster runs Argo CD or Flux.
-  { kind: 'Application', apiVersion: 'argoproj.io/v1alpha1', path: '/apis/argoproj.io/v1alpha1/applications', optional: true },
-  { kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', path: '/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations', optional: true },
-];
-
-/**
- * Every kind the status reads, and where: the cluster-wide kinds above, and the ConfigMaps of the mesh's
- * root namespace only (the injector's and the mesh config; ConfigMaps elsewhere are not Meshport's).
- */
+/** Every kind the status reads, and where its API serves it (ConfigMaps: in the mesh's root namespace only). */
 export function liveResources(rootNamespace: string): ReflectedResource[] {
-  return [...LIVE_RESOURCES, { kind: 'ConfigMap', apiVersion: 'v1', path: `/api/v1/namespaces/${encodeURIComponent(rootNamespace)}/configmaps` }];
+  return MESH_STATUS_RESOURCES.map(resource => ({
+    kind: resource.kind,
+    apiVersion: resource.apiVersion,
+    path: resourcePath(resource, rootNamespace),
+    ...(resource.storeKind ? { storeKind: resource.storeKind } : {}),
+    ...(resource.optional ? { optional: true } : {}),
+  }));
 }
 
 export interface LiveClusterOptions extends ReflectorOptions {
@@ -67,7 +46,8 @@ export class LiveClusterSource implements ClusterSource {
     this.name = cluster.name;
     const resources = liveResources(options.rootNamespace);
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
-    this.store = new ClusterObjectStore(LIVE_RESOURCES.map(resource => resource.storeKind ?? resource.kind));
+    // Held completely: every kind but the ConfigMaps, read in the root namespace only (analyzers that need every ConfigMap do not run).
+    this.store = new ClusterObjectStore(MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind));
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
     this.client = client;
     if (options.istiodDebug) this.syncReads = new TtlCache(options.istiodDebug.ttlMs);

@@ -59,7 +59,8 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
       };
     case 'Deployment':
     case 'StatefulSet':
-    case 'DaemonSet': {
+    case 'DaemonSet':
+    case 'Rollout': {
       const template = object.spec?.template ?? {};
       const templateAnnotations = istioAnnotations(template.metadata?.annotations);
       return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsLabel, hostName, ipAddressOrBlock, kubernetesLabelValue, portNumber, uniqueList } from './primitives';
+import { dnsLabel, hostName, ipAddressOrBlock, isHttpProtocol, kubernetesLabelValue, portNumber, uniqueList } from './primitives';
 
 /** How Istio finds the addresses of an external service (ServiceEntry resolution). */
 export const EGRESS_RESOLUTIONS = ['DNS', 'DNS_ROUND_ROBIN', 'STATIC', 'NONE'] as const;
@@ -70,7 +70,6 @@ export interface EgressIssue {
   message: string;
 }
 
-const HTTP_PROTOCOLS = ['HTTP', 'HTTP2', 'GRPC'];
 
 /** The rules across an egress entry's fields that Istio's validation (and the CRD's CEL rules) apply. */
 export function egressIssues(entry: EgressEntry): EgressIssue[] {
@@ -96,8 +95,8 @@ export function egressIssues(entry: EgressEntry): EgressIssue[] {
   });
   if (entry.tlsOrigination) {
     const port = entry.ports.find(p => p.number === entry.tlsOrigination!.port);
-    if (!port || !HTTP_PROTOCOLS.includes(port.protocol)) {
-      issues.push({ path: ['tlsOrigination', 'port'], message: `is not an HTTP port of the entry (${entry.ports.filter(p => HTTP_PROTOCOLS.includes(p.protocol)).map(p => p.number).join(', ') || 'none'}): the sidecar can only originate TLS for calls it reads as HTTP` });
+    if (!port || !isHttpProtocol(port.protocol)) {
+      issues.push({ path: ['tlsOrigination', 'port'], message: `is not an HTTP port of the entry (${entry.ports.filter(p => isHttpProtocol(p.protocol)).map(p => p.number).join(', ') || 'none'}): the sidecar can only originate TLS for calls it reads as HTTP` });
     }
     entry.hosts.forEach((host, index) => {
       if (host.startsWith('*')) issues.push({ path: ['hosts', index], message: 'is a wildcard: TLS origination needs the exact host to verify and to name' });

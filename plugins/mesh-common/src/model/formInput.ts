@@ -1,6 +1,4 @@
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../isRecord';
 
 /** Drops what a form sends for "not set": undefined, null and empty strings, recursively. */
 export function withoutEmptyValues(value: unknown): unknown {

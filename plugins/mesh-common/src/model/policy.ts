@@ -9,7 +9,9 @@ import {
   hostName,
   httpMethod,
   httpPath,
+  canaryWeight,
   httpsUrl,
+  isHttpProtocol,
   istioDuration,
   kubernetesLabelKey,
   kubernetesLabelValue,
@@ -267,7 +269,7 @@ const canary = z
   .strictObject({
     stableVersion: kubernetesLabelValue.describe('"version" label of the stable pods'),
     canaryVersion: kubernetesLabelValue.describe('"version" label of the canary pods'),
-    canaryWeight: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100').describe('Percent of traffic sent to the canary'),
+    canaryWeight: canaryWeight.describe('Percent of traffic sent to the canary'),
     headerMatch: z
       .strictObject({ name: headerName.describe('Header name'), value: matchValue.describe('Exact header value') })
       .optional()
@@ -379,7 +381,7 @@ export const meshPolicySchema = z
         ctx.addIssue({ code: 'custom', path: ['service', 'ports', index, 'number'], message: 'is used by another port' });
       }
     });
-    if (policy.ingress && !policy.service.ports.some(port => ['HTTP', 'HTTP2', 'GRPC'].includes(port.protocol))) {
+    if (policy.ingress && !policy.service.ports.some(port => isHttpProtocol(port.protocol))) {
       ctx.addIssue({ code: 'custom', path: ['ingress'], message: 'needs an HTTP, HTTP2 or GRPC service port to route to' });
     }
     dataPlaneIssues(policy).forEach(issue => ctx.addIssue({ code: 'custom', ...issue }));

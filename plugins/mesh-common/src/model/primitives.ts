@@ -18,6 +18,23 @@ const httpToken = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 const printableNoSpace = /^[\x21-\x7e]+$/;
 const printable = /^[\x20-\x7e]+$/;
 
+/** A canary's share of traffic: a whole percent from 0 to 100; the stable version gets the rest. */
+export const canaryWeight = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100');
+
+/** The two weights a canary route sends, for a canary weight (rounded, clamped to 0-100): they always add up to 100. */
+export function canarySplit(weight: number): { stable: number; canary: number } {
+  const canary = Math.min(100, Math.max(0, Math.round(weight)));
+  return { stable: 100 - canary, canary };
+}
+
+/** The port protocols Istio's proxies read as HTTP: routes, retries and L7 policies apply to these. */
+export const HTTP_PROTOCOLS: readonly string[] = ['HTTP', 'HTTP2', 'GRPC'];
+
+/** Whether a port's protocol is one the proxies read as HTTP. */
+export function isHttpProtocol(protocol: string): boolean {
+  return HTTP_PROTOCOLS.includes(protocol);
+}
+
 /** A DNS-1123 label: Kubernetes names of namespaces, services, ports. */
 export const dnsLabel = z
   .string()

@@ -1,4 +1,4 @@
-export { parseQuantity, cpuMillicores, memoryBytes, formatCpu, formatMemory } from './quantity';
+export { parseQuantity, cpuMillicores, memoryBytes, formatAmounts, formatCpu, formatMemory } from './quantity';
 export { containerAmounts, injectorProxyDefaults, proxyResourcesAtInjection, sidecarResources, sumResources, ISTIO_DEFAULT_PROXY_RESOURCES } from './sidecarResources';
 export type { Amounts, ContainerResourceAmounts, PodForInjection } from './sidecarResources';
 export { estimateOverhead, overheadForPolicy, meshWideEstimate, ISTIO_PERFORMANCE_FIGURES } from './estimate';

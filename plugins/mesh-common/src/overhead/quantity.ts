@@ -33,3 +33,10 @@ export function formatMemory(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${Math.round((bytes / 1024 ** 3) * 100) / 100}Gi`;
   return `${Math.round((bytes / 1024 ** 2) * 10) / 10}Mi`;
 }
+
+/** Requests or limits for people: "100m CPU, 128Mi memory"; what is missing "CPU not set". */
+export function formatAmounts(amounts: { cpu?: number; memory?: number }): string {
+  const cpu = amounts.cpu === undefined ? 'CPU not set' : `${formatCpu(amounts.cpu)} CPU`;
+  const memory = amounts.memory === undefined ? 'memory not set' : `${formatMemory(amounts.memory)} memory`;
+  return `${cpu}, ${memory}`;
+}

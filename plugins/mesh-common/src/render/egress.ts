@@ -1,11 +1,10 @@
-import { EgressEntry, MeshPolicy } from '../model';
+import { EgressEntry, isHttpProtocol, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { serviceMetadata } from './names';
 
 /** The egress gateway's ports in Istio's chart: plain HTTP on 80, TLS on 443. */
 const GATEWAY_HTTP_PORT = 80;
 const GATEWAY_TLS_PORT = 443;
-const HTTP_PROTOCOLS = ['HTTP', 'HTTP2', 'GRPC'];
 
 /**
  * The ServiceEntry for one external service, visible in the workload's namespace only (and to the egress
@@ -64,8 +63,8 @@ function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[
   const metadata = serviceMetadata(policy, `egress-${entry.name}`);
   const gatewayRef = `${policy.service.namespace}/${metadata.name}`;
   const gatewayHost = `${gateway.service}.${gateway.namespace}.svc.cluster.local`;
-  const httpPorts = entry.ports.filter(port => HTTP_PROTOCOLS.includes(port.protocol));
-  const tlsPorts = entry.ports.filter(port => !HTTP_PROTOCOLS.includes(port.protocol));
+  const httpPorts = entry.ports.filter(port => isHttpProtocol(port.protocol));
+  const tlsPorts = entry.ports.filter(port => !isHttpProtocol(port.protocol));
   const servers = [
     ...(httpPorts.length > 0 ? [{ port: { number: GATEWAY_HTTP_PORT, name: 'http', protocol: 'HTTP' }, hosts: entry.hosts }] : []),
     ...(tlsPorts.length > 0 ? [{ port: { number: GATEWAY_TLS_PORT, name: 'tls', protocol: 'TLS' }, hosts: entry.hosts, tls: { mode: 'PASSTHROUGH' } }] : []),

@@ -1,6 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { childName, managedLabels } from './names';
+import { ingressGatewayName, managedLabels } from './names';
 
 /** The ingress Gateway: HTTPS with the named certificate, and HTTP that redirects or serves. */
 export function renderGateway(policy: MeshPolicy): KubeObject | undefined {
@@ -24,7 +24,7 @@ export function renderGateway(policy: MeshPolicy): KubeObject | undefined {
   return prune({
     apiVersion: 'networking.istio.io/v1',
     kind: 'Gateway',
-    metadata: { name: ingress.gatewayName ?? childName(policy, 'gateway'), namespace: policy.service.namespace, labels: managedLabels(policy) },
+    metadata: { name: ingressGatewayName(policy), namespace: policy.service.namespace, labels: managedLabels({ service: policy.service.name }) },
     spec: { selector: ingress.gatewaySelector, servers },
   });
 }

@@ -1,6 +1,6 @@
-import { MeshPolicy, needsWaypoint } from '../model';
+import { canarySplit, MeshPolicy, needsWaypoint } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { appLabel, CANARY_SUBSET, serviceMetadata, STABLE_SUBSET } from './names';
+import { appLabel, CANARY_SUBSET, httpPort, serviceMetadata, STABLE_SUBSET } from './names';
 import { canaryAnalysisAnnotation } from './canaryAnnotation';
 
 /** Whether the service's mesh routing is Gateway API's (ambient, through its waypoint) rather than a VirtualService's. */
@@ -17,11 +17,6 @@ export function versionServiceName(policy: MeshPolicy, role: typeof STABLE_SUBSE
   return `${policy.service.name.slice(0, 63 - role.length - 1).replace(/-+$/, '')}-${role}`;
 }
 
-/** The HTTP port routes attach to: the only port, else the first HTTP one. */
-function routePort(policy: MeshPolicy): number {
-  const http = policy.service.ports.find(p => ['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol)) ?? policy.service.ports[0];
-  return http.number;
-}
 
 /** One Service per side of the canary, selecting its pods by the version label, with the service's ports. */
 export function renderVersionServices(policy: MeshPolicy): KubeObject[] {
@@ -50,11 +45,12 @@ export function renderVersionServices(policy: MeshPolicy): KubeObject[] {
 export function renderHttpRoute(policy: MeshPolicy): KubeObject | undefined {
   const { canary, traffic } = policy;
   if (!routesWithHttpRoute(policy) || (!canary && !traffic?.timeout)) return undefined;
-  const port = routePort(policy);
+  const port = httpPort(policy);
   const backend = (name: string, weight?: number) => ({ group: '', kind: 'Service', name, port, ...(weight !== undefined ? { weight } : {}) });
   const timeouts = traffic?.timeout ? { request: traffic.timeout } : undefined;
-  const split = canary
-    ? [backend(versionServiceName(policy, STABLE_SUBSET), 100 - canary.canaryWeight), backend(versionServiceName(policy, CANARY_SUBSET), canary.canaryWeight)]
+  const weights = canary && canarySplit(canary.canaryWeight);
+  const split = weights
+    ? [backend(versionServiceName(policy, STABLE_SUBSET), weights.stable), backend(versionServiceName(policy, CANARY_SUBSET), weights.canary)]
     : [backend(policy.service.name)];
   const testers = canary?.headerMatch
     ? [{ matches: [{ headers: [{ type: 'Exact', name: canary.headerMatch.name, value: canary.headerMatch.value }] }], backendRefs: [backend(versionServiceName(policy, CANARY_SUBSET))], timeouts }]

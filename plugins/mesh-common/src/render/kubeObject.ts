@@ -1,3 +1,5 @@
+import { isRecord } from '../isRecord';
+
 /** A Kubernetes object as the renderer builds it: plain data, ready to serialize. */
 export interface KubeObject {
   apiVersion: string;
@@ -31,15 +33,11 @@ export function prune<T>(value: T, keepEmpty: ReadonlySet<string> = new Set()): 
     for (const [key, child] of Object.entries(value)) {
       if (child === undefined) continue;
       const pruned = prune(child, keepEmpty);
-      const empty = Array.isArray(pruned) ? pruned.length === 0 : isPlainObject(pruned) && Object.keys(pruned).length === 0;
+      const empty = Array.isArray(pruned) ? pruned.length === 0 : isRecord(pruned) && Object.keys(pruned).length === 0;
       if (empty && !keepEmpty.has(key)) continue;
       out[key] = pruned;
     }
     return out as T;
   }
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

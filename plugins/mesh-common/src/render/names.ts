@@ -1,8 +1,8 @@
-import { MeshPolicy, needsWaypoint } from '../model';
+import { isHttpProtocol, MeshPolicy, needsWaypoint } from '../model';
 
-/** Labels Meshport puts on everything it renders, so that objects can be traced back to their policy. */
-export function managedLabels(policy: MeshPolicy): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'meshport', 'meshport.io/service': policy.service.name };
+/** Labels Meshport puts on everything it renders, so that objects can be traced back to their policy: a service's or a namespace's. */
+export function managedLabels(owner: { service: string } | { namespace: string }): Record<string, string> {
+  return { 'app.kubernetes.io/managed-by': 'meshport', ...('service' in owner ? { 'meshport.io/service': owner.service } : { 'meshport.io/namespace': owner.namespace }) };
 }
 
 /** The value of the pods' "app" label. */
@@ -37,9 +37,19 @@ export function childName(policy: MeshPolicy, suffix?: string): string {
 
 /** Metadata for a per-service object. */
 export function serviceMetadata(policy: MeshPolicy, suffix?: string) {
-  return { name: childName(policy, suffix), namespace: policy.service.namespace, labels: managedLabels(policy) };
+  return { name: childName(policy, suffix), namespace: policy.service.namespace, labels: managedLabels({ service: policy.service.name }) };
 }
 
 /** The subset names a canary uses. */
 export const STABLE_SUBSET = 'stable';
 export const CANARY_SUBSET = 'canary';
+
+/** The port routes attach to: the first HTTP one, else the first. */
+export function httpPort(policy: MeshPolicy): number {
+  return (policy.service.ports.find(port => isHttpProtocol(port.protocol)) ?? policy.service.ports[0]).number;
+}
+
+/** The name of the service's ingress Gateway: the policy's, else "<service>-gateway". */
+export function ingressGatewayName(policy: MeshPolicy): string {
+  return policy.ingress?.gatewayName ?? childName(policy, 'gateway');
+}

@@ -1,15 +1,13 @@
+import { INJECTION_LABEL, REVISION_LABEL } from '../analyze/istio/meshMembership';
 import { keepsInjection, NamespacePolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { managedLabels } from './names';
 import { waypointGateway } from './waypoint';
-
-function managed(policy: NamespacePolicy) {
-  return { 'app.kubernetes.io/managed-by': 'meshport', 'meshport.io/namespace': policy.namespace };
-}
 
 /** The namespace's injection labels: a revision label, or the classic istio-injection label. */
 export function injectionLabels(injection: NamespacePolicy['injection']): Record<string, string> {
-  if (!injection.enabled) return { 'istio-injection': 'disabled' };
-  return injection.revision ? { 'istio.io/rev': injection.revision } : { 'istio-injection': 'enabled' };
+  if (!injection.enabled) return { [INJECTION_LABEL]: 'disabled' };
+  return injection.revision ? { [REVISION_LABEL]: injection.revision } : { [INJECTION_LABEL]: 'enabled' };
 }
 
 /** The name `istioctl waypoint apply --enroll-namespace` gives a namespace's waypoint. */
@@ -43,14 +41,14 @@ function dataPlaneLabels(policy: NamespacePolicy): Record<string, string> {
 
 /** Objects that put a whole namespace on the mesh. */
 export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
-  const metadata = (name: string) => ({ name, namespace: policy.namespace, labels: managed(policy) });
+  const metadata = (name: string) => ({ name, namespace: policy.namespace, labels: managedLabels({ namespace: policy.namespace }) });
   const objects: KubeObject[] = [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: policy.namespace, labels: { ...managed(policy), ...dataPlaneLabels(policy) } } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: policy.namespace, labels: { ...managedLabels({ namespace: policy.namespace }), ...dataPlaneLabels(policy) } } },
     // No selector: the namespace-wide default every workload inherits.
     prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
   ];
   if (hasWaypoint(policy)) {
-    objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managed(policy)));
+    objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managedLabels({ namespace: policy.namespace })));
   }
   if (policy.denyAll) {
     objects.push({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: metadata('deny-all'), spec: {} });

@@ -1,3 +1,4 @@
+import { DATAPLANE_MODE_LABEL, REVISION_LABEL, SIDECAR_INJECT } from '../analyze/istio/meshMembership';
 import { getsSidecar, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel } from './names';
@@ -33,10 +34,10 @@ function podLabels(policy: MeshPolicy): Record<string, string | undefined> {
   const identity = { app: appLabel(policy), version: service.versionLabel };
   if (policy.dataPlane.mode === 'ambient') {
     // The pod joins ambient whatever its namespace says, and gets no sidecar even in an injected namespace.
-    return { ...identity, 'istio.io/dataplane-mode': 'ambient', 'sidecar.istio.io/inject': 'false', 'istio.io/rev': injection.revision };
+    return { ...identity, [DATAPLANE_MODE_LABEL]: 'ambient', [SIDECAR_INJECT]: 'false', [REVISION_LABEL]: injection.revision };
   }
   // A pod label injects whatever the namespace says; a revision label picks the control plane.
-  return { ...identity, 'sidecar.istio.io/inject': injection.enabled ? 'true' : 'false', 'istio.io/rev': injection.enabled ? injection.revision : undefined };
+  return { ...identity, [SIDECAR_INJECT]: injection.enabled ? 'true' : 'false', [REVISION_LABEL]: injection.enabled ? injection.revision : undefined };
 }
 
 /** The API group and version of each controller kind Meshport patches. */

@@ -1,15 +1,14 @@
-import { MeshPolicy } from '../model';
+import { canarySplit, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { canaryAnalysisAnnotation } from './canaryAnnotation';
 import { routesWithHttpRoute } from './httpRoute';
-import { CANARY_SUBSET, childName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
+import { CANARY_SUBSET, httpPort, ingressGatewayName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
 /** The port a route must name: only needed when the service has more than one. */
 function destinationPort(policy: MeshPolicy, port?: number) {
   if (port !== undefined) return { number: port };
   if (policy.service.ports.length === 1) return undefined;
-  const http = policy.service.ports.find(p => ['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol)) ?? policy.service.ports[0];
-  return { number: http.number };
+  return { number: httpPort(policy) };
 }
 
 /**
@@ -21,9 +20,10 @@ function destinations(policy: MeshPolicy, port?: number) {
   const portSelector = destinationPort(policy, port);
   const { canary } = policy;
   if (!canary || routesWithHttpRoute(policy)) return [{ destination: { host, port: portSelector } }];
+  const split = canarySplit(canary.canaryWeight);
   return [
-    { destination: { host, subset: STABLE_SUBSET, port: portSelector }, weight: 100 - canary.canaryWeight },
-    { destination: { host, subset: CANARY_SUBSET, port: portSelector }, weight: canary.canaryWeight },
+    { destination: { host, subset: STABLE_SUBSET, port: portSelector }, weight: split.stable },
+    { destination: { host, subset: CANARY_SUBSET, port: portSelector }, weight: split.canary },
   ];
 }
 
@@ -78,7 +78,7 @@ function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
 function renderIngressVirtualService(policy: MeshPolicy): KubeObject | undefined {
   const { ingress } = policy;
   if (!ingress) return undefined;
-  const gateway = `${policy.service.namespace}/${ingress.gatewayName ?? childName(policy, 'gateway')}`;
+  const gateway = `${policy.service.namespace}/${ingressGatewayName(policy)}`;
   return prune({
     apiVersion: 'networking.istio.io/v1',
     kind: 'VirtualService',

@@ -18,7 +18,7 @@ export function waypointGateway(name: string, namespace: string, labels: Record<
 /** The service's own waypoint: rendered only in ambient mode, when a rule needs HTTP and the waypoint is not an existing one. */
 export function renderWaypoint(policy: MeshPolicy): KubeObject | undefined {
   if (!needsWaypoint(policy) || policy.dataPlane.useExistingWaypoint) return undefined;
-  return waypointGateway(waypointName(policy), policy.service.namespace, managedLabels(policy));
+  return waypointGateway(waypointName(policy), policy.service.namespace, managedLabels({ service: policy.service.name }));
 }
 
 /**

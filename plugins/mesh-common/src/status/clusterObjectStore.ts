@@ -1,43 +1,15 @@
 import { analyze, AnalyzedObject, Finding, kindKey, podLabelsOf, resourceName } from '../analyze';
-import { K8S_GATEWAY_NAME_LABEL } from '../analyze/istio/meshMembership';
+import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
 import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from './ambient';
-import { injectorConfigMapName } from '../analyze/istio/meshMembership';
 import { expandLists } from '../yaml/manifestFiles';
 import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
-import { equalityLabels, matchesLabelSelector } from './labelSelector';
+import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
 import { EntityTarget } from './entityTarget';
 import { policyScopeFor, targetScopeFor } from './selectors';
 import { servicesForPods } from './traffic';
-
-/** The kinds Meshport reads from a cluster. */
-export const MESH_STATUS_KINDS = [
-  'Namespace',
-  'Pod',
-  'Deployment',
-  'Service',
-  'PeerAuthentication',
-  'AuthorizationPolicy',
-  'RequestAuthentication',
-  'VirtualService',
-  'DestinationRule',
-  'Gateway',
-  /** Gateway API Gateways (waypoints among them), apart from Istio's Gateways of the same kind name. */
-  'KubernetesGateway',
-  'StatefulSet',
-  'DaemonSet',
-  'ServiceEntry',
-  'Sidecar',
-  'Telemetry',
-  'Rollout',
-  'ConfigMap',
-  /** GitOps controllers that may apply the mesh folders: Argo CD's Applications, Flux's Kustomizations. */
-  'Application',
-  'Kustomization',
-] as const;
-
-export type MeshStatusKind = (typeof MESH_STATUS_KINDS)[number];
+import { MESH_STATUS_KINDS } from './statusResources';
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
 /** The controllers whose pod templates Meshport patches and the status lists. */
@@ -349,7 +321,7 @@ export class ClusterObjectStore {
       networking: [...routing, ...gateways],
     };
     const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking, ...ambient.waypoints];
-    const revision = slice.namespaces.map(ns => ns.metadata.labels?.['istio.io/rev']).find(Boolean);
+    const revision = slice.namespaces.map(ns => namespaceInjectionMode(ns.metadata.labels ?? {}).revision).find(Boolean);
     const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
     const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.inNamespace(ns, 'Sidecar'));

@@ -1,4 +1,5 @@
 import { AnalyzedObject, kindKey } from '../analyze';
+import { isRecord } from '../isRecord';
 import { ObjectDrift } from './types';
 
 /** A desired object (or a kustomize patch: a partial one) from a file of the GitOps target branch. */
@@ -9,8 +10,6 @@ export interface DesiredObject {
 
 /** The kinds the status reads from a cluster: an object of another kind cannot be compared. */
 export type LiveLookup = (kind: string, namespace: string | undefined, name: string) => AnalyzedObject | undefined | 'not-read';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The paths at which the live value differs from the desired one: every field the desired object sets, lists compared whole. */
 function differences(desired: unknown, live: unknown, at: string): string[] {

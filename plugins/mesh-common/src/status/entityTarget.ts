@@ -1,5 +1,5 @@
 import { isDnsLabel } from '../model/primitives';
-import { parseLabelSelector, LabelRequirement } from './labelSelector';
+import { parseLabelSelector, LabelRequirement } from '../labels/labelSelector';
 
 /** Backstage's Kubernetes annotations, as its Kubernetes plugin reads them. */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';

@@ -1,6 +1,6 @@
 export * from './types';
-export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
-export type { LabelRequirement } from './labelSelector';
+export { parseLabelSelector, matchesLabelSelector } from '../labels/labelSelector';
+export type { LabelRequirement } from '../labels/labelSelector';
 export {
   AnnotationError,
   componentPrincipal,
@@ -12,8 +12,10 @@ export {
   MESH_SERVICE_ACCOUNT_ANNOTATION,
 } from './entityTarget';
 export type { EntityTarget } from './entityTarget';
-export { ClusterObjectStore, MESH_STATUS_KINDS, storeFromDocuments } from './clusterObjectStore';
-export type { EntitySlice, MeshStatusKind } from './clusterObjectStore';
+export { ClusterObjectStore, storeFromDocuments } from './clusterObjectStore';
+export type { EntitySlice } from './clusterObjectStore';
+export { MESH_STATUS_KINDS, MESH_STATUS_RESOURCES, resourcePath } from './statusResources';
+export type { MeshStatusResource } from './statusResources';
 export { clusterStatusFromSlice, clusterErrorStatus, metricsTargetOf } from './clusterStatus';
 export type { EntityMetrics } from './clusterStatus';
 export { healthFromSamples, unknownHealth } from './health';

@@ -1,5 +1,5 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { DATAPLANE_MODE_LABEL } from '../analyze/istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
 import { AmbientInputs, podAmbientStatus, podDataPlane, USE_WAYPOINT_LABEL, waypointsStatus } from './ambient';
 import { podReady } from './podReady';
 import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
@@ -12,10 +12,8 @@ export function namespaceInjection(namespace: AnalyzedObject): NamespaceInjectio
     ...(labels[DATAPLANE_MODE_LABEL] === 'ambient' ? { ambient: true } : {}),
     ...(labels[USE_WAYPOINT_LABEL] ? { useWaypoint: labels[USE_WAYPOINT_LABEL] } : {}),
   };
-  if (labels['istio-injection'] === 'disabled') return { name, injection: 'disabled', ...ambient };
-  if (labels['istio-injection'] === 'enabled') return { name, injection: 'label', ...ambient };
-  if (labels['istio.io/rev']) return { name, injection: 'revision', revision: labels['istio.io/rev'], ...ambient };
-  return { name, injection: 'off', ...ambient };
+  const { mode, revision } = namespaceInjectionMode(labels);
+  return { name, injection: mode, ...(revision ? { revision } : {}), ...ambient };
 }
 
 /** The tag of an image reference ("docker.io/istio/proxyv2:1.30.0" → "1.30.0"), ignoring a digest. */

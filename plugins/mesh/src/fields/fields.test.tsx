@@ -2,7 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { CanarySplitField, canarySplitValidation, splitFor } from './CanarySplit';
+import { canarySplit } from '@meshport/plugin-mesh-common';
+import { CanarySplitField, canarySplitValidation } from './CanarySplit';
 import { JwtRulesField, jwtRulesErrors, jwtRulesValidation } from './JwtRules';
 import { dependentsOf, MeshCallersField, principalOf } from './MeshCallers';
 
@@ -16,9 +17,11 @@ const field = (overrides: Record<string, unknown>) => ({ schema: {}, uiSchema: {
 
 describe('CanarySplit', () => {
   it('keeps stable and canary at 100 between them, and clamps', () => {
-    expect(splitFor(10)).toEqual({ stable: 90, canary: 10 });
-    expect(splitFor(130)).toEqual({ stable: 0, canary: 100 });
-    expect(validationErrors(v => canarySplitValidation(101, v as any, {} as any))).toEqual(['Canary weight must be a whole number from 0 to 100 (the stable version gets the rest)']);
+    expect(canarySplit(10)).toEqual({ stable: 90, canary: 10 });
+    expect(canarySplit(130)).toEqual({ stable: 0, canary: 100 });
+    // The model's rule, in its words.
+    expect(validationErrors(v => canarySplitValidation(101, v as any, {} as any))).toEqual(['Canary weight must be at most 100 (a percent from 0 to 100; the stable version gets the rest)']);
+    expect(validationErrors(v => canarySplitValidation(2.5, v as any, {} as any))).toEqual(['Canary weight must be a whole number (a percent from 0 to 100; the stable version gets the rest)']);
     expect(validationErrors(v => canarySplitValidation(25, v as any, {} as any))).toEqual([]);
   });
 

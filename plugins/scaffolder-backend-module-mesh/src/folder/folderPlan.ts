@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
-import { isKustomizeDocument, KubeObject, parseYaml, RenderedFile, toYaml, YamlParseError } from '@meshport/plugin-mesh-common';
+import { isKustomizeDocument, isRecord, KubeObject, parseYaml, RenderedFile, toYaml, YamlParseError } from '@meshport/plugin-mesh-common';
 
 /** The file that keeps the policy a folder was rendered from, so the next form builds on it. */
 export const POLICY_FILE = 'meshport-policy.yaml';
@@ -32,10 +32,6 @@ function digest(content: string): string {
   return `sha256:${createHash('sha256').update(content).digest('hex')}`;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The one mapping a Meshport file holds; an InputError naming the file for anything else. */
 function singleMapping(existing: Map<string, string>, file: string, what: string): Record<string, unknown> | undefined {
   const text = existing.get(file);
@@ -46,7 +42,7 @@ function singleMapping(existing: Map<string, string>, file: string, what: string
   } catch (error) {
     throw new InputError(`${file}: cannot be read (${error instanceof YamlParseError ? error.message : String(error)}); fix or remove it, then run the template again`);
   }
-  if (documents.length !== 1 || !isMapping(documents[0])) {
+  if (documents.length !== 1 || !isRecord(documents[0])) {
     throw new InputError(`${file}: must hold one mapping (${what}); it holds ${documents.length === 1 ? 'a non-mapping value' : `${documents.length} documents`}. Nothing was changed`);
   }
   return documents[0];
@@ -56,7 +52,7 @@ function singleMapping(existing: Map<string, string>, file: string, what: string
 function ownedFiles(existing: Map<string, string>): Map<string, string> {
   const record = singleMapping(existing, OWNED_FILE, 'Meshport\'s list of the files it wrote');
   const files = record?.files;
-  if (record && !isMapping(files)) throw new InputError(`${OWNED_FILE}: "files" must map file names to digests. Nothing was changed`);
+  if (record && !isRecord(files)) throw new InputError(`${OWNED_FILE}: "files" must map file names to digests. Nothing was changed`);
   const owned = new Map<string, string>();
   for (const [path, value] of Object.entries(files ?? {})) {
     const safe = path.split('/').every(segment => segment !== '' && segment !== '.' && segment !== '..');

@@ -11,12 +11,23 @@ export const WAYPOINT_CONTROLLER = 'istio.io-mesh-controller';
 export const GATEWAY_CONTROLLERS = ['istio.io-gateway-controller', WAYPOINT_CONTROLLER, 'istio.io-eastwest-controller'];
 export const K8S_GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
+/**
+ * How a namespace's labels set sidecar injection: istio-injection=disabled or =enabled (`label`) first,
+ * then istio.io/rev (`revision`), else `off`. The one reading of these labels that status and analyzers share.
+ */
+export function namespaceInjectionMode(labels: Record<string, string>): { mode: 'label' | 'revision' | 'disabled' | 'off'; revision?: string } {
+  if (labels[INJECTION_LABEL] === 'disabled') return { mode: 'disabled' };
+  if (labels[INJECTION_LABEL] === 'enabled') return { mode: 'label' };
+  if (labels[REVISION_LABEL]) return { mode: 'revision', revision: labels[REVISION_LABEL] };
+  return { mode: 'off' };
+}
+
 /** Whether a pod (or a pod template's labels, annotations and containers) is in the sidecar mesh, after util.inMesh. */
 function inMesh(annotations: Record<string, string>, labels: Record<string, string>, containers: any[], namespace: AnalyzedObject | undefined): boolean {
   if (containers.some(container => container?.name === PROXY_CONTAINER && container?.image)) return true;
   if (SIDECAR_INJECT in labels) return labels[SIDECAR_INJECT] === 'true';
   if (SIDECAR_INJECT in annotations) return annotations[SIDECAR_INJECT] === 'true';
-  return namespace?.metadata.labels?.[INJECTION_LABEL] === 'enabled';
+  return namespaceInjectionMode(namespace?.metadata.labels ?? {}).mode === 'label';
 }
 
 /** A pod with a proxy, or one injection would give one (its label, its annotation, its namespace's istio-injection=enabled). */
@@ -38,7 +49,8 @@ export function podInAmbientMode(pod: AnalyzedObject | undefined): boolean {
 /** A namespace enrolled in ambient mode (and not also in sidecar injection). */
 export function namespaceInAmbientMode(namespace: AnalyzedObject | undefined): boolean {
   const labels = namespace?.metadata.labels ?? {};
-  if (!namespace || labels[INJECTION_LABEL] === 'enabled' || labels[REVISION_LABEL]) return false;
+  const { mode } = namespaceInjectionMode(labels);
+  if (!namespace || mode === 'label' || mode === 'revision') return false;
   return labels[DATAPLANE_MODE_LABEL] === 'ambient';
 }
 

@@ -26,33 +26,3 @@ export function parseSelectorString(selector: string): Record<string, string> {
   }
   return labels;
 }
-
-/** A Kubernetes LabelSelector (matchLabels and matchExpressions). */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
-
-/**
- * Whether a LabelSelector selects a label set, as metav1.LabelSelectorAsSelector judges it: an absent
- * selector selects everything; an unknown operator selects nothing.
- */
-export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return true;
-  const set = labels ?? {};
-  if (!selectorMatches(selector.matchLabels, set)) return false;
-  return (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
-    switch (operator) {
-      case 'In':
-        return key in set && values.includes(set[key]);
-      case 'NotIn':
-        return !(key in set) || !values.includes(set[key]);
-      case 'Exists':
-        return key in set;
-      case 'DoesNotExist':
-        return !(key in set);
-      default:
-        return false;
-    }
-  });
-}

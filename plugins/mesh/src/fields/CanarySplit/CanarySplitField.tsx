@@ -6,12 +6,12 @@ import Slider from '@material-ui/core/Slider';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { splitFor } from './canaryWeights';
+import { canarySplit } from '@meshport/plugin-mesh-common';
 
 /** The canary weight as a split that always sums to 100, with promote and roll-back presets. */
 export function CanarySplitField({ formData, onChange, schema, rawErrors, required }: FieldExtensionComponentProps<number>) {
-  const { stable, canary } = splitFor(typeof formData === 'number' ? formData : Number(schema.default ?? 10));
-  const setCanary = (value: number) => onChange(splitFor(value).canary);
+  const { stable, canary } = canarySplit(typeof formData === 'number' ? formData : Number(schema.default ?? 10));
+  const setCanary = (value: number) => onChange(canarySplit(value).canary);
   return (
     <FormControl margin="normal" required={required} error={Boolean(rawErrors?.length)} fullWidth>
       <Typography variant="subtitle1">{schema.title ?? 'Traffic split'}</Typography>

@@ -1,13 +1,7 @@
-/** The stable and canary weights for a canary weight: they always sum to 100. */
-export function splitFor(canaryWeight: number): { stable: number; canary: number } {
-  const canary = Math.min(100, Math.max(0, Math.round(canaryWeight)));
-  return { stable: 100 - canary, canary };
-}
+import { canaryWeight } from '@meshport/plugin-mesh-common';
 
-/** Why a canary weight cannot be used, or undefined. */
+/** Why a canary weight cannot be used (the policy model's rule, in its words), or undefined. */
 export function canaryWeightError(value: unknown): string | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-    return 'must be a whole number from 0 to 100 (the stable version gets the rest)';
-  }
-  return undefined;
+  const parsed = canaryWeight.safeParse(value);
+  return parsed.success ? undefined : `${parsed.error.issues[0].message} (a percent from 0 to 100; the stable version gets the rest)`;
 }

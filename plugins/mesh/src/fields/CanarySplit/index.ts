@@ -2,7 +2,7 @@ import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { canaryWeightError } from './canaryWeights';
 
 export { CanarySplitField } from './CanarySplitField';
-export { canaryWeightError, splitFor } from './canaryWeights';
+export { canaryWeightError } from './canaryWeights';
 
 /** The scaffolder's validation: the error names the field's rule. */
 export const canarySplitValidation: CustomFieldValidator<number> = (value, validation) => {

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
 import { PROXY_CONTAINER } from '../../istio/meshMembership';
-import { labelSelectorMatches } from '../../istio/selectors';
+import { labelSelectorMatches } from '../../../labels/labelSelector';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

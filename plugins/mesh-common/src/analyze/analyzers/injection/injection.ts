@@ -1,5 +1,14 @@
 import { finding, fullName } from '../../findings';
-import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL, SIDECAR_INJECT } from '../../istio/meshMembership';
+import {
+  DATAPLANE_MODE_LABEL,
+  INJECTION_LABEL,
+  injectorConfigMapName,
+  injectorValues,
+  namespaceInjectionMode,
+  PROXY_CONTAINER,
+  REVISION_LABEL,
+  SIDECAR_INJECT,
+} from '../../istio/meshMembership';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 
@@ -53,7 +62,7 @@ export const InjectionAnalyzer: Analyzer = {
         else report(finding('IST0102', namespace, istioMessages.namespaceNotInjected(name), 'metadata.name'));
         continue;
       }
-      if (labels[INJECTION_LABEL] === 'enabled') injected.add(name);
+      if (namespaceInjectionMode(labels).mode === 'label') injected.add(name);
     }
     for (const pod of index.ofKind('Pod')) {
       if (!injected.has(pod.metadata.namespace!)) continue;

@@ -70,6 +70,29 @@ export function matchesLabelSelector(requirements: LabelRequirement[], labels: R
   });
 }
 
+/** A Kubernetes LabelSelector object (matchLabels and matchExpressions), as objects' specs hold it. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+const EXPRESSION_OPERATORS: Record<string, LabelRequirement['operator']> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+
+/**
+ * Whether a LabelSelector object selects a label set, as metav1.LabelSelectorAsSelector judges it: an
+ * absent selector selects everything; an unknown operator selects nothing.
+ */
+export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return true;
+  const expressions = selector.matchExpressions ?? [];
+  if (expressions.some(({ operator }) => !(operator in EXPRESSION_OPERATORS))) return false;
+  const requirements: LabelRequirement[] = [
+    ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({ key, operator: '=' as const, values: [value] })),
+    ...expressions.map(({ key, operator, values = [] }) => ({ key, operator: EXPRESSION_OPERATORS[operator], values })),
+  ];
+  return matchesLabelSelector(requirements, labels);
+}
+
 /** The equality requirements as a `matchLabels` map, for indexed lookups before the full match. */
 export function equalityLabels(requirements: LabelRequirement[]): Record<string, string> {
   return Object.fromEntries(requirements.filter(r => r.operator === '=').map(r => [r.key, r.values[0]]));

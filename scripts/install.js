@@ -11,7 +11,7 @@ const stampFile = path.join(repoRoot, 'node_modules', '.meshport-install-stamp')
 
 function workspaceManifests() {
   const found = [path.join(repoRoot, 'package.json')];
-  for (const group of ['packages', 'plugins']) {
+  for (const group of ['packages', 'plugins', 'test']) {
     const dir = path.join(repoRoot, group);
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir).sort()) {

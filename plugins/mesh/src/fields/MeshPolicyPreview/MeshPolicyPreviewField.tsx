@@ -11,7 +11,7 @@ import { meshApiRef, MergedFiles } from '../../api/MeshApi';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { DataPlaneComparisonView } from '../../components/DataPlaneComparisonView';
-import { previewPolicy } from './policyPreview';
+import { previewPolicy, storedPolicyOf } from './policyPreview';
 
 /**
  * The preview's files as changes to what the GitOps target branch holds: added ones in full, changed ones
@@ -74,9 +74,10 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
     }),
     [catalogApi, templateName, entityRef],
   );
-  const preview = useMemo(() => (value?.template ? previewPolicy(value.template, value.entity, formData) : undefined), [value, formData]);
-  // What the GitOps target branch holds for the entity, to show the preview as changes to it.
+  // What the GitOps target branch holds for the entity: the policy the form is laid over, and what the preview's files change.
   const merged = useAsync(async () => (entityRef ? meshApi.getMergedFiles(parseEntityRef(entityRef)) : undefined), [meshApi, entityRef]);
+  const stored = useMemo(() => storedPolicyOf(merged.value?.files), [merged.value]);
+  const preview = useMemo(() => (value?.template ? previewPolicy(value.template, value.entity, formData, stored) : undefined), [value, formData, stored]);
   if (loading) return <Progress />;
   if (error) return <FormHelperText error>The preview could not be computed: {error.message}</FormHelperText>;
   if (!preview) return <FormHelperText error>The template {templateName} is not in the catalog.</FormHelperText>;

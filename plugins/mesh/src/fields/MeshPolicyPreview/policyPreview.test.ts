@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { demoComponent } from '../../components/testFixtures';
-import { previewPolicy } from './policyPreview';
+import { previewPolicy, storedPolicyOf } from './policyPreview';
 
 const template = parse(fs.readFileSync(path.resolve(__dirname, '../../../../../templates/onboard-service/template.yaml'), 'utf8'));
 
@@ -51,6 +51,24 @@ describe("the policy preview, from onboard-service's own render step", () => {
     const ambient = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, proxyScope, dataPlane: 'ambient' });
     if (!ambient.ok) throw new Error(JSON.stringify(ambient.errors));
     expect(ambient.files.map(f => f.path)).not.toContain('sidecar-user-service.yaml');
+  });
+
+  it('lays the form over the policy an earlier render stored in the folder, as the action does: sections the form does not set stay', () => {
+    const stored = storedPolicyOf([
+      {
+        path: 'meshport-policy.yaml',
+        content: '# The Meshport policy this folder is rendered from.\nservice:\n  name: user-service\n  namespace: users\n  ports:\n    - number: 8080\n      protocol: HTTP\njwt:\n  rules:\n    - issuer: https://auth.example.com\n      jwksUri: https://auth.example.com/jwks.json\n',
+      },
+    ]);
+    const preview = previewPolicy(template, demoComponent('user-service', 'users'), form, stored);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    expect(preview.files.map(f => f.path)).toContain('requestauthentication-user-service-jwt.yaml');
+    // Without the stored policy the form alone renders no JWT file: the preview would have shown it removed.
+    const alone = previewPolicy(template, demoComponent('user-service', 'users'), form);
+    expect(alone.ok && alone.files.map(f => f.path)).not.toContain('requestauthentication-user-service-jwt.yaml');
+    // A stored file that cannot be read is the action's error to report; the preview goes on with the form alone.
+    expect(storedPolicyOf([{ path: 'meshport-policy.yaml', content: 'service: [' }])).toBeUndefined();
+    expect(storedPolicyOf(undefined)).toBeUndefined();
   });
 
   it('names the fields that are not valid yet, as the action would', () => {

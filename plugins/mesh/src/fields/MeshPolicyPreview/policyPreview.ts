@@ -1,5 +1,35 @@
 import { Entity } from '@backstage/catalog-model';
-import { analyze, compareDataPlanes, DataPlaneComparison, FieldError, Finding, OverheadEstimate, overheadForPolicy, parseMeshPolicy, policyFromForm, renderPolicy, resolveTemplateInput, toYaml } from '@meshport/plugin-mesh-common';
+import {
+  analyze,
+  compareDataPlanes,
+  DataPlaneComparison,
+  FieldError,
+  Finding,
+  mergePolicyInput,
+  OverheadEstimate,
+  overheadForPolicy,
+  parseMeshPolicy,
+  parseYaml,
+  policyFromForm,
+  renderPolicy,
+  resolveTemplateInput,
+  toYaml,
+} from '@meshport/plugin-mesh-common';
+
+/** The file in which a render stores the policy it rendered, which the next render lays the form over. */
+const POLICY_FILE = 'meshport-policy.yaml';
+
+/** The policy an earlier render stored in the folder's files, if it is there and can be read (else the action reports it). */
+export function storedPolicyOf(files: Array<{ path: string; content: string }> | undefined): unknown {
+  const text = files?.find(file => file.path === POLICY_FILE)?.content;
+  if (text === undefined) return undefined;
+  try {
+    const documents = parseYaml(text, POLICY_FILE);
+    return documents.length === 1 ? documents[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What the form would propose: the files, the findings, the sidecar cost and both data planes' costs; or why it cannot yet. */
 export type PolicyPreview =
@@ -8,16 +38,19 @@ export type PolicyPreview =
 
 /**
  * The policy the template's `mesh:render` step will receive, resolved from its own input expressions
- * against the form values and the chosen entity (as the `catalog:fetch` step gives it), then checked,
- * rendered and analyzed by the same library as the action: the template stays the one source of truth.
+ * against the form values and the chosen entity (as the `catalog:fetch` step gives it), laid over the
+ * policy the folder stores (`stored`) with the sections it removes, then checked, rendered and analyzed by
+ * the same library as the action: the template stays the one source of truth.
  */
-export function previewPolicy(template: Entity, entity: Entity | undefined, formData: Record<string, unknown>): PolicyPreview {
+export function previewPolicy(template: Entity, entity: Entity | undefined, formData: Record<string, unknown>, stored?: unknown): PolicyPreview {
   const steps = ((template.spec as any)?.steps ?? []) as Array<{ id?: string; action?: string; input?: Record<string, unknown> }>;
   const render = steps.find(step => step.action === 'mesh:render');
   if (!render?.input?.policy) return { ok: false, errors: [{ field: 'template', message: `${template.metadata.name} has no mesh:render step with a policy` }] };
   const fetchStep = steps.find(step => step.action === 'catalog:fetch')?.id ?? 'fetch';
-  const sections = resolveTemplateInput(render.input.policy, { parameters: formData, steps: { [fetchStep]: { output: { entity } } } }) as Record<string, unknown>;
-  const parsed = parseMeshPolicy(policyFromForm(sections), 'policy');
+  const context = { parameters: formData, steps: { [fetchStep]: { output: { entity } } } };
+  const sections = resolveTemplateInput(render.input.policy, context) as Record<string, unknown>;
+  const removed = render.input.removeSections === undefined ? [] : resolveTemplateInput(render.input.removeSections, context);
+  const parsed = parseMeshPolicy(mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []), 'policy');
   if (!parsed.ok) return parsed;
   const rendered = renderPolicy(parsed.value);
   return {

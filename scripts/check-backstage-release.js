@@ -11,9 +11,7 @@ const { backstageVersionsInLock } = require('./backstage-lock');
 function findReleaseProblems(repoRoot, satisfies) {
   const problems = [];
   const rootManifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const pins = Object.fromEntries(
-    Object.entries(rootManifest.resolutions ?? {}).filter(([name]) => name.startsWith('@backstage/')),
-  );
+  const pins = Object.fromEntries(Object.entries(rootManifest.resolutions ?? {}).filter(([name]) => name.startsWith('@backstage/')));
 
   for (const [name, versions] of backstageVersionsInLock(repoRoot)) {
     if (versions.size > 1) problems.push(`${name} resolves to ${versions.size} versions: ${[...versions].join(', ')}`);
@@ -29,7 +27,7 @@ function findReleaseProblems(repoRoot, satisfies) {
       const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
       for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
         for (const [name, range] of Object.entries(manifest[field] ?? {})) {
-          if (!name.startsWith('@backstage/') || !pins[name] || field === 'peerDependencies' && range === '*') continue;
+          if (!name.startsWith('@backstage/') || !pins[name] || (field === 'peerDependencies' && range === '*')) continue;
           if (!satisfies(pins[name], range)) {
             problems.push(`${path.relative(repoRoot, file)} ${field}.${name} is "${range}", which does not accept the pinned ${pins[name]}`);
           }

@@ -37,25 +37,15 @@ Inspect them with \`git -C .data/gitops.git log --all --oneline\`, or clone this
 async function mergedOrderServiceFiles() {
   // Both are TypeScript, run as written.
   require('@backstage/cli-node/config/nodeTransform.cjs');
-  const {
-    renderToFolder,
-  } = require('../plugins/scaffolder-backend-module-mesh/src/render/renderToFolder');
-  const {
-    DEMO_MERGED_FOLDER,
-    demoOrderServicePolicy,
-  } = require('../test/harness/src/kube/demoGitops');
+  const { renderToFolder } = require('../plugins/scaffolder-backend-module-mesh/src/render/renderToFolder');
+  const { DEMO_MERGED_FOLDER, demoOrderServicePolicy } = require('../test/harness/src/kube/demoGitops');
   const emptyRepository = {
     readFolder: async () => ({ files: new Map(), unreadable: [] }),
   };
-  const outcome = await renderToFolder(
-    emptyRepository,
-    DEMO_MERGED_FOLDER,
-    [],
-    {
-      kind: 'service',
-      policy: demoOrderServicePolicy,
-    },
-  );
+  const outcome = await renderToFolder(emptyRepository, DEMO_MERGED_FOLDER, [], {
+    kind: 'service',
+    policy: demoOrderServicePolicy,
+  });
   return outcome.plan.writes.map(write => ({
     path: `${DEMO_MERGED_FOLDER}/${write.path}`,
     content: write.content,
@@ -70,8 +60,7 @@ async function mergedOrderServiceFiles() {
 async function ensureGitopsRepository(directory) {
   const bare = path.join(directory, 'gitops.git');
   const created = !fs.existsSync(path.join(bare, 'HEAD'));
-  if (created)
-    git(directory, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+  if (created) git(directory, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
   const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-gitops-seed-'));
   try {
     if (created) {
@@ -91,13 +80,7 @@ async function ensureGitopsRepository(directory) {
         fs.writeFileSync(path.join(seed, file.path), file.content);
       }
       git(seed, 'add', '--all');
-      git(
-        seed,
-        'commit',
-        '--quiet',
-        '-m',
-        'Mesh configuration for order-service.orders',
-      );
+      git(seed, 'commit', '--quiet', '-m', 'Mesh configuration for order-service.orders');
     }
     git(seed, 'push', '--quiet', bare, 'main');
   } finally {

@@ -29,25 +29,17 @@ function portOverrides(env) {
 
 async function main() {
   // The demo cluster's Prometheus (MESHPORT_DEMO_PROMETHEUS=off goes without).
-  if (process.env.MESHPORT_DEMO_PROMETHEUS !== 'off')
-    ensureSystemPackages(['prometheus']);
+  if (process.env.MESHPORT_DEMO_PROMETHEUS !== 'off') ensureSystemPackages(['prometheus']);
   const toolchain = ensureInstalled();
   const demoEnv = await prepareDemoData();
   const ports = portOverrides(process.env);
   const prometheus = await startDemoPrometheus(process.env).catch(error => {
-    process.stderr.write(
-      `[meshport] the demo's Prometheus did not start (${error.message}); the demo cluster has no metrics\n`,
-    );
+    process.stderr.write(`[meshport] the demo's Prometheus did not start (${error.message}); the demo cluster has no metrics\n`);
     return undefined;
   });
-  if (prometheus)
-    process.stderr.write(
-      `[meshport] the demo cluster's Prometheus, with backfilled Istio metrics: ${prometheus.url}\n`,
-    );
+  if (prometheus) process.stderr.write(`[meshport] the demo cluster's Prometheus, with backfilled Istio metrics: ${prometheus.url}\n`);
 
-  process.stderr.write(
-    `[meshport] starting the portal: app ${ports.appUrl}, backend ${ports.backendUrl}\n`,
-  );
+  process.stderr.write(`[meshport] starting the portal: app ${ports.appUrl}, backend ${ports.backendUrl}\n`);
   const child = spawn(toolchain.node, [toolchain.yarn, 'dev'], {
     cwd: repoRoot,
     env: {

@@ -38,31 +38,15 @@ function aptGet(prefix, args, env) {
 function ensureSystemPackages(names, env = process.env) {
   const missing = names.filter(name => !succeeds(PACKAGES[name], env));
   if (missing.length === 0) return;
-  const prefix =
-    env.MESHPORT_SYSTEM_PACKAGES === 'off' ? undefined : asRoot(env);
+  const prefix = env.MESHPORT_SYSTEM_PACKAGES === 'off' ? undefined : asRoot(env);
   const hasApt = succeeds(['sh', '-c', 'command -v apt-get'], env);
   if (!prefix || !hasApt) {
-    process.stderr.write(
-      `[meshport] not installed: ${missing.join(
-        ', ',
-      )} (apt-get install ${missing.join(
-        ' ',
-      )}); what needs them skips (under CI, fails)\n`,
-    );
+    process.stderr.write(`[meshport] not installed: ${missing.join(', ')} (apt-get install ${missing.join(' ')}); what needs them skips (under CI, fails)\n`);
     return;
   }
-  process.stderr.write(
-    `[meshport] installing from Debian: ${missing.join(', ')}\n`,
-  );
-  if (
-    !aptGet(prefix, ['update', '-q'], env) ||
-    !aptGet(prefix, ['install', '-y', '-q', ...missing], env)
-  ) {
-    process.stderr.write(
-      `[meshport] apt-get could not install ${missing.join(
-        ', ',
-      )}; what needs them skips (under CI, fails)\n`,
-    );
+  process.stderr.write(`[meshport] installing from Debian: ${missing.join(', ')}\n`);
+  if (!aptGet(prefix, ['update', '-q'], env) || !aptGet(prefix, ['install', '-y', '-q', ...missing], env)) {
+    process.stderr.write(`[meshport] apt-get could not install ${missing.join(', ')}; what needs them skips (under CI, fails)\n`);
   }
 }
 

@@ -22,11 +22,7 @@ function run(toolchain, label, args, extraEnv = {}) {
     stdio: 'inherit',
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  process.stdout.write(
-    `[meshport] ${label}: exit ${
-      result.status ?? result.signal
-    } after ${seconds}s\n`,
-  );
+  process.stdout.write(`[meshport] ${label}: exit ${result.status ?? result.signal} after ${seconds}s\n`);
   return result.status === 0;
 }
 
@@ -41,12 +37,7 @@ function jestSuite(toolchain, label, args) {
   fs.mkdirSync(resultsDir, { recursive: true });
   const report = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
   fs.rmSync(report, { force: true });
-  const ok = run(
-    toolchain,
-    label,
-    [...args, '--ci', '--json', `--outputFile=${report}`],
-    { CI: 'true' },
-  );
+  const ok = run(toolchain, label, [...args, '--ci', '--json', `--outputFile=${report}`], { CI: 'true' });
   if (!fs.existsSync(report))
     return {
       label,
@@ -56,9 +47,7 @@ function jestSuite(toolchain, label, args) {
       note: 'jest wrote no report',
     };
   const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
-  const failedSuites =
-    summary.numRuntimeErrorTestSuites +
-    (summary.numFailedTestSuites - countSuitesWithFailedTests(summary));
+  const failedSuites = summary.numRuntimeErrorTestSuites + (summary.numFailedTestSuites - countSuitesWithFailedTests(summary));
   const counts = {
     label,
     passed: summary.numPassedTests,
@@ -71,58 +60,39 @@ function jestSuite(toolchain, label, args) {
 }
 
 function countSuitesWithFailedTests(summary) {
-  return summary.testResults.filter(suite =>
-    suite.assertionResults.some(test => test.status === 'failed'),
-  ).length;
+  return summary.testResults.filter(suite => suite.assertionResults.some(test => test.status === 'failed')).length;
 }
 
 function browserSuite(toolchain) {
   if (!fs.existsSync(chromiumPath)) {
     if (inCi) {
-      process.stdout.write(
-        `\n[meshport] browser suite: Chromium is missing at ${chromiumPath}, and CI requires it\n`,
-      );
+      process.stdout.write(`\n[meshport] browser suite: Chromium is missing at ${chromiumPath}, and CI requires it\n`);
       return { label: 'browser suite', passed: 0, failed: 1, skipped: 0 };
     }
-    process.stdout.write(
-      `\n[meshport] browser suite SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)\n`,
-    );
+    process.stdout.write(`\n[meshport] browser suite SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)\n`);
     return { label: 'browser suite', passed: 0, failed: 0, skipped: 1 };
   }
-  return jestSuite(toolchain, 'browser suite', [
-    'workspace',
-    '@meshport/e2e-tests',
-    'e2e',
-  ]);
+  return jestSuite(toolchain, 'browser suite', ['workspace', '@meshport/e2e-tests', 'e2e']);
 }
 
 function main() {
   ensureSystemPackages(['chromium', 'prometheus', 'python3-yaml']);
   const toolchain = ensureInstalled();
   const results = [
-    singleCheck(toolchain, 'Backstage release check', [
-      'check:backstage-versions',
-    ]),
+    singleCheck(toolchain, 'Backstage release check', ['check:backstage-versions']),
     singleCheck(toolchain, 'type-check', ['tsc']),
     singleCheck(toolchain, 'lint', ['lint', '--max-warnings', '0']),
+    singleCheck(toolchain, 'formatting', ['prettier:check']),
     jestSuite(toolchain, 'unit and integration tests', ['test:unit']),
     browserSuite(toolchain),
   ];
 
   process.stdout.write('\n[meshport] results\n');
   for (const r of results) {
-    process.stdout.write(
-      `  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${
-        r.skipped
-      } skipped${r.note ? ` (${r.note})` : ''}\n`,
-    );
+    process.stdout.write(`  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}\n`);
   }
   const total = key => results.reduce((sum, r) => sum + r[key], 0);
-  process.stdout.write(
-    `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total(
-      'skipped',
-    )} skipped\n`,
-  );
+  process.stdout.write(`\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped\n`);
   process.exit(total('failed') > 0 ? 1 : 0);
 }
 

@@ -34,7 +34,7 @@ export function describeOverhead(estimate: OverheadEstimate): string[] {
 
 function dataPlaneLines(cost: DataPlaneCost, chosen: boolean): string[] {
   return [
-    `${cost.mode}${chosen ? ' (the policy\'s choice)' : ''}: requests ${formatAmounts(cost.total.requests)}`,
+    `${cost.mode}${chosen ? " (the policy's choice)" : ''}: requests ${formatAmounts(cost.total.requests)}`,
     ...cost.parts.map(part => `  ${part.name} x ${Number(part.count.toFixed(3))}: ${part.basis}; each requests ${formatAmounts(part.each.requests)}`),
   ];
 }

@@ -38,7 +38,7 @@ export function createProgram(): Command {
     .command('overhead')
     .description('Estimate the sidecar CPU and memory a policy adds, or what sidecars and ambient would each cost')
     .requiredOption('--policy <file>', 'policy file, YAML or JSON')
-    .option('--data-plane <mode>', 'sidecar, ambient or both: the data planes\' costs side by side')
+    .option('--data-plane <mode>', "sidecar, ambient or both: the data planes' costs side by side")
     .option('--pods-per-node <n>', 'pods sharing a node and its ztunnel (default 30)')
     .option('--json', 'print the estimate as JSON')
     .action(options => finish(runOverhead(options)));
@@ -46,7 +46,7 @@ export function createProgram(): Command {
     .command('status')
     .description("A service's mesh status (injection, mTLS, policies, canary, overhead, findings) from a snapshot")
     .requiredOption('--snapshot <dir>', 'directory of Kubernetes YAML, as `kubectl get -o yaml` writes it')
-    .requiredOption('--selector <selector>', 'label selector of the service\'s pods, e.g. app=payment-service')
+    .requiredOption('--selector <selector>', "label selector of the service's pods, e.g. app=payment-service")
     .option('--namespace <namespace>', 'namespace of the service (default: every namespace)')
     .option('--root-namespace <namespace>', "Istio's root namespace", 'istio-system')
     .option('--json', 'print the status as JSON')

@@ -37,9 +37,15 @@ function mergedGitOpsRepository(): string {
   const folder = 'mesh/payments/payment-service';
   return createBareRepository(fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-merged-')), {
     [`${folder}/destinationrule-payment-service.yaml`]: toYaml([desired('DestinationRule', 'payment-service', liveSpec('DestinationRule', 'payment-service'))]),
-    [`${folder}/peerauthentication-payment-service.yaml`]: toYaml([desired('PeerAuthentication', 'payment-service', { ...liveSpec('PeerAuthentication', 'payment-service'), portLevelMtls: { 9090: { mode: 'STRICT' } } })]),
-    [`${folder}/authorizationpolicy-payment-service-audit.yaml`]: toYaml([desired('AuthorizationPolicy', 'payment-service-audit', { action: 'AUDIT', rules: [{}] })]),
-    [`${folder}/kustomization.yaml`]: toYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['destinationrule-payment-service.yaml'] }]),
+    [`${folder}/peerauthentication-payment-service.yaml`]: toYaml([
+      desired('PeerAuthentication', 'payment-service', { ...liveSpec('PeerAuthentication', 'payment-service'), portLevelMtls: { 9090: { mode: 'STRICT' } } }),
+    ]),
+    [`${folder}/authorizationpolicy-payment-service-audit.yaml`]: toYaml([
+      desired('AuthorizationPolicy', 'payment-service-audit', { action: 'AUDIT', rules: [{}] }),
+    ]),
+    [`${folder}/kustomization.yaml`]: toYaml([
+      { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['destinationrule-payment-service.yaml'] },
+    ]),
     [`${folder}/meshport-policy.yaml`]: 'service:\n  name: payment-service\n',
     // The patch Meshport's kustomize component lays on v1's Deployment: pod template labels and service account, as the cluster runs them.
     [`${folder}/sidecar/deployment-patch.yaml`]: toYaml([
@@ -77,7 +83,14 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
       ],
     },
     mesh: {
-      status: { requestTimeoutMs: 1500, syncWaitMs: 8000, maxBackoffMs: 400, pageSize: 3, maxPodsPerEntity: 6, allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')) },
+      status: {
+        requestTimeoutMs: 1500,
+        syncWaitMs: 8000,
+        maxBackoffMs: 400,
+        pageSize: 3,
+        maxPodsPerEntity: 6,
+        allowInsecureHttpClusters: [prod, staging].filter(s => !s.caData).map(s => (s === prod ? 'prod' : 'staging')),
+      },
       gitops: { defaultRepoUrl: `file://${gitopsRepository}`, allowLocalRepositories: true },
     },
     ...extra,
@@ -138,14 +151,30 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     prod.apply(...demoClusterObjects());
     staging.apply(...demoClusterObjects());
     // istiod's /debug/syncz behind prod's API server: one payment-service proxy has not acknowledged a listener push.
-    const nonces = (nonce: string) => ({ cluster_sent: nonce, cluster_acked: nonce, listener_sent: nonce, listener_acked: nonce, route_sent: nonce, route_acked: nonce, endpoint_sent: nonce, endpoint_acked: nonce });
+    const nonces = (nonce: string) => ({
+      cluster_sent: nonce,
+      cluster_acked: nonce,
+      listener_sent: nonce,
+      listener_acked: nonce,
+      route_sent: nonce,
+      route_acked: nonce,
+      endpoint_sent: nonce,
+      endpoint_acked: nonce,
+    });
     prod.serveServiceProxy('istio-system', 'istiod', 15014, '/debug/syncz', [
       { proxy: 'payment-service-v1-7d9c5b8f4-x7k2p.payments', istio_version: '1.30.0', ...nonces('7') },
       { proxy: 'payment-service-v1-7d9c5b8f4-q9m4t.payments', istio_version: '1.30.0', ...nonces('7'), listener_acked: '6' },
     ]);
-    backend = await startTestBackend({ features: [catalogPlugin, recordingCatalog, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })] });
+    backend = await startTestBackend({
+      features: [catalogPlugin, recordingCatalog, meshPlugin, mockServices.rootConfig.factory({ data: backendConfig(prod, staging) })],
+    });
     baseUrl = `http://localhost:${(backend.server.address() as { port: number }).port}`;
-    await until(() => request('default/component/payment-service').then(r => r.status), s => s === 200, 'the catalog to hold payment-service', 60_000);
+    await until(
+      () => request('default/component/payment-service').then(r => r.status),
+      s => s === 200,
+      'the catalog to hold payment-service',
+      60_000,
+    );
   });
 
   afterAll(async () => {
@@ -157,13 +186,20 @@ describe('the mesh status API over real @kubernetes/client-node against test API
   it('reports payment-service: injection per pod, proxy modes and versions, namespace injection', async () => {
     const { workloads } = cluster(await status('payment-service'), 'prod');
     expect(workloads.namespaces).toEqual([{ name: 'payments', injection: 'label' }]);
-    expect({ total: workloads.totalPods, injected: workloads.injectedPods, notReady: workloads.notReadyProxies }).toEqual({ total: 4, injected: 4, notReady: 0 });
+    expect({ total: workloads.totalPods, injected: workloads.injectedPods, notReady: workloads.notReadyProxies }).toEqual({
+      total: 4,
+      injected: 4,
+      notReady: 0,
+    });
     expect(workloads.pods.map(p => `${p.version}:${p.proxy?.mode}`).sort()).toEqual(['v1:classic', 'v1:classic', 'v1:classic', 'v2:native']);
     expect(workloads.proxyVersions).toEqual(['1.30.0']);
-    expect(workloads.controllers.map(d => `${d.kind} ${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual(['Deployment payment-service-v1 3/3', 'Deployment payment-service-v2 1/1']);
+    expect(workloads.controllers.map(d => `${d.kind} ${d.name} ${d.readyReplicas}/${d.replicas}`)).toEqual([
+      'Deployment payment-service-v1 3/3',
+      'Deployment payment-service-v2 1/1',
+    ]);
   });
 
-  it('reports inventory-service in ambient mode: redirection and the ztunnel of each pod\'s node, its waypoint, and where each policy is enforced', async () => {
+  it("reports inventory-service in ambient mode: redirection and the ztunnel of each pod's node, its waypoint, and where each policy is enforced", async () => {
     const { workloads, security } = cluster(await status('inventory-service'), 'prod');
     expect(workloads.namespaces).toEqual([{ name: 'inventory', injection: 'off', ambient: true }]);
     expect(workloads.dataPlane).toBe('ambient');
@@ -174,7 +210,9 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['ambient', false, true, 'node-3', true, 'inventory/inventory-service-waypoint'],
     ]);
     expect(new Set(workloads.pods.map(p => p.ambient?.ztunnel?.name)).size).toBe(3);
-    expect(workloads.waypoints).toEqual([{ name: 'inventory-service-waypoint', namespace: 'inventory', for: 'service', boundBy: 'service', exists: true, pods: 1, readyPods: 1 }]);
+    expect(workloads.waypoints).toEqual([
+      { name: 'inventory-service-waypoint', namespace: 'inventory', for: 'service', boundBy: 'service', exists: true, pods: 1, readyPods: 1 },
+    ]);
     expect(security.authorizationPolicies.map(p => `${p.name} ${p.scope} ${p.enforcedBy.join('+')}`)).toEqual([
       'inventory-service-callers service waypoint',
       'inventory-service-waypoint-only workload ztunnel',
@@ -182,14 +220,20 @@ describe('the mesh status API over real @kubernetes/client-node against test API
   });
 
   it('shows a mixed namespace as such: a pod that kept its sidecar next to the ambient ones, through the watch', async () => {
-    const ambientPod = demoClusterObjects().find(o => o.kind === 'Pod' && o.metadata.namespace === 'inventory' && o.metadata.labels?.app === 'inventory-service')!;
+    const ambientPod = demoClusterObjects().find(
+      o => o.kind === 'Pod' && o.metadata.namespace === 'inventory' && o.metadata.labels?.app === 'inventory-service',
+    )!;
     const withSidecar = {
       ...ambientPod,
       metadata: { ...ambientPod.metadata, name: 'inventory-service-v1-7d9c5b8f4-legacy', annotations: { 'sidecar.istio.io/status': '{}' } },
       spec: { ...ambientPod.spec, containers: [...ambientPod.spec.containers, { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.0' }] },
     };
     prod.apply(withSidecar);
-    const mixed = await until(() => status('inventory-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the sidecar pod to arrive');
+    const mixed = await until(
+      () => status('inventory-service'),
+      s => cluster(s, 'prod').workloads.totalPods === 4,
+      'the sidecar pod to arrive',
+    );
     const { workloads, security } = cluster(mixed, 'prod');
     expect(workloads.dataPlane).toBe('mixed');
     expect(workloads.pods.find(p => p.name === withSidecar.metadata.name)).toMatchObject({ dataPlane: 'sidecar', injected: true });
@@ -197,17 +241,29 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     // The L4 policy on the pods is now enforced by the sidecar too.
     expect(security.authorizationPolicies.find(p => p.name === 'inventory-service-waypoint-only')?.enforcedBy).toEqual(['sidecar', 'ztunnel']);
     prod.delete('Pod', 'inventory', withSidecar.metadata.name);
-    await until(() => status('inventory-service'), s => cluster(s, 'prod').workloads.dataPlane === 'ambient', 'the sidecar pod to go');
+    await until(
+      () => status('inventory-service'),
+      s => cluster(s, 'prod').workloads.dataPlane === 'ambient',
+      'the sidecar pod to go',
+    );
   });
 
   it('reads a cluster without the Gateway API as one without waypoints, not as a failing kind, and finds them once it is installed', async () => {
     staging.fail({ path: /\/apis\/gateway\.networking\.k8s\.io\//, answer: 404 });
     staging.closeWatches();
-    const without = await until(() => status('inventory-service'), s => cluster(s, 'staging').workloads.waypoints[0]?.exists === false, 'staging to lose its waypoints');
+    const without = await until(
+      () => status('inventory-service'),
+      s => cluster(s, 'staging').workloads.waypoints[0]?.exists === false,
+      'staging to lose its waypoints',
+    );
     expect(cluster(without, 'staging').degraded).toBeUndefined();
     expect(cluster(without, 'staging').security.authorizationPolicies.find(p => p.name === 'inventory-service-callers')?.enforcedBy).toEqual(['waypoint']);
     staging.clearFaults();
-    await until(() => status('inventory-service'), s => cluster(s, 'staging').workloads.waypoints[0]?.exists === true, 'the waypoint to come back');
+    await until(
+      () => status('inventory-service'),
+      s => cluster(s, 'staging').workloads.waypoints[0]?.exists === true,
+      'the waypoint to come back',
+    );
   });
 
   it("compares what is merged on the GitOps target branch with each cluster: applied, a drifted field, not applied yet; Meshport's own files left out", async () => {
@@ -224,7 +280,9 @@ describe('the mesh status API over real @kubernetes/client-node against test API
 
   it("serves the YAML files of an entity's folder on the target branch for a form's preview, none for a service with nothing merged", async () => {
     const read = async (name: string) => {
-      const response = await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/merged-files`, { headers: { authorization: mockCredentials.user.header() } });
+      const response = await fetch(`${baseUrl}/api/mesh/v1/entities/default/component/${name}/merged-files`, {
+        headers: { authorization: mockCredentials.user.header() },
+      });
       expect(response.status).toBe(200);
       return (await response.json()) as { commit: string; folder: string; files: Array<{ path: string; content: string }> };
     };
@@ -244,10 +302,26 @@ describe('the mesh status API over real @kubernetes/client-node against test API
 
   it('reads how the Argo CD Application and the Flux Kustomization applying the folder stand, through the watch', async () => {
     prod.apply(
-      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'mesh', namespace: 'argocd' }, spec: { source: { repoURL: 'https://git.example.com/gitops', path: 'mesh' } }, status: { sync: { status: 'OutOfSync', revision: 'abc123' }, health: { status: 'Healthy' } } },
-      { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: 'payments', namespace: 'flux-system' }, spec: { path: './mesh/payments' }, status: { conditions: [{ type: 'Ready', status: 'False', message: 'kustomize build failed' }] } },
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'mesh', namespace: 'argocd' },
+        spec: { source: { repoURL: 'https://git.example.com/gitops', path: 'mesh' } },
+        status: { sync: { status: 'OutOfSync', revision: 'abc123' }, health: { status: 'Healthy' } },
+      },
+      {
+        apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+        kind: 'Kustomization',
+        metadata: { name: 'payments', namespace: 'flux-system' },
+        spec: { path: './mesh/payments' },
+        status: { conditions: [{ type: 'Ready', status: 'False', message: 'kustomize build failed' }] },
+      },
     );
-    const withControllers = await until(() => status('payment-service'), s => (cluster(s, 'prod').afterMerge?.controllers ?? []).length === 2, 'the controllers to arrive');
+    const withControllers = await until(
+      () => status('payment-service'),
+      s => (cluster(s, 'prod').afterMerge?.controllers ?? []).length === 2,
+      'the controllers to arrive',
+    );
     expect(cluster(withControllers, 'prod').afterMerge?.controllers).toEqual([
       { kind: 'Application', namespace: 'argocd', name: 'mesh', path: 'mesh', sync: 'OutOfSync', health: 'Healthy', revision: 'abc123' },
       { kind: 'Kustomization', namespace: 'flux-system', name: 'payments', path: 'mesh/payments', ready: 'False', message: 'kustomize build failed' },
@@ -264,7 +338,9 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['payment-service-v1-7d9c5b8f4-q9m4t', { state: 'stale', stale: ['listener'], istioVersion: '1.30.0' }],
       ['payment-service-v1-7d9c5b8f4-x7k2p', { state: 'synced', istioVersion: '1.30.0' }],
     ]);
-    expect(cluster(answer, 'staging').workloads.proxySyncUnavailable).toMatch(/^istiod's \/debug\/syncz could not be read through the API server: the API server failed \(503\)/);
+    expect(cluster(answer, 'staging').workloads.proxySyncUnavailable).toMatch(
+      /^istiod's \/debug\/syncz could not be read through the API server: the API server failed \(503\)/,
+    );
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {
@@ -275,7 +351,10 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       { port: 8080, mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication payments/payment-service' },
       { port: 9090, mode: 'PERMISSIVE', source: 'workload', policy: 'PeerAuthentication payments/payment-service' },
     ]);
-    expect(payments.authorizationPolicies.map(p => `${p.name}:${p.scope}:${p.action}`)).toEqual(['deny-all:namespace:ALLOW', 'payment-service-callers:workload:ALLOW']);
+    expect(payments.authorizationPolicies.map(p => `${p.name}:${p.scope}:${p.action}`)).toEqual([
+      'deny-all:namespace:ALLOW',
+      'payment-service-callers:workload:ALLOW',
+    ]);
     expect(payments.requestAuthentications[0].issuers[0].issuer).toBe('https://auth.example.com');
 
     // order-service's own PeerAuthentication (Meshport's) wins over its namespace's default.
@@ -336,17 +415,28 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     ]);
     expect(prod.requests.filter(r => !r.includes('watch=true') && r.includes('/pods')).length).toBe(lists);
     prod.delete('Pod', 'payments', 'payment-service-v2-5f6b9d7c2-zz9k1');
-    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
+    await until(
+      () => status('payment-service'),
+      s => cluster(s, 'prod').workloads.totalPods === 4,
+      'the deletion to arrive',
+    );
   });
 
-  it('prices injecting user-service with the cluster\'s own injector defaults, following a change to them', async () => {
+  it("prices injecting user-service with the cluster's own injector defaults, following a change to them", async () => {
     const mi = 1024 ** 2;
-    expect(cluster(await status('user-service'), 'prod').overhead.ifInjected).toEqual({ pods: 2, sidecar: { requests: { cpu: 200, memory: 256 * mi }, limits: { cpu: 4000, memory: 2048 * mi } } });
+    expect(cluster(await status('user-service'), 'prod').overhead.ifInjected).toEqual({
+      pods: 2,
+      sidecar: { requests: { cpu: 200, memory: 256 * mi }, limits: { cpu: 4000, memory: 2048 * mi } },
+    });
     const injector = demoClusterObjects().find(o => o.kind === 'ConfigMap' && o.metadata.name === 'istio-sidecar-injector')!;
     const values = JSON.parse(injector.data.values);
     values.global.proxy.resources = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
     prod.apply({ ...injector, data: { ...injector.data, values: JSON.stringify(values) } });
-    const after = await until(() => status('user-service'), s => cluster(s, 'prod').overhead.ifInjected?.sidecar.requests.cpu === 100, 'the new injector values');
+    const after = await until(
+      () => status('user-service'),
+      s => cluster(s, 'prod').overhead.ifInjected?.sidecar.requests.cpu === 100,
+      'the new injector values',
+    );
     expect(cluster(after, 'prod').overhead.ifInjected?.sidecar).toEqual({ requests: { cpu: 100, memory: 128 * mi }, limits: { cpu: 1000, memory: 512 * mi } });
     prod.apply(injector);
   });
@@ -372,10 +462,18 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     prod.compact();
     const pod = demoClusterObjects().find(o => o.kind === 'Pod' && o.metadata.labels.version === 'v2')!;
     prod.apply({ ...pod, metadata: { ...pod.metadata, name: 'payment-service-v2-5f6b9d7c2-after410' } });
-    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 5, 'the pod created after compaction to appear');
+    await until(
+      () => status('payment-service'),
+      s => cluster(s, 'prod').workloads.totalPods === 5,
+      'the pod created after compaction to appear',
+    );
     expect(lists()).toBeGreaterThan(before);
     prod.delete('Pod', 'payments', 'payment-service-v2-5f6b9d7c2-after410');
-    await until(() => status('payment-service'), s => cluster(s, 'prod').workloads.totalPods === 4, 'the deletion to arrive');
+    await until(
+      () => status('payment-service'),
+      s => cluster(s, 'prod').workloads.totalPods === 4,
+      'the deletion to arrive',
+    );
   });
 
   it.each([
@@ -386,7 +484,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
   ])('one cluster answering %s gives it a %s entry, the other still answers, and it recovers by itself', async (answer, reason) => {
     staging.fail({ path: /\/pods/, answer });
     staging.closeWatches();
-    const failing = await until(() => status('payment-service'), s => Boolean(cluster(s, 'staging').error), `staging to report ${reason}`);
+    const failing = await until(
+      () => status('payment-service'),
+      s => Boolean(cluster(s, 'staging').error),
+      `staging to report ${reason}`,
+    );
     expect(cluster(failing, 'staging').error?.reason).toBe(reason);
     expect(cluster(failing, 'staging').workloads.totalPods).toBe(0);
     expect(cluster(failing, 'prod').error).toBeUndefined();
@@ -394,7 +496,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(JSON.stringify(failing)).not.toContain(TOKEN);
     expect(new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml')).violations('EntityMeshStatus', failing)).toEqual([]);
     staging.clearFaults();
-    const recovered = await until(() => status('payment-service'), s => !cluster(s, 'staging').error, 'staging to recover');
+    const recovered = await until(
+      () => status('payment-service'),
+      s => !cluster(s, 'staging').error,
+      'staging to recover',
+    );
     expect(cluster(recovered, 'staging').workloads.totalPods).toBe(4);
   });
 
@@ -402,7 +508,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     staging.fail({ path: /\/telemetries/, answer: 404 });
     staging.fail({ path: /\/authorizationpolicies/, answer: 403 });
     staging.closeWatches();
-    const degraded = await until(() => status('payment-service'), s => (cluster(s, 'staging').degraded ?? []).length === 2, 'staging to report two kinds missing');
+    const degraded = await until(
+      () => status('payment-service'),
+      s => (cluster(s, 'staging').degraded ?? []).length === 2,
+      'staging to report two kinds missing',
+    );
     const entry = cluster(degraded, 'staging');
     expect(entry.error).toBeUndefined();
     expect(entry.workloads.totalPods).toBe(4);
@@ -412,7 +522,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     ]);
     expect(new OpenApiResponses(path.join(__dirname, 'schema', 'openapi.yaml')).violations('EntityMeshStatus', degraded)).toEqual([]);
     staging.clearFaults();
-    await until(() => status('payment-service'), s => !cluster(s, 'staging').degraded, 'staging to recover every kind');
+    await until(
+      () => status('payment-service'),
+      s => !cluster(s, 'staging').degraded,
+      'staging to recover every kind',
+    );
   });
 
   it('backs off when a watch keeps failing inside its stream, instead of restarting at once', async () => {
@@ -426,14 +540,25 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     prod.clearFaults();
     expect(attempts).toBeGreaterThan(0);
     expect(attempts).toBeLessThan(15);
-    await until(() => status('payment-service'), s => !cluster(s, 'prod').degraded, 'prod to recover its Sidecar watch');
+    await until(
+      () => status('payment-service'),
+      s => !cluster(s, 'prod').degraded,
+      'prod to recover its Sidecar watch',
+    );
   });
 
-  it('answers the overview\'s summaries of many entities in one request, each needing the permission and a catalog entry', async () => {
+  it("answers the overview's summaries of many entities in one request, each needing the permission and a catalog entry", async () => {
     const response = await fetch(`${baseUrl}/api/mesh/v1/summaries`, {
       method: 'POST',
       headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' },
-      body: JSON.stringify({ entityRefs: ['component:default/payment-service', 'component:default/user-service', 'component:default/no-such-service', 'component:default/payment-service'] }),
+      body: JSON.stringify({
+        entityRefs: [
+          'component:default/payment-service',
+          'component:default/user-service',
+          'component:default/no-such-service',
+          'component:default/payment-service',
+        ],
+      }),
     });
     const body = await response.json();
     expect(response.status).toBe(200);
@@ -443,7 +568,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['component:default/user-service', 0, 4, undefined],
       ['component:default/no-such-service', undefined, undefined, 'NotFoundError'],
     ]);
-    const bad = await fetch(`${baseUrl}/api/mesh/v1/summaries`, { method: 'POST', headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' }, body: JSON.stringify({ entityRefs: ['payment-service'] }) });
+    const bad = await fetch(`${baseUrl}/api/mesh/v1/summaries`, {
+      method: 'POST',
+      headers: { authorization: mockCredentials.user.header(), 'content-type': 'application/json' },
+      body: JSON.stringify({ entityRefs: ['payment-service'] }),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/entityRefs.0: must be a full entity reference/);
   });
@@ -475,14 +604,24 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     ['broken-namespace', 'backstage.io/kubernetes-namespace'],
     ['broken-thresholds', 'meshport.io/error-rate-thresholds'],
   ])('answers 400 naming the annotation for %s', async (name, annotation) => {
-    await until(() => request(`default/component/${name}`).then(r => r.status), s => s !== 404, `the catalog to hold ${name}`, 60_000);
+    await until(
+      () => request(`default/component/${name}`).then(r => r.status),
+      s => s !== 404,
+      `the catalog to hold ${name}`,
+      60_000,
+    );
     const response = await request(`default/component/${name}`);
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain(`annotation ${annotation}`);
   });
 
   it('answers a kubernetes-id that is a label value but not a DNS name with every cluster section', async () => {
-    await until(() => request('default/component/odd-id').then(r => r.status), s => s !== 404, 'the catalog to hold odd-id', 60_000);
+    await until(
+      () => request('default/component/odd-id').then(r => r.status),
+      s => s !== 404,
+      'the catalog to hold odd-id',
+      60_000,
+    );
     const odd = await status('odd-id');
     expect(odd.clusters.map(c => [c.cluster, c.error, c.workloads.totalPods])).toEqual([
       ['prod', undefined, 0],
@@ -491,7 +630,12 @@ describe('the mesh status API over real @kubernetes/client-node against test API
   });
 
   it('answers a selector that matches more pods than allowed with a "too-broad" entry saying how to narrow it', async () => {
-    await until(() => request('default/component/everything').then(r => r.status), s => s !== 404, 'the catalog to hold everything', 60_000);
+    await until(
+      () => request('default/component/everything').then(r => r.status),
+      s => s !== 404,
+      'the catalog to hold everything',
+      60_000,
+    );
     const everything = await status('everything');
     expect(everything.clusters.map(c => [c.cluster, c.error?.reason])).toEqual([
       ['prod', 'too-broad'],
@@ -508,7 +652,11 @@ describe('the mesh status API over real @kubernetes/client-node against test API
 
   it('gives an unreachable cluster an "unreachable" entry', async () => {
     await staging.stop();
-    const answer = await until(() => status('payment-service'), s => cluster(s, 'staging').error?.reason === 'unreachable', 'staging to be unreachable');
+    const answer = await until(
+      () => status('payment-service'),
+      s => cluster(s, 'staging').error?.reason === 'unreachable',
+      'staging to be unreachable',
+    );
     expect(cluster(answer, 'prod').workloads.totalPods).toBe(4);
   });
 });
@@ -532,12 +680,20 @@ describe('the mesh status permission through the real permission framework', () 
       },
     });
     const backend = await startTestBackend({
-      features: [catalogPlugin, permissionPlugin, denyPolicy, meshPlugin, mockServices.rootConfig.factory({ data: { ...backendConfig(prod, staging), permission: { enabled: true } } })],
+      features: [
+        catalogPlugin,
+        permissionPlugin,
+        denyPolicy,
+        meshPlugin,
+        mockServices.rootConfig.factory({ data: { ...backendConfig(prod, staging), permission: { enabled: true } } }),
+      ],
     });
     try {
       const url = `http://localhost:${(backend.server.address() as { port: number }).port}`;
       const authorization = mockCredentials.user.header();
-      const metadata = await fetch(`${url}/api/mesh/.well-known/backstage/permissions/metadata`, { headers: { authorization: mockCredentials.service.header() } });
+      const metadata = await fetch(`${url}/api/mesh/.well-known/backstage/permissions/metadata`, {
+        headers: { authorization: mockCredentials.service.header() },
+      });
       expect((await metadata.json()).permissions.map((p: { name: string }) => p.name)).toContain('mesh.entity.status.read');
       const response = await until(
         () => fetch(`${url}/api/mesh/v1/entities/default/component/payment-service/status`, { headers: { authorization } }),

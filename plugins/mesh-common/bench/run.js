@@ -57,7 +57,8 @@ const analyzeLarge = time(() => analyze(large));
 const stringifySmall = time(() => JSON.stringify(small));
 const stringifyLarge = time(() => JSON.stringify(large));
 
-const row = (label, ms, reference) => `${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms${reference === undefined ? '' : `   (JSON.stringify: ${reference.toFixed(1)} ms)`}`;
+const row = (label, ms, reference) =>
+  `${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms${reference === undefined ? '' : `   (JSON.stringify: ${reference.toFixed(1)} ms)`}`;
 print('meshport mesh-common benchmark (median of runs)');
 print(row('render + analyze, 1,000 service policies', renderAndAnalyze));
 print(row('analyze, 1,000 objects', analyzeSmall, stringifySmall));

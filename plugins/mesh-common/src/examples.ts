@@ -37,9 +37,7 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
     publicPaths: ['/healthz'],
   },
   authorization: {
-    allow: [
-      { principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] },
-    ],
+    allow: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
     healthCheckPaths: ['/healthz'],
   },
   traffic: {

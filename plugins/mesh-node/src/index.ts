@@ -12,7 +12,14 @@ export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gito
 export { RateLimitedError } from './gitops/changeRequests';
 export { folderSize, GitCommandError, GitRunner, redact } from './gitops/git';
 export type { GitCredentials, GitIdentity, GitRunnerOptions, GitTransport } from './gitops/git';
-export { ALWAYS_PROTECTED_NAMESPACES, committerFromConfig, DEFAULT_COMMITTER, DEFAULT_LIMITS, limitsFromConfig, protectedNamespaces } from './gitops/gitopsConfig';
+export {
+  ALWAYS_PROTECTED_NAMESPACES,
+  committerFromConfig,
+  DEFAULT_COMMITTER,
+  DEFAULT_LIMITS,
+  limitsFromConfig,
+  protectedNamespaces,
+} from './gitops/gitopsConfig';
 export type { GitOpsLimits } from './gitops/gitopsConfig';
 export { displayUrl, PlainGitProvider } from './gitops/plainGit';
 export { PrivateRepository } from './gitops/privateRepository';

@@ -3,7 +3,17 @@
  *
  * @packageDocumentation
  */
-export { meshPlugin, EntityMeshContent, EntityMeshCard, MeshOverviewPage, CanarySplitFieldExtension, JwtRulesFieldExtension, MeshCallersFieldExtension, MeshScopeFieldExtension, MeshPolicyPreviewFieldExtension } from './plugin';
+export {
+  meshPlugin,
+  EntityMeshContent,
+  EntityMeshCard,
+  MeshOverviewPage,
+  CanarySplitFieldExtension,
+  JwtRulesFieldExtension,
+  MeshCallersFieldExtension,
+  MeshScopeFieldExtension,
+  MeshPolicyPreviewFieldExtension,
+} from './plugin';
 export { isMeshAvailable } from './components/isMeshAvailable';
 export { MeshClient, meshApiRef } from './api/MeshApi';
 export type { MeshApi } from './api/MeshApi';

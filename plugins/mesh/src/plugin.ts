@@ -45,7 +45,9 @@ export const CanarySplitFieldExtension = meshPlugin.provide(
 );
 
 /** The JwtRules form field (legacy frontend system): issuer, JWKS URL, audiences, claims. */
-export const JwtRulesFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'JwtRules', component: JwtRulesField, validation: jwtRulesValidation }));
+export const JwtRulesFieldExtension = meshPlugin.provide(
+  createScaffolderFieldExtension({ name: 'JwtRules', component: JwtRulesField, validation: jwtRulesValidation }),
+);
 
 /** The MeshCallers form field (legacy frontend system): catalog components allowed to call. */
 export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshCallers', component: MeshCallersField }));
@@ -54,4 +56,6 @@ export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFiel
 export const MeshScopeFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshScope', component: MeshScopeField }));
 
 /** The MeshPolicyPreview form field (legacy frontend system): the manifests, findings and cost as the form is filled. */
-export const MeshPolicyPreviewFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField }));
+export const MeshPolicyPreviewFieldExtension = meshPlugin.provide(
+  createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField }),
+);

@@ -65,14 +65,17 @@ function changesSection(folder: string, plan: FolderPlan, previous?: ReadonlyMap
 const MAX_FINDING_ROWS = 50;
 
 function findingsTable(findings: Finding[]): string[] {
-  const rows = findings.slice(0, MAX_FINDING_ROWS).map(f => `| ${f.level} | ${f.code} | ${f.resource}${f.path ? ` \`${f.path}\`` : ''} | ${f.message} ${describeCode(f.code)?.fix ?? ''} |`);
+  const rows = findings
+    .slice(0, MAX_FINDING_ROWS)
+    .map(f => `| ${f.level} | ${f.code} | ${f.resource}${f.path ? ` \`${f.path}\`` : ''} | ${f.message} ${describeCode(f.code)?.fix ?? ''} |`);
   const more = findings.length > MAX_FINDING_ROWS ? ['', `…and ${findings.length - MAX_FINDING_ROWS} more.`] : [];
   return ['| Level | Code | Resource | Finding |', '| --- | --- | --- | --- |', ...rows, ...more];
 }
 
 function findingsSection(findings: Finding[], others: Finding[] = []): string[] {
-  const own = findings.length === 0 ? ['Checked against Istio\'s schemas and analyzers: no findings on what this change writes.'] : findingsTable(findings);
-  const elsewhere = others.length === 0 ? [] : ['', `### Elsewhere in the repository (${others.length}, not caused by this change)`, '', ...findingsTable(others)];
+  const own = findings.length === 0 ? ["Checked against Istio's schemas and analyzers: no findings on what this change writes."] : findingsTable(findings);
+  const elsewhere =
+    others.length === 0 ? [] : ['', `### Elsewhere in the repository (${others.length}, not caused by this change)`, '', ...findingsTable(others)];
   return ['## Validation', '', ...own, ...elsewhere];
 }
 
@@ -89,7 +92,9 @@ function overheadSection(overhead: OverheadEstimate | undefined): string[] {
     '',
     `| | Sidecar requests | Sidecar limits | Share of the app's requests |`,
     '| --- | --- | --- | --- |',
-    `| Per pod | ${formatAmounts(perPod.sidecar.requests)} | ${formatAmounts(perPod.sidecar.limits)} | CPU ${share(sharePercent.requests.cpu)}, memory ${share(sharePercent.requests.memory)} |`,
+    `| Per pod | ${formatAmounts(perPod.sidecar.requests)} | ${formatAmounts(perPod.sidecar.limits)} | CPU ${share(sharePercent.requests.cpu)}, memory ${share(
+      sharePercent.requests.memory,
+    )} |`,
     `| ${replicas} pods | ${formatAmounts(total.sidecar.requests)} | ${formatAmounts(total.sidecar.limits)} | |`,
   ];
 }
@@ -105,8 +110,25 @@ function rollbackSection(folder: string): string[] {
 
 /** The markdown that explains a render: what changes, its validation, its resource cost and how to undo it. */
 export function renderSummary(input: RenderSummaryInput): string {
-  const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${input.folder}/\`.`;
-  return [intro, '', ...migrationSection(input.migration), '', ...changesSection(input.folder, input.plan, input.previous), '', ...findingsSection(input.findings, input.otherFindings), '', ...warningsSection(input.warnings), '', ...overheadSection(input.overhead), '', ...rollbackSection(input.folder), '']
+  const intro = `Meshport proposes the mesh configuration of **${input.subject}**${input.entityRef ? ` (\`${input.entityRef}\`)` : ''} in \`${
+    input.folder
+  }/\`.`;
+  return [
+    intro,
+    '',
+    ...migrationSection(input.migration),
+    '',
+    ...changesSection(input.folder, input.plan, input.previous),
+    '',
+    ...findingsSection(input.findings, input.otherFindings),
+    '',
+    ...warningsSection(input.warnings),
+    '',
+    ...overheadSection(input.overhead),
+    '',
+    ...rollbackSection(input.folder),
+    '',
+  ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

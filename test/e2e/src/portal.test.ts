@@ -130,7 +130,10 @@ describe('the Meshport portal in a real browser', () => {
     expect(text).toContain("Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory.");
     if (!prometheusMissing) {
       // npm start gives the demo cluster a Prometheus with the demo's metrics: the canary is judged.
-      await page.getByText(/Verdict: roll back, success rate out of bounds/).first().waitFor({ timeout: 60_000 });
+      await page
+        .getByText(/Verdict: roll back, success rate out of bounds/)
+        .first()
+        .waitFor({ timeout: 60_000 });
     }
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab.png'), fullPage: true });
   });
@@ -143,7 +146,10 @@ describe('the Meshport portal in a real browser', () => {
     }
     await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
     await page.getByText('Cluster e2e').waitFor({ timeout: 120_000 });
-    await page.getByText(/100\.0 req\/s, errors 2\.00%/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/100\.0 req\/s, errors 2\.00%/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const text = await page.locator('main').innerText();
     expect(text).toContain('v1: 90% of traffic, 3/3 pods ready, success 98.9%, p99 95 ms');
     expect(text).toContain('v2: 10% of traffic, 1/1 pods ready, success 90.0%, p99 475 ms');
@@ -167,7 +173,9 @@ describe('the Meshport portal in a real browser', () => {
     await page.goto(`${portal.appUrl}/catalog`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('link', { name: 'Mesh', exact: true }).first().click({ timeout: 120_000 });
     await page.getByText(/3 of 4 components on the mesh/).waitFor({ timeout: 120_000 });
-    expect(await page.getByLabel('mesh-wide data plane cost').innerText()).toMatch(/sidecars everywhere would request .* ambient everywhere .* Moving every namespace to ambient saves/);
+    expect(await page.getByLabel('mesh-wide data plane cost').innerText()).toMatch(
+      /sidecars everywhere would request .* ambient everywhere .* Moving every namespace to ambient saves/,
+    );
     expect(await page.getByRole('link', { name: 'payment-service' }).first().getAttribute('href')).toBe('/catalog/default/component/payment-service/mesh');
     await page.screenshot({ path: path.join(screenshotDir, 'mesh-overview.png'), fullPage: true });
   });
@@ -209,14 +217,18 @@ describe('the Meshport portal in a real browser', () => {
       await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-preview.png'), fullPage: true });
     });
     // The preview, computed in the browser, showed the manifests the branch now holds, as additions to the GitOps branch.
-    expect(previewText).toMatch(/Against mesh\/users\/user-service on the GitOps target branch \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged\./);
+    expect(previewText).toMatch(
+      /Against mesh\/users\/user-service on the GitOps target branch \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged\./,
+    );
     expect(previewText).toContain('peerauthentication-user-service.yaml');
     expect(previewText).toContain('namespace: users');
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-task.png'), fullPage: true });
 
     expect(branchesOf(gitopsRepository)).toContain('meshport/users/user-service');
     const clone = cloneBranch(gitopsRepository, 'meshport/users/user-service');
-    expect(fs.readdirSync(path.join(clone, 'mesh/users/user-service'))).toEqual(expect.arrayContaining(['kustomization.yaml', 'peerauthentication-user-service.yaml']));
+    expect(fs.readdirSync(path.join(clone, 'mesh/users/user-service'))).toEqual(
+      expect.arrayContaining(['kustomization.yaml', 'peerauthentication-user-service.yaml']),
+    );
     expectAnalyzed(path.join(clone, 'mesh'));
   });
 
@@ -284,7 +296,10 @@ describe('the Meshport portal in a real browser', () => {
     const enforce = page.getByText('Enforce: open the change request').first();
     await waitOrScreenshot(page, enforce, 'enforce-failed.png');
     // npm start's demo GitOps repository holds order-service's folder on main; both clusters run it but the Sidecar's newest host.
-    await page.getByText(/drifted: spec\.egress/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/drifted: spec\.egress/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const text = await page.locator('main').innerText();
     // One object drifted in each cluster: the Sidecar (the Deployment's patch, service account included, is applied).
     expect(text.match(/drifted: /g)).toHaveLength(2);
@@ -321,11 +336,16 @@ describe('the Meshport portal in a real browser', () => {
     }
     // The demo's canary runs in the clusters; the GitOps repository gets it through the template's start step.
     const start = { entity: 'component:default/payment-service', step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10 };
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-canary-release?formData=${encodeURIComponent(JSON.stringify(start))}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-canary-release?formData=${encodeURIComponent(JSON.stringify(start))}`, {
+      waitUntil: 'domcontentloaded',
+    });
     await page.getByRole('button', { name: 'Next' }).waitFor({ timeout: 60_000 });
     await createFromForm();
     const virtualService = () =>
-      fs.readFileSync(path.join(cloneBranch(gitopsRepository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service/virtualservice-payment-service.yaml'), 'utf8');
+      fs.readFileSync(
+        path.join(cloneBranch(gitopsRepository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service/virtualservice-payment-service.yaml'),
+        'utf8',
+      );
     expect(virtualService()).toMatch(/subset: canary\s+(port:\s+number: \d+\s+)?weight: 10\b/);
 
     await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });

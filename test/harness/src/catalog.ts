@@ -16,12 +16,7 @@ export async function guestToken(baseUrl: string): Promise<string> {
 }
 
 /** Reads the catalog as the guest until at least `count` entities match the filter (ingestion is asynchronous). */
-export async function waitForCatalog(
-  baseUrl: string,
-  filter: string,
-  count: number,
-  timeoutMs = 120_000,
-): Promise<CatalogEntity[]> {
+export async function waitForCatalog(baseUrl: string, filter: string, count: number, timeoutMs = 120_000): Promise<CatalogEntity[]> {
   const headers = { authorization: `Bearer ${await guestToken(baseUrl)}` };
   const deadline = Date.now() + timeoutMs;
   let entities: CatalogEntity[] = [];

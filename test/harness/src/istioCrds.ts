@@ -117,7 +117,9 @@ export class IstioCrdValidator {
 
   /** Loads the CRDs from files (default: the copies of Istio's and the Gateway API's CRDs under test/harness/istio). */
   static async load(files: string[] = [istioCrdPath(), gatewayApiCrdPath()]): Promise<IstioCrdValidator> {
-    const documents = files.flatMap(file => parseAllDocuments(fs.readFileSync(file, 'utf8')).map(document => ('toJS' in document ? document.toJS() : undefined)));
+    const documents = files.flatMap(file =>
+      parseAllDocuments(fs.readFileSync(file, 'utf8')).map(document => ('toJS' in document ? document.toJS() : undefined)),
+    );
     const evaluate = celEvaluator();
     return new IstioCrdValidator(documents, evaluate);
   }
@@ -131,7 +133,9 @@ export class IstioCrdValidator {
     const walk = (schema: Schema | undefined, at: string) => {
       if (!schema || typeof schema !== 'object') return;
       if (schema.type === 'string' || schema['x-kubernetes-int-or-string']) {
-        const constraints = ['pattern', 'minLength', 'maxLength', 'enum', 'format'].filter(key => schema[key] !== undefined).map(key => `${key} ${JSON.stringify(schema[key])}`);
+        const constraints = ['pattern', 'minLength', 'maxLength', 'enum', 'format']
+          .filter(key => schema[key] !== undefined)
+          .map(key => `${key} ${JSON.stringify(schema[key])}`);
         for (const rule of schema['x-kubernetes-validations'] ?? []) constraints.push(`CEL ${rule.rule}`);
         if (constraints.length > 0) found.set(at, constraints);
       }
@@ -202,7 +206,10 @@ function celEvaluator(): CelEvaluate {
       return new CelUrl(parsed.href);
     })
     .registerFunction('URL.getScheme(): string', (url: CelUrl) => new URL(url.href).protocol.replace(/:$/, ''))
-    .registerFunction('hasField(dyn, string): bool', (value: unknown, field: string) => value !== null && typeof value === 'object' && field in (value as object));
+    .registerFunction(
+      'hasField(dyn, string): bool',
+      (value: unknown, field: string) => value !== null && typeof value === 'object' && field in (value as object),
+    );
   // Each rule is parsed once; the CRDs hold a few hundred distinct rules, evaluated many times.
   const programs = new Map<string, (context: Record<string, unknown>) => unknown>();
   return (expression, context) => {

@@ -29,7 +29,10 @@ export interface RunningBackend {
 /** A readiness probe that gives up at once when the log shows the start-up cannot succeed. */
 function readyUnlessFatal(process: ManagedProcess, url: string): () => Promise<boolean> {
   return async () => {
-    const fatal = process.output().split('\n').find(line => fatalPatterns.some(p => p.test(line)));
+    const fatal = process
+      .output()
+      .split('\n')
+      .find(line => fatalPatterns.some(p => p.test(line)));
     if (fatal) throw new FatalStartupError(fatal);
     return answers(url);
   };
@@ -48,7 +51,9 @@ async function answers(url: string): Promise<boolean> {
  */
 export function prepareDemoData(directory: string): Record<string, string> {
   const root = findRepoRoot();
-  const script = `require(${JSON.stringify(path.join(root, 'scripts', 'demo-data.js'))}).prepareDemoData(${JSON.stringify(directory)}).then(env => process.stdout.write(JSON.stringify(env)))`;
+  const script = `require(${JSON.stringify(path.join(root, 'scripts', 'demo-data.js'))}).prepareDemoData(${JSON.stringify(
+    directory,
+  )}).then(env => process.stdout.write(JSON.stringify(env)))`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
 }
 
@@ -56,12 +61,7 @@ export function prepareDemoData(directory: string): Record<string, string> {
  * Starts packages/backend exactly as the portal runs it (`backstage-cli package start`) with the
  * given config files from the repository root, and waits until its readiness check passes.
  */
-export async function startBackend(options: {
-  port: number;
-  configs: string[];
-  env?: NodeJS.ProcessEnv;
-  timeoutMs?: number;
-}): Promise<RunningBackend> {
+export async function startBackend(options: { port: number; configs: string[]; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunningBackend> {
   const root = findRepoRoot();
   const baseUrl = `http://localhost:${options.port}`;
   const cli = require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] });
@@ -98,12 +98,7 @@ export interface RunningPortal {
 }
 
 /** Starts the whole portal through the README's `npm start` script on the given ports. */
-export async function startPortal(options: {
-  appPort: number;
-  backendPort: number;
-  env?: NodeJS.ProcessEnv;
-  timeoutMs?: number;
-}): Promise<RunningPortal> {
+export async function startPortal(options: { appPort: number; backendPort: number; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunningPortal> {
   const root = findRepoRoot();
   const portal = startProcess(process.execPath, [path.join(root, 'scripts', 'start.js')], {
     cwd: root,

@@ -8,11 +8,7 @@ export interface ManagedProcess {
 }
 
 /** Starts a command in its own process group so that stop() ends it and everything it started. */
-export function startProcess(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): ManagedProcess {
+export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ManagedProcess {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
   child.stdout!.on('data', chunk => chunks.push(String(chunk)));
@@ -44,12 +40,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
 export class FatalStartupError extends Error {}
 
 /** Polls `probe` until it resolves true; fails early when the process exits, or at the deadline. */
-export async function waitFor(
-  what: string,
-  probe: () => Promise<boolean>,
-  process: ManagedProcess,
-  timeoutMs: number,
-): Promise<void> {
+export async function waitFor(what: string, probe: () => Promise<boolean>, process: ManagedProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process.child.exitCode !== null) {

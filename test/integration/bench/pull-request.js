@@ -40,7 +40,11 @@ function percentile(sorted, p) {
 function describe(label, samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const figure = value => `${value.toFixed(0)} ms`;
-  print(`${label.padEnd(44)} first ${figure(samples[0])}  p50 ${figure(percentile(sorted, 50))}  p95 ${figure(percentile(sorted, 95))}  max ${figure(sorted[sorted.length - 1])}  (n=${samples.length})`);
+  print(
+    `${label.padEnd(44)} first ${figure(samples[0])}  p50 ${figure(percentile(sorted, 50))}  p95 ${figure(percentile(sorted, 95))}  max ${figure(
+      sorted[sorted.length - 1],
+    )}  (n=${samples.length})`,
+  );
 }
 
 async function main() {

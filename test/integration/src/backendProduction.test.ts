@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  describeWhenListening,
-  findStartupFailures,
-  freePort,
-  guestToken,
-  isListeningSync,
-  RunningBackend,
-  startBackend,
-} from '@meshport/test-harness';
+import { describeWhenListening, findStartupFailures, freePort, guestToken, isListeningSync, RunningBackend, startBackend } from '@meshport/test-harness';
 
 jest.setTimeout(420_000);
 
@@ -45,9 +37,7 @@ describeWithPostgres('two portal backends on app-config.production.yaml (Postgre
     if (!redisThere) console.warn(`Redis is not listening on ${redisUrl}: the cache runs in memory for this suite.`);
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
-      replicas.push(
-        await startBackend({ port, configs: ['app-config.yaml', 'app-config.production.yaml'], env }),
-      );
+      replicas.push(await startBackend({ port, configs: ['app-config.yaml', 'app-config.production.yaml'], env }));
     }
   });
 

@@ -74,7 +74,11 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     const status = await (await fetch(`${backend.baseUrl}/api/mesh/v1/entities/default/component/order-service/status`, { headers: { authorization } })).json();
     const [demo] = status.clusters;
     expect(demo.workloads.staleProxies).toBe(1);
-    const bySync = demo.workloads.pods.map((p: { proxy?: { ready: boolean; sync?: { state: string; stale?: string[] } } }) => [p.proxy?.ready, p.proxy?.sync?.state, p.proxy?.sync?.stale]);
+    const bySync = demo.workloads.pods.map((p: { proxy?: { ready: boolean; sync?: { state: string; stale?: string[] } } }) => [
+      p.proxy?.ready,
+      p.proxy?.sync?.state,
+      p.proxy?.sync?.stale,
+    ]);
     expect(bySync).toEqual(
       expect.arrayContaining([
         [false, 'stale', ['listener', 'route']],
@@ -88,7 +92,12 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     const status = await (await fetch(`${backend.baseUrl}/api/mesh/v1/entities/default/component/order-service/status`, { headers: { authorization } })).json();
     const [demo] = status.clusters;
     expect(demo.afterMerge).toMatchObject({ folder: DEMO_MERGED_FOLDER, commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
-    const states = demo.afterMerge.objects.map((o: { kind: string; name: string; state: string; differences?: string[] }) => [o.kind, o.name, o.state, o.differences]);
+    const states = demo.afterMerge.objects.map((o: { kind: string; name: string; state: string; differences?: string[] }) => [
+      o.kind,
+      o.name,
+      o.state,
+      o.differences,
+    ]);
     expect(states).toEqual(
       expect.arrayContaining([
         ['PeerAuthentication', 'order-service', 'applied', undefined],
@@ -100,6 +109,10 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     );
     expect(states).toHaveLength(5);
     // Its deny-by-default and allowed callers are tried, not enforced; the demo snapshot has no Prometheus to count what they would deny.
-    expect(demo.security.dryRun).toEqual({ policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'], window: '5m', unavailable: expect.any(String) });
+    expect(demo.security.dryRun).toEqual({
+      policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'],
+      window: '5m',
+      unavailable: expect.any(String),
+    });
   });
 });

@@ -28,9 +28,14 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
     ['egress: TLS origination, an egress gateway, a cross-cluster service', renderPolicy(egressPolicyExample)],
     ['an ambient policy with a waypoint', renderPolicy(ambientWaypointPolicyExample)],
     ['an ambient namespace with a waypoint', renderNamespacePolicy(ambientNamespacePolicyExample)],
-    ['a namespace mid-migration to ambient', renderNamespacePolicy({ ...namespacePolicyExample, dataPlane: { mode: 'ambient', waypoint: true, migrationStep: 'enroll' } })],
+    [
+      'a namespace mid-migration to ambient',
+      renderNamespacePolicy({ ...namespacePolicyExample, dataPlane: { mode: 'ambient', waypoint: true, migrationStep: 'enroll' } }),
+    ],
   ])('%s renders only objects the API server accepts', (_name, rendered) => {
-    const istioObjects = rendered.objects.filter(object => object.apiVersion.includes('istio.io') || object.apiVersion.startsWith('gateway.networking.k8s.io/'));
+    const istioObjects = rendered.objects.filter(
+      object => object.apiVersion.includes('istio.io') || object.apiVersion.startsWith('gateway.networking.k8s.io/'),
+    );
     expect(istioObjects.length).toBeGreaterThan(0);
     for (const object of istioObjects) {
       expect({ object: `${object.kind}/${object.metadata.name}`, violations: crds.validate(object) }).toEqual({
@@ -50,7 +55,11 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
   });
 
   it('refuses what the API server refuses: a waypoint listener without a port, an AuthorizationPolicy with both selector and targetRefs', () => {
-    const gateway = crds.validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', protocol: 'HBONE' }] } });
+    const gateway = crds.validate({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', protocol: 'HBONE' }] },
+    });
     expect(gateway.map(v => `${v.path} ${v.message}`).join('\n')).toMatch(/port/);
     const policy = crds.validate({
       apiVersion: 'security.istio.io/v1',
@@ -61,9 +70,25 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
   });
 
   it.each([
-    ['a JWKS URI that is not http(s)', { apiVersion: 'security.istio.io/v1', kind: 'RequestAuthentication', spec: { jwtRules: [{ issuer: 'x', jwksUri: 'ftp://keys' }] } }, /http/i],
-    ['an unknown field', { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', spec: { host: 'a', trafficPolicy: { loadBalancer: { simpel: 'RANDOM' } } } }, /additional properties \(simpel\)/],
-    ['a zero timeout', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', spec: { hosts: ['a'], http: [{ timeout: '0s', route: [{ destination: { host: 'a' } }] }] } }, /1ms/],
+    [
+      'a JWKS URI that is not http(s)',
+      { apiVersion: 'security.istio.io/v1', kind: 'RequestAuthentication', spec: { jwtRules: [{ issuer: 'x', jwksUri: 'ftp://keys' }] } },
+      /http/i,
+    ],
+    [
+      'an unknown field',
+      { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', spec: { host: 'a', trafficPolicy: { loadBalancer: { simpel: 'RANDOM' } } } },
+      /additional properties \(simpel\)/,
+    ],
+    [
+      'a zero timeout',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        spec: { hosts: ['a'], http: [{ timeout: '0s', route: [{ destination: { host: 'a' } }] }] },
+      },
+      /1ms/,
+    ],
     [
       // Checked on the route as the API server stores it: its rule's default match ("/" prefix) filled in.
       'an HTTPRoute rewriting a prefix its match is not',
@@ -72,17 +97,31 @@ describe('rendered objects against Istio 1.30 and Gateway API v1.6.0 CRDs (schem
         kind: 'HTTPRoute',
         spec: {
           parentRefs: [{ group: '', kind: 'Service', name: 'a' }],
-          rules: [{ matches: [{ path: { type: 'Exact', value: '/a' } }], filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' } } }] }],
+          rules: [
+            {
+              matches: [{ path: { type: 'Exact', value: '/a' } }],
+              filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' } } }],
+            },
+          ],
         },
       },
       /path.replacePrefixMatch, exactly one PathPrefix match must be specified/,
     ],
     [
       'a request timeout shorter than the backend timeout',
-      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', spec: { parentRefs: [{ group: '', kind: 'Service', name: 'a' }], rules: [{ timeouts: { request: '1s', backendRequest: '2s' } }] } },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        spec: { parentRefs: [{ group: '', kind: 'Service', name: 'a' }], rules: [{ timeouts: { request: '1s', backendRequest: '2s' } }] },
+      },
       /backendRequest/,
     ],
   ])('refuses %s', (_name, object, message) => {
-    expect(crds.validate(object).map(v => v.message).join('\n')).toMatch(message);
+    expect(
+      crds
+        .validate(object)
+        .map(v => v.message)
+        .join('\n'),
+    ).toMatch(message);
   });
 });

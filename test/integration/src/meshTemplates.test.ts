@@ -58,7 +58,9 @@ function readFolderFiles(folder: string): Record<string, string> {
 }
 
 function objectsIn(files: Record<string, string>, kind: string): any[] {
-  return Object.entries(files).flatMap(([file, text]) => (file.endsWith('.yaml') ? parseYaml(text, file) : [])).filter((o: any) => o?.kind === kind);
+  return Object.entries(files)
+    .flatMap(([file, text]) => (file.endsWith('.yaml') ? parseYaml(text, file) : []))
+    .filter((o: any) => o?.kind === kind);
 }
 
 describe('the mesh templates through a real scaffolder backend and a real git repository', () => {
@@ -206,7 +208,9 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service'));
     expect(objectsIn(files, 'RequestAuthentication')[0].spec.jwtRules[0].issuer).toBe('https://auth.example.com');
     // The onboarding's caller rule is still there.
-    expect(objectsIn(files, 'AuthorizationPolicy').some(p => p.spec.rules?.[0]?.from?.[0]?.source?.principals?.[0] === 'cluster.local/ns/orders/sa/order-service')).toBe(true);
+    expect(
+      objectsIn(files, 'AuthorizationPolicy').some(p => p.spec.rules?.[0]?.from?.[0]?.source?.principals?.[0] === 'cluster.local/ns/orders/sa/order-service'),
+    ).toBe(true);
   });
 
   it('re-running the same form changes nothing and pushes nothing', async () => {
@@ -228,7 +232,15 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const weights: number[] = [];
     const thresholds: string[] = [];
     const steps = [
-      { step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10, headerName: 'x-canary', headerValue: 'true', analysis: { minSuccessRate: 99.5, maxP99Ms: 300 } },
+      {
+        step: 'start',
+        stableVersion: 'v1',
+        canaryVersion: 'v2',
+        canaryWeight: 10,
+        headerName: 'x-canary',
+        headerValue: 'true',
+        analysis: { minSuccessRate: 99.5, maxP99Ms: 300 },
+      },
       { step: 'shift', canaryWeight: 50 },
       { step: 'promote' },
       { step: 'rollback' },
@@ -256,30 +268,57 @@ describe('the mesh templates through a real scaffolder backend and a real git re
   });
 
   it('exposes the service through the ingress gateway and sets its traffic policy', async () => {
-    const ingress = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['pay.example.com'], pathPrefix: '/api/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
+    const ingress = await client.run('mesh-expose-ingress', {
+      entity: paymentService,
+      hosts: ['pay.example.com'],
+      pathPrefix: '/api/',
+      tlsCredentialName: 'pay-tls',
+      httpsRedirect: true,
+    });
     expect(ingress.status).toBe('completed');
     const traffic = await client.run('mesh-traffic-policy', trafficForm({ algorithm: 'ROUND_ROBIN', maxConnections: 200, timeout: '3s' }));
     expect(traffic.status).toBe('completed');
     const clone = cloneBranch(repository, 'meshport/payments/payment-service');
     const files = readFolderFiles(path.join(clone, 'mesh/payments/payment-service'));
-    expect(objectsIn(files, 'Gateway')[0].spec.servers.map((s: any) => s.port.protocol).sort()).toEqual(['HTTP', 'HTTPS']);
+    expect(
+      objectsIn(files, 'Gateway')[0]
+        .spec.servers.map((s: any) => s.port.protocol)
+        .sort(),
+    ).toEqual(['HTTP', 'HTTPS']);
     expect(objectsIn(files, 'DestinationRule')[0].spec.trafficPolicy.loadBalancer).toEqual({ simple: 'ROUND_ROBIN' });
     expect(runMeshport(['analyze', path.join(clone, 'mesh')]).exitCode).toBe(0);
   });
 
   it('refuses to move payment-service to ambient while its traffic policy retries on Envoy conditions, naming the field, and writes nothing', async () => {
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
-    const result = await client.dryRun(readTemplate('onboard-service'), { entity: paymentService, ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 3, dataPlane: 'ambient' });
+    const result = await client.dryRun(readTemplate('onboard-service'), {
+      entity: paymentService,
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      replicas: 3,
+      dataPlane: 'ambient',
+    });
     expect(JSON.stringify(result.body)).toContain('policy.traffic.retries: has no HTTPRoute equivalent');
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 
   it('lets payment-service call two external APIs, one form run each, on its branch: TLS originated by the sidecar, TLS through the egress gateway', async () => {
     // What the egress form sends for an external API resolved by DNS.
-    const external = (values: Record<string, unknown>) => client.run('mesh-egress', { entity: paymentService, location: 'MESH_EXTERNAL', resolution: 'DNS', ...values });
-    const cards = await external({ name: 'card-network', hosts: ['api.cards.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], tlsOriginationPort: 80, viaEgressGateway: false });
+    const external = (values: Record<string, unknown>) =>
+      client.run('mesh-egress', { entity: paymentService, location: 'MESH_EXTERNAL', resolution: 'DNS', ...values });
+    const cards = await external({
+      name: 'card-network',
+      hosts: ['api.cards.example.com'],
+      ports: [{ number: 80, name: 'http', protocol: 'HTTP' }],
+      tlsOriginationPort: 80,
+      viaEgressGateway: false,
+    });
     expect(cards.status).toBe('completed');
-    const fraud = await external({ name: 'fraud-check', hosts: ['fraud.example.org'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], viaEgressGateway: true });
+    const fraud = await external({
+      name: 'fraud-check',
+      hosts: ['fraud.example.org'],
+      ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+      viaEgressGateway: true,
+    });
     expect(fraud.status).toBe('completed');
     const clone = cloneBranch(repository, 'meshport/payments/payment-service');
     const files = readFolderFiles(path.join(clone, 'mesh/payments/payment-service'));
@@ -323,7 +362,9 @@ describe('the mesh templates through a real scaffolder backend and a real git re
       const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/users/_namespace'), 'mesh/users/_namespace'));
       const labels = objectsIn(files, 'Namespace')[0].metadata.labels;
       return {
-        labels: Object.keys(labels).filter(key => key.startsWith('istio')).sort(),
+        labels: Object.keys(labels)
+          .filter(key => key.startsWith('istio'))
+          .sort(),
         waypoint: objectsIn(files, 'Gateway').length,
         mtls: objectsIn(files, 'PeerAuthentication')[0].spec.mtls.mode,
       };
@@ -355,9 +396,19 @@ describe('the mesh templates through a real scaffolder backend and a real git re
 
   it.each([
     ['a weight over 100', 'mesh-canary-release', { step: 'shift', canaryWeight: 150 }, 'canaryWeight'],
-    ['a non-https JWKS URL', 'mesh-jwt-authentication', { jwt: { issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/keys' } }, 'policy.jwt.rules[0].jwksUri'],
+    [
+      'a non-https JWKS URL',
+      'mesh-jwt-authentication',
+      { jwt: { issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/keys' } },
+      'policy.jwt.rules[0].jwksUri',
+    ],
     ['an invalid host name', 'mesh-expose-ingress', { hosts: ['Not A Host!'] }, 'policy.ingress.hosts[0]'],
-    ['a YAML-breaking claim value', 'mesh-jwt-authentication', { jwt: { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/k', claims: [{ claim: 'role', values: ['a\n- b: "c'] }] } }, 'policy.jwt.claims[0].values[0]'],
+    [
+      'a YAML-breaking claim value',
+      'mesh-jwt-authentication',
+      { jwt: { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/k', claims: [{ claim: 'role', values: ['a\n- b: "c'] }] } },
+      'policy.jwt.claims[0].values[0]',
+    ],
   ])('refuses %s with an error naming the field, before anything is pushed', async (_case, template, values, field) => {
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
     const task = await client.run(template, { entity: paymentService, ...values }).catch(error => ({ status: 'refused', log: [String(error)] }));
@@ -366,9 +417,15 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
   });
 
-  it('refuses an exposure whose Gateway would conflict with another team\'s, naming the finding', async () => {
+  it("refuses an exposure whose Gateway would conflict with another team's, naming the finding", async () => {
     const before = git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
-    const task = await client.run('mesh-expose-ingress', { entity: paymentService, hosts: ['shop.example.com'], pathPrefix: '/', tlsCredentialName: 'pay-tls', httpsRedirect: true });
+    const task = await client.run('mesh-expose-ingress', {
+      entity: paymentService,
+      hosts: ['shop.example.com'],
+      pathPrefix: '/',
+      tlsCredentialName: 'pay-tls',
+      httpsRedirect: true,
+    });
     expect(task.status).toBe('failed');
     expect(task.log.join('\n')).toMatch(/Gateway payments\/payment-service-gateway.*\[MP0010\]/);
     expect(git(repository, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);

@@ -12,8 +12,8 @@ function findingsTable(): string {
   return ['| code | level | name | meaning | what to do |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-describe('the README\'s findings table', () => {
-  it('lists every code with its level, name, meaning and fix (regenerate: see the test\'s findingsTable)', () => {
+describe("the README's findings table", () => {
+  it("lists every code with its level, name, meaning and fix (regenerate: see the test's findingsTable)", () => {
     const readme = fs.readFileSync(path.join(findRepoRoot(), 'README.md'), 'utf8');
     const table = /<!-- findings:start -->\n([\s\S]*?)\n<!-- findings:end -->/.exec(readme)?.[1];
     expect(table).toBe(findingsTable());

@@ -118,12 +118,22 @@ const validPolicy: fc.Arbitrary<MeshPolicyInput> = fc
         canaryVersion: g.versions[1],
         canaryWeight: g.weight,
         // In ambient mode an HTTPRoute matches the header: Gateway API takes no space at an end or doubled.
-        headerMatch: g.canaryHeader ? { ...g.canaryHeader, value: g.dataPlane ? g.canaryHeader.value.trim().replace(/ {2,}/g, ' ') || 'x' : g.canaryHeader.value } : undefined,
+        headerMatch: g.canaryHeader
+          ? { ...g.canaryHeader, value: g.dataPlane ? g.canaryHeader.value.trim().replace(/ {2,}/g, ' ') || 'x' : g.canaryHeader.value }
+          : undefined,
       },
     };
     if (g.jwt) {
       policy.jwt = {
-        rules: [{ issuer: g.jwt.issuer, jwksUri: g.jwt.jwks, audiences: g.jwt.audiences, fromHeaders: [{ name: g.jwt.fromHeader, prefix: g.jwt.prefix }], outputClaimToHeaders: [g.jwt.output] }],
+        rules: [
+          {
+            issuer: g.jwt.issuer,
+            jwksUri: g.jwt.jwks,
+            audiences: g.jwt.audiences,
+            fromHeaders: [{ name: g.jwt.fromHeader, prefix: g.jwt.prefix }],
+            outputClaimToHeaders: [g.jwt.output],
+          },
+        ],
         claims: [{ claim: g.jwt.claim, values: g.jwt.values }],
       };
     }
@@ -145,11 +155,7 @@ const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a
 /** What went wrong for one input; empty when it was refused properly or rendered faithfully. */
 let crds: IstioCrdValidator | undefined;
 
-function checkPolicy(
-  input: unknown,
-  replaced: string[],
-  render: typeof renderPolicy = renderPolicy,
-): { refused: boolean; problems: string[] } {
+function checkPolicy(input: unknown, replaced: string[], render: typeof renderPolicy = renderPolicy): { refused: boolean; problems: string[] } {
   const problems: string[] = [];
   const parsed = parseMeshPolicy(input);
   if (!parsed.ok) {
@@ -162,7 +168,9 @@ function checkPolicy(
     const acrossSiblings = (field: string, error: { field: string; message: string }) =>
       field.replace(lastPart, '') === error.field.replace(lastPart, '') && error.message.includes(field.slice(field.replace(lastPart, '').length + 1));
     const named = parsed.errors.some(error =>
-      replaced.some(field => field === error.field || field.startsWith(`${error.field}.`) || field.startsWith(`${error.field}[`) || acrossSiblings(field, error)),
+      replaced.some(
+        field => field === error.field || field.startsWith(`${error.field}.`) || field.startsWith(`${error.field}[`) || acrossSiblings(field, error),
+      ),
     );
     if (!named) problems.push(`no error names a replaced field (${replaced.join(', ')}): ${JSON.stringify(parsed.errors)}`);
     return { refused: true, problems };
@@ -230,11 +238,17 @@ describe('the property checker itself', () => {
   });
 
   it('accepts a refusal at the sibling a rule across two fields names, and only then', () => {
-    const canary = (stableVersion: string) => ({ service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] }, canary: { stableVersion, canaryVersion: 'v2', canaryWeight: 10 } });
+    const canary = (stableVersion: string) => ({
+      service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] },
+      canary: { stableVersion, canaryVersion: 'v2', canaryWeight: 10 },
+    });
     expect(checkPolicy(canary('v2'), ['canary.stableVersion'])).toEqual({ refused: true, problems: [] });
-    expect(checkPolicy({ service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] }, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } }, ['canary.canaryWeight']).problems).toEqual([
-      expect.stringMatching(/no error names a replaced field/),
-    ]);
+    expect(
+      checkPolicy(
+        { service: { name: 'cart', namespace: 'shop', ports: [{ number: 80 }] }, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } },
+        ['canary.canaryWeight'],
+      ).problems,
+    ).toEqual([expect.stringMatching(/no error names a replaced field/)]);
   });
 
   it('reports a refusal that names none of the replaced fields', () => {

@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ambientWaypointPolicyExample, minimalPolicyExample, namespacePolicyExample, parseYaml, paymentServicePolicyExample, toYaml } from '@meshport/plugin-mesh-common';
+import {
+  ambientWaypointPolicyExample,
+  minimalPolicyExample,
+  namespacePolicyExample,
+  parseYaml,
+  paymentServicePolicyExample,
+  toYaml,
+} from '@meshport/plugin-mesh-common';
 import { runAnalyze } from './analyze';
 import { runOverhead } from './overhead';
 import { runRender } from './render';
@@ -47,10 +54,18 @@ describe('meshport render', () => {
 
   it('exits 2 on an invalid policy, naming each field, and writes nothing', () => {
     const dir = tempDir();
-    const policy = { ...minimalPolicyExample, service: { ...minimalPolicyExample.service, name: 'Bad Name' }, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 101 } };
+    const policy = {
+      ...minimalPolicyExample,
+      service: { ...minimalPolicyExample.service, name: 'Bad Name' },
+      canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 101 },
+    };
     const result = runRender({ policy: writePolicy(dir, policy), out: path.join(dir, 'out') });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toEqual([expect.stringContaining('invalid policy'), expect.stringMatching(/^service\.name: /), expect.stringMatching(/^canary\.canaryWeight: must be at most 100/)]);
+    expect(result.stderr).toEqual([
+      expect.stringContaining('invalid policy'),
+      expect.stringMatching(/^service\.name: /),
+      expect.stringMatching(/^canary\.canaryWeight: must be at most 100/),
+    ]);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
@@ -61,14 +76,40 @@ describe('meshport analyze', () => {
     fs.writeFileSync(
       path.join(dir, 'vs.yaml'),
       toYaml([
-        { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'cart', namespace: 'shop' }, spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart' }, weight: 90 }, { destination: { host: 'cart' }, weight: 20 }] }] } },
-        { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'shop' }, spec: { mtls: { mode: 'PERMISSIVE' } } },
+        {
+          apiVersion: 'networking.istio.io/v1',
+          kind: 'VirtualService',
+          metadata: { name: 'cart', namespace: 'shop' },
+          spec: {
+            hosts: ['cart'],
+            http: [
+              {
+                route: [
+                  { destination: { host: 'cart' }, weight: 90 },
+                  { destination: { host: 'cart' }, weight: 20 },
+                ],
+              },
+            ],
+          },
+        },
+        {
+          apiVersion: 'security.istio.io/v1',
+          kind: 'PeerAuthentication',
+          metadata: { name: 'default', namespace: 'shop' },
+          spec: { mtls: { mode: 'PERMISSIVE' } },
+        },
       ]),
     );
     const result = runAnalyze({ paths: [dir], json: true });
     expect(result.exitCode).toBe(1);
     expect(JSON.parse(result.stdout[0])).toEqual([
-      { code: 'MP0001', level: 'error', resource: 'VirtualService shop/cart', message: 'The weights of http route 0 add up to 110, not 100', path: 'spec.http[0].route' },
+      {
+        code: 'MP0001',
+        level: 'error',
+        resource: 'VirtualService shop/cart',
+        message: 'The weights of http route 0 add up to 110, not 100',
+        path: 'spec.http[0].route',
+      },
       { code: 'MP0006', level: 'info', resource: 'PeerAuthentication shop/default', message: expect.any(String), path: 'spec.mtls.mode' },
     ]);
   });
@@ -77,7 +118,14 @@ describe('meshport analyze', () => {
     const dir = tempDir();
     fs.writeFileSync(
       path.join(dir, 'vs.yaml'),
-      toYaml([{ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'cart', namespace: 'shop' }, spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart' } }] }] } }]),
+      toYaml([
+        {
+          apiVersion: 'networking.istio.io/v1',
+          kind: 'VirtualService',
+          metadata: { name: 'cart', namespace: 'shop' },
+          spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart' } }] }] },
+        },
+      ]),
     );
     expect(runAnalyze({ paths: [dir], json: true }).exitCode).toBe(0);
     const cluster = runAnalyze({ paths: [dir], json: true, cluster: true });
@@ -129,7 +177,7 @@ describe('meshport overhead', () => {
 });
 
 describe('the shipped example policies', () => {
-  it('are the library\'s examples', () => {
+  it("are the library's examples", () => {
     const read = (name: string) => parseYaml(fs.readFileSync(path.join(examples, name), 'utf8'))[0];
     expect(read('payment-service.policy.yaml')).toEqual(paymentServicePolicyExample);
     expect(read('user-service.policy.yaml')).toEqual(minimalPolicyExample);
@@ -191,12 +239,19 @@ describe('meshport status', () => {
     expect(status.workloads).toMatchObject({ totalPods: 2, injectedPods: 2, notReadyProxies: 1 });
     expect(status.workloads.namespaces).toEqual([{ name: 'orders', injection: 'revision', revision: 'default' }]);
     expect(status.security.mtls[0].ports[0]).toEqual({ port: '*', mode: 'STRICT', source: 'workload', policy: 'PeerAuthentication orders/order-service' });
-    expect(status.security.dryRun).toEqual({ policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'], window: expect.any(String), unavailable: expect.any(String) });
+    expect(status.security.dryRun).toEqual({
+      policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'],
+      window: expect.any(String),
+      unavailable: expect.any(String),
+    });
   });
 
   it('exits 1 when nothing matches, and the real binary exits 2 on a malformed selector', () => {
     const none = runStatus({ snapshot, namespace: 'payments', selector: 'app=no-such-app' });
-    expect({ exitCode: none.exitCode, stderr: none.stderr }).toEqual({ exitCode: 1, stderr: ['meshport: no pods or deployments match "app=no-such-app" in namespace payments'] });
+    expect({ exitCode: none.exitCode, stderr: none.stderr }).toEqual({
+      exitCode: 1,
+      stderr: ['meshport: no pods or deployments match "app=no-such-app" in namespace payments'],
+    });
     const bin = path.resolve(__dirname, '..', '..', 'bin', 'meshport');
     const malformed = spawnSync(process.execPath, [bin, 'status', '--snapshot', snapshot, '--selector', 'app in (a'], { encoding: 'utf8' });
     expect({ status: malformed.status, stderr: malformed.stderr }).toEqual({ status: 2, stderr: expect.stringContaining('label selector "app in (a"') });

@@ -11,9 +11,11 @@ const DATA_PLANES = ['sidecar', 'ambient', 'both'] as const;
 export function runOverhead(options: { policy: string; json?: boolean; dataPlane?: string; podsPerNode?: string }): CommandResult {
   const usage = (message: string): CommandResult => ({ exitCode: 2, stdout: [], stderr: [message] });
   const dataPlane = options.dataPlane as (typeof DATA_PLANES)[number] | undefined;
-  if (dataPlane !== undefined && !DATA_PLANES.includes(dataPlane)) return usage(`--data-plane: must be one of ${DATA_PLANES.join(', ')}, not "${options.dataPlane}"`);
+  if (dataPlane !== undefined && !DATA_PLANES.includes(dataPlane))
+    return usage(`--data-plane: must be one of ${DATA_PLANES.join(', ')}, not "${options.dataPlane}"`);
   const podsPerNode = options.podsPerNode === undefined ? undefined : Number(options.podsPerNode);
-  if (podsPerNode !== undefined && (!Number.isInteger(podsPerNode) || podsPerNode < 1)) return usage(`--pods-per-node: must be a whole number of 1 or more, not "${options.podsPerNode}"`);
+  if (podsPerNode !== undefined && (!Number.isInteger(podsPerNode) || podsPerNode < 1))
+    return usage(`--pods-per-node: must be a whole number of 1 or more, not "${options.podsPerNode}"`);
   const parsed = parseMeshPolicy(readPolicyFile(options.policy));
   if (!parsed.ok) {
     return { exitCode: 2, stdout: [], stderr: [`${options.policy}: invalid policy`, ...formatFieldErrors(parsed.errors).split('\n')] };

@@ -7,11 +7,7 @@
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { at: number; value: Promise<V> }>();
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
-    private readonly maxEntries = Infinity,
-  ) {}
+  constructor(private readonly ttlMs: number, private readonly clock: () => number = Date.now, private readonly maxEntries = Infinity) {}
 
   /** Forgets a key's answer: the next caller loads it again. */
   delete(key: K): void {

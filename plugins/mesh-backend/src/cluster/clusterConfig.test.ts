@@ -3,7 +3,9 @@ import { readMeshClusters } from './clusterConfig';
 
 const withCluster = (url: string, extra: Record<string, unknown> = {}) =>
   new ConfigReader({
-    kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'prod', url, authProvider: 'serviceAccount', serviceAccountToken: 'secret-token' }] }] },
+    kubernetes: {
+      clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'prod', url, authProvider: 'serviceAccount', serviceAccountToken: 'secret-token' }] }],
+    },
     ...extra,
   });
 
@@ -15,7 +17,9 @@ describe('readMeshClusters', () => {
   });
 
   it('takes an http: cluster the configuration allows, and any https: one', () => {
-    expect(readMeshClusters(withCluster('http://127.0.0.1:6443', { mesh: { status: { allowInsecureHttpClusters: ['prod'] } } }), {}).map(c => c.name)).toEqual(['prod']);
+    expect(readMeshClusters(withCluster('http://127.0.0.1:6443', { mesh: { status: { allowInsecureHttpClusters: ['prod'] } } }), {}).map(c => c.name)).toEqual([
+      'prod',
+    ]);
     expect(readMeshClusters(withCluster('https://10.0.0.1:6443'), {})[0].kubernetes).toMatchObject({ url: 'https://10.0.0.1:6443', skipTLSVerify: false });
   });
 

@@ -57,7 +57,15 @@ export function readMeshClusters(config: Config, env: Record<string, string | un
   const snapshot = config.getOptionalConfig('mesh.snapshot');
   if (snapshot) clusters.push({ name: snapshot.getOptionalString('clusterName') ?? 'snapshot', snapshotDirectory: snapshot.getString('directory') });
   if (clusters.length === 0 && env.KUBERNETES_SERVICE_HOST) {
-    clusters.push({ name: 'in-cluster', kubernetes: { name: 'in-cluster', url: `https://${env.KUBERNETES_SERVICE_HOST}:${env.KUBERNETES_SERVICE_PORT ?? 443}`, skipTLSVerify: false, inCluster: true } });
+    clusters.push({
+      name: 'in-cluster',
+      kubernetes: {
+        name: 'in-cluster',
+        url: `https://${env.KUBERNETES_SERVICE_HOST}:${env.KUBERNETES_SERVICE_PORT ?? 443}`,
+        skipTLSVerify: false,
+        inCluster: true,
+      },
+    });
   }
   const names = new Set<string>();
   const insecureAllowed = new Set(config.getOptionalStringArray('mesh.status.allowInsecureHttpClusters') ?? []);

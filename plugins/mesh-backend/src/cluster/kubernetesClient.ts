@@ -17,7 +17,9 @@ export interface ListPage {
 }
 
 /** One event of a watch stream. */
-export type WatchEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK'; object: Record<string, any> } | { type: 'ERROR'; object: { code?: number; message?: string } };
+export type WatchEvent =
+  | { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK'; object: Record<string, any> }
+  | { type: 'ERROR'; object: { code?: number; message?: string } };
 
 /** A KubeConfig for one cluster: bearer token and CA from config, or the pod's own service account. */
 export function kubeConfigFor(cluster: KubernetesClusterConfig): KubeConfig {
@@ -77,7 +79,12 @@ export class KubernetesClient {
    * Watches a collection from a resourceVersion; `done` gets the error that ended it, or null. A server
    * that does not start answering within the request timeout ends the watch with a timeout error.
    */
-  async watch(resource: ResourcePath, resourceVersion: string, onEvent: (event: WatchEvent) => void, done: (error: unknown) => void): Promise<{ abort(): void }> {
+  async watch(
+    resource: ResourcePath,
+    resourceVersion: string,
+    onEvent: (event: WatchEvent) => void,
+    done: (error: unknown) => void,
+  ): Promise<{ abort(): void }> {
     let settled = false;
     const finish = (error: unknown) => {
       if (settled) return;
@@ -98,7 +105,10 @@ export class KubernetesClient {
     clearTimeout(timer);
     if (!controller) {
       finish(new RequestTimeoutError(this.requestTimeoutMs));
-      void started.then(late => late.abort(), () => undefined);
+      void started.then(
+        late => late.abort(),
+        () => undefined,
+      );
       return { abort: () => undefined };
     }
     return { abort: () => controller.abort() };

@@ -1,5 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterObjectStore, DegradedKind, EntityTarget, MESH_STATUS_RESOURCES, proxySyncFrom, ProxySyncView, resourcePath, sectionsFedBy } from '@meshport/plugin-mesh-common';
+import {
+  ClusterObjectStore,
+  DegradedKind,
+  EntityTarget,
+  MESH_STATUS_RESOURCES,
+  proxySyncFrom,
+  ProxySyncView,
+  resourcePath,
+  sectionsFedBy,
+} from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
 import { clusterErrorOf } from './clusterErrors';
 import { ClusterSource } from './clusterSource';
@@ -47,7 +56,9 @@ export class LiveClusterSource implements ClusterSource {
     const resources = liveResources(options.rootNamespace);
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
     // Held completely: every kind but the ConfigMaps, read in the root namespace only (analyzers that need every ConfigMap do not run).
-    this.store = new ClusterObjectStore(MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind));
+    this.store = new ClusterObjectStore(
+      MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind),
+    );
     const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
     this.client = client;
     if (options.istiodDebug) this.syncReads = new TtlCache(options.istiodDebug.ttlMs);
@@ -77,7 +88,9 @@ export class LiveClusterSource implements ClusterSource {
   proxySync(): Promise<ProxySyncView> | undefined {
     const debug = this.options.istiodDebug;
     if (!debug || !this.syncReads) return undefined;
-    const path = `/api/v1/namespaces/${encodeURIComponent(this.options.rootNamespace)}/services/${encodeURIComponent(debug.service)}:${debug.port}/proxy/debug/syncz`;
+    const path = `/api/v1/namespaces/${encodeURIComponent(this.options.rootNamespace)}/services/${encodeURIComponent(debug.service)}:${
+      debug.port
+    }/proxy/debug/syncz`;
     return this.syncReads.get('syncz', async () => {
       try {
         return { byPod: proxySyncFrom(await this.client.getJson(path)) };
@@ -91,7 +104,8 @@ export class LiveClusterSource implements ClusterSource {
   readonly list = (kind: string) => this.store.list(kind);
 
   /** One object as the cache holds it; 'not-read' for a kind the cache does not keep. */
-  readonly lookup = (kind: string, namespace: string | undefined, name: string) => (this.store.holds(kind) ? this.store.get(kind, namespace, name) : ('not-read' as const));
+  readonly lookup = (kind: string, namespace: string | undefined, name: string) =>
+    this.store.holds(kind) ? this.store.get(kind, namespace, name) : ('not-read' as const);
 
   /** Objects held in the cache, for benchmarks and tests. */
   get cachedObjects(): number {
@@ -108,7 +122,8 @@ export class LiveClusterSource implements ClusterSource {
     const core = this.reflectors.filter(r => CORE_KINDS.includes(r.kind));
     const coreFailure = core.find(r => r.error)?.error;
     if (coreFailure) return { error: coreFailure };
-    if (core.some(r => !r.synced)) return { error: { reason: 'not-synced' as const, message: `the cluster's objects were not listed within ${this.options.syncWaitMs} ms` } };
+    if (core.some(r => !r.synced))
+      return { error: { reason: 'not-synced' as const, message: `the cluster's objects were not listed within ${this.options.syncWaitMs} ms` } };
     const degraded: DegradedKind[] = this.reflectors
       .filter(r => r.error || !r.synced)
       .map(r => ({

@@ -3,7 +3,9 @@ const ANALYZED_ENV = new Set(['BLOCKED_CIDRS_IN_JWKS_URIS']);
 
 /** The annotations Istio reads and Meshport's own (a canary's thresholds), less the injector's record of what it did (large, and never read). */
 function istioAnnotations(annotations: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => (key.includes('istio.io/') || key.startsWith('meshport.io/')) && key !== 'sidecar.istio.io/status'));
+  return Object.fromEntries(
+    Object.entries(annotations ?? {}).filter(([key]) => (key.includes('istio.io/') || key.startsWith('meshport.io/')) && key !== 'sidecar.istio.io/status'),
+  );
 }
 
 /**
@@ -23,7 +25,8 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
     creationTimestamp: metadata.creationTimestamp,
   };
   // The user a container or pod runs as: UID 1337 is the sidecar's (IST0144).
-  const runAsUser = (holder: any) => (holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {});
+  const runAsUser = (holder: any) =>
+    holder?.securityContext?.runAsUser !== undefined ? { securityContext: { runAsUser: holder.securityContext.runAsUser } } : {};
   const env = (c: any) => (c?.env ?? []).filter((e: any) => ANALYZED_ENV.has(e?.name)).map((e: any) => ({ name: e.name, value: e.value }));
   const container = (c: any) => ({
     name: c?.name,
@@ -54,7 +57,9 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           phase: object.status?.phase,
           conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status })),
           containerStatuses: (object.status?.containerStatuses ?? []).map(containerStatus),
-          initContainerStatuses: (object.status?.initContainerStatuses ?? []).filter((st: any) => initContainers.some((c: any) => c?.name === st?.name)).map(containerStatus),
+          initContainerStatuses: (object.status?.initContainerStatuses ?? [])
+            .filter((st: any) => initContainers.some((c: any) => c?.name === st?.name))
+            .map(containerStatus),
         }),
       };
     case 'Deployment':
@@ -71,7 +76,11 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
           // The service account too: Meshport's patch sets it, and the merged patch is compared with this.
           template: {
             metadata: { labels: template.metadata?.labels, annotations: templateAnnotations },
-            spec: { containers: (template.spec?.containers ?? []).map(container), serviceAccountName: template.spec?.serviceAccountName, ...runAsUser(template.spec) },
+            spec: {
+              containers: (template.spec?.containers ?? []).map(container),
+              serviceAccountName: template.spec?.serviceAccountName,
+              ...runAsUser(template.spec),
+            },
           },
         },
         status: {
@@ -89,8 +98,14 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
       // Argo CD: where it reads (its sources' paths) and how it stands.
       return {
         ...base,
-        spec: { source: object.spec?.source && { repoURL: object.spec.source.repoURL, path: object.spec.source.path }, sources: object.spec?.sources?.map((s: any) => ({ repoURL: s?.repoURL, path: s?.path })) },
-        status: { sync: { status: object.status?.sync?.status, revision: object.status?.sync?.revision }, health: { status: object.status?.health?.status, message: object.status?.health?.message } },
+        spec: {
+          source: object.spec?.source && { repoURL: object.spec.source.repoURL, path: object.spec.source.path },
+          sources: object.spec?.sources?.map((s: any) => ({ repoURL: s?.repoURL, path: s?.path })),
+        },
+        status: {
+          sync: { status: object.status?.sync?.status, revision: object.status?.sync?.revision },
+          health: { status: object.status?.health?.status, message: object.status?.health?.message },
+        },
       };
     case 'Kustomization':
       // Flux: its path and its Ready condition.
@@ -99,7 +114,9 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
         spec: { path: object.spec?.path, sourceRef: object.spec?.sourceRef },
         status: {
           lastAppliedRevision: object.status?.lastAppliedRevision,
-          conditions: (object.status?.conditions ?? []).filter((c: any) => c?.type === 'Ready').map((c: any) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })),
+          conditions: (object.status?.conditions ?? [])
+            .filter((c: any) => c?.type === 'Ready')
+            .map((c: any) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })),
         },
       };
     case 'ConfigMap':

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { DesiredObject, parseYaml } from '@meshport/plugin-mesh-common';
 import { Config } from '@backstage/config';
-import { folderFor, GitCredentials, GitOpsLayout, GitOpsLimits, layoutFromConfig, limitsFromConfig, PrivateRepository, TaskState } from '@meshport/plugin-mesh-node';
+import {
+  folderFor,
+  GitCredentials,
+  GitOpsLayout,
+  GitOpsLimits,
+  layoutFromConfig,
+  limitsFromConfig,
+  PrivateRepository,
+  TaskState,
+} from '@meshport/plugin-mesh-node';
 import { TtlCache } from '../cache/ttlCache';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 
@@ -28,7 +37,11 @@ const NOT_OBJECTS = new Set(['meshport-policy.yaml', 'meshport-owned.yaml']);
 /** Whether a document is a cluster object: kind, name, and not one of kustomize's own kinds. */
 function isClusterObject(document: unknown): document is DesiredObject['object'] {
   const candidate = document as DesiredObject['object'] | undefined;
-  return typeof candidate?.kind === 'string' && typeof candidate.metadata?.name === 'string' && !String(candidate.apiVersion ?? '').startsWith('kustomize.config.k8s.io/');
+  return (
+    typeof candidate?.kind === 'string' &&
+    typeof candidate.metadata?.name === 'string' &&
+    !String(candidate.apiVersion ?? '').startsWith('kustomize.config.k8s.io/')
+  );
 }
 
 /**
@@ -79,7 +92,11 @@ export class GitDesiredState implements DesiredStateSource {
     if ('error' in merged) return merged;
     try {
       const manifests = [...merged.files].filter(([file]) => /\.ya?ml$/.test(file) && !NOT_OBJECTS.has(path.posix.basename(file)));
-      const objects = manifests.flatMap(([file, text]) => parseYaml(text, file).filter(isClusterObject).map(object => ({ file, object })));
+      const objects = manifests.flatMap(([file, text]) =>
+        parseYaml(text, file)
+          .filter(isClusterObject)
+          .map(object => ({ file, object })),
+      );
       return { commit: merged.commit, folder: merged.folder, objects };
     } catch (error) {
       return { error: `the GitOps target branch holds a file that cannot be read: ${(error as Error).message}` };

@@ -7,7 +7,9 @@ import { GitOpsProvider, GitOpsRepository, RepositoryPolicy, resolveProvider } f
  * how to reach its host with the `integrations` credentials; undefined when none is configured, the error
  * when the configuration refuses it.
  */
-export function gitopsRepositoryFor(config: Config): { repository: GitOpsRepository; provider?: () => Promise<GitOpsProvider> } | { error: unknown } | undefined {
+export function gitopsRepositoryFor(
+  config: Config,
+): { repository: GitOpsRepository; provider?: () => Promise<GitOpsProvider> } | { error: unknown } | undefined {
   if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
   const integrations = ScmIntegrations.fromConfig(config);
   let repository: GitOpsRepository;

@@ -1,12 +1,27 @@
-import { entityCallers, entityDryRunDenied, EntityMetrics, entityHealthSamples, entityOutboundCalls, entityPodUsage, healthFromSamples, MetricsTarget, unknownHealth } from '@meshport/plugin-mesh-common';
+import {
+  entityCallers,
+  entityDryRunDenied,
+  EntityMetrics,
+  entityHealthSamples,
+  entityOutboundCalls,
+  entityPodUsage,
+  healthFromSamples,
+  MetricsTarget,
+  unknownHealth,
+} from '@meshport/plugin-mesh-common';
 import { FleetMetricsCache, METRICS_WINDOW } from './fleetMetricsCache';
 
 /** The entity's pods' proxy history, by pod name, or why it could not be read (the rest of the status stands). */
-async function entityProxyHistory(fleet: FleetMetricsCache, pods: MetricsTarget['pods']): Promise<Pick<EntityMetrics, 'proxyHistory' | 'proxyHistoryUnavailable' | 'rightSizingRule'>> {
+async function entityProxyHistory(
+  fleet: FleetMetricsCache,
+  pods: MetricsTarget['pods'],
+): Promise<Pick<EntityMetrics, 'proxyHistory' | 'proxyHistoryUnavailable' | 'rightSizingRule'>> {
   const rightSizingRule = fleet.rightSizing.rule;
   try {
     const history = await fleet.readHistory();
-    const own = new Map(pods.flatMap(pod => (history.has(`${pod.namespace}/${pod.name}`) ? [[pod.name, history.get(`${pod.namespace}/${pod.name}`)!] as const] : [])));
+    const own = new Map(
+      pods.flatMap(pod => (history.has(`${pod.namespace}/${pod.name}`) ? [[pod.name, history.get(`${pod.namespace}/${pod.name}`)!] as const] : [])),
+    );
     return { proxyHistory: own, rightSizingRule };
   } catch (error) {
     return { proxyHistoryUnavailable: (error as Error).message, rightSizingRule };
@@ -33,6 +48,12 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
     };
   } catch (error) {
     const reason = (error as Error).message;
-    return { health: unknownHealth(reason, METRICS_WINDOW), usageUnavailable: reason, proxyHistoryUnavailable: reason, rightSizingRule: fleet.rightSizing.rule, canaryThresholds: fleet.canaryThresholds };
+    return {
+      health: unknownHealth(reason, METRICS_WINDOW),
+      usageUnavailable: reason,
+      proxyHistoryUnavailable: reason,
+      rightSizingRule: fleet.rightSizing.rule,
+      canaryThresholds: fleet.canaryThresholds,
+    };
   }
 }

@@ -1,4 +1,15 @@
-import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, FleetIndex, FleetSamples, fleetQueries, HISTORY_STEP_SECONDS, indexFleet, ProxyHistory, proxyHistoryQueries, RightSizingRule } from '@meshport/plugin-mesh-common';
+import {
+  CanaryThresholds,
+  DEFAULT_CANARY_THRESHOLDS,
+  FleetIndex,
+  FleetSamples,
+  fleetQueries,
+  HISTORY_STEP_SECONDS,
+  indexFleet,
+  ProxyHistory,
+  proxyHistoryQueries,
+  RightSizingRule,
+} from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
 import { PrometheusClient } from './prometheusClient';
 

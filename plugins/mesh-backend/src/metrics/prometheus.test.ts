@@ -54,7 +54,10 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:0' },
-            catalog: { rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }], locations: [{ type: 'file', target: path.join(repoRoot, 'catalog/entities.yaml') }] },
+            catalog: {
+              rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }],
+              locations: [{ type: 'file', target: path.join(repoRoot, 'catalog/entities.yaml') }],
+            },
             kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [clusterEntry('prod'), clusterEntry('dr')] }] },
             mesh: {
               clusters: [
@@ -69,7 +72,8 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
         }),
       ],
     });
-    statusUrl = (name: string) => `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/${name}/status`;
+    statusUrl = (name: string) =>
+      `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/${name}/status`;
     const url = statusUrl('payment-service');
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -112,7 +116,12 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
 
   it("judges health by Kiali's thresholds: 2% 5xx overall and v1's 1.1% are degraded, v2's 10% failing", () => {
     const assessment = cluster('prod').health.assessment!;
-    expect([assessment.state, assessment.source, ...assessment.perVersion.map(v => `${v.version} ${v.state}`)]).toEqual(['degraded', 'config', 'v1 degraded', 'v2 failing']);
+    expect([assessment.state, assessment.source, ...assessment.perVersion.map(v => `${v.version} ${v.state}`)]).toEqual([
+      'degraded',
+      'config',
+      'v1 degraded',
+      'v2 failing',
+    ]);
     expect(assessment.thresholds).toEqual({ degradedPercent: 0.1, failingPercent: 10 });
   });
 
@@ -156,13 +165,19 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     expect(cluster('prod').findings.filter(f => f.code === 'MP0012')).toEqual([
       expect.objectContaining({
         resource: 'Deployment payments/payment-service-v1',
-        message: expect.stringMatching(/^1\.00 calls\/s to api\.cards\.example\.com were refused \(BlackHoleCluster\): no ServiceEntry declares the host and the mesh's outbound policy \(REGISTRY_ONLY\)/),
+        message: expect.stringMatching(
+          /^1\.00 calls\/s to api\.cards\.example\.com were refused \(BlackHoleCluster\): no ServiceEntry declares the host and the mesh's outbound policy \(REGISTRY_ONLY\)/,
+        ),
       }),
     ]);
     const response = await fetch(statusUrl('order-service'), { headers: { authorization: mockCredentials.user.header() } });
     const orders = ((await response.json()) as EntityMeshStatus).clusters.find(c => c.cluster === 'prod')!;
     expect(orders.findings.filter(f => ['MP0012', 'MP0013'].includes(f.code)).map(f => [f.code, f.resource, f.message])).toEqual([
-      ['MP0013', 'Deployment orders/order-service', '0.50 calls/s to user-service.users.svc.cluster.local, which the proxy scope of Sidecar orders/order-service leaves out: they were refused'],
+      [
+        'MP0013',
+        'Deployment orders/order-service',
+        '0.50 calls/s to user-service.users.svc.cluster.local, which the proxy scope of Sidecar orders/order-service leaves out: they were refused',
+      ],
     ]);
   });
 
@@ -180,7 +195,14 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
 
   it("judges payment-service's canary against the portal's thresholds: v2 answers 10% 5xx, so roll back", () => {
     const analysis = cluster('prod').traffic.canary?.analysis;
-    expect(analysis).toMatchObject({ verdict: 'rollback', reason: 'success rate out of bounds', weight: 10, canaryVersion: 'v2', stableVersion: 'v1', source: 'config' });
+    expect(analysis).toMatchObject({
+      verdict: 'rollback',
+      reason: 'success rate out of bounds',
+      weight: 10,
+      canaryVersion: 'v2',
+      stableVersion: 'v1',
+      source: 'config',
+    });
     expect(analysis?.checks.map(c => [c.name, Math.round(c.canary!), Math.round(c.stable!), c.threshold, c.pass])).toEqual([
       ['requests', 3000, 27000, 100, true],
       ['success rate', 90, 99, 99, false],
@@ -191,14 +213,25 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
 
   it('compares the callers seen with the callers allowed and the catalog: order-service calls payment-service, may, and depends on it', () => {
     expect(cluster('prod').security.callers).toEqual([
-      { principal: 'cluster.local/ns/orders/sa/order-service', rate: expect.closeTo(100, 0), allowed: true, observed: true, dependsOn: true, words: 'component:default/order-service calls you (100.00 req/s)' },
+      {
+        principal: 'cluster.local/ns/orders/sa/order-service',
+        rate: expect.closeTo(100, 0),
+        allowed: true,
+        observed: true,
+        dependsOn: true,
+        words: 'component:default/order-service calls you (100.00 req/s)',
+      },
     ]);
   });
 
   it("shows what order-service's dry-run policies would deny, from Envoy's RBAC shadow stats", async () => {
     const response = await fetch(statusUrl('order-service'), { headers: { authorization: mockCredentials.user.header() } });
     const { dryRun, authorizationPolicies } = ((await response.json()) as EntityMeshStatus).clusters.find(c => c.cluster === 'prod')!.security;
-    expect(dryRun).toEqual({ policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'], window: '5m', deniedPerSecond: expect.closeTo(0.5, 2) });
+    expect(dryRun).toEqual({
+      policies: ['orders/order-service-allow-callers', 'orders/order-service-deny-by-default'],
+      window: '5m',
+      deniedPerSecond: expect.closeTo(0.5, 2),
+    });
     expect(authorizationPolicies.filter(p => p.dryRun).map(p => p.name)).toEqual(['order-service-allow-callers', 'order-service-deny-by-default']);
     // payment-service's policies are enforced: nothing is tried there.
     expect(cluster('prod').security.dryRun).toBeUndefined();
@@ -220,7 +253,9 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     const before = apiQueries();
     const names = ['payment-service', 'order-service', 'user-service'];
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => fetch(statusUrl(names[i % 3]), { headers: { authorization: mockCredentials.user.header() } }).then(r => r.json() as Promise<EntityMeshStatus>)),
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(statusUrl(names[i % 3]), { headers: { authorization: mockCredentials.user.header() } }).then(r => r.json() as Promise<EntityMeshStatus>),
+      ),
     );
     const asked = apiQueries() - before;
     const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');

@@ -20,7 +20,9 @@ export class PrometheusClient {
       response = await fetch(url, { headers: this.config.headers, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       const cause = (error as any)?.cause?.code ?? (error as Error).name;
-      throw new PrometheusError(cause === 'TimeoutError' ? `Prometheus gave no answer within ${this.timeoutMs} ms` : `Prometheus could not be reached (${cause})`);
+      throw new PrometheusError(
+        cause === 'TimeoutError' ? `Prometheus gave no answer within ${this.timeoutMs} ms` : `Prometheus could not be reached (${cause})`,
+      );
     }
     const body: any = await response.json().catch(() => undefined);
     if (!response.ok || body?.status !== 'success') {
@@ -36,7 +38,12 @@ export class PrometheusClient {
   }
 
   /** A range query: every series with its labels and points. */
-  async queryRangeSeries(promql: string, start: number, end: number, step: number): Promise<Array<{ labels: Record<string, string>; points: Array<{ time: number; value: number }> }>> {
+  async queryRangeSeries(
+    promql: string,
+    start: number,
+    end: number,
+    step: number,
+  ): Promise<Array<{ labels: Record<string, string>; points: Array<{ time: number; value: number }> }>> {
     const data = await this.get('/api/v1/query_range', { query: promql, start: String(start), end: String(end), step: String(step) });
     return (data.result ?? []).map((r: any) => ({
       labels: r.metric ?? {},

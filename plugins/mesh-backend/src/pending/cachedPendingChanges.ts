@@ -11,10 +11,7 @@ import { PendingChangesSource } from './pendingChanges';
 export class CachedPendingChanges implements PendingChangesSource {
   private readonly answers: TtlCache<string, PendingChangesStatus>;
 
-  constructor(
-    private readonly source: PendingChangesSource,
-    ttlMs: number,
-  ) {
+  constructor(private readonly source: PendingChangesSource, ttlMs: number) {
     this.answers = new TtlCache(ttlMs);
   }
 

@@ -32,72 +32,115 @@ function githubSource(github: GithubTestServer, status: Record<string, number>) 
 }
 
 describe('pending changes of an entity, from the GitOps repository', () => {
-  it('finds the open pull request from the service branch on GitHub, through Octokit', withGithub(async github => {
-    github.pulls.set('acme/gitops', [
-      { number: 7, title: 'Mesh: payments/payment-service', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
-      { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
-    ]);
-    const source = githubSource(github, { pendingChangesTtlMs: 0 });
-    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }] });
-    expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
-    github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
-    const denied = await source.forService('payments', 'payment-service');
-    expect(denied.items).toEqual([]);
-    expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
-    expect(JSON.stringify(denied)).not.toContain(TOKEN);
-  }));
+  it(
+    'finds the open pull request from the service branch on GitHub, through Octokit',
+    withGithub(async github => {
+      github.pulls.set('acme/gitops', [
+        {
+          number: 7,
+          title: 'Mesh: payments/payment-service',
+          body: null,
+          head: BRANCH,
+          base: 'main',
+          state: 'open',
+          labels: [],
+          reviewers: [],
+          teamReviewers: [],
+        },
+        { number: 8, title: 'Something else', body: null, head: 'feature/other', base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+      ]);
+      const source = githubSource(github, { pendingChangesTtlMs: 0 });
+      expect(await source.forService('payments', 'payment-service')).toEqual({
+        items: [{ url: `${github.baseUrl}/acme/gitops/pull/7`, number: 7, branch: BRANCH }],
+      });
+      expect(await source.forService('orders', 'order-service')).toEqual({ items: [] });
+      github.faults.add({ method: 'GET', path: /\/pulls/, status: 401, body: { message: 'Bad credentials' } });
+      const denied = await source.forService('payments', 'payment-service');
+      expect(denied.items).toEqual([]);
+      expect(denied.error).toMatch(/^the GitOps repository could not be read: /);
+      expect(JSON.stringify(denied)).not.toContain(TOKEN);
+    }),
+  );
 
-  it('asks GitHub once per service and TTL, and for the default branch once, however many requests arrive', withGithub(async github => {
-    github.pulls.set('acme/gitops', [{ number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
-    const source = githubSource(github, { pendingChangesTtlMs: 60_000 });
-    const services = ['payment-service', 'order-service', 'user-service'];
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
-    expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
-    const asked = (pattern: RegExp) => github.seen.filter(r => pattern.test(r.path)).length;
-    expect([asked(/\/pulls/), asked(/^\/api\/v3\/repos\/acme\/gitops$|^\/repos\/acme\/gitops$/)]).toEqual([3, 1]);
-    // Within the TTL a failing host is not asked again, and the answers stand.
-    github.faults.add({ method: 'GET', path: /\/pulls/, status: 403, body: { message: 'API rate limit exceeded' } });
-    expect((await source.forService('payments', 'payment-service')).items).toHaveLength(1);
-    expect(asked(/\/pulls/)).toBe(3);
-  }));
+  it(
+    'asks GitHub once per service and TTL, and for the default branch once, however many requests arrive',
+    withGithub(async github => {
+      github.pulls.set('acme/gitops', [
+        { number: 7, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+      ]);
+      const source = githubSource(github, { pendingChangesTtlMs: 60_000 });
+      const services = ['payment-service', 'order-service', 'user-service'];
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => source.forService('payments', services[i % 3])));
+      expect(answers.filter(a => a.items.length === 1)).toHaveLength(20);
+      const asked = (pattern: RegExp) => github.seen.filter(r => pattern.test(r.path)).length;
+      expect([asked(/\/pulls/), asked(/^\/api\/v3\/repos\/acme\/gitops$|^\/repos\/acme\/gitops$/)]).toEqual([3, 1]);
+      // Within the TTL a failing host is not asked again, and the answers stand.
+      github.faults.add({ method: 'GET', path: /\/pulls/, status: 403, body: { message: 'API rate limit exceeded' } });
+      expect((await source.forService('payments', 'payment-service')).items).toHaveLength(1);
+      expect(asked(/\/pulls/)).toBe(3);
+    }),
+  );
 
-  it('asks again conditionally: GitHub answers 304 while nothing changed, and the new pull request once one opens', withGithub(async github => {
-    const source = githubSource(github, { pendingChangesTtlMs: 0 });
-    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
-    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
-    expect(github.notModifiedAnswers).toBe(1);
-    github.pulls.set('acme/gitops', [{ number: 9, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] }]);
-    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `${github.baseUrl}/acme/gitops/pull/9`, number: 9, branch: BRANCH }] });
-    expect(github.notModifiedAnswers).toBe(1);
-  }));
+  it(
+    'asks again conditionally: GitHub answers 304 while nothing changed, and the new pull request once one opens',
+    withGithub(async github => {
+      const source = githubSource(github, { pendingChangesTtlMs: 0 });
+      expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+      expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+      expect(github.notModifiedAnswers).toBe(1);
+      github.pulls.set('acme/gitops', [
+        { number: 9, title: 'Mesh', body: null, head: BRANCH, base: 'main', state: 'open', labels: [], reviewers: [], teamReviewers: [] },
+      ]);
+      expect(await source.forService('payments', 'payment-service')).toEqual({
+        items: [{ url: `${github.baseUrl}/acme/gitops/pull/9`, number: 9, branch: BRANCH }],
+      });
+      expect(github.notModifiedAnswers).toBe(1);
+    }),
+  );
 
-  it('stops asking GitHub once the token\'s rate limit is used up, until it resets, and says until when', withGithub(async github => {
-    const source = githubSource(github, { pendingChangesTtlMs: 0 });
-    github.rateLimitRemaining = 2;
-    github.rateLimitReset = Math.floor(Date.now() / 1000) + 600;
-    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
-    const limited = await source.forService('orders', 'order-service');
-    expect(limited.error).toContain(`rate limit for this token is used up until ${new Date(github.rateLimitReset * 1000).toISOString()}`);
-    const asked = github.seen.length;
-    expect((await source.forService('users', 'user-service')).error).toContain('rate limit');
-    expect(github.seen.length).toBe(asked);
-  }));
+  it(
+    "stops asking GitHub once the token's rate limit is used up, until it resets, and says until when",
+    withGithub(async github => {
+      const source = githubSource(github, { pendingChangesTtlMs: 0 });
+      github.rateLimitRemaining = 2;
+      github.rateLimitReset = Math.floor(Date.now() / 1000) + 600;
+      expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+      const limited = await source.forService('orders', 'order-service');
+      expect(limited.error).toContain(`rate limit for this token is used up until ${new Date(github.rateLimitReset * 1000).toISOString()}`);
+      const asked = github.seen.length;
+      expect((await source.forService('users', 'user-service')).error).toContain('rate limit');
+      expect(github.seen.length).toBe(asked);
+    }),
+  );
 
-  it('gives up on a Git host that does not answer, within the request timeout', withGithub(async github => {
-    github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
-    const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });
-    const started = Date.now();
-    const answer = await source.forService('payments', 'payment-service');
-    expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });
-    expect(Date.now() - started).toBeLessThan(5000);
-  }));
+  it(
+    'gives up on a Git host that does not answer, within the request timeout',
+    withGithub(async github => {
+      github.faults.add({ method: 'GET', path: /\/pulls/, hang: true });
+      const source = githubSource(github, { pendingChangesTtlMs: 0, requestTimeoutMs: 300 });
+      const started = Date.now();
+      const answer = await source.forService('payments', 'payment-service');
+      expect(answer).toEqual({ items: [], error: 'the GitOps repository could not be read: the Git host gave no answer within 300 ms' });
+      expect(Date.now() - started).toBeLessThan(5000);
+    }),
+  );
 
   it('finds the open merge request on GitLab, through Gitbeaker', async () => {
     const gitlab = await new GitlabTestServer(TOKEN).start();
     try {
       gitlab.createRepository('acme/gitops');
       gitlab.mergeRequests.set('acme/gitops', [
-        { iid: 3, title: 'Mesh: payments/payment-service', description: '', sourceBranch: BRANCH, targetBranch: 'main', state: 'opened', labels: [], reviewerIds: [], removeSourceBranch: true },
+        {
+          iid: 3,
+          title: 'Mesh: payments/payment-service',
+          description: '',
+          sourceBranch: BRANCH,
+          targetBranch: 'main',
+          state: 'opened',
+          labels: [],
+          reviewerIds: [],
+          removeSourceBranch: true,
+        },
       ]);
       const source = pendingChangesSourceFor(
         new ConfigReader({
@@ -115,7 +158,9 @@ describe('pending changes of an entity, from the GitOps repository', () => {
   it('reports the Meshport branch of a plain git repository while it exists', async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-pending-'));
     const repository = createBareRepository(parent);
-    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true }, status: { pendingChangesTtlMs: 0 } } }))!;
+    const source = pendingChangesSourceFor(
+      new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true }, status: { pendingChangesTtlMs: 0 } } }),
+    )!;
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
     git(repository, 'branch', BRANCH, 'main');
     expect(await source.forService('payments', 'payment-service')).toEqual({ items: [{ url: `file://${repository}#${BRANCH}`, branch: BRANCH }] });

@@ -10,7 +10,9 @@ export interface PendingChangesSource {
 }
 
 function failure(error: unknown): PendingChangesStatus {
-  const text = String((error as any)?.stderr || (error as Error)?.message || error).trim().split('\n')[0];
+  const text = String((error as any)?.stderr || (error as Error)?.message || error)
+    .trim()
+    .split('\n')[0];
   return { items: [], error: `the GitOps repository could not be read: ${text}` };
 }
 
@@ -46,11 +48,7 @@ export class ChangeRequestPendingChanges implements PendingChangesSource {
   /** While the token's rate limit is used up: when it resets, and the host's words. */
   private rateLimited?: RateLimitedError;
 
-  constructor(
-    private readonly provider: () => Promise<GitOpsProvider>,
-    private readonly targetBranch?: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
+  constructor(private readonly provider: () => Promise<GitOpsProvider>, private readonly targetBranch?: string, private readonly timeoutMs = 10_000) {}
 
   private baseBranch(provider: GitOpsProvider): Promise<string> {
     if (this.targetBranch) return Promise.resolve(this.targetBranch);

@@ -23,10 +23,7 @@ export function statusEntityOf(entity: Entity): StatusEntity {
 export class EntityLookup {
   private readonly cache: TtlCache<string, StatusEntity | undefined>;
 
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly ttlMs: number,
-  ) {
+  constructor(private readonly catalog: CatalogService, private readonly ttlMs: number) {
     this.cache = new TtlCache(ttlMs, Date.now, MAX_CACHED_LOOKUPS);
   }
 
@@ -40,7 +37,9 @@ export class EntityLookup {
       if (!entity) return undefined;
       const refs = (entity.relations ?? []).filter(r => r.type === RELATION_DEPENDENCY_OF).map(r => r.targetRef);
       const found = refs.length > 0 ? (await this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials })).items : [];
-      const dependents = found.filter((e): e is Entity => Boolean(e)).map(e => ({ ref: stringifyEntityRef(e), principal: componentPrincipal(e.metadata.annotations ?? {}, e.metadata.name) }));
+      const dependents = found
+        .filter((e): e is Entity => Boolean(e))
+        .map(e => ({ ref: stringifyEntityRef(e), principal: componentPrincipal(e.metadata.annotations ?? {}, e.metadata.name) }));
       return { ...statusEntityOf(entity), dependents };
     };
     if (this.ttlMs <= 0) return load();

@@ -10,7 +10,11 @@ import { z } from 'zod';
 import { EntityStatusService } from '../status/entityStatusService';
 import { EntityLookup, statusEntityOf } from './entityLookup';
 
-const entityPart = z.string().min(1).max(253).regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
+const entityPart = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9._-]+$/, 'may only hold letters, digits, ".", "_" and "-"');
 const statusParams = z.object({ namespace: entityPart, kind: entityPart, name: entityPart });
 const fullEntityRef = z.string().regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/, 'must be a full entity reference, kind:namespace/name');
 const summariesBody = z.object({ entityRefs: z.array(fullEntityRef).min(1).max(500) });
@@ -60,7 +64,10 @@ export async function createRouter({ httpAuth, permissions, catalog, status, ent
     }
     const credentials = await httpAuth.credentials(req);
     const refs = [...new Set(parsed.data.entityRefs)];
-    const decisions = await permissions.authorize(refs.map(resourceRef => ({ permission: meshEntityStatusReadPermission, resourceRef })), { credentials });
+    const decisions = await permissions.authorize(
+      refs.map(resourceRef => ({ permission: meshEntityStatusReadPermission, resourceRef })),
+      { credentials },
+    );
     const allowed = refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
     const { items: entities } = await catalog.getEntitiesByRefs({ entityRefs: allowed }, { credentials });
     const found = new Map(allowed.map((ref, i) => [ref, entities[i]]));

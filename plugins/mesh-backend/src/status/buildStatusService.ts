@@ -1,6 +1,12 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, DEFAULT_ERROR_RATE_THRESHOLDS, DEFAULT_RIGHT_SIZING, RightSizingRule } from '@meshport/plugin-mesh-common';
+import {
+  CanaryThresholds,
+  DEFAULT_CANARY_THRESHOLDS,
+  DEFAULT_ERROR_RATE_THRESHOLDS,
+  DEFAULT_RIGHT_SIZING,
+  RightSizingRule,
+} from '@meshport/plugin-mesh-common';
 import { readMeshClusters } from '../cluster/clusterConfig';
 import { ClusterSource } from '../cluster/clusterSource';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
@@ -39,7 +45,13 @@ function readCanaryThresholds(config: RootConfigService): CanaryThresholds {
     if (!(value >= 0 && value <= max)) throw new InputError(`mesh.canaryAnalysis.${key}: must be between 0 and ${max}`);
     return value;
   };
-  return { minSuccessRate: number('minSuccessRate', 100), maxP99Ms: number('maxP99Ms', 600_000), minRequests: number('minRequests', 1e9), stepWeight: number('stepWeight', 100), maxWeight: number('maxWeight', 100) };
+  return {
+    minSuccessRate: number('minSuccessRate', 100),
+    maxP99Ms: number('maxP99Ms', 600_000),
+    minRequests: number('minRequests', 1e9),
+    stepWeight: number('stepWeight', 100),
+    maxWeight: number('maxWeight', 100),
+  };
 }
 
 /** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
@@ -67,16 +79,33 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
           },
         })
       : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
-    return { source, metrics: cluster.prometheus ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds) : undefined };
+    return {
+      source,
+      metrics: cluster.prometheus
+        ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds)
+        : undefined,
+    };
   });
-  logger.info(`mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`);
+  logger.info(
+    `mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`,
+  );
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;
   const healthThresholds = {
     degradedPercent: config.getOptionalNumber('mesh.health.errorRate.degradedPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.degradedPercent,
     failingPercent: config.getOptionalNumber('mesh.health.errorRate.failingPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.failingPercent,
   };
-  if (!(healthThresholds.degradedPercent >= 0 && healthThresholds.degradedPercent <= healthThresholds.failingPercent && healthThresholds.failingPercent <= 100)) {
+  if (
+    !(healthThresholds.degradedPercent >= 0 && healthThresholds.degradedPercent <= healthThresholds.failingPercent && healthThresholds.failingPercent <= 100)
+  ) {
     throw new InputError('mesh.health.errorRate: degradedPercent and failingPercent must be percentages, degraded at most failing');
   }
-  return new EntityStatusService(clusters, rootNamespace, logger, pendingChangesSourceFor(config), maxPodsPerEntity, healthThresholds, desiredStateSourceFor(config));
+  return new EntityStatusService(
+    clusters,
+    rootNamespace,
+    logger,
+    pendingChangesSourceFor(config),
+    maxPodsPerEntity,
+    healthThresholds,
+    desiredStateSourceFor(config),
+  );
 }

@@ -48,7 +48,12 @@ type DesiredState = Awaited<ReturnType<DesiredStateSource['forService']>>;
 function afterMergeOf(desired: DesiredState, source: ClusterSource): AfterMergeStatus {
   if ('error' in desired) return { objects: [], error: desired.error };
   const controllers = gitopsControllersFor(desired.folder, source.list('Application'), source.list('Kustomization'));
-  return { commit: desired.commit, folder: desired.folder, objects: compareDesired(desired.objects, source.lookup), ...(controllers.length > 0 ? { controllers } : {}) };
+  return {
+    commit: desired.commit,
+    folder: desired.folder,
+    objects: compareDesired(desired.objects, source.lookup),
+    ...(controllers.length > 0 ? { controllers } : {}),
+  };
 }
 
 /** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */
@@ -103,11 +108,18 @@ export class EntityStatusService {
       if (answer.slice.pods.length > this.maxPodsPerEntity) {
         return clusterErrorStatus(name, {
           reason: 'too-broad',
-          message: `the entity's selector "${target.selector}" matches ${answer.slice.pods.length} pods${target.namespace ? '' : ' in every namespace'}, more than mesh.status.maxPodsPerEntity (${this.maxPodsPerEntity}); narrow it (backstage.io/kubernetes-label-selector, backstage.io/kubernetes-namespace)`,
+          message: `the entity's selector "${target.selector}" matches ${answer.slice.pods.length} pods${
+            target.namespace ? '' : ' in every namespace'
+          }, more than mesh.status.maxPodsPerEntity (${
+            this.maxPodsPerEntity
+          }); narrow it (backstage.io/kubernetes-label-selector, backstage.io/kubernetes-namespace)`,
         });
       }
       const metricsTarget = metricsTargetOf(answer.slice);
-      const metrics = cluster.metrics && metricsTarget ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds, ...(entity.dependents ? { dependents: entity.dependents } : {}) } : undefined;
+      const metrics =
+        cluster.metrics && metricsTarget
+          ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds, ...(entity.dependents ? { dependents: entity.dependents } : {}) }
+          : undefined;
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics, await cluster.source.proxySync?.());
       const afterMerge = desired ? afterMergeOf(await desired, cluster.source) : undefined;
       return { ...status, ...(answer.degraded ? { degraded: answer.degraded } : {}), ...(afterMerge ? { afterMerge } : {}) };
@@ -136,7 +148,9 @@ export class EntityStatusService {
     const namespace = entity.annotations[KUBERNETES_NAMESPACE_ANNOTATION];
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
     if (!namespace || !service || !isDnsLabel(namespace) || !isDnsLabel(service)) {
-      throw new InputError(`${entity.ref}: its ${KUBERNETES_ID_ANNOTATION} and ${KUBERNETES_NAMESPACE_ANNOTATION} annotations must both be DNS labels to name its GitOps folder`);
+      throw new InputError(
+        `${entity.ref}: its ${KUBERNETES_ID_ANNOTATION} and ${KUBERNETES_NAMESPACE_ANNOTATION} annotations must both be DNS labels to name its GitOps folder`,
+      );
     }
     const merged = await this.desired.filesForService(namespace, service);
     if ('error' in merged) throw new ServiceUnavailableError(merged.error);

@@ -2,7 +2,7 @@ import { normalizeObjects } from './analysisIndex';
 import { spec } from './__testUtils__/objects';
 
 describe('normalizeObjects', () => {
-  it('expands List and <Kind>List documents as istioctl reads them, items without a kind taking the list\'s', () => {
+  it("expands List and <Kind>List documents as istioctl reads them, items without a kind taking the list's", () => {
     const gateway = spec('Gateway', 'a', 'shop', { selector: { istio: 'ingressgateway' }, servers: [] });
     const { kind: _kind, ...withoutKind } = spec('Gateway', 'b', undefined, { servers: [] });
     const objects = normalizeObjects([

@@ -122,7 +122,10 @@ export class AnalysisIndex {
     const pairs = Object.entries(selector ?? {});
     if (pairs.length === 0) return this.pods(namespace);
     const candidates = pairs
-      .map(([key, value]) => (namespace === undefined ? this.podsByLabel.get(`${key}=${value}`) : this.podsByNamespaceLabel.get(`${namespace}|${key}=${value}`)) ?? [])
+      .map(
+        ([key, value]) =>
+          (namespace === undefined ? this.podsByLabel.get(`${key}=${value}`) : this.podsByNamespaceLabel.get(`${namespace}|${key}=${value}`)) ?? [],
+      )
       .sort((a, b) => a.length - b.length);
     // Start from the rarest label: the cost is bounded by the smallest candidate set.
     return candidates[0].filter(pod => selectorMatches(selector, pod.metadata.labels));

@@ -4,7 +4,6 @@ import { ALL_ANALYZERS } from './analyzers';
 import { FINDING_LEVEL_RANK } from './findings';
 import { Analyzer, AnalysisOptions, AnalyzedObject, Finding, MeshConfigView } from './types';
 
-
 /** What `istioctl analyze --use-kube=false` does not read from files; analyzers that need them do not run. */
 export const KINDS_ONLY_FROM_A_CLUSTER = new Set(['Pod', 'Service', 'Namespace', 'Secret', 'Node']);
 
@@ -68,7 +67,8 @@ function runs(analyzer: Analyzer, options: AnalysisOptions, available: (kind: st
  */
 export function analyze(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Finding[] {
   let normalized = normalizeObjects(objects);
-  if (options.mode === 'files') normalized = normalized.filter(object => !(KINDS_ONLY_FROM_A_CLUSTER.has(object.kind) && /^v1$/.test(object.apiVersion ?? 'v1')));
+  if (options.mode === 'files')
+    normalized = normalized.filter(object => !(KINDS_ONLY_FROM_A_CLUSTER.has(object.kind) && /^v1$/.test(object.apiVersion ?? 'v1')));
   const mesh = meshConfigOf(normalized, options);
   const index = new AnalysisIndex(normalized, mesh.clusterDomain);
   const findings: Finding[] = [];

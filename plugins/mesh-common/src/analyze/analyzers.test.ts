@@ -11,8 +11,13 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 const injected = namespace('default', { 'istio-injection': 'enabled' });
 const reviewsPod = pod('reviews-1', 'default', { app: 'reviews', version: 'v1' }, { proxy: true });
 const route = (host: string, extra: Record<string, unknown> = {}) => ({ route: [{ destination: { host, ...extra } }] });
-const gateway = (name: string, servers: any[], selector: Record<string, string> = { istio: 'ingressgateway' }) => spec('Gateway', name, 'default', { selector, servers });
-const server = (port: number, hosts: string[], tls?: Record<string, unknown>) => ({ port: { number: port, name: `p${port}`, protocol: tls ? 'HTTPS' : 'HTTP' }, hosts, ...(tls ? { tls } : {}) });
+const gateway = (name: string, servers: any[], selector: Record<string, string> = { istio: 'ingressgateway' }) =>
+  spec('Gateway', name, 'default', { selector, servers });
+const server = (port: number, hosts: string[], tls?: Record<string, unknown>) => ({
+  port: { number: port, name: `p${port}`, protocol: tls ? 'HTTPS' : 'HTTP' },
+  hosts,
+  ...(tls ? { tls } : {}),
+});
 const twoPortService = service('reviews', 'default', { app: 'reviews' }, [
   { name: 'http', port: 80, protocol: 'TCP' },
   { name: 'http-admin', port: 9080, protocol: 'TCP' },
@@ -36,7 +41,12 @@ interface Case {
 
 // One case per code: the situation that fires it with the exact findings istioctl prints, and the fix.
 /** Two resources of a kind selecting one pod (IST0110, IST0159), and two without a selector (IST0111, IST0160). */
-function selectorConflictCases(kind: 'Sidecar' | 'Telemetry', plural: string, codes: [string, string], selector: (labels: Record<string, string>) => Record<string, unknown>): Case[] {
+function selectorConflictCases(
+  kind: 'Sidecar' | 'Telemetry',
+  plural: string,
+  codes: [string, string],
+  selector: (labels: Record<string, string>) => Record<string, unknown>,
+): Case[] {
   const [first, second] = kind === 'Sidecar' ? ['s1', 's2'] : ['t1', 't2'];
   return [
     {
@@ -54,14 +64,19 @@ function selectorConflictCases(kind: 'Sidecar' | 'Telemetry', plural: string, co
       code: codes[1],
       title: `two namespace-wide ${plural}`,
       fires: [spec(kind, first, 'default', {}), spec(kind, second, 'default', {})],
-      expect: [first, second].map(name => ({ resource: `${kind} default/${name}`, message: `The ${plural} [${first} ${second}] in namespace "default" have no workload selector, which can lead to undefined behavior.` })),
+      expect: [first, second].map(name => ({
+        resource: `${kind} default/${name}`,
+        message: `The ${plural} [${first} ${second}] in namespace "default" have no workload selector, which can lead to undefined behavior.`,
+      })),
       quiet: [spec(kind, first, 'default', {}), spec(kind, second, 'other', {})],
     },
   ];
 }
 
 const injectionWebhook = object('MutatingWebhookConfiguration', 'istio-sidecar-injector', undefined, {
-  webhooks: [{ name: 'namespace.sidecar-injector.istio.io', namespaceSelector: { matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }] } }],
+  webhooks: [
+    { name: 'namespace.sidecar-injector.istio.io', namespaceSelector: { matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }] } },
+  ],
 });
 const autoDeployment = (ns: string) => deployment('gateway', ns, { app: 'gateway' }, { containers: [{ name: 'istio-proxy', image: 'auto' }] });
 
@@ -91,21 +106,34 @@ const cases: Case[] = [
     code: 'IST0103',
     title: 'a pod of an injected namespace without a proxy',
     fires: [injected, pod('details-1', 'default', { app: 'details' })],
-    expect: [{ resource: 'Pod default/details-1', message: 'The pod default/details-1 is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.' }],
+    expect: [
+      {
+        resource: 'Pod default/details-1',
+        message: 'The pod default/details-1 is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.',
+      },
+    ],
     quiet: [injected, pod('details-1', 'default', { app: 'details' }, { proxy: true })],
   },
   {
     code: 'IST0107',
     title: 'a pod annotation on a Deployment',
     fires: [object('Deployment', 'reviews', 'default', { spec: {} }, { annotations: { 'sidecar.istio.io/proxyCPU': '100m' } })],
-    expect: [{ resource: 'Deployment default/reviews', message: 'Misplaced annotation: sidecar.istio.io/proxyCPU can only be applied to Pod', path: 'metadata.annotations.sidecar.istio.io/proxyCPU' }],
+    expect: [
+      {
+        resource: 'Deployment default/reviews',
+        message: 'Misplaced annotation: sidecar.istio.io/proxyCPU can only be applied to Pod',
+        path: 'metadata.annotations.sidecar.istio.io/proxyCPU',
+      },
+    ],
     quiet: [pod('reviews-1', 'default', {}, { annotations: { 'sidecar.istio.io/proxyCPU': '100m' } })],
   },
   {
     code: 'IST0108',
     title: 'a misspelt Istio annotation',
     fires: [pod('reviews-1', 'default', {}, { annotations: { 'sidecar.istio.io/proxyCPUU': '100m' } })],
-    expect: [{ resource: 'Pod default/reviews-1', message: 'Unknown annotation: sidecar.istio.io/proxyCPUU', path: 'metadata.annotations.sidecar.istio.io/proxyCPUU' }],
+    expect: [
+      { resource: 'Pod default/reviews-1', message: 'Unknown annotation: sidecar.istio.io/proxyCPUU', path: 'metadata.annotations.sidecar.istio.io/proxyCPUU' },
+    ],
     quiet: [pod('reviews-1', 'default', {}, { annotations: { 'sidecar.istio.io/proxyCPU': '100m', 'example.com/owner': 'me' } })],
   },
   {
@@ -118,7 +146,10 @@ const cases: Case[] = [
         'The VirtualServices default/vs1,default/vs2 associated with mesh gateway define the same host */productpage.default.svc.cluster.local which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.',
       path: 'metadata.name',
     })),
-    quiet: [spec('VirtualService', 'vs1', 'default', { hosts: ['productpage'] }), spec('VirtualService', 'vs2', 'default', { hosts: ['productpage'], gateways: ['ingress'] })],
+    quiet: [
+      spec('VirtualService', 'vs1', 'default', { hosts: ['productpage'] }),
+      spec('VirtualService', 'vs2', 'default', { hosts: ['productpage'], gateways: ['ingress'] }),
+    ],
   },
   ...selectorConflictCases('Sidecar', 'Sidecars', ['IST0110', 'IST0111'], labels => ({ workloadSelector: { labels } })),
   {
@@ -128,7 +159,8 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'VirtualService default/reviews',
-        message: 'This VirtualService routes to a service "reviews" that exposes multiple ports [80 9080]. Specifying a port in the destination is required to disambiguate.',
+        message:
+          'This VirtualService routes to a service "reviews" that exposes multiple ports [80 9080]. Specifying a port in the destination is required to disambiguate.',
         path: 'spec.http[0].route[0].destination.host',
       },
     ],
@@ -143,28 +175,60 @@ const cases: Case[] = [
       service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }]),
       service('s2', 'default', { app: 'reviews' }, [{ name: 'udp', port: 8080, protocol: 'UDP' }]),
     ],
-    expect: [{ resource: 'Deployment default/reviews', message: 'This deployment reviews is associated with multiple services using port 8080 but different protocols: [default/s1 default/s2]', path: 'metadata.name' }],
-    quiet: [injected, deployment('reviews', 'default', { app: 'reviews' }), service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }])],
+    expect: [
+      {
+        resource: 'Deployment default/reviews',
+        message: 'This deployment reviews is associated with multiple services using port 8080 but different protocols: [default/s1 default/s2]',
+        path: 'metadata.name',
+      },
+    ],
+    quiet: [
+      injected,
+      deployment('reviews', 'default', { app: 'reviews' }),
+      service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }]),
+    ],
   },
   {
     code: 'IST0118',
     title: 'a port name that names no protocol',
     fires: [service('web', 'default', { app: 'web' }, [{ name: 'web', port: 8080, protocol: 'TCP' }])],
-    expect: [{ resource: 'Service default/web', message: "Port name web (port: 8080, targetPort: 0) doesn't follow the naming convention of Istio port.", path: 'spec.ports[0].port' }],
+    expect: [
+      {
+        resource: 'Service default/web',
+        message: "Port name web (port: 8080, targetPort: 0) doesn't follow the naming convention of Istio port.",
+        path: 'spec.ports[0].port',
+      },
+    ],
     quiet: [service('web', 'default', { app: 'web' }, [{ name: 'http-web', port: 8080, protocol: 'TCP' }])],
   },
   {
     code: 'IST0144',
-    title: 'an application container running as the proxy\'s UID',
+    title: "an application container running as the proxy's UID",
     fires: [pod('web-1', 'shop', { app: 'web' }, { spec: { containers: [{ name: 'web', image: 'web:1', securityContext: { runAsUser: 1337 } }] } })],
     expect: [{ resource: 'Pod shop/web-1', message: 'User ID (UID) 1337 is reserved for the sidecar proxy.' }],
-    quiet: [pod('web-1', 'shop', { app: 'web' }, { spec: { containers: [{ name: 'web', image: 'web:1', securityContext: { runAsUser: 1000 } }, { name: 'istio-proxy', image: 'proxyv2', securityContext: { runAsUser: 1337 } }] } })],
+    quiet: [
+      pod(
+        'web-1',
+        'shop',
+        { app: 'web' },
+        {
+          spec: {
+            containers: [
+              { name: 'web', image: 'web:1', securityContext: { runAsUser: 1000 } },
+              { name: 'istio-proxy', image: 'proxyv2', securityContext: { runAsUser: 1337 } },
+            ],
+          },
+        },
+      ),
+    ],
   },
   {
     code: 'IST0146',
     title: 'a Deployment with image: auto that no Istio webhook selects',
     fires: [namespace('legacy'), autoDeployment('legacy'), injectionWebhook],
-    expect: [{ resource: 'Deployment legacy/gateway', message: 'Deployment gateway contains `image: auto` but does not match any Istio injection webhook selectors.' }],
+    expect: [
+      { resource: 'Deployment legacy/gateway', message: 'Deployment gateway contains `image: auto` but does not match any Istio injection webhook selectors.' },
+    ],
     quiet: [namespace('shop', { 'istio-injection': 'enabled' }), autoDeployment('shop'), injectionWebhook],
   },
   {
@@ -181,11 +245,21 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'Service default/db',
-        message: 'Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly',
+        message:
+          'Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly',
         path: 'spec.ports[0].port',
       },
     ],
-    quiet: [service('db', 'default', undefined, [{ name: 'tcp-postgres', port: 5432, protocol: 'TCP' }], {}, { type: 'ExternalName', externalName: 'db.example.com' })],
+    quiet: [
+      service(
+        'db',
+        'default',
+        undefined,
+        [{ name: 'tcp-postgres', port: 5432, protocol: 'TCP' }],
+        {},
+        { type: 'ExternalName', externalName: 'db.example.com' },
+      ),
+    ],
   },
   {
     code: 'IST0123',
@@ -194,7 +268,8 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'Namespace default',
-        message: 'The namespace has more than one type of injection labels [istio-injection=enabled istio.io/rev=canary], which may lead to undefined behavior. Make sure only one injection label exists.',
+        message:
+          'The namespace has more than one type of injection labels [istio-injection=enabled istio.io/rev=canary], which may lead to undefined behavior. Make sure only one injection label exists.',
       },
     ],
     quiet: [namespace('default', { 'istio.io/rev': 'canary' })],
@@ -226,7 +301,8 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'DestinationRule default/ext',
-        message: 'DestinationRule default/ext in namespace default has TLS mode set to SIMPLE but no caCertificates are set to validate server identity for host: api.example.com',
+        message:
+          'DestinationRule default/ext in namespace default has TLS mode set to SIMPLE but no caCertificates are set to validate server identity for host: api.example.com',
         path: 'spec.trafficPolicy.tls.caCertificates',
       },
     ],
@@ -235,15 +311,26 @@ const cases: Case[] = [
   {
     code: 'IST0129',
     title: 'port-level TLS without verifying the certificate',
-    fires: [spec('DestinationRule', 'ext', 'default', { host: 'api.example.com', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'MUTUAL' } }] } })],
+    fires: [
+      spec('DestinationRule', 'ext', 'default', {
+        host: 'api.example.com',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'MUTUAL' } }] },
+      }),
+    ],
     expect: [
       {
         resource: 'DestinationRule default/ext',
-        message: 'DestinationRule default/ext in namespace default has TLS mode set to MUTUAL but no caCertificates are set to validate server identity for host: api.example.com at port number:443',
+        message:
+          'DestinationRule default/ext in namespace default has TLS mode set to MUTUAL but no caCertificates are set to validate server identity for host: api.example.com at port number:443',
         path: 'spec.trafficPolicy.portLevelSettings[0].tls.caCertificates',
       },
     ],
-    quiet: [spec('DestinationRule', 'ext', 'default', { host: 'api.example.com', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'ISTIO_MUTUAL' } }] } })],
+    quiet: [
+      spec('DestinationRule', 'ext', 'default', {
+        host: 'api.example.com',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'ISTIO_MUTUAL' } }] },
+      }),
+    ],
   },
   {
     code: 'IST0130',
@@ -258,17 +345,34 @@ const cases: Case[] = [
     fires: [
       spec('VirtualService', 'vs', 'default', {
         hosts: ['x'],
-        http: [{ name: 'first', match: [{ uri: { exact: '/a' } }], ...route('x') }, { match: [{ uri: { exact: '/a' } }, { uri: { exact: '/b' } }], ...route('x') }],
+        http: [
+          { name: 'first', match: [{ uri: { exact: '/a' } }], ...route('x') },
+          { match: [{ uri: { exact: '/a' } }, { uri: { exact: '/b' } }], ...route('x') },
+        ],
       }),
     ],
     expect: [{ resource: 'VirtualService default/vs', message: 'VirtualService rule #1 match #0 is not used (duplicate/overlapping match in rule "first").' }],
-    quiet: [spec('VirtualService', 'vs', 'default', { hosts: ['x'], http: [{ match: [{ uri: { exact: '/a' } }], ...route('x') }, { match: [{ uri: { exact: '/b' } }], ...route('x') }] })],
+    quiet: [
+      spec('VirtualService', 'vs', 'default', {
+        hosts: ['x'],
+        http: [
+          { match: [{ uri: { exact: '/a' } }], ...route('x') },
+          { match: [{ uri: { exact: '/b' } }], ...route('x') },
+        ],
+      }),
+    ],
   },
   {
     code: 'IST0132',
     title: 'a VirtualService host its Gateway does not serve',
     fires: [gateway('gw', [server(80, ['a.example.com'])]), spec('VirtualService', 'vs', 'default', { hosts: ['b.example.com'], gateways: ['gw'] })],
-    expect: [{ resource: 'VirtualService default/vs', message: 'one or more host [b.example.com] defined in VirtualService default/vs not found in Gateway default/gw.', path: 'spec.gateways[0]' }],
+    expect: [
+      {
+        resource: 'VirtualService default/vs',
+        message: 'one or more host [b.example.com] defined in VirtualService default/vs not found in Gateway default/gw.',
+        path: 'spec.gateways[0]',
+      },
+    ],
     quiet: [gateway('gw', [server(80, ['*.example.com'])]), spec('VirtualService', 'vs', 'default', { hosts: ['b.example.com'], gateways: ['gw'] })],
   },
   {
@@ -276,7 +380,9 @@ const cases: Case[] = [
     title: 'a TCP ServiceEntry without addresses (the mesh allocates none)',
     fires: [spec('ServiceEntry', 'db', 'default', { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] })],
     expect: [{ resource: 'ServiceEntry default/db', message: 'ServiceEntry addresses are required for this protocol.', path: 'spec.ports[0].name' }],
-    quiet: [spec('ServiceEntry', 'db', 'default', { hosts: ['db.example.com'], addresses: ['10.0.0.5'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] })],
+    quiet: [
+      spec('ServiceEntry', 'db', 'default', { hosts: ['db.example.com'], addresses: ['10.0.0.5'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] }),
+    ],
   },
   {
     code: 'IST0135',
@@ -285,7 +391,8 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'Pod default/reviews-1',
-        message: 'Annotation "sidecar.istio.io/inject" has been deprecated in favor of the "sidecar.istio.io/inject" label and may not work in future Istio versions.',
+        message:
+          'Annotation "sidecar.istio.io/inject" has been deprecated in favor of the "sidecar.istio.io/inject" label and may not work in future Istio versions.',
         path: 'metadata.annotations.sidecar.istio.io/inject',
       },
     ],
@@ -296,7 +403,13 @@ const cases: Case[] = [
     title: 'an alpha annotation, in an upgrade precheck',
     options: { precheck: true },
     fires: [pod('reviews-1', 'default', {}, { annotations: { 'sidecar.istio.io/proxyCPU': '100m' } })],
-    expect: [{ resource: 'Pod default/reviews-1', message: 'Annotation "sidecar.istio.io/proxyCPU" is part of an alpha-phase feature and may be incompletely supported.', path: 'metadata.annotations.sidecar.istio.io/proxyCPU' }],
+    expect: [
+      {
+        resource: 'Pod default/reviews-1',
+        message: 'Annotation "sidecar.istio.io/proxyCPU" is part of an alpha-phase feature and may be incompletely supported.',
+        path: 'metadata.annotations.sidecar.istio.io/proxyCPU',
+      },
+    ],
     quiet: [pod('reviews-1', 'default', {}, { annotations: { 'proxy.istio.io/config': 'concurrency: 2' } })],
   },
   {
@@ -311,19 +424,41 @@ const cases: Case[] = [
       ]),
     ],
     expect: [
-      { resource: 'Deployment default/reviews', message: 'This deployment reviews is associated with multiple services [default/s1 default/s1] using targetPort "8080" but different ports: [80 81].', path: 'metadata.name' },
+      {
+        resource: 'Deployment default/reviews',
+        message: 'This deployment reviews is associated with multiple services [default/s1 default/s1] using targetPort "8080" but different ports: [80 81].',
+        path: 'metadata.name',
+      },
     ],
-    quiet: [injected, deployment('reviews', 'default', { app: 'reviews' }), service('s1', 'default', { app: 'reviews' }, [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }])],
+    quiet: [
+      injected,
+      deployment('reviews', 'default', { app: 'reviews' }),
+      service('s1', 'default', { app: 'reviews' }, [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }]),
+    ],
   },
   {
     code: 'IST0138',
     title: 'two Gateways on one workload with one certificate',
-    fires: [gateway('gw1', [server(443, ['a.example.com'], { mode: 'SIMPLE', credentialName: 'cert' })]), gateway('gw2', [server(443, ['b.example.com'], { mode: 'SIMPLE', credentialName: 'cert' })])],
-    expect: [
-      { resource: 'Gateway default/gw1', message: 'Duplicate certificate in multiple gateways [default/gw1 default/gw2] may cause 404s if clients re-use HTTP2 connections.', path: 'metadata.name' },
-      { resource: 'Gateway default/gw2', message: 'Duplicate certificate in multiple gateways [default/gw2 default/gw1] may cause 404s if clients re-use HTTP2 connections.', path: 'metadata.name' },
+    fires: [
+      gateway('gw1', [server(443, ['a.example.com'], { mode: 'SIMPLE', credentialName: 'cert' })]),
+      gateway('gw2', [server(443, ['b.example.com'], { mode: 'SIMPLE', credentialName: 'cert' })]),
     ],
-    quiet: [gateway('gw1', [server(443, ['a.example.com'], { mode: 'SIMPLE', credentialName: 'a' })]), gateway('gw2', [server(443, ['b.example.com'], { mode: 'SIMPLE', credentialName: 'b' })])],
+    expect: [
+      {
+        resource: 'Gateway default/gw1',
+        message: 'Duplicate certificate in multiple gateways [default/gw1 default/gw2] may cause 404s if clients re-use HTTP2 connections.',
+        path: 'metadata.name',
+      },
+      {
+        resource: 'Gateway default/gw2',
+        message: 'Duplicate certificate in multiple gateways [default/gw2 default/gw1] may cause 404s if clients re-use HTTP2 connections.',
+        path: 'metadata.name',
+      },
+    ],
+    quiet: [
+      gateway('gw1', [server(443, ['a.example.com'], { mode: 'SIMPLE', credentialName: 'a' })]),
+      gateway('gw2', [server(443, ['b.example.com'], { mode: 'SIMPLE', credentialName: 'b' })]),
+    ],
   },
   {
     code: 'IST0145',
@@ -348,7 +483,11 @@ const cases: Case[] = [
     fires: [
       ...ingressGateway(),
       gateway('gw', [server(80, ['a.example.com'])]),
-      spec('VirtualService', 'vs', 'default', { hosts: ['a.example.com'], gateways: ['gw'], http: [{ match: [{ headers: { '@request.auth.claims.group': { exact: 'admin' } } }], ...route('x') }] }),
+      spec('VirtualService', 'vs', 'default', {
+        hosts: ['a.example.com'],
+        gateways: ['gw'],
+        http: [{ match: [{ headers: { '@request.auth.claims.group': { exact: 'admin' } } }], ...route('x') }],
+      }),
     ],
     expect: [
       {
@@ -360,14 +499,25 @@ const cases: Case[] = [
     quiet: [
       ...ingressGateway(),
       gateway('gw', [server(80, ['a.example.com'])]),
-      spec('RequestAuthentication', 'jwt', 'istio-system', { selector: { matchLabels: { istio: 'ingressgateway' } }, jwtRules: [{ issuer: 'https://id.example.com' }] }),
-      spec('VirtualService', 'vs', 'default', { hosts: ['a.example.com'], gateways: ['gw'], http: [{ match: [{ headers: { '@request.auth.claims.group': { exact: 'admin' } } }], ...route('x') }] }),
+      spec('RequestAuthentication', 'jwt', 'istio-system', {
+        selector: { matchLabels: { istio: 'ingressgateway' } },
+        jwtRules: [{ issuer: 'https://id.example.com' }],
+      }),
+      spec('VirtualService', 'vs', 'default', {
+        hosts: ['a.example.com'],
+        gateways: ['gw'],
+        http: [{ match: [{ headers: { '@request.auth.claims.group': { exact: 'admin' } } }], ...route('x') }],
+      }),
     ],
   },
   {
     code: 'IST0158',
     title: 'a proxy older than what the injector injects',
-    fires: [injected, injector({ global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2' } } }), pod('old-1', 'default', {}, { proxy: 'docker.io/istio/proxyv2:1.29.0' })],
+    fires: [
+      injected,
+      injector({ global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2' } } }),
+      pod('old-1', 'default', {}, { proxy: 'docker.io/istio/proxyv2:1.29.0' }),
+    ],
     expect: [
       {
         resource: 'Namespace default',
@@ -375,14 +525,22 @@ const cases: Case[] = [
           'The Istio proxy images of the pods running in the namespace do not match the image defined in the injection configuration (pod names: [old-1]). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pods.',
       },
     ],
-    quiet: [injected, injector({ global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2' } } }), pod('new-1', 'default', {}, { proxy: 'docker.io/istio/proxyv2:1.30.0' })],
+    quiet: [
+      injected,
+      injector({ global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2' } } }),
+      pod('new-1', 'default', {}, { proxy: 'docker.io/istio/proxyv2:1.30.0' }),
+    ],
   },
   ...selectorConflictCases('Telemetry', 'Telemetries', ['IST0159', 'IST0160'], matchLabels => ({ selector: { matchLabels } })),
   {
     code: 'IST0161',
     title: 'a gateway certificate without its key',
     options: { now: CERTIFICATE_VALID_AT },
-    fires: [...ingressGateway(), gateway('gw', [server(443, ['pay.example.com'], { mode: 'SIMPLE', credentialName: 'pay-cert' })]), secret('pay-cert', 'istio-system', { 'tls.crt': base64(TEST_CERTIFICATE_PEM) })],
+    fires: [
+      ...ingressGateway(),
+      gateway('gw', [server(443, ['pay.example.com'], { mode: 'SIMPLE', credentialName: 'pay-cert' })]),
+      secret('pay-cert', 'istio-system', { 'tls.crt': base64(TEST_CERTIFICATE_PEM) }),
+    ],
     expect: [
       {
         resource: 'Gateway default/gw',
@@ -390,7 +548,11 @@ const cases: Case[] = [
         path: 'spec.servers[0].tls.credentialName',
       },
     ],
-    quiet: [...ingressGateway(), gateway('gw', [server(443, ['pay.example.com'], { mode: 'SIMPLE', credentialName: 'pay-cert' })]), secret('pay-cert', 'istio-system', { 'tls.crt': base64(TEST_CERTIFICATE_PEM), 'tls.key': base64('key') })],
+    quiet: [
+      ...ingressGateway(),
+      gateway('gw', [server(443, ['pay.example.com'], { mode: 'SIMPLE', credentialName: 'pay-cert' })]),
+      secret('pay-cert', 'istio-system', { 'tls.crt': base64(TEST_CERTIFICATE_PEM), 'tls.key': base64('key') }),
+    ],
   },
   {
     code: 'IST0162',
@@ -408,8 +570,11 @@ const cases: Case[] = [
   },
   {
     code: 'IST0166',
-    title: 'a selector on a Gateway API gateway\'s pods',
-    fires: [pod('my-gw-1', 'default', { 'gateway.networking.k8s.io/gateway-name': 'my-gw' }), spec('AuthorizationPolicy', 'ap', 'default', { selector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'my-gw' } } })],
+    title: "a selector on a Gateway API gateway's pods",
+    fires: [
+      pod('my-gw-1', 'default', { 'gateway.networking.k8s.io/gateway-name': 'my-gw' }),
+      spec('AuthorizationPolicy', 'ap', 'default', { selector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'my-gw' } } }),
+    ],
     expect: [{ resource: 'AuthorizationPolicy default/ap', message: 'Ineffective selector on Kubernetes Gateway my-gw. Use the TargetRef field instead.' }],
     quiet: [
       pod('my-gw-1', 'default', { 'gateway.networking.k8s.io/gateway-name': 'my-gw' }),
@@ -426,35 +591,59 @@ const cases: Case[] = [
   {
     code: 'IST0173',
     title: 'a subset that selects no pod',
-    fires: [service('reviews', 'default', { app: 'reviews' }), reviewsPod, spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v3', labels: { version: 'v3' } }] })],
-    expect: [{ resource: 'DestinationRule default/reviews', message: 'The Subset v3 defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).' }],
-    quiet: [service('reviews', 'default', { app: 'reviews' }), reviewsPod, spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] })],
+    fires: [
+      service('reviews', 'default', { app: 'reviews' }),
+      reviewsPod,
+      spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v3', labels: { version: 'v3' } }] }),
+    ],
+    expect: [
+      {
+        resource: 'DestinationRule default/reviews',
+        message: 'The Subset v3 defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
+      },
+    ],
+    quiet: [
+      service('reviews', 'default', { app: 'reviews' }),
+      reviewsPod,
+      spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] }),
+    ],
   },
   {
     code: 'IST0174',
     title: 'a DestinationRule for a host nothing serves',
     fires: [spec('DestinationRule', 'nothing', 'default', { host: 'nothing' })],
-    expect: [{ resource: 'DestinationRule default/nothing', message: 'The host nothing defined in the DestinationRule does not match any services in the mesh.' }],
+    expect: [
+      { resource: 'DestinationRule default/nothing', message: 'The host nothing defined in the DestinationRule does not match any services in the mesh.' },
+    ],
     quiet: [service('nothing', 'default', { app: 'x' }), spec('DestinationRule', 'nothing', 'default', { host: 'nothing' })],
   },
   {
     code: 'IST0175',
     title: 'JWT issuers with istiod fetching keys from anywhere',
-    fires: [spec('RequestAuthentication', 'jwt', 'default', { jwtRules: [{ issuer: 'https://id.example.com' }] }), deployment('istiod', 'istio-system', { app: 'istiod' }, { labels: { app: 'istiod' } })],
+    fires: [
+      spec('RequestAuthentication', 'jwt', 'default', { jwtRules: [{ issuer: 'https://id.example.com' }] }),
+      deployment('istiod', 'istio-system', { app: 'istiod' }, { labels: { app: 'istiod' } }),
+    ],
     expect: [
       {
         resource: 'Deployment istio-system/istiod',
-        message: 'BLOCKED_CIDRS_IN_JWKS_URIS is not configured but 1 RequestAuthentication resource(s) exist (default/jwt). Consider configuring it to restrict JWKS URI fetches to trusted networks.',
+        message:
+          'BLOCKED_CIDRS_IN_JWKS_URIS is not configured but 1 RequestAuthentication resource(s) exist (default/jwt). Consider configuring it to restrict JWKS URI fetches to trusted networks.',
       },
     ],
     quiet: [
       spec('RequestAuthentication', 'jwt', 'default', { jwtRules: [{ issuer: 'https://id.example.com' }] }),
-      deployment('istiod', 'istio-system', { app: 'istiod' }, { labels: { app: 'istiod' }, containers: [{ name: 'discovery', env: [{ name: 'BLOCKED_CIDRS_IN_JWKS_URIS', value: '10.0.0.0/8' }] }] }),
+      deployment(
+        'istiod',
+        'istio-system',
+        { app: 'istiod' },
+        { labels: { app: 'istiod' }, containers: [{ name: 'discovery', env: [{ name: 'BLOCKED_CIDRS_IN_JWKS_URIS', value: '10.0.0.0/8' }] }] },
+      ),
     ],
   },
   {
     code: 'IST0177',
-    title: 'two ServiceEntries disagreeing on a port\'s protocol',
+    title: "two ServiceEntries disagreeing on a port's protocol",
     fires: [
       spec('ServiceEntry', 'a', 'default', { hosts: ['api.example.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }] }),
       spec('ServiceEntry', 'b', 'default', { hosts: ['api.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] }),
@@ -472,30 +661,75 @@ const cases: Case[] = [
   {
     code: 'MP0001',
     title: 'route weights that do not add up to 100',
-    fires: [spec('VirtualService', 'vs', 'default', { hosts: ['x'], http: [{ route: [{ destination: { host: 'x' }, weight: 50 }, { destination: { host: 'x' }, weight: 40 }] }] })],
+    fires: [
+      spec('VirtualService', 'vs', 'default', {
+        hosts: ['x'],
+        http: [
+          {
+            route: [
+              { destination: { host: 'x' }, weight: 50 },
+              { destination: { host: 'x' }, weight: 40 },
+            ],
+          },
+        ],
+      }),
+    ],
     expect: [{ resource: 'VirtualService default/vs', message: 'The weights of http route 0 add up to 90, not 100', path: 'spec.http[0].route' }],
-    quiet: [spec('VirtualService', 'vs', 'default', { hosts: ['x'], http: [{ route: [{ destination: { host: 'x' }, weight: 60 }, { destination: { host: 'x' }, weight: 40 }] }] })],
+    quiet: [
+      spec('VirtualService', 'vs', 'default', {
+        hosts: ['x'],
+        http: [
+          {
+            route: [
+              { destination: { host: 'x' }, weight: 60 },
+              { destination: { host: 'x' }, weight: 40 },
+            ],
+          },
+        ],
+      }),
+    ],
   },
   {
     code: 'MP0002',
     title: 'a deny-all nothing opens',
     fires: [spec('AuthorizationPolicy', 'deny', 'default', {})],
     expect: [{ resource: 'AuthorizationPolicy default/deny', message: 'This policy denies every request and no ALLOW policy with rules lets any caller in' }],
-    quiet: [spec('AuthorizationPolicy', 'deny', 'default', {}), spec('AuthorizationPolicy', 'allow', 'default', { rules: [{ from: [{ source: { namespaces: ['orders'] } }] }] })],
+    quiet: [
+      spec('AuthorizationPolicy', 'deny', 'default', {}),
+      spec('AuthorizationPolicy', 'allow', 'default', { rules: [{ from: [{ source: { namespaces: ['orders'] } }] }] }),
+    ],
   },
   {
     code: 'MP0003',
     title: 'signing keys fetched over http',
     fires: [spec('RequestAuthentication', 'jwt', 'default', { jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'http://id.example.com/jwks' }] })],
-    expect: [{ resource: 'RequestAuthentication default/jwt', message: 'jwksUri "http://id.example.com/jwks" is not https: anyone on the path could swap the signing keys', path: 'spec.jwtRules[0].jwksUri' }],
+    expect: [
+      {
+        resource: 'RequestAuthentication default/jwt',
+        message: 'jwksUri "http://id.example.com/jwks" is not https: anyone on the path could swap the signing keys',
+        path: 'spec.jwtRules[0].jwksUri',
+      },
+    ],
     quiet: [spec('RequestAuthentication', 'jwt', 'default', { jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/jwks' }] })],
   },
   {
     code: 'MP0004',
     title: 'port-level mTLS without a selector',
     fires: [spec('PeerAuthentication', 'pa', 'default', { mtls: { mode: 'STRICT' }, portLevelMtls: { 9090: { mode: 'DISABLE' } } })],
-    expect: [{ resource: 'PeerAuthentication default/pa', message: 'portLevelMtls only takes effect for a PeerAuthentication with a workload selector (matchLabels)', path: 'spec.portLevelMtls' }],
-    quiet: [spec('PeerAuthentication', 'pa', 'default', { selector: { matchLabels: { app: 'x' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 9090: { mode: 'DISABLE' } } })],
+    expect: [
+      {
+        resource: 'PeerAuthentication default/pa',
+        message: 'portLevelMtls only takes effect for a PeerAuthentication with a workload selector (matchLabels)',
+        path: 'spec.portLevelMtls',
+      },
+    ],
+    quiet: [
+      spec('PeerAuthentication', 'pa', 'default', {
+        selector: { matchLabels: { app: 'x' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { 9090: { mode: 'DISABLE' } },
+      }),
+    ],
   },
   {
     code: 'MP0006',
@@ -507,15 +741,26 @@ const cases: Case[] = [
   {
     code: 'MP0007',
     title: 'a DENY rule matching paths positively',
-    fires: [spec('AuthorizationPolicy', 'require-jwt', 'default', { action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { paths: ['/api/*'] } }] }] })],
+    fires: [
+      spec('AuthorizationPolicy', 'require-jwt', 'default', {
+        action: 'DENY',
+        rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { paths: ['/api/*'] } }] }],
+      }),
+    ],
     expect: [
       {
         resource: 'AuthorizationPolicy default/require-jwt',
-        message: 'A DENY rule matches /api/* positively: spellings the application treats as the same path (//x, /X, /x;a) escape it. Deny with notPaths on the paths to keep open instead',
+        message:
+          'A DENY rule matches /api/* positively: spellings the application treats as the same path (//x, /X, /x;a) escape it. Deny with notPaths on the paths to keep open instead',
         path: 'spec.rules[0].to[0].operation.paths',
       },
     ],
-    quiet: [spec('AuthorizationPolicy', 'require-jwt', 'default', { action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { notPaths: ['/healthz'] } }] }] })],
+    quiet: [
+      spec('AuthorizationPolicy', 'require-jwt', 'default', {
+        action: 'DENY',
+        rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }], to: [{ operation: { notPaths: ['/healthz'] } }] }],
+      }),
+    ],
   },
   {
     code: 'MP0008',
@@ -540,7 +785,7 @@ const cases: Case[] = [
   },
   {
     code: 'MP0009',
-    title: 'a Service\'s target port excluded from the sidecar',
+    title: "a Service's target port excluded from the sidecar",
     fires: [
       deployment('reviews', 'default', { app: 'reviews' }, { templateAnnotations: { 'traffic.sidecar.istio.io/excludeInboundPorts': '8080' } }),
       service('reviews', 'default', { app: 'reviews' }, [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }]),
@@ -548,7 +793,8 @@ const cases: Case[] = [
     expect: [
       {
         resource: 'Deployment default/reviews',
-        message: 'Port 8080 is excluded from the sidecar (traffic.sidecar.istio.io/excludeInboundPorts) but Service reviews sends traffic to it (spec.ports[0]): that traffic bypasses mTLS and authorization',
+        message:
+          'Port 8080 is excluded from the sidecar (traffic.sidecar.istio.io/excludeInboundPorts) but Service reviews sends traffic to it (spec.ports[0]): that traffic bypasses mTLS and authorization',
         path: 'metadata.annotations.traffic.sidecar.istio.io/excludeInboundPorts',
       },
     ],
@@ -564,7 +810,9 @@ const cases: Case[] = [
     fires: [gateway('gw1', [server(80, ['a.example.com'])]), gateway('gw2', [server(80, ['a.example.com'])])],
     expect: ['gw1', 'gw2'].map(name => ({
       resource: `Gateway default/${name}`,
-      message: `Conflict with gateways default/${name === 'gw1' ? 'gw2' : 'gw1'} (workload selector istio=ingressgateway, port 80, host a.example.com): istioctl reports IST0145 once the gateway's pods run`,
+      message: `Conflict with gateways default/${
+        name === 'gw1' ? 'gw2' : 'gw1'
+      } (workload selector istio=ingressgateway, port 80, host a.example.com): istioctl reports IST0145 once the gateway's pods run`,
     })),
     quiet: [gateway('gw1', [server(80, ['a.example.com'])]), gateway('gw2', [server(80, ['b.example.com'])])],
   },
@@ -574,18 +822,26 @@ const cases: Case[] = [
     fires: [
       namespace('shop', { 'istio.io/dataplane-mode': 'ambient' }),
       deployment('checkout', 'shop', { app: 'checkout' }),
-      spec('AuthorizationPolicy', 'callers', 'shop', { selector: { matchLabels: { app: 'checkout' } }, rules: [{ from: [{ source: { namespaces: ['web'] } }], to: [{ operation: { methods: ['POST'] } }] }] }),
-      spec('RequestAuthentication', 'jwt', 'shop', { selector: { matchLabels: { app: 'checkout' } }, jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/jwks' }] }),
+      spec('AuthorizationPolicy', 'callers', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        rules: [{ from: [{ source: { namespaces: ['web'] } }], to: [{ operation: { methods: ['POST'] } }] }],
+      }),
+      spec('RequestAuthentication', 'jwt', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/jwks' }],
+      }),
     ],
     expect: [
       {
         resource: 'AuthorizationPolicy shop/callers',
-        message: 'ztunnel enforces this policy on ambient workloads (Deployment checkout) and cannot match HTTP attributes (rules[0].to[0].operation.methods); it drops the rules with them, letting fewer callers in than it says. Attach it to a waypoint with targetRefs',
+        message:
+          'ztunnel enforces this policy on ambient workloads (Deployment checkout) and cannot match HTTP attributes (rules[0].to[0].operation.methods); it drops the rules with them, letting fewer callers in than it says. Attach it to a waypoint with targetRefs',
         path: 'spec.selector',
       },
       {
         resource: 'RequestAuthentication shop/jwt',
-        message: 'ztunnel serves the ambient workloads this policy selects (Deployment checkout) and validates no tokens: attach it to a waypoint with targetRefs',
+        message:
+          'ztunnel serves the ambient workloads this policy selects (Deployment checkout) and validates no tokens: attach it to a waypoint with targetRefs',
         path: 'spec.selector',
       },
     ],
@@ -595,21 +851,31 @@ const cases: Case[] = [
       deployment('legacy', 'shop', { app: 'legacy', 'istio.io/dataplane-mode': 'none' }),
       deployment('checkout', 'shop', { app: 'checkout' }),
       spec('AuthorizationPolicy', 'legacy', 'shop', { selector: { matchLabels: { app: 'legacy' } }, rules: [{ to: [{ operation: { methods: ['POST'] } }] }] }),
-      spec('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ group: '', kind: 'Service', name: 'checkout' }], rules: [{ to: [{ operation: { methods: ['POST'] } }] }] }),
-      spec('AuthorizationPolicy', 'l4', 'shop', { selector: { matchLabels: { app: 'checkout' } }, rules: [{ from: [{ source: { principals: ['cluster.local/ns/web/sa/web'] } }], when: [{ key: 'source.namespace', values: ['web'] }] }] }),
+      spec('AuthorizationPolicy', 'callers', 'shop', {
+        targetRefs: [{ group: '', kind: 'Service', name: 'checkout' }],
+        rules: [{ to: [{ operation: { methods: ['POST'] } }] }],
+      }),
+      spec('AuthorizationPolicy', 'l4', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        rules: [{ from: [{ source: { principals: ['cluster.local/ns/web/sa/web'] } }], when: [{ key: 'source.namespace', values: ['web'] }] }],
+      }),
     ],
   },
 ];
 
 describe('the analyzers', () => {
   it('cover every code in the code table with a firing and a quiet case (codes raised from traffic are tested with the status)', () => {
-    const fromObjects = Object.entries(FINDING_CODES).filter(([, description]) => !description.fromTraffic).map(([code]) => code);
+    const fromObjects = Object.entries(FINDING_CODES)
+      .filter(([, description]) => !description.fromTraffic)
+      .map(([code]) => code);
     expect(cases.map(c => c.code).sort()).toEqual(fromObjects.sort());
   });
 
-  it.each(cases)('$code fires on $title, with istioctl\'s text, and stays quiet on the fix', ({ code, fires, expect: expected, quiet, options }) => {
+  it.each(cases)("$code fires on $title, with istioctl's text, and stays quiet on the fix", ({ code, fires, expect: expected, quiet, options }) => {
     const found = analyze(fires, options).filter(f => f.code === code);
-    expect(found).toEqual(expected.map(e => ({ code, level: FINDING_CODES[code].level, resource: e.resource, message: e.message, ...(e.path ? { path: e.path } : {}) })));
+    expect(found).toEqual(
+      expected.map(e => ({ code, level: FINDING_CODES[code].level, resource: e.resource, message: e.message, ...(e.path ? { path: e.path } : {}) })),
+    );
     expect(analyze(quiet, options).filter(f => f.code === code)).toEqual([]);
   });
 
@@ -647,12 +913,16 @@ describe('the analyzers', () => {
   });
 
   it('read objects without a namespace as istioctl does: in "default"', () => {
-    const [finding] = analyze([{ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['x'], http: [route('y')] } }]);
+    const [finding] = analyze([
+      { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['x'], http: [route('y')] } },
+    ]);
     expect(finding.resource).toBe('VirtualService default/vs');
   });
 
   it('ignore what istioctl never reads: kube-system and the other system namespaces', () => {
-    expect(analyze([namespace('kube-system'), pod('coredns', 'kube-system', {}), spec('DestinationRule', 'x', 'kube-system', { host: 'nothing' })])).toEqual([]);
+    expect(analyze([namespace('kube-system'), pod('coredns', 'kube-system', {}), spec('DestinationRule', 'x', 'kube-system', { host: 'nothing' })])).toEqual(
+      [],
+    );
   });
 
   it('in files mode, run only what needs no cluster, as istioctl analyze --use-kube=false', () => {

@@ -16,16 +16,22 @@ export const istioMessages = {
   multipleSidecarsWithoutSelector: (sidecars: string[], namespace: string) =>
     `The Sidecars ${goList(sidecars)} in namespace ${goQuote(namespace)} have no workload selector, which can lead to undefined behavior.`,
   destinationPortRequired: (host: string, ports: number[]) =>
-    `This VirtualService routes to a service ${goQuote(host)} that exposes multiple ports ${goList(ports)}. Specifying a port in the destination is required to disambiguate.`,
+    `This VirtualService routes to a service ${goQuote(host)} that exposes multiple ports ${goList(
+      ports,
+    )}. Specifying a port in the destination is required to disambiguate.`,
   deploymentMultipleServices: (deployment: string, port: number, services: string[]) =>
     `This deployment ${deployment} is associated with multiple services using port ${port} but different protocols: ${goList(services)}`,
-  portNameConvention: (name: string, port: number, targetPort: string) => `Port name ${name} (port: ${port}, targetPort: ${targetPort}) doesn't follow the naming convention of Istio port.`,
-  imageAutoWithoutInjection: (kind: string, name: string) => `${kind} ${name} contains \`image: auto\` but does not match any Istio injection webhook selectors.`,
+  portNameConvention: (name: string, port: number, targetPort: string) =>
+    `Port name ${name} (port: ${port}, targetPort: ${targetPort}) doesn't follow the naming convention of Istio port.`,
+  imageAutoWithoutInjection: (kind: string, name: string) =>
+    `${kind} ${name} contains \`image: auto\` but does not match any Istio injection webhook selectors.`,
   invalidApplicationUid: () => 'User ID (UID) 1337 is reserved for the sidecar proxy.',
   externalNamePortName: () =>
     'Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly',
   multipleInjectionLabels: (labels: string[]) =>
-    `The namespace has more than one type of injection labels ${goList(labels)}, which may lead to undefined behavior. Make sure only one injection label exists.`,
+    `The namespace has more than one type of injection labels ${goList(
+      labels,
+    )}, which may lead to undefined behavior. Make sure only one injection label exists.`,
   invalidAnnotation: (annotation: string, problem: string) => `Invalid annotation ${annotation}: ${problem}`,
   noMatchingWorkloads: (labels: string) => `No matching workloads for this resource with the following labels: ${labels}`,
   noCaDestinationLevel: (rule: string, namespace: string, mode: string, host: string) =>
@@ -33,23 +39,33 @@ export const istioMessages = {
   noCaPortLevel: (rule: string, namespace: string, mode: string, host: string, port: string) =>
     `DestinationRule ${rule} in namespace ${namespace} has TLS mode set to ${mode} but no caCertificates are set to validate server identity for host: ${host} at port ${port}`,
   unreachableRule: (rule: string, reason: string) => `VirtualService rule ${rule} not used (${reason}).`,
-  ineffectiveMatch: (rule: string, match: string, duplicateOf: string) => `VirtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${duplicateOf}).`,
-  hostNotInGateway: (hosts: string[], virtualService: string, gateway: string) => `one or more host ${goList(hosts)} defined in VirtualService ${virtualService} not found in Gateway ${gateway}.`,
+  ineffectiveMatch: (rule: string, match: string, duplicateOf: string) =>
+    `VirtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${duplicateOf}).`,
+  hostNotInGateway: (hosts: string[], virtualService: string, gateway: string) =>
+    `one or more host ${goList(hosts)} defined in VirtualService ${virtualService} not found in Gateway ${gateway}.`,
   serviceEntryAddressesRequired: () => 'ServiceEntry addresses are required for this protocol.',
-  deprecatedAnnotation: (annotation: string, extra: string) => `Annotation ${goQuote(annotation)} has been deprecated${extra} and may not work in future Istio versions.`,
+  deprecatedAnnotation: (annotation: string, extra: string) =>
+    `Annotation ${goQuote(annotation)} has been deprecated${extra} and may not work in future Istio versions.`,
   alphaAnnotation: (annotation: string) => `Annotation ${goQuote(annotation)} is part of an alpha-phase feature and may be incompletely supported.`,
   deploymentConflictingPorts: (deployment: string, services: string[], targetPort: string, ports: number[]) =>
-    `This deployment ${deployment} is associated with multiple services ${goList(services)} using targetPort ${goQuote(targetPort)} but different ports: ${goList(ports)}.`,
-  gatewayDuplicateCertificate: (gateways: string[]) => `Duplicate certificate in multiple gateways ${goList(gateways)} may cause 404s if clients re-use HTTP2 connections.`,
+    `This deployment ${deployment} is associated with multiple services ${goList(services)} using targetPort ${goQuote(
+      targetPort,
+    )} but different ports: ${goList(ports)}.`,
+  gatewayDuplicateCertificate: (gateways: string[]) =>
+    `Duplicate certificate in multiple gateways ${goList(gateways)} may cause 404s if clients re-use HTTP2 connections.`,
   conflictingGateways: (gateways: string, selector: string, port: string, hosts: string) =>
     `Conflict with gateways ${gateways} (workload selector ${selector}, port ${port}, hosts ${hosts}).`,
   namespaceInjectionEnabledByDefault: () => 'is enabled for Istio injection, as Istio is installed with enableNamespacesByDefault as true.',
   jwtClaimRouteWithoutRequestAuthentication: (key: string, gateway: string, pod: string) =>
     `The virtual service uses the JWT claim based routing (key: ${key}) but found no request authentication for the gateway (${gateway}) pod (${pod}). The request authentication must first be applied for the gateway pods to validate the JWT token and make the claims available for routing.`,
   proxyImageMismatch: (pods: string[]) =>
-    `The Istio proxy images of the pods running in the namespace do not match the image defined in the injection configuration (pod names: ${goList(pods)}). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pods.`,
+    `The Istio proxy images of the pods running in the namespace do not match the image defined in the injection configuration (pod names: ${goList(
+      pods,
+    )}). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pods.`,
   conflictingTelemetrySelectors: (telemetries: string[], namespace: string, pod: string) =>
-    `The Telemetries ${goList(telemetries)} in namespace ${goQuote(namespace)} select the same workload pod ${goQuote(pod)}, which can lead to undefined behavior.`,
+    `The Telemetries ${goList(telemetries)} in namespace ${goQuote(namespace)} select the same workload pod ${goQuote(
+      pod,
+    )}, which can lead to undefined behavior.`,
   multipleTelemetriesWithoutSelector: (telemetries: string[], namespace: string) =>
     `The Telemetries ${goList(telemetries)} in namespace ${goQuote(namespace)} have no workload selector, which can lead to undefined behavior.`,
   invalidGatewayCredential: (gateway: string, namespace: string) =>
@@ -58,7 +74,8 @@ export const istioMessages = {
     `The gateway is listening on a target port (port ${port}) that is not defined in the Service associated with its workload instances (Pod selector ${selector}). If you need to access the gateway port through the gateway Service, it will not be available.`,
   ineffectiveSelector: (gateway: string) => `Ineffective selector on Kubernetes Gateway ${gateway}. Use the TargetRef field instead.`,
   ineffectivePolicy: (reason: string) => `The policy has no impact: ${reason}.`,
-  subsetSelectsNoPods: (subset: string) => `The Subset ${subset} defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).`,
+  subsetSelectsNoPods: (subset: string) =>
+    `The Subset ${subset} defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).`,
   unknownDestinationRuleHost: (host: string) => `The host ${host} defined in the DestinationRule does not match any services in the mesh.`,
   jwksUriFetchUnrestricted: (count: number, names: string) =>
     `BLOCKED_CIDRS_IN_JWKS_URIS is not configured but ${count} RequestAuthentication resource(s) exist (${names}). Consider configuring it to restrict JWKS URI fetches to trusted networks.`,

@@ -1,12 +1,12 @@
 import { fileChanges } from './fileChanges';
 
 describe('a proposed folder against the branch', () => {
-  it('says which files are added, changed (with their lines), unchanged, and which of Meshport\'s own it would remove', () => {
+  it("says which files are added, changed (with their lines), unchanged, and which of Meshport's own it would remove", () => {
     const current = new Map([
       ['peerauthentication-cart.yaml', 'spec:\n  mtls:\n    mode: PERMISSIVE\n'],
       ['kustomization.yaml', 'resources: []\n'],
       ['authorizationpolicy-cart-old.yaml', 'spec: {}\n'],
-      ['NOTES.md', 'the team\'s own\n'],
+      ['NOTES.md', "the team's own\n"],
       ['meshport-owned.yaml', 'files:\n  peerauthentication-cart.yaml: sha256:1\n  authorizationpolicy-cart-old.yaml: sha256:2\n'],
     ]);
     const proposed = [

@@ -19,9 +19,21 @@ describe('label selectors', () => {
 
   it('judges a LabelSelector object with the same requirements: matchLabels and matchExpressions', () => {
     expect(labelSelectorMatches(undefined, labels)).toBe(true);
-    expect(labelSelectorMatches({ matchLabels: { app: 'payment-service' }, matchExpressions: [{ key: 'version', operator: 'In', values: ['v1', 'v2'] }] }, labels)).toBe(true);
+    expect(
+      labelSelectorMatches({ matchLabels: { app: 'payment-service' }, matchExpressions: [{ key: 'version', operator: 'In', values: ['v1', 'v2'] }] }, labels),
+    ).toBe(true);
     expect(labelSelectorMatches({ matchExpressions: [{ key: 'version', operator: 'NotIn', values: ['v2'] }] }, labels)).toBe(false);
-    expect(labelSelectorMatches({ matchExpressions: [{ key: 'legacy', operator: 'DoesNotExist' }, { key: 'tier', operator: 'Exists' }] }, labels)).toBe(true);
+    expect(
+      labelSelectorMatches(
+        {
+          matchExpressions: [
+            { key: 'legacy', operator: 'DoesNotExist' },
+            { key: 'tier', operator: 'Exists' },
+          ],
+        },
+        labels,
+      ),
+    ).toBe(true);
     expect(labelSelectorMatches({ matchLabels: { app: 'order-service' } }, labels)).toBe(false);
     // An operator the API does not know selects nothing, as metav1.LabelSelectorAsSelector refuses it.
     expect(labelSelectorMatches({ matchExpressions: [{ key: 'tier', operator: 'Matches', values: ['api'] }] }, labels)).toBe(false);

@@ -2,7 +2,14 @@ import { CanaryPolicy, MeshPolicy } from './policy';
 
 /** The steps of a canary release, as the canary template offers them. */
 export type CanaryStep =
-  | { step: 'start'; stableVersion: string; canaryVersion: string; canaryWeight: number; headerMatch?: { name: string; value: string }; analysis?: CanaryPolicy['analysis'] }
+  | {
+      step: 'start';
+      stableVersion: string;
+      canaryVersion: string;
+      canaryWeight: number;
+      headerMatch?: { name: string; value: string };
+      analysis?: CanaryPolicy['analysis'];
+    }
   | { step: 'shift'; canaryWeight: number }
   | { step: 'promote' }
   | { step: 'rollback' };

@@ -59,26 +59,35 @@ export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>)
 export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
 
 /** What the data-plane choice forbids elsewhere in the policy. */
-export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope' | 'canary' | 'traffic' | 'authorization'>>): DataPlaneIssue[] {
+export function dataPlaneIssues(
+  policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope' | 'canary' | 'traffic' | 'authorization'>>,
+): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
   const issues: DataPlaneIssue[] = [];
   if (dataPlane.mode === 'ambient') {
     const noSidecar = 'configures the sidecar, and ambient pods have none: leave it out';
-    if (Object.values(injection.proxyResources ?? {}).some(value => value !== undefined)) issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
+    if (Object.values(injection.proxyResources ?? {}).some(value => value !== undefined))
+      issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
     if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
     if (policy.scope) issues.push({ path: ['scope'], message: 'limits what a sidecar learns of the mesh, and ambient pods have none: leave it out' });
     // ztunnel does not read istio.io/dry-run: it would enforce what was meant as a trial.
-    if (policy.authorization?.dryRun) issues.push({ path: ['authorization', 'dryRun'], message: 'is a sidecar feature: in ambient mode the policies would be enforced, not tried' });
+    if (policy.authorization?.dryRun)
+      issues.push({ path: ['authorization', 'dryRun'], message: 'is a sidecar feature: in ambient mode the policies would be enforced, not tried' });
     // The waypoint routes with an HTTPRoute: no fault injection or Envoy retry conditions.
-    const httpRoute = 'has no HTTPRoute equivalent, and a waypoint routes with an HTTPRoute (VirtualServices are Alpha on waypoints): leave it out in ambient mode';
+    const httpRoute =
+      'has no HTTPRoute equivalent, and a waypoint routes with an HTTPRoute (VirtualServices are Alpha on waypoints): leave it out in ambient mode';
     if (policy.canary?.fault) issues.push({ path: ['canary', 'fault'], message: httpRoute });
     if (policy.traffic?.retries) issues.push({ path: ['traffic', 'retries'], message: httpRoute });
     // Gateway API's HTTPHeaderMatch value: no space at either end, none doubled.
     if (policy.canary?.headerMatch && !/^[!-~]+([\t ]?[!-~]+)*$/.test(policy.canary.headerMatch.value)) {
-      issues.push({ path: ['canary', 'headerMatch', 'value'], message: 'has a space at an end or two in a row, which an HTTPRoute header match (ambient mode) does not take' });
+      issues.push({
+        path: ['canary', 'headerMatch', 'value'],
+        message: 'has a space at an end or two in a row, which an HTTPRoute header match (ambient mode) does not take',
+      });
     }
-    if (dataPlane.useExistingWaypoint && !dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });
+    if (dataPlane.useExistingWaypoint && !dataPlane.waypoint)
+      issues.push({ path: ['dataPlane', 'waypoint'], message: 'names no waypoint: useExistingWaypoint needs the name of the one to use' });
   } else {
     if (dataPlane.waypoint) issues.push({ path: ['dataPlane', 'waypoint'], message: AMBIENT_ONLY });
     if (dataPlane.useExistingWaypoint) issues.push({ path: ['dataPlane', 'useExistingWaypoint'], message: AMBIENT_ONLY });

@@ -1,7 +1,20 @@
 import { isRecord } from '../isRecord';
 
 /** The sections of a service policy a form may set or remove as a whole. */
-export const POLICY_SECTIONS = ['service', 'dataPlane', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry', 'scope', 'egress'] as const;
+export const POLICY_SECTIONS = [
+  'service',
+  'dataPlane',
+  'injection',
+  'mtls',
+  'jwt',
+  'authorization',
+  'traffic',
+  'canary',
+  'ingress',
+  'telemetry',
+  'scope',
+  'egress',
+] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /** Entries laid over stored ones: an entry replaces the stored one of its name, the rest are kept in order. */

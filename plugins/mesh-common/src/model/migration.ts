@@ -38,8 +38,9 @@ export const MIGRATION_STEPS: Record<MigrationStep, MigrationStepPlan> = {
     step: 'use-waypoint',
     title: 'Point the namespace at its waypoint',
     changes: 'labels the namespace istio.io/use-waypoint=waypoint',
-    safeBecause: 'sidecar pods ignore the label (Istio routes sidecar traffic past waypoints); ambient callers start going through the waypoint, which now enforces the targetRefs policies',
-    then: 'istioctl waypoint status; the waypoint serves the namespace\'s services',
+    safeBecause:
+      'sidecar pods ignore the label (Istio routes sidecar traffic past waypoints); ambient callers start going through the waypoint, which now enforces the targetRefs policies',
+    then: "istioctl waypoint status; the waypoint serves the namespace's services",
     rollback: 'revert: the label is removed',
   },
   enroll: {
@@ -55,8 +56,7 @@ export const MIGRATION_STEPS: Record<MigrationStep, MigrationStepPlan> = {
     title: 'Stop sidecar injection',
     changes: 'removes istio-injection / istio.io/rev: the namespace is ambient, its pods get no sidecar when they next start',
     safeBecause: 'running pods keep their sidecars; each pod that restarts comes up in ambient mode, served by ztunnel and the waypoint',
-    then:
-      'restart the workloads (re-render each service in ambient mode: its pods restart without a sidecar, and its selector-based HTTP policies, which ztunnel would turn into deny-all, go in the same change). With HTTP rules there is no zero-downtime path: plan a window',
+    then: 'restart the workloads (re-render each service in ambient mode: its pods restart without a sidecar, and its selector-based HTTP policies, which ztunnel would turn into deny-all, go in the same change). With HTTP rules there is no zero-downtime path: plan a window',
     rollback: 'revert, then restart the workloads: they get sidecars again',
   },
   'restore-injection': {

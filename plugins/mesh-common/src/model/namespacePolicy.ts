@@ -25,12 +25,17 @@ export const namespacePolicySchema = z
       .describe('Namespace injection label'),
     dataPlane: z
       .strictObject({
-        mode: z.enum(DATA_PLANE_MODES).default('sidecar').describe('sidecar: inject a proxy into every new pod; ambient: enroll every pod with the node\'s ztunnel'),
+        mode: z
+          .enum(DATA_PLANE_MODES)
+          .default('sidecar')
+          .describe("sidecar: inject a proxy into every new pod; ambient: enroll every pod with the node's ztunnel"),
         waypoint: z.boolean().default(false).describe('Ambient only: a waypoint named "waypoint" for the whole namespace, enforcing L7 rules of every service'),
         migrationStep: z
           .enum([...TO_AMBIENT_STEPS, ...TO_SIDECAR_STEPS] as [MigrationStep, ...MigrationStep[]])
           .optional()
-          .describe('A migration under way towards the mode, at this step of Istio\'s order (deploy-waypoint, use-waypoint, enroll, stop-injection to ambient; restore-injection, leave-ambient back); the last step is the mode itself'),
+          .describe(
+            "A migration under way towards the mode, at this step of Istio's order (deploy-waypoint, use-waypoint, enroll, stop-injection to ambient; restore-injection, leave-ambient back); the last step is the mode itself",
+          ),
       })
       .prefault({})
       .describe('Data plane of the namespace'),
@@ -47,14 +52,28 @@ export const namespacePolicySchema = z
   .superRefine((policy, ctx) => {
     const step = policy.dataPlane.migrationStep;
     if (policy.dataPlane.mode === 'ambient' && policy.injection.revision && !keepsInjection(policy)) {
-      ctx.addIssue({ code: 'custom', path: ['injection', 'revision'], message: 'labels the namespace for a sidecar injector revision, and Istio then treats it as a sidecar namespace: leave it out in ambient mode' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['injection', 'revision'],
+        message: 'labels the namespace for a sidecar injector revision, and Istio then treats it as a sidecar namespace: leave it out in ambient mode',
+      });
     }
     const towards: readonly string[] = policy.dataPlane.mode === 'ambient' ? TO_AMBIENT_STEPS : TO_SIDECAR_STEPS;
     if (step && !towards.includes(step)) {
-      ctx.addIssue({ code: 'custom', path: ['dataPlane', 'migrationStep'], message: `is a step towards ${policy.dataPlane.mode === 'ambient' ? 'sidecar' : 'ambient'} mode, not ${policy.dataPlane.mode}: ${MIGRATION_STEPS[step].title}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dataPlane', 'migrationStep'],
+        message: `is a step towards ${policy.dataPlane.mode === 'ambient' ? 'sidecar' : 'ambient'} mode, not ${policy.dataPlane.mode}: ${
+          MIGRATION_STEPS[step].title
+        }`,
+      });
     }
     if (policy.dataPlane.mode === 'ambient' && step && step !== 'stop-injection' && !policy.dataPlane.waypoint) {
-      ctx.addIssue({ code: 'custom', path: ['dataPlane', 'waypoint'], message: 'is needed by the migration: its first steps deploy the namespace waypoint and point the namespace at it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dataPlane', 'waypoint'],
+        message: 'is needed by the migration: its first steps deploy the namespace waypoint and point the namespace at it',
+      });
     }
     // Back to sidecars, the waypoint is the one being left: kept while injection is restored, removed after.
     if (policy.dataPlane.mode === 'sidecar' && policy.dataPlane.waypoint && !step) {

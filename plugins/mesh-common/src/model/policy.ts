@@ -34,12 +34,9 @@ export const DEFAULT_INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/
 const servicePort = z
   .strictObject({
     number: portNumber.describe('Port the Kubernetes Service exposes'),
-    targetPort: portNumber.optional().describe('Port the pods serve it on (the Service\'s targetPort); defaults to number'),
+    targetPort: portNumber.optional().describe("Port the pods serve it on (the Service's targetPort); defaults to number"),
     name: dnsLabel.optional().describe('Port name; Istio reads the protocol from a prefix such as "http-"'),
-    protocol: z
-      .enum(['HTTP', 'HTTP2', 'GRPC', 'TCP', 'TLS', 'HTTPS'])
-      .default('HTTP')
-      .describe('Application protocol'),
+    protocol: z.enum(['HTTP', 'HTTP2', 'GRPC', 'TCP', 'TLS', 'HTTPS']).default('HTTP').describe('Application protocol'),
   })
   .describe('A port of the Kubernetes Service');
 
@@ -66,23 +63,18 @@ const service = z
     appLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "app" label; defaults to the service name'),
     versionLabel: kubernetesLabelValue.optional().describe('Value of the pods\' "version" label'),
     replicas: z.number().int().min(1).max(10_000).default(1).describe('Pod count, for cost estimates'),
-    appResources: containerResources.optional().describe('The application containers\' requests and limits per pod, for cost estimates'),
+    appResources: containerResources.optional().describe("The application containers' requests and limits per pod, for cost estimates"),
   })
   .describe('The service to put on the mesh');
 
 const injection = z
   .strictObject({
     enabled: z.boolean().default(true).describe('Inject the Envoy sidecar into the pods'),
-    revision: kubernetesLabelValue
-      .optional()
-      .describe('Istio control plane revision (istio.io/rev); without it the istio-injection label is used'),
+    revision: kubernetesLabelValue.optional().describe('Istio control plane revision (istio.io/rev); without it the istio-injection label is used'),
     proxyResources: containerResources.optional().describe('Sidecar requests and limits (sidecar.istio.io/proxyCPU and friends)'),
     excludeInboundPorts: uniqueList(portNumber, 32).default([]).describe('Inbound ports the sidecar does not intercept'),
     excludeOutboundPorts: uniqueList(portNumber, 32).default([]).describe('Outbound ports the sidecar does not intercept'),
-    holdApplicationUntilProxyStarts: z
-      .boolean()
-      .default(true)
-      .describe('Start the application only once the proxy is ready'),
+    holdApplicationUntilProxyStarts: z.boolean().default(true).describe('Start the application only once the proxy is ready'),
   })
   .describe('Sidecar injection');
 
@@ -94,11 +86,13 @@ const dataPlane = z
     mode: z
       .enum(DATA_PLANE_MODES)
       .default('sidecar')
-      .describe('sidecar: an Envoy proxy in every pod; ambient: the node\'s ztunnel (mTLS, L4 policy) and, when a rule needs HTTP, a waypoint proxy'),
+      .describe("sidecar: an Envoy proxy in every pod; ambient: the node's ztunnel (mTLS, L4 policy) and, when a rule needs HTTP, a waypoint proxy"),
     waypoint: dnsLabel
       .optional()
-      .describe('Ambient only: the waypoint (a Gateway of class istio-waypoint in the service\'s namespace) that enforces L7 rules; defaults to "<service>-waypoint", rendered with the service'),
-    useExistingWaypoint: z.boolean().default(false).describe('Ambient only: the waypoint exists already (the namespace\'s, say); use it and do not render it'),
+      .describe(
+        'Ambient only: the waypoint (a Gateway of class istio-waypoint in the service\'s namespace) that enforces L7 rules; defaults to "<service>-waypoint", rendered with the service',
+      ),
+    useExistingWaypoint: z.boolean().default(false).describe("Ambient only: the waypoint exists already (the namespace's, say); use it and do not render it"),
   })
   .describe('Data plane: a sidecar per pod, or ambient');
 
@@ -108,7 +102,12 @@ const mtls = z
   .strictObject({
     mode: mtlsMode.default('STRICT').describe('Mutual TLS for traffic into the workload'),
     portOverrides: z
-      .array(z.strictObject({ port: portNumber.describe('Workload (container) port: a service port\'s targetPort, as Istio keys port-level mTLS'), mode: mtlsMode.describe('Mode on this port') }))
+      .array(
+        z.strictObject({
+          port: portNumber.describe("Workload (container) port: a service port's targetPort, as Istio keys port-level mTLS"),
+          mode: mtlsMode.describe('Mode on this port'),
+        }),
+      )
       .max(32)
       .default([])
       .describe('Per-port modes, e.g. PERMISSIVE on a metrics port'),
@@ -127,7 +126,12 @@ const jwtRule = z
     audiences: uniqueList(token, 16).default([]).describe('Accepted audiences (aud); empty accepts any'),
     forwardOriginalToken: z.boolean().default(false).describe('Pass the token on to the application'),
     fromHeaders: z
-      .array(z.strictObject({ name: headerName.describe('Header carrying the token'), prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "') }))
+      .array(
+        z.strictObject({
+          name: headerName.describe('Header carrying the token'),
+          prefix: matchValue.optional().describe('Prefix before the token, e.g. "Bearer "'),
+        }),
+      )
       .max(8)
       .default([])
       .describe('Headers to read the token from; default is Authorization: Bearer'),
@@ -180,11 +184,13 @@ const authorization = z
     denyByDefault: z.boolean().default(true).describe('Deny every request that no rule allows'),
     allow: z.array(allowRule).max(64).default([]).describe('Allowed callers'),
     healthCheckPaths: uniqueList(httpPath, 16).default([]).describe('Paths the ingress gateway may probe'),
-    ingressGatewayPrincipal: principal.default(DEFAULT_INGRESS_GATEWAY_PRINCIPAL).describe('The ingress gateway\'s identity'),
+    ingressGatewayPrincipal: principal.default(DEFAULT_INGRESS_GATEWAY_PRINCIPAL).describe("The ingress gateway's identity"),
     dryRun: z
       .boolean()
       .default(false)
-      .describe('Sidecar mode only: render deny-by-default and the allowed callers with istio.io/dry-run, so that the Mesh tab shows what they would deny before they are enforced'),
+      .describe(
+        'Sidecar mode only: render deny-by-default and the allowed callers with istio.io/dry-run, so that the Mesh tab shows what they would deny before they are enforced',
+      ),
   })
   .describe('Service-to-service authorization (AuthorizationPolicy)');
 
@@ -194,7 +200,12 @@ const loadBalancer = z
     z.strictObject({ type: z.literal('consistentHashHeader'), header: headerName.describe('Header to hash on') }),
     z.strictObject({
       type: z.literal('consistentHashCookie'),
-      cookie: z.string().min(1).max(64).regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a cookie name').describe('Cookie to hash on'),
+      cookie: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a cookie name')
+        .describe('Cookie to hash on'),
       ttl: istioDuration.optional().describe('Lifetime of a generated cookie'),
     }),
     z.strictObject({ type: z.literal('consistentHashSourceIp') }),
@@ -249,7 +260,10 @@ const fault = z
   .strictObject({
     delay: z.strictObject({ fixedDelay: istioDuration.describe('Added latency'), percentage: percentage.describe('Share of requests delayed') }).optional(),
     abort: z
-      .strictObject({ httpStatus: z.number().int().min(200).max(599).describe('Status returned'), percentage: percentage.describe('Share of requests aborted') })
+      .strictObject({
+        httpStatus: z.number().int().min(200).max(599).describe('Status returned'),
+        percentage: percentage.describe('Share of requests aborted'),
+      })
       .optional(),
   })
   .describe('Fault injection into canary traffic');
@@ -258,10 +272,34 @@ const fault = z
 export const canaryAnalysis = z
   .strictObject({
     minSuccessRate: percentage.optional().describe('Lowest share of non-5xx answers the canary may have, percent (default 99)'),
-    maxP99Ms: z.number().int('must be a whole number').min(1).max(600_000).optional().describe('Highest p99 latency the canary may have, milliseconds (default 500)'),
-    minRequests: z.number().int('must be a whole number').min(0).max(1_000_000_000).optional().describe('Requests the canary must have served in the window before it is judged (default 100)'),
-    stepWeight: z.number().int('must be a whole number').min(1).max(100).optional().describe('How much more traffic a passing canary gets per step, percent (default 20)'),
-    maxWeight: z.number().int('must be a whole number').min(1).max(100).optional().describe('The share at which a passing canary is promoted instead, percent (default 50)'),
+    maxP99Ms: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(600_000)
+      .optional()
+      .describe('Highest p99 latency the canary may have, milliseconds (default 500)'),
+    minRequests: z
+      .number()
+      .int('must be a whole number')
+      .min(0)
+      .max(1_000_000_000)
+      .optional()
+      .describe('Requests the canary must have served in the window before it is judged (default 100)'),
+    stepWeight: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('How much more traffic a passing canary gets per step, percent (default 20)'),
+    maxWeight: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('The share at which a passing canary is promoted instead, percent (default 50)'),
   })
   .describe('How the canary is judged on the Mesh tab');
 
@@ -282,7 +320,7 @@ const canary = z
     path: ['canaryVersion'],
   })
   .refine(value => !value.fault || value.headerMatch, {
-    message: 'applies to the testers\' header route only: set headerMatch too',
+    message: "applies to the testers' header route only: set headerMatch too",
     path: ['fault'],
   })
   .describe('Canary release between two versions');
@@ -290,14 +328,11 @@ const canary = z
 const ingress = z
   .strictObject({
     gatewayName: dnsLabel.optional().describe('Gateway object name; defaults to "<service>-gateway"'),
-    gatewaySelector: z
-      .record(kubernetesLabelKey, kubernetesLabelValue)
-      .default({ istio: 'ingressgateway' })
-      .describe('Labels of the ingress gateway pods'),
+    gatewaySelector: z.record(kubernetesLabelKey, kubernetesLabelValue).default({ istio: 'ingressgateway' }).describe('Labels of the ingress gateway pods'),
     hosts: uniqueList(hostName, 16).min(1, 'needs at least one host').describe('Public host names'),
     tls: z
       .strictObject({
-        credentialName: dnsSubdomain.describe('Secret holding the certificate, in the gateway\'s namespace'),
+        credentialName: dnsSubdomain.describe("Secret holding the certificate, in the gateway's namespace"),
         httpsRedirect: z.boolean().default(true).describe('Redirect plain HTTP to HTTPS'),
       })
       .optional()
@@ -311,7 +346,12 @@ const ingress = z
   .describe('Exposure through the ingress gateway');
 
 const customTag = z.strictObject({
-  name: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits and _.-').describe('Tag name on spans'),
+  name: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits and _.-')
+    .describe('Tag name on spans'),
   header: headerName.describe('Request header to copy'),
   defaultValue: matchValue.optional().describe('Value when the header is missing'),
 });
@@ -328,9 +368,13 @@ const scope = z
   .strictObject({
     hosts: uniqueList(scopeHost, 128)
       .default([])
-      .describe('What the service calls besides its own namespace and istio-system, as "<namespace>/<host>": its catalog dependencies\' Services, its ServiceEntries\' hosts'),
+      .describe(
+        'What the service calls besides its own namespace and istio-system, as "<namespace>/<host>": its catalog dependencies\' Services, its ServiceEntries\' hosts',
+      ),
   })
-  .describe('Sidecar mode only: the proxy\'s egress scope (a Sidecar resource). The proxy learns only these hosts, its namespace\'s and istio-system\'s, instead of the whole mesh; calls elsewhere fail');
+  .describe(
+    "Sidecar mode only: the proxy's egress scope (a Sidecar resource). The proxy learns only these hosts, its namespace's and istio-system's, instead of the whole mesh; calls elsewhere fail",
+  );
 
 /** Everything Meshport configures for one service: the single model behind forms, actions and analysis. */
 export const meshPolicySchema = z
@@ -346,7 +390,11 @@ export const meshPolicySchema = z
     ingress: ingress.optional(),
     telemetry: telemetry.optional(),
     scope: scope.optional(),
-    egress: z.array(egressEntry).max(32).optional().describe('External services the workload calls: ServiceEntries, with TLS origination or an egress gateway route'),
+    egress: z
+      .array(egressEntry)
+      .max(32)
+      .optional()
+      .describe('External services the workload calls: ServiceEntries, with TLS origination or an egress gateway route'),
   })
   .superRefine((policy, ctx) => {
     const portNumbers = new Set(policy.service.ports.map(port => port.number));
@@ -368,7 +416,11 @@ export const meshPolicySchema = z
     });
     policy.ingress?.routes.forEach((route, index) => {
       if (route.port !== undefined && !portNumbers.has(route.port)) {
-        ctx.addIssue({ code: 'custom', path: ['ingress', 'routes', index, 'port'], message: `is not one of the service's ports (${[...portNumbers].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ingress', 'routes', index, 'port'],
+          message: `is not one of the service's ports (${[...portNumbers].join(', ')})`,
+        });
       }
     });
     const seenNames = new Set<string>();
@@ -390,7 +442,12 @@ export const meshPolicySchema = z
       egressIssues(entry).forEach(issue => ctx.addIssue({ code: 'custom', path: ['egress', index, ...issue.path], message: issue.message }));
       if (policy.dataPlane.mode !== 'ambient') return;
       for (const field of ['tlsOrigination', 'egressGateway'] as const) {
-        if (entry[field]) ctx.addIssue({ code: 'custom', path: ['egress', index, field], message: 'needs a sidecar to act on the calls: in ambient mode it would take a waypoint for the ServiceEntry, which Meshport does not render' });
+        if (entry[field])
+          ctx.addIssue({
+            code: 'custom',
+            path: ['egress', index, field],
+            message: 'needs a sidecar to act on the calls: in ambient mode it would take a waypoint for the ServiceEntry, which Meshport does not render',
+          });
       }
     });
   })
@@ -398,7 +455,7 @@ export const meshPolicySchema = z
     'Meshport policy for one service. Rules across fields, which Meshport checks and this schema cannot state: ' +
       'port numbers and names are unique; mtls.portOverrides name target ports and ingress.routes service ports; injection.excludeInboundPorts names no target port; ingress needs an HTTP, HTTP2 or GRPC port; ' +
       'canary.canaryVersion differs from canary.stableVersion; canary.fault needs canary.headerMatch; each authorization.allow rule names principals or namespaces; ' +
-      'egress entries follow Istio\'s ServiceEntry rules (CIDR addresses only with NONE or STATIC resolution, STATIC needs endpoints, NONE takes none, DNS without endpoints needs exact hosts) and their names are unique; tlsOrigination names an HTTP port; ' +
+      "egress entries follow Istio's ServiceEntry rules (CIDR addresses only with NONE or STATIC resolution, STATIC needs endpoints, NONE takes none, DNS without endpoints needs exact hosts) and their names are unique; tlsOrigination names an HTTP port; " +
       'in ambient mode injection sets no proxy resources or excluded ports, there is no scope and no egress entry originates TLS or uses an egress gateway, dataPlane.useExistingWaypoint needs dataPlane.waypoint, and in sidecar mode neither is set.',
   );
 

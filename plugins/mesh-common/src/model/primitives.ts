@@ -62,9 +62,7 @@ export const kubernetesLabelValue = z
  * A Kubernetes label key: an optional DNS-subdomain prefix of at most 253 characters and "/", then a name
  * of at most 63. One pattern, so the JSON Schema carries exactly the model's rule.
  */
-const labelKeyPattern = new RegExp(
-  `^((?=[^/]{1,253}/)${dns1123Subdomain.source.slice(1, -1)}/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`,
-);
+const labelKeyPattern = new RegExp(`^((?=[^/]{1,253}/)${dns1123Subdomain.source.slice(1, -1)}/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`);
 
 /** A Kubernetes label key, with an optional DNS prefix. */
 export const kubernetesLabelKey = z
@@ -99,7 +97,7 @@ export const headerName = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
-  .regex(httpToken, 'must be a lowercase HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)');
+  .regex(httpToken, "must be a lowercase HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
 
 /** A value compared against an HTTP header or claim: printable ASCII, no line breaks. */
 export const matchValue = z

@@ -22,11 +22,16 @@ describe('resolveTemplateInput', () => {
   });
 
   it.each([
-    ['the form\'s value', { ...context.parameters, workloadKind: 'DaemonSet' }, 'DaemonSet'],
-    ['the component\'s annotation when the form leaves it empty', context.parameters, 'StatefulSet'],
+    ["the form's value", { ...context.parameters, workloadKind: 'DaemonSet' }, 'DaemonSet'],
+    ["the component's annotation when the form leaves it empty", context.parameters, 'StatefulSet'],
   ])('takes the first truthy of "a or b or \'literal\'": %s', (_case, parameters, expected) => {
     const annotated = { parameters, steps: { fetch: { output: { entity: { metadata: { annotations: { 'meshport.io/workload-kind': 'StatefulSet' } } } } } } };
-    expect(resolveTemplateInput("${{ parameters.workloadKind or steps.fetch.output.entity.metadata.annotations['meshport.io/workload-kind'] or 'Deployment' }}", annotated)).toBe(expected);
+    expect(
+      resolveTemplateInput(
+        "${{ parameters.workloadKind or steps.fetch.output.entity.metadata.annotations['meshport.io/workload-kind'] or 'Deployment' }}",
+        annotated,
+      ),
+    ).toBe(expected);
   });
 
   it('falls back to the literal when nothing else is set', () => {

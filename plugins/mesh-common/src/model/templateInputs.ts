@@ -39,5 +39,8 @@ function lookup(expression: string, context: Record<string, unknown>): unknown {
   }
   const literal = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/.exec(expression);
   if (literal) return literal[1] ?? literal[2];
-  return pathSegments(expression).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), context);
+  return pathSegments(expression).reduce<unknown>(
+    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    context,
+  );
 }

@@ -21,12 +21,45 @@ describe('parseMeshPolicy', () => {
 
   it.each([
     ['an invalid service name', { service: { ...minimalPolicyExample.service, name: 'Payment_Service' } }, 'service.name', /lowercase/],
-    ['a JWKS URI over http', { ...paymentServicePolicyExample, jwt: { rules: [{ issuer: 'i', jwksUri: 'http://keys.example.com' }] } }, 'jwt.rules[0].jwksUri', /https/],
-    ['a canary weight over 100', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 120 } }, 'canary.canaryWeight', /at most 100/],
-    ['the same version twice', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } }, 'canary.canaryVersion', /differ/],
-    ['a port override on a port the service lacks', { ...minimalPolicyExample, mtls: { portOverrides: [{ port: 9999, mode: 'DISABLE' }] } }, 'mtls.portOverrides[0].port', /not a port the service's pods serve/],
-    ['a YAML-breaking header value', { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'a\n---\nb' } } }, 'canary.headerMatch.value', /one line/],
-    ['a caller rule with no caller', { ...minimalPolicyExample, authorization: { allow: [{ paths: ['/x'] }] } }, 'authorization.allow[0].principals', /no caller/],
+    [
+      'a JWKS URI over http',
+      { ...paymentServicePolicyExample, jwt: { rules: [{ issuer: 'i', jwksUri: 'http://keys.example.com' }] } },
+      'jwt.rules[0].jwksUri',
+      /https/,
+    ],
+    [
+      'a canary weight over 100',
+      { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 120 } },
+      'canary.canaryWeight',
+      /at most 100/,
+    ],
+    [
+      'the same version twice',
+      { ...paymentServicePolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v1', canaryWeight: 10 } },
+      'canary.canaryVersion',
+      /differ/,
+    ],
+    [
+      'a port override on a port the service lacks',
+      { ...minimalPolicyExample, mtls: { portOverrides: [{ port: 9999, mode: 'DISABLE' }] } },
+      'mtls.portOverrides[0].port',
+      /not a port the service's pods serve/,
+    ],
+    [
+      'a YAML-breaking header value',
+      {
+        ...paymentServicePolicyExample,
+        canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'a\n---\nb' } },
+      },
+      'canary.headerMatch.value',
+      /one line/,
+    ],
+    [
+      'a caller rule with no caller',
+      { ...minimalPolicyExample, authorization: { allow: [{ paths: ['/x'] }] } },
+      'authorization.allow[0].principals',
+      /no caller/,
+    ],
     ['a template expression as a host', { ...paymentServicePolicyExample, ingress: { hosts: ['{{ .host }}'] } }, 'ingress.hosts[0]', /host name/],
   ])('refuses %s, naming the field', (_what, input, field, message) => {
     const errors = errorsOf(input);
@@ -39,7 +72,7 @@ describe('parseMeshPolicy', () => {
   });
 });
 
-describe('ports: the Service\'s and the workload\'s', () => {
+describe("ports: the Service's and the workload's", () => {
   const web = { name: 'web', namespace: 'shop', ports: [{ number: 80, targetPort: 8080, name: 'http' }, { number: 9090 }] };
 
   it.each([
@@ -53,13 +86,20 @@ describe('ports: the Service\'s and the workload\'s', () => {
 
   it('refuses an mTLS override on the Service port, naming the workload port Istio keys it by', () => {
     expect(errorsOf({ service: web, mtls: { portOverrides: [{ port: 80, mode: 'PERMISSIVE' }] } })).toEqual([
-      { field: 'mtls.portOverrides[0].port', message: "is not a port the service's pods serve (8080, 9090): Istio keys port-level mTLS by the workload port, here 8080 (service port 80's targetPort)" },
+      {
+        field: 'mtls.portOverrides[0].port',
+        message:
+          "is not a port the service's pods serve (8080, 9090): Istio keys port-level mTLS by the workload port, here 8080 (service port 80's targetPort)",
+      },
     ]);
   });
 
   it('refuses excluding a target port from the sidecar: its traffic would bypass mTLS and authorization', () => {
     expect(errorsOf({ service: web, injection: { excludeInboundPorts: [8080] } })).toEqual([
-      { field: 'injection.excludeInboundPorts[0]', message: 'is the target port of service port 80: traffic to it would bypass the sidecar, and with it mTLS and authorization' },
+      {
+        field: 'injection.excludeInboundPorts[0]',
+        message: 'is the target port of service port 80: traffic to it would bypass the sidecar, and with it mTLS and authorization',
+      },
     ]);
   });
 });
@@ -84,7 +124,20 @@ describe('applyCanaryStep', () => {
 describe('meshPolicyJsonSchema', () => {
   it('describes every top-level section with its help text', () => {
     const schema = meshPolicyJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['service', 'dataPlane', 'injection', 'mtls', 'jwt', 'authorization', 'traffic', 'canary', 'ingress', 'telemetry', 'scope', 'egress']);
+    expect(Object.keys(schema.properties)).toEqual([
+      'service',
+      'dataPlane',
+      'injection',
+      'mtls',
+      'jwt',
+      'authorization',
+      'traffic',
+      'canary',
+      'ingress',
+      'telemetry',
+      'scope',
+      'egress',
+    ]);
     expect(schema.required).toEqual(['service']);
     for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
   });
@@ -99,7 +152,11 @@ describe('strict parsing', () => {
 
   it.each([
     ['a misspelt section', { service, mtsl: { mode: 'STRICT' } }, [{ field: 'mtsl', message: 'is not a field Meshport knows; did you mean "mtls"?' }]],
-    ['another spelling of a section', { service, authorisation: {} }, [{ field: 'authorisation', message: 'is not a field Meshport knows; did you mean "authorization"?' }]],
+    [
+      'another spelling of a section',
+      { service, authorisation: {} },
+      [{ field: 'authorisation', message: 'is not a field Meshport knows; did you mean "authorization"?' }],
+    ],
     [
       'a misspelt field deep in a list',
       { service: { ...service, ports: [{ number: 8080, protcol: 'HTTP' }] } },
@@ -113,11 +170,20 @@ describe('strict parsing', () => {
         { field: 'traffic.loadBalancer.algoritm', message: 'is not a field Meshport knows; did you mean "algorithm"?' },
       ],
     ],
-    ['a name nothing resembles', { service, zzz: 1 }, [{ field: 'zzz', message: expect.stringMatching(/^is not a field Meshport knows \(known here: service, dataPlane, injection, mtls/) }]],
+    [
+      'a name nothing resembles',
+      { service, zzz: 1 },
+      [{ field: 'zzz', message: expect.stringMatching(/^is not a field Meshport knows \(known here: service, dataPlane, injection, mtls/) }],
+    ],
     [
       'the JWT paths of an older policy',
       { service, jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'https://id.example.com/k' }], paths: ['/api/*'] } },
-      [{ field: 'jwt.paths', message: expect.stringMatching(/^was replaced by jwt\.publicPaths: a token is now required on every path except the public ones/) }],
+      [
+        {
+          field: 'jwt.paths',
+          message: expect.stringMatching(/^was replaced by jwt\.publicPaths: a token is now required on every path except the public ones/),
+        },
+      ],
     ],
   ])('refuses %s, naming the field', (_case, input, errors) => {
     expect(fieldErrorsOf(input)).toEqual(errors);

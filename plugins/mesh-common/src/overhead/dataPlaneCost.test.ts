@@ -24,7 +24,10 @@ describe('compareDataPlanes', () => {
 
   it('charges nothing for a shared waypoint, and prices the sidecar the policy configures', () => {
     const shared = compareDataPlanes({ ...ambientWaypointPolicyExample, dataPlane: { mode: 'ambient', waypoint: 'waypoint', useExistingWaypoint: true } });
-    expect(shared.ambient.parts.find(p => p.name === 'waypoint')).toMatchObject({ count: 0, basis: 'the existing waypoint waypoint is shared: its cost is its namespace\'s' });
+    expect(shared.ambient.parts.find(p => p.name === 'waypoint')).toMatchObject({
+      count: 0,
+      basis: "the existing waypoint waypoint is shared: its cost is its namespace's",
+    });
     // payment-service asks for 100m/128Mi per sidecar on 3 pods, with limits 500m/256Mi.
     const payments = compareDataPlanes(paymentServicePolicyExample);
     expect(payments.chosen).toBe('sidecar');

@@ -98,7 +98,12 @@ export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: 
   const waypointFor = l7Needs(policy).map(need => `${need.path} ${need.what}`);
   const ztunnelShare = replicas / podsPerNode;
   const ambientParts: DataPlaneCostPart[] = [
-    { name: 'ztunnel', count: ztunnelShare, each: options.ztunnel ?? ZTUNNEL_DEFAULT_RESOURCES, basis: `${replicas} pod(s) of the ${podsPerNode} on a node share its ztunnel` },
+    {
+      name: 'ztunnel',
+      count: ztunnelShare,
+      each: options.ztunnel ?? ZTUNNEL_DEFAULT_RESOURCES,
+      basis: `${replicas} pod(s) of the ${podsPerNode} on a node share its ztunnel`,
+    },
   ];
   if (waypointFor.length > 0) {
     const shared = policy.dataPlane.mode === 'ambient' && policy.dataPlane.useExistingWaypoint;
@@ -106,7 +111,9 @@ export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: 
       name: 'waypoint',
       count: shared ? 0 : 1,
       each: options.waypoint ?? WAYPOINT_DEFAULT_RESOURCES,
-      basis: shared ? `the existing waypoint ${policy.dataPlane.waypoint} is shared: its cost is its namespace's` : 'one waypoint replica of its own, for the rules that need HTTP',
+      basis: shared
+        ? `the existing waypoint ${policy.dataPlane.waypoint} is shared: its cost is its namespace's`
+        : 'one waypoint replica of its own, for the rules that need HTTP',
     });
   }
   return sideBySide(policy.dataPlane.mode, replicas, sidecarParts, ambientParts, waypointFor);

@@ -62,7 +62,10 @@ export function policySidecarResources(policy: MeshPolicy, meshDefaults: Contain
 }
 
 /** The overhead a policy will cause, following Istio's injection semantics for its annotations (none in ambient mode). */
-export function overheadForPolicy(input: MeshPolicyInput | MeshPolicy, meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES): OverheadEstimate {
+export function overheadForPolicy(
+  input: MeshPolicyInput | MeshPolicy,
+  meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES,
+): OverheadEstimate {
   const parsed = parseMeshPolicy(input);
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   const policy = parsed.value;
@@ -71,8 +74,14 @@ export function overheadForPolicy(input: MeshPolicyInput | MeshPolicy, meshDefau
   const appResources = service.appResources;
   const app = appResources
     ? {
-        requests: { cpu: appResources.cpuRequest ? cpuMillicores(appResources.cpuRequest) : undefined, memory: appResources.memoryRequest ? memoryBytes(appResources.memoryRequest) : undefined },
-        limits: { cpu: appResources.cpuLimit ? cpuMillicores(appResources.cpuLimit) : undefined, memory: appResources.memoryLimit ? memoryBytes(appResources.memoryLimit) : undefined },
+        requests: {
+          cpu: appResources.cpuRequest ? cpuMillicores(appResources.cpuRequest) : undefined,
+          memory: appResources.memoryRequest ? memoryBytes(appResources.memoryRequest) : undefined,
+        },
+        limits: {
+          cpu: appResources.cpuLimit ? cpuMillicores(appResources.cpuLimit) : undefined,
+          memory: appResources.memoryLimit ? memoryBytes(appResources.memoryLimit) : undefined,
+        },
       }
     : undefined;
   return estimateOverhead(sidecar, app, service.replicas);

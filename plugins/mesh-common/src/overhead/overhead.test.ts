@@ -28,13 +28,16 @@ describe('quantities', () => {
   });
 });
 
-describe('sidecarResources follows Istio\'s injection template', () => {
+describe("sidecarResources follows Istio's injection template", () => {
   it('uses the mesh defaults when no annotation is set', () => {
     expect(sidecarResources({})).toEqual(ISTIO_DEFAULT_PROXY_RESOURCES);
   });
 
   it('replaces all defaults as soon as one annotation is set', () => {
-    expect(sidecarResources({ 'sidecar.istio.io/proxyCPU': '50m' })).toEqual({ requests: { cpu: 50, memory: undefined }, limits: { cpu: undefined, memory: undefined } });
+    expect(sidecarResources({ 'sidecar.istio.io/proxyCPU': '50m' })).toEqual({
+      requests: { cpu: 50, memory: undefined },
+      limits: { cpu: undefined, memory: undefined },
+    });
   });
 
   it('honours custom mesh defaults', () => {
@@ -54,7 +57,7 @@ describe('overheadForPolicy', () => {
     expect(estimate.sharePercent.limits).toEqual({ cpu: 50, memory: 25 });
   });
 
-  it('falls back to Istio\'s defaults and leaves the share unknown without app resources', () => {
+  it("falls back to Istio's defaults and leaves the share unknown without app resources", () => {
     const estimate = overheadForPolicy(minimalPolicyExample);
     expect(estimate.perPod.sidecar).toEqual(ISTIO_DEFAULT_PROXY_RESOURCES);
     expect(estimate.sharePercent.requests).toEqual({ cpu: undefined, memory: undefined });
@@ -67,7 +70,7 @@ describe('overheadForPolicy', () => {
 });
 
 describe('meshWideEstimate', () => {
-  it('scales the proxies with the request rate from Istio\'s published figures', () => {
+  it("scales the proxies with the request rate from Istio's published figures", () => {
     expect(meshWideEstimate({ sidecars: 2000, requestsPerSecond: 70_000 })).toEqual({
       dataPlane: { cpu: 24_500, memory: 2_800_000_000, sidecars: 2000 },
       controlPlane: { cpu: 1000, memory: 1_500_000_000 },
@@ -82,20 +85,24 @@ describe('proxy resources at injection', () => {
     expect(proxyResourcesAtInjection({}, meshDefaults)).toEqual(meshDefaults);
   });
 
-  it('lets the pod\'s own istio-proxy container override the injected resources field by field', () => {
+  it("lets the pod's own istio-proxy container override the injected resources field by field", () => {
     const pod = { containers: [{ name: 'app' }, { name: 'istio-proxy', resources: { requests: { cpu: '300m' }, limits: { memory: '2Gi' } } }] };
     expect(proxyResourcesAtInjection(pod, meshDefaults)).toEqual({ requests: { cpu: 300, memory: 64 * Mi }, limits: { cpu: 1000, memory: 2048 * Mi } });
   });
 
   it.each([
     ['gives no default resources to the gateway template', { 'inject.istio.io/templates': 'gateway' }, { requests: {}, limits: {} }],
-    ['keeps what annotations ask under the gateway template', { 'inject.istio.io/templates': 'gateway', 'sidecar.istio.io/proxyCPU': '200m' }, { requests: { cpu: 200, memory: undefined }, limits: { cpu: undefined, memory: undefined } }],
-    ['uses the sidecar template\'s defaults when it is among several', { 'inject.istio.io/templates': 'sidecar,spire' }, meshDefaults],
+    [
+      'keeps what annotations ask under the gateway template',
+      { 'inject.istio.io/templates': 'gateway', 'sidecar.istio.io/proxyCPU': '200m' },
+      { requests: { cpu: 200, memory: undefined }, limits: { cpu: undefined, memory: undefined } },
+    ],
+    ["uses the sidecar template's defaults when it is among several", { 'inject.istio.io/templates': 'sidecar,spire' }, meshDefaults],
   ])('%s', (_case, annotations, expected) => {
     expect(proxyResourcesAtInjection({ annotations }, meshDefaults)).toEqual(expected);
   });
 
-  it('reads the mesh defaults from the injector\'s values, and nothing from what it cannot read', () => {
+  it("reads the mesh defaults from the injector's values, and nothing from what it cannot read", () => {
     const values = JSON.stringify({ global: { proxy: { resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '1', memory: '512Mi' } } } } });
     expect(injectorProxyDefaults({ data: { values } })).toEqual(meshDefaults);
     expect(injectorProxyDefaults({ data: { values: '{not json' } })).toBeUndefined();

@@ -55,7 +55,9 @@ function readAmounts(cpu: unknown, memory: unknown): Amounts {
 }
 
 /** A container's resources block read as amounts. */
-export function containerAmounts(container: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } } | undefined): ContainerResourceAmounts {
+export function containerAmounts(
+  container: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } } | undefined,
+): ContainerResourceAmounts {
   const { requests, limits } = container?.resources ?? {};
   return { requests: readAmounts(requests?.cpu, requests?.memory), limits: readAmounts(limits?.cpu, limits?.memory) };
 }
@@ -71,7 +73,10 @@ export interface PodForInjection {
  * default "sidecar"; the "gateway" template sets no default resources, only what the annotations ask),
  * then the pod's own `istio-proxy` container, whose resources override the injected ones field by field.
  */
-export function proxyResourcesAtInjection(pod: PodForInjection, meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES): ContainerResourceAmounts {
+export function proxyResourcesAtInjection(
+  pod: PodForInjection,
+  meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES,
+): ContainerResourceAmounts {
   const annotations = pod.annotations ?? {};
   const templates = (annotations['inject.istio.io/templates'] ?? 'sidecar').split(',').map(t => t.trim());
   const defaults = templates.includes('sidecar') ? meshDefaults : { requests: {}, limits: {} };

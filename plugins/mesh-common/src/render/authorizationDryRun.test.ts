@@ -4,14 +4,19 @@ import { renderPolicy } from './renderPolicy';
 
 describe('authorization in dry run', () => {
   it('renders deny-by-default and the allowed callers with istio.io/dry-run, and leaves the rest enforced', () => {
-    const policies = renderPolicy({ ...paymentServicePolicyExample, authorization: { ...paymentServicePolicyExample.authorization, dryRun: true } }).objects.filter(o => o.kind === 'AuthorizationPolicy');
+    const policies = renderPolicy({
+      ...paymentServicePolicyExample,
+      authorization: { ...paymentServicePolicyExample.authorization, dryRun: true },
+    }).objects.filter(o => o.kind === 'AuthorizationPolicy');
     expect(policies.map(p => [p.metadata.name, p.metadata.annotations?.['istio.io/dry-run']])).toEqual(
       expect.arrayContaining([
         ['payment-service-deny-by-default', 'true'],
         ['payment-service-allow-callers', 'true'],
       ]),
     );
-    expect(policies.filter(p => !p.metadata.name.endsWith('deny-by-default') && !p.metadata.name.endsWith('allow-callers')).every(p => !p.metadata.annotations)).toBe(true);
+    expect(
+      policies.filter(p => !p.metadata.name.endsWith('deny-by-default') && !p.metadata.name.endsWith('allow-callers')).every(p => !p.metadata.annotations),
+    ).toBe(true);
     expect(renderPolicy(paymentServicePolicyExample).objects.some(o => o.metadata.annotations?.['istio.io/dry-run'])).toBe(false);
   });
 

@@ -9,7 +9,10 @@ export const DRY_RUN_ANNOTATION = 'istio.io/dry-run';
 
 /** Istio's attribute for a claim; a dotted claim name addresses a nested claim. */
 export function claimAttribute(claim: string): string {
-  return `request.auth.claims${claim.split('.').map(part => `[${part}]`).join('')}`;
+  return `request.auth.claims${claim
+    .split('.')
+    .map(part => `[${part}]`)
+    .join('')}`;
 }
 
 /**
@@ -51,7 +54,12 @@ export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
   const objects: KubeObject[] = [];
   const base = (suffix: string, spec: Record<string, unknown>, dryRun = false): KubeObject =>
     prune(
-      { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { ...serviceMetadata(policy, suffix), ...(dryRun ? { annotations: { [DRY_RUN_ANNOTATION]: 'true' } } : {}) }, spec },
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { ...serviceMetadata(policy, suffix), ...(dryRun ? { annotations: { [DRY_RUN_ANNOTATION]: 'true' } } : {}) },
+        spec,
+      },
       new Set(['spec']),
     );
   // Deny-by-default and the allowed callers are tried first when asked: Envoy counts what they would deny.

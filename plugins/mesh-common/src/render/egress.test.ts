@@ -9,7 +9,7 @@ const byKey = (objects: KubeObject[]) => Object.fromEntries(objects.map(o => [`$
 describe('egress', () => {
   const objects = byKey(renderPolicy(egressPolicyExample).objects);
 
-  it('originates TLS as Istio\'s task does: the HTTP port goes on to 443, a DestinationRule opens TLS with the host as SNI and verifies the server against the system CAs', () => {
+  it("originates TLS as Istio's task does: the HTTP port goes on to 443, a DestinationRule opens TLS with the host as SNI and verifies the server against the system CAs", () => {
     expect(objects['ServiceEntry/order-service-egress-shipping-api'].spec).toEqual({
       hosts: ['api.shipping.example.com'],
       ports: [
@@ -23,7 +23,11 @@ describe('egress', () => {
     expect(objects['DestinationRule/order-service-egress-shipping-api'].spec).toEqual({
       host: 'api.shipping.example.com',
       exportTo: ['.'],
-      trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'SIMPLE', sni: 'api.shipping.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } }] },
+      trafficPolicy: {
+        portLevelSettings: [
+          { port: { number: 80 }, tls: { mode: 'SIMPLE', sni: 'api.shipping.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } },
+        ],
+      },
     });
   });
 
@@ -38,8 +42,14 @@ describe('egress', () => {
       gateways: ['orders/order-service-egress-tax-api', 'mesh'],
       exportTo: ['.'],
       tls: [
-        { match: [{ gateways: ['mesh'], port: 443, sniHosts: ['tax.example.org'] }], route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', port: { number: 443 } } }] },
-        { match: [{ gateways: ['orders/order-service-egress-tax-api'], port: 443, sniHosts: ['tax.example.org'] }], route: [{ destination: { host: 'tax.example.org', port: { number: 443 } } }] },
+        {
+          match: [{ gateways: ['mesh'], port: 443, sniHosts: ['tax.example.org'] }],
+          route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', port: { number: 443 } } }],
+        },
+        {
+          match: [{ gateways: ['orders/order-service-egress-tax-api'], port: 443, sniHosts: ['tax.example.org'] }],
+          route: [{ destination: { host: 'tax.example.org', port: { number: 443 } } }],
+        },
       ],
     });
   });
@@ -53,33 +63,67 @@ describe('egress', () => {
     });
   });
 
-  it('gives istioctl analyze nothing to report about the egress objects: the server\'s certificate is verified (no IST0129)', () => {
+  it("gives istioctl analyze nothing to report about the egress objects: the server's certificate is verified (no IST0129)", () => {
     const findings = analyze(renderPolicy(egressPolicyExample).objects, { mode: 'files' });
     expect(findings.filter(f => f.resource.includes('-egress-'))).toEqual([]);
   });
 
   const entry = egressPolicyExample.egress![0];
   it.each([
-    ['a block with DNS resolution', { ...entry, tlsOrigination: undefined, addresses: ['10.0.0.0/16'] }, 'egress[0].addresses[0]', 'CIDR addresses are allowed only for NONE or STATIC'],
+    [
+      'a block with DNS resolution',
+      { ...entry, tlsOrigination: undefined, addresses: ['10.0.0.0/16'] },
+      'egress[0].addresses[0]',
+      'CIDR addresses are allowed only for NONE or STATIC',
+    ],
     ['STATIC without endpoints', { ...entry, tlsOrigination: undefined, resolution: 'STATIC' }, 'egress[0].endpoints', 'needs at least one endpoint'],
-    ['NONE with endpoints', { ...entry, tlsOrigination: undefined, resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] }, 'egress[0].endpoints', 'cannot be set with NONE'],
+    [
+      'NONE with endpoints',
+      { ...entry, tlsOrigination: undefined, resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] },
+      'egress[0].endpoints',
+      'cannot be set with NONE',
+    ],
     ['a wildcard resolved by DNS', { ...entry, tlsOrigination: undefined, hosts: ['*.example.com'] }, 'egress[0].hosts[0]', 'is a wildcard'],
-    ['TLS origination on the HTTPS port', { ...entry, tlsOrigination: { port: 443 } }, 'egress[0].tlsOrigination.port', 'is not an HTTP port of the entry (80)'],
-    ['TCP through the egress gateway', { ...entry, tlsOrigination: undefined, ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }], egressGateway: {} }, 'egress[0].ports[0].protocol', 'cannot go through the egress gateway'],
+    [
+      'TLS origination on the HTTPS port',
+      { ...entry, tlsOrigination: { port: 443 } },
+      'egress[0].tlsOrigination.port',
+      'is not an HTTP port of the entry (80)',
+    ],
+    [
+      'TCP through the egress gateway',
+      { ...entry, tlsOrigination: undefined, ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }], egressGateway: {} },
+      'egress[0].ports[0].protocol',
+      'cannot go through the egress gateway',
+    ],
   ])('refuses %s, naming the field', (_case, bad, field, message) => {
-    expect(parseMeshPolicy({ ...egressPolicyExample, egress: [bad as any] })).toEqual({ ok: false, errors: [expect.objectContaining({ field, message: expect.stringContaining(message) })] });
+    expect(parseMeshPolicy({ ...egressPolicyExample, egress: [bad as any] })).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field, message: expect.stringContaining(message) })],
+    });
   });
 
   it('refuses two entries of one name, and TLS origination in ambient mode', () => {
-    expect(parseMeshPolicy({ ...egressPolicyExample, egress: [entry, entry] })).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'egress[1].name', message: 'is used by another egress entry' })] });
-    expect(parseMeshPolicy({ ...ambientL4PolicyExample, egress: [entry] })).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'egress[0].tlsOrigination', message: expect.stringContaining('needs a sidecar') })] });
+    expect(parseMeshPolicy({ ...egressPolicyExample, egress: [entry, entry] })).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'egress[1].name', message: 'is used by another egress entry' })],
+    });
+    expect(parseMeshPolicy({ ...ambientL4PolicyExample, egress: [entry] })).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'egress[0].tlsOrigination', message: expect.stringContaining('needs a sidecar') })],
+    });
   });
 
-  it('merges a form\'s egress entry by name into the stored ones', () => {
+  it("merges a form's egress entry by name into the stored ones", () => {
     const stored = { ...egressPolicyExample };
     const changed = { ...egressPolicyExample.egress![1], hosts: ['tax.example.com'] };
     const added = { name: 'maps', hosts: ['maps.example.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }] };
     const merged = mergePolicyInput(stored, { egress: [changed, added] }) as typeof stored;
-    expect(merged.egress!.map(e => `${e.name}:${e.hosts.join(',')}`)).toEqual(['shipping-api:api.shipping.example.com', 'tax-api:tax.example.com', 'ledger-west:ledger.finance.global', 'maps:maps.example.com']);
+    expect(merged.egress!.map(e => `${e.name}:${e.hosts.join(',')}`)).toEqual([
+      'shipping-api:api.shipping.example.com',
+      'tax-api:tax.example.com',
+      'ledger-west:ledger.finance.global',
+      'maps:maps.example.com',
+    ]);
   });
 });

@@ -46,7 +46,11 @@ function tlsOriginationRules(policy: MeshPolicy, entry: EgressEntry): KubeObject
       spec: {
         host,
         exportTo: ['.'],
-        trafficPolicy: { portLevelSettings: [{ port: { number: origination.port }, tls: { mode: 'SIMPLE', sni: origination.sni ?? host, caCertificates: origination.caCertificates } }] },
+        trafficPolicy: {
+          portLevelSettings: [
+            { port: { number: origination.port }, tls: { mode: 'SIMPLE', sni: origination.sni ?? host, caCertificates: origination.caCertificates } },
+          ],
+        },
       },
     }),
   );
@@ -74,12 +78,23 @@ function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[
     { match: [{ gateways: [gatewayRef], port: GATEWAY_HTTP_PORT }], route: [{ destination: { host: entry.hosts[0], port: { number: port.number } } }] },
   ]);
   const tls = tlsPorts.flatMap(port => [
-    { match: [{ gateways: ['mesh'], port: port.number, sniHosts: entry.hosts }], route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_TLS_PORT } } }] },
-    { match: [{ gateways: [gatewayRef], port: GATEWAY_TLS_PORT, sniHosts: entry.hosts }], route: [{ destination: { host: entry.hosts[0], port: { number: port.number } } }] },
+    {
+      match: [{ gateways: ['mesh'], port: port.number, sniHosts: entry.hosts }],
+      route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_TLS_PORT } } }],
+    },
+    {
+      match: [{ gateways: [gatewayRef], port: GATEWAY_TLS_PORT, sniHosts: entry.hosts }],
+      route: [{ destination: { host: entry.hosts[0], port: { number: port.number } } }],
+    },
   ]);
   return [
     { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata, spec: { selector: gateway.selector, servers } },
-    prune({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata, spec: { hosts: entry.hosts, gateways: [gatewayRef, 'mesh'], exportTo: ['.'], http, tls } }),
+    prune({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata,
+      spec: { hosts: entry.hosts, gateways: [gatewayRef, 'mesh'], exportTo: ['.'], http, tls },
+    }),
   ];
 }
 

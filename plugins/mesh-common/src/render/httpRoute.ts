@@ -17,7 +17,6 @@ export function versionServiceName(policy: MeshPolicy, role: typeof STABLE_SUBSE
   return `${policy.service.name.slice(0, 63 - role.length - 1).replace(/-+$/, '')}-${role}`;
 }
 
-
 /** One Service per side of the canary, selecting its pods by the version label, with the service's ports. */
 export function renderVersionServices(policy: MeshPolicy): KubeObject[] {
   const { canary } = policy;
@@ -53,7 +52,13 @@ export function renderHttpRoute(policy: MeshPolicy): KubeObject | undefined {
     ? [backend(versionServiceName(policy, STABLE_SUBSET), weights.stable), backend(versionServiceName(policy, CANARY_SUBSET), weights.canary)]
     : [backend(policy.service.name)];
   const testers = canary?.headerMatch
-    ? [{ matches: [{ headers: [{ type: 'Exact', name: canary.headerMatch.name, value: canary.headerMatch.value }] }], backendRefs: [backend(versionServiceName(policy, CANARY_SUBSET))], timeouts }]
+    ? [
+        {
+          matches: [{ headers: [{ type: 'Exact', name: canary.headerMatch.name, value: canary.headerMatch.value }] }],
+          backendRefs: [backend(versionServiceName(policy, CANARY_SUBSET))],
+          timeouts,
+        },
+      ]
     : [];
   return prune({
     apiVersion: 'gateway.networking.k8s.io/v1',

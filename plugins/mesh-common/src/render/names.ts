@@ -2,7 +2,10 @@ import { isHttpProtocol, MeshPolicy, needsWaypoint } from '../model';
 
 /** Labels Meshport puts on everything it renders, so that objects can be traced back to their policy: a service's or a namespace's. */
 export function managedLabels(owner: { service: string } | { namespace: string }): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'meshport', ...('service' in owner ? { 'meshport.io/service': owner.service } : { 'meshport.io/namespace': owner.namespace }) };
+  return {
+    'app.kubernetes.io/managed-by': 'meshport',
+    ...('service' in owner ? { 'meshport.io/service': owner.service } : { 'meshport.io/namespace': owner.namespace }),
+  };
 }
 
 /** The value of the pods' "app" label. */
@@ -19,7 +22,9 @@ export function workloadSelector(policy: MeshPolicy) {
  * Where a per-service policy attaches: the pods by label (a sidecar, or ztunnel in ambient mode), or, in
  * ambient mode with a waypoint, the Service, so that its waypoint enforces it (`targetRefs`).
  */
-export function policyTarget(policy: MeshPolicy): { selector: ReturnType<typeof workloadSelector> } | { targetRefs: Array<{ group: string; kind: string; name: string }> } {
+export function policyTarget(
+  policy: MeshPolicy,
+): { selector: ReturnType<typeof workloadSelector> } | { targetRefs: Array<{ group: string; kind: string; name: string }> } {
   if (needsWaypoint(policy)) return { targetRefs: [{ group: '', kind: 'Service', name: policy.service.name }] };
   return { selector: workloadSelector(policy) };
 }

@@ -3,7 +3,10 @@ import { renderNamespacePolicy } from './renderPolicy';
 
 const base: NamespacePolicyInput = { namespace: 'shop' };
 // As the migration template sends it: the waypoint on for every step, as the waypoint the migration deploys and leaves.
-const stepPolicy = (mode: 'ambient' | 'sidecar', step?: string): NamespacePolicyInput => ({ ...base, dataPlane: { mode, waypoint: Boolean(step), ...(step ? { migrationStep: step as any } : {}) } });
+const stepPolicy = (mode: 'ambient' | 'sidecar', step?: string): NamespacePolicyInput => ({
+  ...base,
+  dataPlane: { mode, waypoint: Boolean(step), ...(step ? { migrationStep: step as any } : {}) },
+});
 
 function stateOf(policy: NamespacePolicyInput) {
   const objects = renderNamespacePolicy(policy).objects;
@@ -49,9 +52,22 @@ describe("a namespace's migration, in Istio's order", () => {
   });
 
   it.each([
-    ['a step of the other direction', { mode: 'ambient', waypoint: true, migrationStep: 'restore-injection' }, 'dataPlane.migrationStep', 'is a step towards sidecar mode'],
-    ['the waypoint steps without a waypoint', { mode: 'ambient', waypoint: false, migrationStep: 'use-waypoint' }, 'dataPlane.waypoint', 'is needed by the migration'],
+    [
+      'a step of the other direction',
+      { mode: 'ambient', waypoint: true, migrationStep: 'restore-injection' },
+      'dataPlane.migrationStep',
+      'is a step towards sidecar mode',
+    ],
+    [
+      'the waypoint steps without a waypoint',
+      { mode: 'ambient', waypoint: false, migrationStep: 'use-waypoint' },
+      'dataPlane.waypoint',
+      'is needed by the migration',
+    ],
   ])('refuses %s, naming the field', (_case, dataPlane, field, message) => {
-    expect(parseNamespacePolicy({ ...base, dataPlane: dataPlane as any })).toEqual({ ok: false, errors: [expect.objectContaining({ field, message: expect.stringContaining(message) })] });
+    expect(parseNamespacePolicy({ ...base, dataPlane: dataPlane as any })).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field, message: expect.stringContaining(message) })],
+    });
   });
 });

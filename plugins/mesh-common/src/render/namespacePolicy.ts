@@ -43,7 +43,11 @@ function dataPlaneLabels(policy: NamespacePolicy): Record<string, string> {
 export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
   const metadata = (name: string) => ({ name, namespace: policy.namespace, labels: managedLabels({ namespace: policy.namespace }) });
   const objects: KubeObject[] = [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: policy.namespace, labels: { ...managedLabels({ namespace: policy.namespace }), ...dataPlaneLabels(policy) } } },
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: policy.namespace, labels: { ...managedLabels({ namespace: policy.namespace }), ...dataPlaneLabels(policy) } },
+    },
     // No selector: the namespace-wide default every workload inherits.
     prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
   ];

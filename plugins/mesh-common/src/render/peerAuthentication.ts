@@ -4,9 +4,7 @@ import { serviceMetadata, workloadSelector } from './names';
 
 /** The workload's PeerAuthentication: its mTLS mode, with per-port overrides. */
 export function renderPeerAuthentication(policy: MeshPolicy): KubeObject {
-  const portLevelMtls = Object.fromEntries(
-    policy.mtls.portOverrides.map(override => [String(override.port), { mode: override.mode }]),
-  );
+  const portLevelMtls = Object.fromEntries(policy.mtls.portOverrides.map(override => [String(override.port), { mode: override.mode }]));
   return prune({
     apiVersion: 'security.istio.io/v1',
     kind: 'PeerAuthentication',

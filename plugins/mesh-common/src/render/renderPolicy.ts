@@ -32,10 +32,7 @@ export const SIDECAR_COMPONENT_DIR = 'sidecar';
 function filesFor(objects: KubeObject[], patches: KubeObject[] = []): RenderedFile[] {
   const resourceFiles = objects.map(object => ({ path: fileNameFor(object), objects: [object] }));
   // The sidecar component is not listed here: the app's own overlay includes it next to its Deployment.
-  const files: RenderedFile[] = [
-    { path: 'kustomization.yaml', objects: [kustomization(resourceFiles.map(f => f.path))] },
-    ...resourceFiles,
-  ];
+  const files: RenderedFile[] = [{ path: 'kustomization.yaml', objects: [kustomization(resourceFiles.map(f => f.path))] }, ...resourceFiles];
   if (patches.length > 0) {
     files.push(
       { path: `${SIDECAR_COMPONENT_DIR}/kustomization.yaml`, objects: [sidecarComponent(patches)] },
@@ -72,7 +69,12 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
   );
   const sidecarPatch = renderSidecarPatch(policy);
   const servicePatch = renderServicePatch(policy);
-  return { objects, sidecarPatch, ...(servicePatch ? { servicePatch } : {}), files: filesFor(objects, [sidecarPatch, ...(servicePatch ? [servicePatch] : [])]) };
+  return {
+    objects,
+    sidecarPatch,
+    ...(servicePatch ? { servicePatch } : {}),
+    files: filesFor(objects, [sidecarPatch, ...(servicePatch ? [servicePatch] : [])]),
+  };
 }
 
 /** Renders a namespace policy. Throws PolicyValidationError on invalid input. */

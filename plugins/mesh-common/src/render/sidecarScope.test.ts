@@ -3,7 +3,7 @@ import { parseMeshPolicy } from '../model';
 import { renderPolicy } from './renderPolicy';
 
 describe('the proxy scope (a Sidecar resource)', () => {
-  it('limits the service\'s proxies to its namespace, istio-system and the hosts it calls', () => {
+  it("limits the service's proxies to its namespace, istio-system and the hosts it calls", () => {
     const sidecar = renderPolicy(scopedPolicyExample).objects.find(o => o.kind === 'Sidecar');
     expect(sidecar).toEqual({
       apiVersion: 'networking.istio.io/v1',

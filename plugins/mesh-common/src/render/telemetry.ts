@@ -16,9 +16,7 @@ export function renderTelemetry(policy: MeshPolicy): KubeObject | undefined {
         {
           providers: telemetry.tracingProvider ? [{ name: telemetry.tracingProvider }] : undefined,
           randomSamplingPercentage: telemetry.samplingPercentage,
-          customTags: Object.fromEntries(
-            telemetry.customTags.map(tag => [tag.name, { header: { name: tag.header, defaultValue: tag.defaultValue } }]),
-          ),
+          customTags: Object.fromEntries(telemetry.customTags.map(tag => [tag.name, { header: { name: tag.header, defaultValue: tag.defaultValue } }])),
         },
       ],
     },

@@ -26,12 +26,22 @@ describe('ambient mode', () => {
     expect(objects['Gateway/checkout-waypoint']).toEqual({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'Gateway',
-      metadata: { name: 'checkout-waypoint', namespace: 'shop', labels: { 'app.kubernetes.io/managed-by': 'meshport', 'meshport.io/service': 'checkout', 'istio.io/waypoint-for': 'service' } },
+      metadata: {
+        name: 'checkout-waypoint',
+        namespace: 'shop',
+        labels: { 'app.kubernetes.io/managed-by': 'meshport', 'meshport.io/service': 'checkout', 'istio.io/waypoint-for': 'service' },
+      },
       spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
     });
     expect(rendered.servicePatch?.metadata.labels).toEqual({ 'istio.io/use-waypoint': 'checkout-waypoint', 'istio.io/ingress-use-waypoint': 'true' });
     const serviceRef = { targetRefs: [{ group: '', kind: 'Service', name: 'checkout' }] };
-    for (const name of ['AuthorizationPolicy/checkout-deny-by-default', 'AuthorizationPolicy/checkout-allow-callers', 'AuthorizationPolicy/checkout-require-jwt', 'RequestAuthentication/checkout-jwt', 'Telemetry/checkout']) {
+    for (const name of [
+      'AuthorizationPolicy/checkout-deny-by-default',
+      'AuthorizationPolicy/checkout-allow-callers',
+      'AuthorizationPolicy/checkout-require-jwt',
+      'RequestAuthentication/checkout-jwt',
+      'Telemetry/checkout',
+    ]) {
       expect({ name, spec: objects[name].spec }).toMatchObject({ name, spec: serviceRef });
       expect(objects[name].spec).not.toHaveProperty('selector');
     }
@@ -46,7 +56,9 @@ describe('ambient mode', () => {
       rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/checkout-waypoint'] } }] }],
     });
     // Both patches travel in the component the app's overlay includes.
-    const component = rendered.files.find(f => f.path === 'sidecar/kustomization.yaml')!.objects[0] as unknown as { patches: Array<{ path: string; target: Record<string, string> }> };
+    const component = rendered.files.find(f => f.path === 'sidecar/kustomization.yaml')!.objects[0] as unknown as {
+      patches: Array<{ path: string; target: Record<string, string> }>;
+    };
     expect(component.patches).toEqual([
       { path: 'deployment-patch.yaml', target: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'checkout' } },
       { path: 'service-patch.yaml', target: { group: '', version: 'v1', kind: 'Service', name: 'checkout' } },
@@ -54,12 +66,20 @@ describe('ambient mode', () => {
   });
 
   it('routes through the waypoint with an HTTPRoute on the Service: testers to the canary, the rest by weight, one Service per side, no VirtualService or subsets', () => {
-    const rendered = renderPolicy({ ...ambientWaypointPolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2.0_rc', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' } }, traffic: { timeout: '5s' } });
+    const rendered = renderPolicy({
+      ...ambientWaypointPolicyExample,
+      canary: { stableVersion: 'v1', canaryVersion: 'v2.0_rc', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' } },
+      traffic: { timeout: '5s' },
+    });
     const objects = byName(rendered.objects);
     expect(objects['HTTPRoute/checkout'].spec).toEqual({
       parentRefs: [{ group: '', kind: 'Service', name: 'checkout', port: 8080 }],
       rules: [
-        { matches: [{ headers: [{ type: 'Exact', name: 'x-canary', value: 'true' }] }], backendRefs: [{ group: '', kind: 'Service', name: 'checkout-canary', port: 8080 }], timeouts: { request: '5s' } },
+        {
+          matches: [{ headers: [{ type: 'Exact', name: 'x-canary', value: 'true' }] }],
+          backendRefs: [{ group: '', kind: 'Service', name: 'checkout-canary', port: 8080 }],
+          timeouts: { request: '5s' },
+        },
         {
           backendRefs: [
             { group: '', kind: 'Service', name: 'checkout-stable', port: 8080, weight: 80 },
@@ -69,7 +89,10 @@ describe('ambient mode', () => {
         },
       ],
     });
-    expect(objects['Service/checkout-canary'].spec).toEqual({ selector: { app: 'checkout', version: 'v2.0_rc' }, ports: [{ name: 'http', port: 8080, targetPort: 8080, protocol: 'TCP' }] });
+    expect(objects['Service/checkout-canary'].spec).toEqual({
+      selector: { app: 'checkout', version: 'v2.0_rc' },
+      ports: [{ name: 'http', port: 8080, targetPort: 8080, protocol: 'TCP' }],
+    });
     expect(objects['Service/checkout-stable'].spec).toMatchObject({ selector: { app: 'checkout', version: 'v1' } });
     expect(rendered.objects.filter(o => o.kind === 'VirtualService')).toEqual([]);
     expect(objects['DestinationRule/checkout']).toBeUndefined();
@@ -77,7 +100,11 @@ describe('ambient mode', () => {
 
   it('refuses in ambient mode what an HTTPRoute cannot do: fault injection and Envoy retry conditions', () => {
     const fault = { delay: { fixedDelay: '1s', percentage: 10 } };
-    const parsed = parseMeshPolicy({ ...ambientWaypointPolicyExample, canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' }, fault }, traffic: { retries: { attempts: 2 } } });
+    const parsed = parseMeshPolicy({
+      ...ambientWaypointPolicyExample,
+      canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 20, headerMatch: { name: 'x-canary', value: 'true' }, fault },
+      traffic: { retries: { attempts: 2 } },
+    });
     expect(parsed.ok ? [] : parsed.errors.map(e => e.field).sort()).toEqual(['canary.fault', 'traffic.retries']);
   });
 
@@ -85,7 +112,9 @@ describe('ambient mode', () => {
     const rendered = renderPolicy({ ...ambientWaypointPolicyExample, dataPlane: { mode: 'ambient', waypoint: 'waypoint', useExistingWaypoint: true } });
     expect(rendered.objects.filter(o => o.kind === 'Gateway')).toEqual([]);
     expect(rendered.servicePatch?.metadata.labels?.['istio.io/use-waypoint']).toBe('waypoint');
-    expect(byName(rendered.objects)['AuthorizationPolicy/checkout-waypoint-only'].spec).toMatchObject({ rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/waypoint'] } }] }] });
+    expect(byName(rendered.objects)['AuthorizationPolicy/checkout-waypoint-only'].spec).toMatchObject({
+      rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/waypoint'] } }] }],
+    });
   });
 
   it.each([
@@ -111,7 +140,10 @@ describe('ambient mode', () => {
       'istio.io/dataplane-mode': 'ambient',
       'istio.io/use-waypoint': 'waypoint',
     });
-    expect(objects['Gateway/waypoint']).toMatchObject({ spec: { gatewayClassName: 'istio-waypoint' }, metadata: { labels: { 'istio.io/waypoint-for': 'service' } } });
+    expect(objects['Gateway/waypoint']).toMatchObject({
+      spec: { gatewayClassName: 'istio-waypoint' },
+      metadata: { labels: { 'istio.io/waypoint-for': 'service' } },
+    });
     const parsed = parseNamespacePolicy({ ...ambientNamespacePolicyExample, injection: { revision: 'canary' } });
     expect(parsed.ok ? [] : parsed.errors.map(e => e.field)).toEqual(['injection.revision']);
   });

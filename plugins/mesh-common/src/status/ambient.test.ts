@@ -9,10 +9,18 @@ function onNode(p: any, node: string, ready = true) {
   return { ...p, spec: { ...p.spec, nodeName: node }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } };
 }
 const ztunnel = (name: string, node: string, ready = true) => onNode(pod(name, 'istio-system', { app: 'ztunnel' }), node, ready);
-const service = (name: string, ns: string, labels: Record<string, string> = {}) => object('Service', name, ns, { spec: { selector: { app: name }, ports: [{ port: 80 }] } }, { labels });
+const service = (name: string, ns: string, labels: Record<string, string> = {}) =>
+  object('Service', name, ns, { spec: { selector: { app: name }, ports: [{ port: 80 }] } }, { labels });
 const waypointGateway = (name: string, ns: string, forWhat?: string) =>
-  object('KubernetesGateway', name, ns, { spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] } }, { labels: forWhat ? { 'istio.io/waypoint-for': forWhat } : {} });
-const waypointPod = (gateway: string, ns: string, ready = true) => onNode(pod(`${gateway}-abc`, ns, { 'gateway.networking.k8s.io/gateway-name': gateway }, { proxy: true }), 'node-1', ready);
+  object(
+    'KubernetesGateway',
+    name,
+    ns,
+    { spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] } },
+    { labels: forWhat ? { 'istio.io/waypoint-for': forWhat } : {} },
+  );
+const waypointPod = (gateway: string, ns: string, ready = true) =>
+  onNode(pod(`${gateway}-abc`, ns, { 'gateway.networking.k8s.io/gateway-name': gateway }, { proxy: true }), 'node-1', ready);
 const policy = (kind: string, name: string, ns: string, spec: Record<string, unknown>) => object(kind, name, ns, { spec });
 
 function statusOf(documents: unknown[], selector: string, ns: string) {
@@ -32,17 +40,31 @@ describe('pods in ambient mode', () => {
     service('stock', 'shop', { 'istio.io/use-waypoint': 'stock-waypoint' }),
     waypointGateway('stock-waypoint', 'shop'),
     waypointPod('stock-waypoint', 'shop'),
-    policy('AuthorizationPolicy', 'stock-waypoint-only', 'shop', { selector: { matchLabels: { app: 'stock' } }, action: 'DENY', rules: [{ from: [{ source: { notPrincipals: ['x'] } }] }] }),
-    policy('AuthorizationPolicy', 'stock-callers', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'stock' }], rules: [{ to: [{ operation: { methods: ['GET'] } }] }] }),
-    policy('AuthorizationPolicy', 'at-the-waypoint', 'shop', { targetRefs: [{ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'stock-waypoint' }], rules: [{}] }),
+    policy('AuthorizationPolicy', 'stock-waypoint-only', 'shop', {
+      selector: { matchLabels: { app: 'stock' } },
+      action: 'DENY',
+      rules: [{ from: [{ source: { notPrincipals: ['x'] } }] }],
+    }),
+    policy('AuthorizationPolicy', 'stock-callers', 'shop', {
+      targetRefs: [{ kind: 'Service', group: '', name: 'stock' }],
+      rules: [{ to: [{ operation: { methods: ['GET'] } }] }],
+    }),
+    policy('AuthorizationPolicy', 'at-the-waypoint', 'shop', {
+      targetRefs: [{ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'stock-waypoint' }],
+      rules: [{}],
+    }),
     policy('AuthorizationPolicy', 'someone-else', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'billing' }], rules: [{}] }),
     policy('RequestAuthentication', 'stock-jwt', 'shop', { selector: { matchLabels: { app: 'stock' } }, jwtRules: [{ issuer: 'https://issuer.example' }] }),
   ];
   const status = statusOf(documents, 'app=stock', 'shop');
   const byName = Object.fromEntries(status.workloads.pods.map(p => [p.name, p]));
 
-  it('shows each pod redirected or not, and its node\'s ztunnel', () => {
-    expect(byName['stock-1']).toMatchObject({ dataPlane: 'ambient', injected: false, ambient: { redirected: true, node: 'node-1', ztunnel: { name: 'ztunnel-a', ready: true } } });
+  it("shows each pod redirected or not, and its node's ztunnel", () => {
+    expect(byName['stock-1']).toMatchObject({
+      dataPlane: 'ambient',
+      injected: false,
+      ambient: { redirected: true, node: 'node-1', ztunnel: { name: 'ztunnel-a', ready: true } },
+    });
     expect(byName['stock-2'].ambient).toMatchObject({ redirected: true, ztunnel: { name: 'ztunnel-b', ready: false } });
     expect(byName['stock-3'].ambient).toMatchObject({ redirected: false, node: 'node-3' });
     expect(byName['stock-3'].ambient?.ztunnel).toBeUndefined();
@@ -50,9 +72,11 @@ describe('pods in ambient mode', () => {
     expect(status.workloads.dataPlane).toBe('ambient');
   });
 
-  it('names the waypoint each pod\'s traffic goes through, and the waypoint\'s readiness', () => {
+  it("names the waypoint each pod's traffic goes through, and the waypoint's readiness", () => {
     expect(status.workloads.pods.map(p => p.ambient?.waypoint)).toEqual(['shop/stock-waypoint', 'shop/stock-waypoint', 'shop/stock-waypoint']);
-    expect(status.workloads.waypoints).toEqual([{ name: 'stock-waypoint', namespace: 'shop', for: 'service', boundBy: 'service', exists: true, pods: 1, readyPods: 1 }]);
+    expect(status.workloads.waypoints).toEqual([
+      { name: 'stock-waypoint', namespace: 'shop', for: 'service', boundBy: 'service', exists: true, pods: 1, readyPods: 1 },
+    ]);
   });
 
   it('says where each policy is enforced, and leaves out policies attached to other services', () => {
@@ -75,12 +99,16 @@ describe('waypoint bindings', () => {
     const ns = namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'shared' });
     const inherited = statusOf([...base, ns, stock(), service('stock', 'shop'), waypointGateway('shared', 'shop')], 'app=stock', 'shop');
     expect(inherited.workloads.waypoints).toMatchObject([{ name: 'shared', boundBy: 'namespace', exists: true, pods: 0, readyPods: 0 }]);
-    const optedOut = statusOf([...base, ns, stock(), service('stock', 'shop', { 'istio.io/use-waypoint': 'none' }), waypointGateway('shared', 'shop')], 'app=stock', 'shop');
+    const optedOut = statusOf(
+      [...base, ns, stock(), service('stock', 'shop', { 'istio.io/use-waypoint': 'none' }), waypointGateway('shared', 'shop')],
+      'app=stock',
+      'shop',
+    );
     expect(optedOut.workloads.waypoints).toEqual([]);
     expect(optedOut.workloads.pods[0].ambient?.waypoint).toBeUndefined();
   });
 
-  it('uses a pod\'s own waypoint only when that waypoint is for workloads', () => {
+  it("uses a pod's own waypoint only when that waypoint is for workloads", () => {
     const ns = namespace('shop', { 'istio.io/dataplane-mode': 'ambient' });
     const forWorkloads = statusOf([...base, ns, stock({ 'istio.io/use-waypoint': 'pods' }), waypointGateway('pods', 'shop', 'workload')], 'app=stock', 'shop');
     expect(forWorkloads.workloads.waypoints).toMatchObject([{ name: 'pods', boundBy: 'pod', for: 'workload' }]);
@@ -91,13 +119,29 @@ describe('waypoint bindings', () => {
   it('says so when the waypoint a label names does not exist, and that nothing enforces policies attached to the Service then', () => {
     const ns = namespace('shop', { 'istio.io/dataplane-mode': 'ambient' });
     const status = statusOf(
-      [...base, ns, stock(), service('stock', 'shop', { 'istio.io/use-waypoint': 'gone', 'istio.io/use-waypoint-namespace': 'edge' }), policy('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'stock' }] })],
+      [
+        ...base,
+        ns,
+        stock(),
+        service('stock', 'shop', { 'istio.io/use-waypoint': 'gone', 'istio.io/use-waypoint-namespace': 'edge' }),
+        policy('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'stock' }] }),
+      ],
       'app=stock',
       'shop',
     );
     expect(status.workloads.waypoints).toEqual([{ name: 'gone', namespace: 'edge', for: 'service', boundBy: 'service', exists: false, pods: 0, readyPods: 0 }]);
     expect(status.security.authorizationPolicies).toMatchObject([{ name: 'callers', scope: 'service', enforcedBy: ['waypoint'] }]);
-    const noWaypoint = statusOf([...base, ns, stock(), service('stock', 'shop'), policy('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'stock' }] })], 'app=stock', 'shop');
+    const noWaypoint = statusOf(
+      [
+        ...base,
+        ns,
+        stock(),
+        service('stock', 'shop'),
+        policy('AuthorizationPolicy', 'callers', 'shop', { targetRefs: [{ kind: 'Service', group: '', name: 'stock' }] }),
+      ],
+      'app=stock',
+      'shop',
+    );
     expect(noWaypoint.security.authorizationPolicies).toMatchObject([{ name: 'callers', scope: 'service', enforcedBy: [] }]);
   });
 });

@@ -75,14 +75,20 @@ function gatewayFor(ref: WaypointRef, inputs: WaypointInputs) {
 /** The waypoint traffic to a Service goes through: its label, else its namespace's, when that waypoint is for services. */
 export function serviceWaypoint(service: AnalyzedObject, inputs: WaypointInputs): WaypointRef | undefined {
   const namespace = service.metadata.namespace ?? 'default';
-  const ref = firstBinding(waypointLabel(service.metadata.labels, namespace, 'service'), waypointLabel(namespaceLabels(namespace, inputs), namespace, 'namespace'));
+  const ref = firstBinding(
+    waypointLabel(service.metadata.labels, namespace, 'service'),
+    waypointLabel(namespaceLabels(namespace, inputs), namespace, 'namespace'),
+  );
   return ref && ['service', 'all'].includes(gatewayFor(ref, inputs)) ? ref : undefined;
 }
 
 /** The Services that select a pod. */
 function servicesOf(pod: AnalyzedObject, services: AnalyzedObject[]): AnalyzedObject[] {
   const namespace = pod.metadata.namespace ?? 'default';
-  return services.filter(service => (service.metadata.namespace ?? 'default') === namespace && service.spec?.selector && selectsLabels(service.spec.selector, pod.metadata.labels ?? {}));
+  return services.filter(
+    service =>
+      (service.metadata.namespace ?? 'default') === namespace && service.spec?.selector && selectsLabels(service.spec.selector, pod.metadata.labels ?? {}),
+  );
 }
 
 /**
@@ -160,8 +166,14 @@ export function enforcementInputs(pods: AnalyzedObject[], inputs: AmbientInputs)
     if (ref) waypoints.add(keyOf(ref.namespace, ref.name));
   }
   return {
-    pods: pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: pod.metadata.labels ?? {}, dataPlane: podDataPlane(pod, namespaceOf(pod.metadata.namespace ?? 'default')) })),
-    services: new Map(inputs.services.map(service => [keyOf(service.metadata.namespace ?? 'default', service.metadata.name), Boolean(serviceWaypoint(service, inputs))])),
+    pods: pods.map(pod => ({
+      namespace: pod.metadata.namespace ?? 'default',
+      labels: pod.metadata.labels ?? {},
+      dataPlane: podDataPlane(pod, namespaceOf(pod.metadata.namespace ?? 'default')),
+    })),
+    services: new Map(
+      inputs.services.map(service => [keyOf(service.metadata.namespace ?? 'default', service.metadata.name), Boolean(serviceWaypoint(service, inputs))]),
+    ),
     waypoints,
   };
 }

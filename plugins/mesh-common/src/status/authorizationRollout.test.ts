@@ -1,16 +1,34 @@
 import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { AuthorizationPolicySummary } from './types';
 
-const allow = (name: string, rules: unknown[], dryRun = false): AuthorizationPolicySummary => ({ name, namespace: 'payments', action: 'ALLOW', scope: 'workload', enforcedBy: ['sidecar'], ...(dryRun ? { dryRun: true as const } : {}), rules });
+const allow = (name: string, rules: unknown[], dryRun = false): AuthorizationPolicySummary => ({
+  name,
+  namespace: 'payments',
+  action: 'ALLOW',
+  scope: 'workload',
+  enforcedBy: ['sidecar'],
+  ...(dryRun ? { dryRun: true as const } : {}),
+  rules,
+});
 const orders = 'cluster.local/ns/orders/sa/order-service';
 const reports = 'cluster.local/ns/reports/sa/nightly';
 
 describe('callers seen against callers allowed', () => {
   it('says who calls without being admitted, and who may call but did not', () => {
-    const checks = callerChecks([allow('callers', [{ from: [{ source: { principals: [orders] } }] }])], [{ principal: `spiffe://${reports}`, rate: 0.4 }], '5m');
+    const checks = callerChecks(
+      [allow('callers', [{ from: [{ source: { principals: [orders] } }] }])],
+      [{ principal: `spiffe://${reports}`, rate: 0.4 }],
+      '5m',
+    );
     expect(checks).toEqual([
       { principal: orders, allowed: true, observed: false, words: `${orders} may call you but did not in the last 5m` },
-      { principal: reports, rate: 0.4, allowed: false, observed: true, words: `${reports} calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied` },
+      {
+        principal: reports,
+        rate: 0.4,
+        allowed: false,
+        observed: true,
+        words: `${reports} calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied`,
+      },
     ]);
   });
 
@@ -30,10 +48,19 @@ describe('callers seen against callers allowed', () => {
   it('counts a caller admitted by its namespace, or by a rule for any source, as allowed; and dry-run policies as not enforced', () => {
     const byNamespace = callerChecks([allow('callers', [{ from: [{ source: { namespaces: ['reports'] } }] }])], [{ principal: reports, rate: 1 }], '5m');
     expect(byNamespace.map(c => c.allowed)).toEqual([true]);
-    const healthChecks = callerChecks([allow('callers', [{ from: [{ source: { principals: [orders] } }] }, { to: [{ operation: { paths: ['/healthz'] } }] }])], [{ principal: reports, rate: 1 }], '5m');
+    const healthChecks = callerChecks(
+      [allow('callers', [{ from: [{ source: { principals: [orders] } }] }, { to: [{ operation: { paths: ['/healthz'] } }] }])],
+      [{ principal: reports, rate: 1 }],
+      '5m',
+    );
     expect(healthChecks.find(c => c.principal === reports)?.allowed).toBe(true);
     // Only tried: nothing enforced denies the caller.
-    expect(callerChecks([allow('callers', [{ from: [{ source: { principals: [orders] } }] }], true)], [{ principal: reports, rate: 1 }], '5m').map(c => [c.principal, c.allowed])).toEqual([[reports, true]]);
+    expect(
+      callerChecks([allow('callers', [{ from: [{ source: { principals: [orders] } }] }], true)], [{ principal: reports, rate: 1 }], '5m').map(c => [
+        c.principal,
+        c.allowed,
+      ]),
+    ).toEqual([[reports, true]]);
   });
 });
 
@@ -42,7 +69,11 @@ describe('a dry run', () => {
     const policies = [allow('deny-by-default', [], true), allow('callers', [], true), allow('other', [])];
     expect(dryRunStatus(policies, 0.5, '5m')).toEqual({ policies: ['payments/deny-by-default', 'payments/callers'], window: '5m', deniedPerSecond: 0.5 });
     expect(dryRunStatus(policies, undefined, '5m')).toEqual({ policies: ['payments/deny-by-default', 'payments/callers'], window: '5m', deniedPerSecond: 0 });
-    expect(dryRunStatus(policies, undefined, '5m', 'Prometheus is down')).toEqual({ policies: ['payments/deny-by-default', 'payments/callers'], window: '5m', unavailable: 'Prometheus is down' });
+    expect(dryRunStatus(policies, undefined, '5m', 'Prometheus is down')).toEqual({
+      policies: ['payments/deny-by-default', 'payments/callers'],
+      window: '5m',
+      unavailable: 'Prometheus is down',
+    });
     expect(dryRunStatus([allow('other', [])], 1, '5m')).toBeUndefined();
   });
 });

@@ -20,7 +20,12 @@ function admission(policies: AuthorizationPolicySummary[]): Admission {
   const anyone = rules.some(rule => !rule?.from?.length) || sources.some((source: any) => !source.principals && !source.namespaces);
   return {
     anyone,
-    principals: new Set(sources.flatMap((source: any) => source.principals ?? []).map(String).map(bare)),
+    principals: new Set(
+      sources
+        .flatMap((source: any) => source.principals ?? [])
+        .map(String)
+        .map(bare),
+    ),
     namespaces: new Set(sources.flatMap((source: any) => source.namespaces ?? []).map(String)),
   };
 }
@@ -62,12 +67,24 @@ export function callerChecks(
     const dependent = catalog.get(principal);
     const name = dependent ?? principal;
     const words = callerInWords({ name, rate, allowed: isAllowed, dependsOn: dependents ? Boolean(dependent) : undefined, window });
-    return { principal, ...(rate !== undefined ? { rate } : {}), allowed: isAllowed, observed: rate !== undefined, ...(dependents ? { dependsOn: Boolean(dependent) } : {}), words };
+    return {
+      principal,
+      ...(rate !== undefined ? { rate } : {}),
+      allowed: isAllowed,
+      observed: rate !== undefined,
+      ...(dependents ? { dependsOn: Boolean(dependent) } : {}),
+      words,
+    };
   });
 }
 
 /** The dry-run policies in force and what they would have denied, or why that is not known. */
-export function dryRunStatus(policies: AuthorizationPolicySummary[], deniedPerSecond: number | undefined, window: string, unavailable?: string): DryRunStatus | undefined {
+export function dryRunStatus(
+  policies: AuthorizationPolicySummary[],
+  deniedPerSecond: number | undefined,
+  window: string,
+  unavailable?: string,
+): DryRunStatus | undefined {
   const tried = policies.filter(p => p.dryRun).map(p => `${p.namespace}/${p.name}`);
   if (tried.length === 0) return undefined;
   if (unavailable) return { policies: tried, window, unavailable };

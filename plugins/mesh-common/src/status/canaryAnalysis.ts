@@ -28,7 +28,13 @@ export function thresholdsFrom(annotation: string | undefined, defaults: CanaryT
     const value = parsed?.[key];
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max ? value : defaults[key];
   };
-  const thresholds = { minSuccessRate: pick('minSuccessRate', 100), maxP99Ms: pick('maxP99Ms', 600_000), minRequests: pick('minRequests', 1e9), stepWeight: pick('stepWeight', 100), maxWeight: pick('maxWeight', 100) };
+  const thresholds = {
+    minSuccessRate: pick('minSuccessRate', 100),
+    maxP99Ms: pick('maxP99Ms', 600_000),
+    minRequests: pick('minRequests', 1e9),
+    stepWeight: pick('stepWeight', 100),
+    maxWeight: pick('maxWeight', 100),
+  };
   const source = (Object.keys(thresholds) as Array<keyof CanaryThresholds>).some(key => thresholds[key] !== defaults[key]) ? 'route' : 'config';
   return { thresholds, source };
 }
@@ -57,14 +63,39 @@ export function analyzeCanary(canary: CanaryStatus, health: HealthStatus, thresh
   if (health.state === 'unknown') return { ...base, checks: [], verdict: 'wait', reason: `health is unknown: ${health.reason ?? 'no metrics'}` };
   const requests = (ofCanary?.requestRate ?? 0) * windowSeconds(health.window);
   const checks: CanaryCheck[] = [
-    { name: 'requests', canary: requests, stable: ofStable ? ofStable.requestRate * windowSeconds(health.window) : undefined, threshold: thresholds.minRequests, pass: requests >= thresholds.minRequests },
-    { name: 'success rate', canary: successPercent(ofCanary), stable: successPercent(ofStable), threshold: thresholds.minSuccessRate, pass: (successPercent(ofCanary) ?? 100) >= thresholds.minSuccessRate },
-    { name: 'p99', canary: ofCanary?.latencyMs.p99, stable: ofStable?.latencyMs.p99, threshold: thresholds.maxP99Ms, pass: (ofCanary?.latencyMs.p99 ?? 0) <= thresholds.maxP99Ms },
+    {
+      name: 'requests',
+      canary: requests,
+      stable: ofStable ? ofStable.requestRate * windowSeconds(health.window) : undefined,
+      threshold: thresholds.minRequests,
+      pass: requests >= thresholds.minRequests,
+    },
+    {
+      name: 'success rate',
+      canary: successPercent(ofCanary),
+      stable: successPercent(ofStable),
+      threshold: thresholds.minSuccessRate,
+      pass: (successPercent(ofCanary) ?? 100) >= thresholds.minSuccessRate,
+    },
+    {
+      name: 'p99',
+      canary: ofCanary?.latencyMs.p99,
+      stable: ofStable?.latencyMs.p99,
+      threshold: thresholds.maxP99Ms,
+      pass: (ofCanary?.latencyMs.p99 ?? 0) <= thresholds.maxP99Ms,
+    },
   ];
-  if (!checks[0].pass) return { ...base, checks, verdict: 'wait', reason: `the canary served ${Math.round(requests)} requests in ${health.window}, fewer than ${thresholds.minRequests} to judge it by` };
+  if (!checks[0].pass)
+    return {
+      ...base,
+      checks,
+      verdict: 'wait',
+      reason: `the canary served ${Math.round(requests)} requests in ${health.window}, fewer than ${thresholds.minRequests} to judge it by`,
+    };
   const failed = checks.filter(check => !check.pass);
   if (failed.length > 0) return { ...base, checks, verdict: 'rollback', reason: `${failed.map(f => f.name).join(' and ')} out of bounds` };
-  if (base.weight >= thresholds.maxWeight) return { ...base, checks, verdict: 'promote', reason: `every check passed at ${base.weight}%, the promotion weight (${thresholds.maxWeight}%) reached` };
+  if (base.weight >= thresholds.maxWeight)
+    return { ...base, checks, verdict: 'promote', reason: `every check passed at ${base.weight}%, the promotion weight (${thresholds.maxWeight}%) reached` };
   const nextWeight = Math.min(base.weight + thresholds.stepWeight, thresholds.maxWeight);
   return { ...base, checks, verdict: 'shift', nextWeight, reason: `every check passed at ${base.weight}%: shift to ${nextWeight}%` };
 }

@@ -83,10 +83,7 @@ export class ClusterObjectStore {
    * @param kinds - the kinds this store holds completely: analyzers that need others do not run.
    * @param analysisIntervalMs - how old a cluster-wide analysis may be before a change makes it run again.
    */
-  constructor(
-    private readonly kinds: readonly string[] = MESH_STATUS_KINDS,
-    private readonly analysisIntervalMs = 2000,
-  ) {}
+  constructor(private readonly kinds: readonly string[] = MESH_STATUS_KINDS, private readonly analysisIntervalMs = 2000) {}
 
   /** Number of objects held. */
   get size(): number {
@@ -114,7 +111,14 @@ export class ClusterObjectStore {
       }, 0);
       (this.analysisScheduled as { unref?: () => void }).unref?.();
     }
-    const resources = new Set(objects.map(object => resourceName({ ...object, metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' } })));
+    const resources = new Set(
+      objects.map(object =>
+        resourceName({
+          ...object,
+          metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' },
+        }),
+      ),
+    );
     return [...resources].flatMap(resource => this.analysis!.byResource.get(resource) ?? []);
   }
 
@@ -127,7 +131,8 @@ export class ClusterObjectStore {
   }
 
   private proxyDefaultsOf(injector: AnalyzedObject): ContainerResourceAmounts | undefined {
-    if (!this.proxyDefaultsByInjector.has(injector)) this.proxyDefaultsByInjector.set(injector, injectorProxyDefaults(injector as { data?: Record<string, string> }));
+    if (!this.proxyDefaultsByInjector.has(injector))
+      this.proxyDefaultsByInjector.set(injector, injectorProxyDefaults(injector as { data?: Record<string, string> }));
     return this.proxyDefaultsByInjector.get(injector);
   }
 
@@ -231,7 +236,9 @@ export class ClusterObjectStore {
     if (object.kind !== 'VirtualService') return [];
     const named: string[] = (object.spec?.hosts ?? []).map((h: string) => fullyQualifiedHost(String(h), namespace));
     const routed: string[] = ['http', 'tcp', 'tls'].flatMap(protocol =>
-      (object.spec?.[protocol] ?? []).flatMap((route: any) => (route.route ?? []).map((d: any) => fullyQualifiedHost(String(d.destination?.host ?? ''), namespace))),
+      (object.spec?.[protocol] ?? []).flatMap((route: any) =>
+        (route.route ?? []).map((d: any) => fullyQualifiedHost(String(d.destination?.host ?? ''), namespace)),
+      ),
     );
     return [...new Set([...named, ...routed])];
   }
@@ -302,16 +309,21 @@ export class ClusterObjectStore {
       .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.inNamespace(ns, kind)))
       .filter(
         policy =>
-          workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)) || targetScopeFor(policy, serviceKeys, waypointKeys),
+          workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)) ||
+          targetScopeFor(policy, serviceKeys, waypointKeys),
       );
     const hosts = services.map(s => fullyQualifiedHost(s.metadata.name, s.metadata.namespace ?? 'default'));
     const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))].map(key => this.objects.get(key)!).filter(Boolean);
     const gatewayKeys = new Set(
       routing
         .filter(o => o.kind === 'VirtualService')
-        .flatMap(vs => (vs.spec?.gateways ?? []).filter((g: string) => g !== 'mesh').map((g: string) => (g.includes('/') ? g : `${vs.metadata.namespace}/${g}`))),
+        .flatMap(vs =>
+          (vs.spec?.gateways ?? []).filter((g: string) => g !== 'mesh').map((g: string) => (g.includes('/') ? g : `${vs.metadata.namespace}/${g}`)),
+        ),
     );
-    const gateways = [...gatewayKeys].map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1]))).filter((g): g is AnalyzedObject => Boolean(g));
+    const gateways = [...gatewayKeys]
+      .map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1])))
+      .filter((g): g is AnalyzedObject => Boolean(g));
     const slice = {
       namespaces: namespaceObjects,
       pods,

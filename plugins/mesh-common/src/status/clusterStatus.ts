@@ -46,18 +46,35 @@ export interface EntityMetrics {
 /** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
   if (slice.services.length === 0 && slice.pods.length === 0) return undefined;
-  const ref = (object: { metadata: { name: string; namespace?: string } }) => ({ namespace: object.metadata.namespace ?? 'default', name: object.metadata.name });
+  const ref = (object: { metadata: { name: string; namespace?: string } }) => ({
+    namespace: object.metadata.namespace ?? 'default',
+    name: object.metadata.name,
+  });
   return { services: slice.services.map(ref), pods: [...slice.pods, ...slice.ztunnels, ...slice.waypointPods].map(ref), workloads: slice.controllers.map(ref) };
 }
 
 /** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
-export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, rootNamespace: string, metrics?: EntityMetrics, proxySync?: ProxySyncView): ClusterMeshStatus {
+export function clusterStatusFromSlice(
+  cluster: string,
+  slice: EntitySlice,
+  rootNamespace: string,
+  metrics?: EntityMetrics,
+  proxySync?: ProxySyncView,
+): ClusterMeshStatus {
   // Controllers stand for their pods where they exist, so that mTLS is listed once per controller.
   const workloads = slice.controllers.length > 0 ? slice.controllers : slice.pods;
   const podReadiness = slice.pods.map(pod => ({ namespace: pod.metadata.namespace ?? 'default', labels: podLabelsOf(pod), ready: podReady(pod) }));
-  const ambient: AmbientInputs = { namespaces: slice.namespaces, services: slice.services, ztunnels: slice.ztunnels, waypoints: slice.waypoints, waypointPods: slice.waypointPods };
+  const ambient: AmbientInputs = {
+    namespaces: slice.namespaces,
+    services: slice.services,
+    ztunnels: slice.ztunnels,
+    waypoints: slice.waypoints,
+    waypointPods: slice.waypointPods,
+  };
   const workloadsNow = workloadsStatus(slice.controllers, slice.pods, ambient);
-  const unmeasured = metrics ? metrics.usageUnavailable ?? 'Prometheus has no container metrics for these pods' : 'no Prometheus is configured for this cluster';
+  const unmeasured = metrics
+    ? metrics.usageUnavailable ?? 'Prometheus has no container metrics for these pods'
+    : 'no Prometheus is configured for this cluster';
   const overhead = overheadStatus(slice.pods, metrics?.usage, unmeasured, slice.proxyDefaults);
   const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead, usage: metrics?.usage });
   return {
@@ -67,7 +84,13 @@ export function clusterStatusFromSlice(cluster: string, slice: EntitySlice, root
     traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics),
     findings: [
       ...slice.findings,
-      ...outboundFindings({ workloads: slice.controllers, calls: metrics?.outbound ?? [], sidecars: slice.sidecars, rootNamespace, meshOutboundPolicy: slice.meshOutboundPolicy }),
+      ...outboundFindings({
+        workloads: slice.controllers,
+        calls: metrics?.outbound ?? [],
+        sidecars: slice.sidecars,
+        rootNamespace,
+        meshOutboundPolicy: slice.meshOutboundPolicy,
+      }),
     ],
     health: metrics ? withAssessment(metrics) : unknownHealth('no Prometheus is configured for this cluster'),
     overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
@@ -97,7 +120,10 @@ function withCanaryAnalysis(traffic: TrafficStatus, networking: AnalyzedObject[]
   if (!traffic.canary || !metrics) return traffic;
   const [namespace, name] = traffic.canary.virtualService.split('/');
   const route = networking.find(o => o.kind === 'VirtualService' && o.metadata.namespace === namespace && o.metadata.name === name);
-  const { thresholds, source } = thresholdsFrom(route?.metadata.annotations?.[CANARY_ANALYSIS_ANNOTATION], metrics.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS);
+  const { thresholds, source } = thresholdsFrom(
+    route?.metadata.annotations?.[CANARY_ANALYSIS_ANNOTATION],
+    metrics.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS,
+  );
   return { ...traffic, canary: { ...traffic.canary, analysis: analyzeCanary(traffic.canary, metrics.health, thresholds, source) } };
 }
 

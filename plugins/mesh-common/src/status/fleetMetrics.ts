@@ -133,7 +133,10 @@ function quantiles(buckets: Sample[], q: number, byVersion: boolean): Sample[] {
     groups.set(group, counts);
   }
   return [...groups].flatMap(([group, counts]): Sample[] => {
-    const value = histogramQuantile(q, [...counts].map(([le, count]) => ({ le, count })));
+    const value = histogramQuantile(
+      q,
+      [...counts].map(([le, count]) => ({ le, count })),
+    );
     const labels: Record<string, string> = byVersion ? { destination_version: group } : {};
     return value === undefined ? [] : [{ labels, value }];
   });
@@ -214,7 +217,8 @@ export function entityDryRunDenied(fleet: FleetIndex, pods: Array<{ namespace: s
 export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<{ principal: string; rate: number }> {
   const byPrincipal = new Map<string, number>();
   for (const service of services) {
-    for (const caller of fleet.callers.get(serviceKey(service.namespace, service.name)) ?? []) byPrincipal.set(caller.principal, (byPrincipal.get(caller.principal) ?? 0) + caller.rate);
+    for (const caller of fleet.callers.get(serviceKey(service.namespace, service.name)) ?? [])
+      byPrincipal.set(caller.principal, (byPrincipal.get(caller.principal) ?? 0) + caller.rate);
   }
   return [...byPrincipal].map(([principal, rate]) => ({ principal, rate })).sort((a, b) => a.principal.localeCompare(b.principal));
 }
@@ -245,7 +249,12 @@ function versionSeriesOf(own: ServiceSamples[]): HealthSamples['versionSeries'] 
       version,
       points: [...times]
         .sort(([a], [b]) => a - b)
-        .map(([time, point]) => ({ time, requestRate: point.requestRate, ...(point.requestRate > 0 ? { errorShare: point.errors / point.requestRate } : {}), ...(point.p99 !== undefined ? { p99: point.p99 } : {}) })),
+        .map(([time, point]) => ({
+          time,
+          requestRate: point.requestRate,
+          ...(point.requestRate > 0 ? { errorShare: point.errors / point.requestRate } : {}),
+          ...(point.p99 !== undefined ? { p99: point.p99 } : {}),
+        })),
     }))
     .sort((a, b) => a.version.localeCompare(b.version));
 }
@@ -255,7 +264,11 @@ export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): 
   const own = [...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
   const pick = (part: 'requests' | 'errors' | 'mtls' | 'buckets') => own.flatMap(entry => entry[part]);
   const buckets = pick('buckets');
-  const latency = (byVersion: boolean) => ({ p50: quantiles(buckets, 0.5, byVersion), p90: quantiles(buckets, 0.9, byVersion), p99: quantiles(buckets, 0.99, byVersion) });
+  const latency = (byVersion: boolean) => ({
+    p50: quantiles(buckets, 0.5, byVersion),
+    p90: quantiles(buckets, 0.9, byVersion),
+    p99: quantiles(buckets, 0.99, byVersion),
+  });
   const points = new Map<number, number>();
   for (const line of own.flatMap(entry => entry.series)) {
     for (const point of line.points) points.set(point.time, (points.get(point.time) ?? 0) + point.value);

@@ -25,10 +25,15 @@ describe('health against error-rate thresholds', () => {
   });
 
   it("takes a component's own thresholds from its annotation, and refuses one it cannot read, naming it", () => {
-    expect(errorRateThresholdsFrom('degraded=1, failing=20%', DEFAULT_ERROR_RATE_THRESHOLDS)).toEqual({ thresholds: { degradedPercent: 1, failingPercent: 20 }, source: 'entity' });
+    expect(errorRateThresholdsFrom('degraded=1, failing=20%', DEFAULT_ERROR_RATE_THRESHOLDS)).toEqual({
+      thresholds: { degradedPercent: 1, failingPercent: 20 },
+      source: 'entity',
+    });
     expect(assessHealth(health(0.02), { degradedPercent: 1, failingPercent: 20 }, 'entity').state).toBe('degraded');
     expect(assessHealth(health(0.005), { degradedPercent: 1, failingPercent: 20 }, 'entity').state).toBe('healthy');
-    expect(() => errorRateThresholdsFrom('degraded=20,failing=1', DEFAULT_ERROR_RATE_THRESHOLDS)).toThrow(/meshport.io\/error-rate-thresholds "degraded=20,failing=1" must read/);
+    expect(() => errorRateThresholdsFrom('degraded=20,failing=1', DEFAULT_ERROR_RATE_THRESHOLDS)).toThrow(
+      /meshport.io\/error-rate-thresholds "degraded=20,failing=1" must read/,
+    );
     expect(() => errorRateThresholdsFrom('bad', DEFAULT_ERROR_RATE_THRESHOLDS)).toThrow(/must read "degraded=<percent>,failing=<percent>"/);
   });
 });

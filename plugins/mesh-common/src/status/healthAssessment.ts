@@ -13,7 +13,10 @@ export const DEFAULT_ERROR_RATE_THRESHOLDS: ErrorRateThresholds = { degradedPerc
 export const HEALTH_THRESHOLDS_ANNOTATION = 'meshport.io/error-rate-thresholds';
 
 /** A component's thresholds from its annotation, else the defaults; an error naming the annotation when it cannot be read. */
-export function errorRateThresholdsFrom(annotation: string | undefined, defaults: ErrorRateThresholds): { thresholds: ErrorRateThresholds; source: 'entity' | 'config' } {
+export function errorRateThresholdsFrom(
+  annotation: string | undefined,
+  defaults: ErrorRateThresholds,
+): { thresholds: ErrorRateThresholds; source: 'entity' | 'config' } {
   if (annotation === undefined) return { thresholds: defaults, source: 'config' };
   const values = new Map(
     annotation.split(',').map(part => {
@@ -25,7 +28,9 @@ export function errorRateThresholdsFrom(annotation: string | undefined, defaults
   const failing = values.get('failing');
   const valid = (n: number | undefined) => n !== undefined && Number.isFinite(n) && n >= 0 && n <= 100;
   if (![...values.keys()].every(key => key === 'degraded' || key === 'failing') || !valid(degraded) || !valid(failing) || degraded! > failing!) {
-    throw new Error(`annotation ${HEALTH_THRESHOLDS_ANNOTATION} "${annotation}" must read "degraded=<percent>,failing=<percent>", degraded at most failing, e.g. "degraded=0.1,failing=10"`);
+    throw new Error(
+      `annotation ${HEALTH_THRESHOLDS_ANNOTATION} "${annotation}" must read "degraded=<percent>,failing=<percent>", degraded at most failing, e.g. "degraded=0.1,failing=10"`,
+    );
   }
   return { thresholds: { degradedPercent: degraded!, failingPercent: failing! }, source: 'entity' };
 }

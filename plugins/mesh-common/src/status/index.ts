@@ -19,7 +19,16 @@ export type { MeshStatusResource } from './statusResources';
 export { clusterStatusFromSlice, clusterErrorStatus, metricsTargetOf } from './clusterStatus';
 export type { EntityMetrics } from './clusterStatus';
 export { healthFromSamples, unknownHealth } from './health';
-export { entityCallers, entityDryRunDenied, entityHealthSamples, entityOutboundCalls, entityPodUsage, fleetQueries, histogramQuantile, indexFleet } from './fleetMetrics';
+export {
+  entityCallers,
+  entityDryRunDenied,
+  entityHealthSamples,
+  entityOutboundCalls,
+  entityPodUsage,
+  fleetQueries,
+  histogramQuantile,
+  indexFleet,
+} from './fleetMetrics';
 export type { FleetIndex, FleetSamples, OutboundCall, ServiceRef } from './fleetMetrics';
 export type { HealthSamples, MetricsTarget, Sample } from './health';
 export type { PodUsage } from './overhead';

@@ -7,13 +7,21 @@ const MI = 1024 ** 2;
 const REDIRECTED = { 'ambient.istio.io/redirection': 'enabled' };
 
 function scheduled(p: any, node: string, containers?: any[]) {
-  return { ...p, spec: { ...p.spec, nodeName: node, ...(containers ? { containers } : {}) }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } };
+  return {
+    ...p,
+    spec: { ...p.spec, nodeName: node, ...(containers ? { containers } : {}) },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+  };
 }
 const app = { name: 'app', image: 'example/app:1', resources: { requests: { cpu: '500m', memory: '512Mi' } } };
 /** Other teams' pods filling each node: 9 besides ours. */
-const neighbours = ['node-1', 'node-2', 'node-3'].flatMap(node => Array.from({ length: 9 }, (_, i) => scheduled(pod(`other-${node}-${i}`, 'other', { app: 'other' }), node)));
+const neighbours = ['node-1', 'node-2', 'node-3'].flatMap(node =>
+  Array.from({ length: 9 }, (_, i) => scheduled(pod(`other-${node}-${i}`, 'other', { app: 'other' }), node)),
+);
 const ztunnels = ['node-1', 'node-2', 'node-3'].map(node =>
-  scheduled(pod(`ztunnel-${node}`, 'istio-system', { app: 'ztunnel' }), node, [{ name: 'istio-proxy', image: 'istio/ztunnel:1.30.0', resources: { requests: { cpu: '400m', memory: '1Gi' } } }]),
+  scheduled(pod(`ztunnel-${node}`, 'istio-system', { app: 'ztunnel' }), node, [
+    { name: 'istio-proxy', image: 'istio/ztunnel:1.30.0', resources: { requests: { cpu: '400m', memory: '1Gi' } } },
+  ]),
 );
 
 function costOf(documents: unknown[]) {
@@ -22,7 +30,7 @@ function costOf(documents: unknown[]) {
 }
 
 describe('sidecars against ambient for a service as it runs', () => {
-  it('prices an ambient service: its pods\' share of each node\'s ztunnel as the cluster runs it, and its waypoint\'s pods', () => {
+  it("prices an ambient service: its pods' share of each node's ztunnel as the cluster runs it, and its waypoint's pods", () => {
     const documents = [
       namespace('istio-system'),
       namespace('shop', { 'istio.io/dataplane-mode': 'ambient' }),
@@ -57,7 +65,9 @@ describe('sidecars against ambient for a service as it runs', () => {
       namespace('shop', { 'istio-injection': 'enabled' }),
       ...neighbours,
       ...['node-1', 'node-2'].map((node, i) => scheduled(pod(`stock-${i}`, 'shop', { app: 'stock' }), node, [app, proxy])),
-      object('AuthorizationPolicy', 'stock-callers', 'shop', { spec: { selector: { matchLabels: { app: 'stock' } }, rules: [{ to: [{ operation: { paths: ['/api/*'] } }] }] } }),
+      object('AuthorizationPolicy', 'stock-callers', 'shop', {
+        spec: { selector: { matchLabels: { app: 'stock' } }, rules: [{ to: [{ operation: { paths: ['/api/*'] } }] }] },
+      }),
     ];
     const cost = costOf(documents);
     expect(cost.chosen).toBe('sidecar');

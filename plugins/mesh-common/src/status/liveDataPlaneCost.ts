@@ -1,7 +1,14 @@
 import { AnalyzedObject } from '../analyze';
 import { httpAttributes } from '../analyze/analyzers/meshport/httpRulesWithoutWaypoint';
 import { Amounts, containerAmounts, ContainerResourceAmounts } from '../overhead';
-import { DataPlaneComparison, DataPlaneCostPart, DEFAULT_PODS_PER_NODE, sideBySide, WAYPOINT_DEFAULT_RESOURCES, ZTUNNEL_DEFAULT_RESOURCES } from '../overhead/dataPlaneCost';
+import {
+  DataPlaneComparison,
+  DataPlaneCostPart,
+  DEFAULT_PODS_PER_NODE,
+  sideBySide,
+  WAYPOINT_DEFAULT_RESOURCES,
+  ZTUNNEL_DEFAULT_RESOURCES,
+} from '../overhead/dataPlaneCost';
 import { times } from '../overhead/estimate';
 import { PodUsage } from './overhead';
 import { OverheadStatus, WorkloadsStatus } from './types';
@@ -41,7 +48,9 @@ function proxyAmounts(pods: AnalyzedObject[]): ContainerResourceAmounts | undefi
 
 /** The proxy usage one of these pods has on average, from those Prometheus measured (ztunnel's and a waypoint's container is istio-proxy too). */
 function measuredProxy(pods: Array<{ metadata: { name: string } }>, usage: PodUsage | undefined): Amounts | undefined {
-  const measured = pods.map(pod => usage?.get(pod.metadata.name)?.sidecar).filter((u): u is NonNullable<typeof u> => u?.cpu !== undefined || u?.memory !== undefined);
+  const measured = pods
+    .map(pod => usage?.get(pod.metadata.name)?.sidecar)
+    .filter((u): u is NonNullable<typeof u> => u?.cpu !== undefined || u?.memory !== undefined);
   if (measured.length === 0) return undefined;
   const average = (field: 'cpu' | 'memory') => measured.reduce((sum, u) => sum + (u[field] ?? 0), 0) / measured.length;
   return { cpu: average('cpu'), memory: average('memory') };
@@ -66,13 +75,23 @@ function sidecarParts(pods: AnalyzedObject[], workloads: WorkloadsStatus, overhe
   }
   if (overhead.ifInjected) {
     const { pods: uninjected, sidecar } = overhead.ifInjected;
-    parts.push({ name: 'sidecar', count: uninjected, each: each(sidecar, uninjected), basis: `the proxy injection would add to ${uninjected} pod(s), as the injector decides it` });
+    parts.push({
+      name: 'sidecar',
+      count: uninjected,
+      each: each(sidecar, uninjected),
+      basis: `the proxy injection would add to ${uninjected} pod(s), as the injector decides it`,
+    });
   }
   return parts;
 }
 
 /** The entity's share of the ztunnels of its nodes: on each node, its pods over all the node's pods. */
-function ztunnelPart(pods: AnalyzedObject[], ztunnels: AnalyzedObject[], podsOnNodes: ReadonlyMap<string, number>, usage: PodUsage | undefined): DataPlaneCostPart {
+function ztunnelPart(
+  pods: AnalyzedObject[],
+  ztunnels: AnalyzedObject[],
+  podsOnNodes: ReadonlyMap<string, number>,
+  usage: PodUsage | undefined,
+): DataPlaneCostPart {
   const ownByNode = new Map<string, number>();
   let unscheduled = 0;
   for (const pod of pods) {
@@ -99,7 +118,7 @@ function waypointParts(workloads: WorkloadsStatus, waypointPods: AnalyzedObject[
   if (running.length > 0) {
     return running.map(w => {
       const own = waypointPods.filter(p => p.metadata.namespace === w.namespace && p.metadata.labels?.['gateway.networking.k8s.io/gateway-name'] === w.name);
-      const shared = w.boundBy === 'namespace' ? ', the namespace\'s, counted in full' : '';
+      const shared = w.boundBy === 'namespace' ? ", the namespace's, counted in full" : '';
       const used = measuredProxy(own, usage);
       return {
         name: 'waypoint' as const,
@@ -110,7 +129,16 @@ function waypointParts(workloads: WorkloadsStatus, waypointPods: AnalyzedObject[
       };
     });
   }
-  return reasons.length > 0 ? [{ name: 'waypoint', count: 1, each: WAYPOINT_DEFAULT_RESOURCES, basis: 'one waypoint replica of its own, for the rules that need HTTP (Istio\'s chart defaults)' }] : [];
+  return reasons.length > 0
+    ? [
+        {
+          name: 'waypoint',
+          count: 1,
+          each: WAYPOINT_DEFAULT_RESOURCES,
+          basis: "one waypoint replica of its own, for the rules that need HTTP (Istio's chart defaults)",
+        },
+      ]
+    : [];
 }
 
 /**
@@ -125,7 +153,10 @@ export function liveDataPlanes(inputs: LiveDataPlaneInputs): DataPlaneComparison
     inputs.workloads.dataPlane,
     inputs.pods.length,
     sidecarParts(inputs.pods, inputs.workloads, inputs.overhead, inputs.usage),
-    [ztunnelPart(inputs.pods, inputs.ztunnels, inputs.podsOnNodes, inputs.usage), ...waypointParts(inputs.workloads, inputs.waypointPods, reasons, inputs.usage)],
+    [
+      ztunnelPart(inputs.pods, inputs.ztunnels, inputs.podsOnNodes, inputs.usage),
+      ...waypointParts(inputs.workloads, inputs.waypointPods, reasons, inputs.usage),
+    ],
     reasons,
   );
 }

@@ -13,7 +13,12 @@ export interface ProxyScopeView {
  * The Sidecar that applies to a workload, as Istio picks it: one in its namespace selecting it, else its
  * namespace's without a selector, else the root namespace's without a selector.
  */
-export function scopeFor(workload: AnalyzedObject, labels: Record<string, string>, sidecars: AnalyzedObject[], rootNamespace: string): ProxyScopeView | undefined {
+export function scopeFor(
+  workload: AnalyzedObject,
+  labels: Record<string, string>,
+  sidecars: AnalyzedObject[],
+  rootNamespace: string,
+): ProxyScopeView | undefined {
   const namespace = workload.metadata.namespace ?? 'default';
   const selects = (s: AnalyzedObject) => s.spec?.workloadSelector?.labels && selectsLabels(s.spec.workloadSelector.labels, labels);
   const unselected = (s: AnalyzedObject) => !s.spec?.workloadSelector;
@@ -79,11 +84,28 @@ export function outboundFindings(input: OutboundFindingsInput): Finding[] {
     if (outOfScope) {
       const fate = FATE[call.cluster];
       findings.push(
-        finding('MP0013', workload, `${perSecond(call.rate)} to ${call.host}, which the proxy scope of Sidecar ${scope.sidecar.metadata.namespace}/${scope.sidecar.metadata.name} leaves out: ${fate}`, 'spec.egress[0].hosts'),
+        finding(
+          'MP0013',
+          workload,
+          `${perSecond(call.rate)} to ${call.host}, which the proxy scope of Sidecar ${scope.sidecar.metadata.namespace}/${
+            scope.sidecar.metadata.name
+          } leaves out: ${fate}`,
+          'spec.egress[0].hosts',
+        ),
       );
     } else if (call.cluster === 'BlackHoleCluster') {
-      const policy = scope?.sidecar.spec?.outboundTrafficPolicy?.mode ? `its Sidecar's outbound policy (${scope.sidecar.spec.outboundTrafficPolicy.mode})` : `the mesh's outbound policy (${input.meshOutboundPolicy ?? 'REGISTRY_ONLY'})`;
-      findings.push(finding('MP0012', workload, `${perSecond(call.rate)} to ${call.host} were refused (BlackHoleCluster): no ServiceEntry declares the host and ${policy} lets calls out to declared hosts only`));
+      const policy = scope?.sidecar.spec?.outboundTrafficPolicy?.mode
+        ? `its Sidecar's outbound policy (${scope.sidecar.spec.outboundTrafficPolicy.mode})`
+        : `the mesh's outbound policy (${input.meshOutboundPolicy ?? 'REGISTRY_ONLY'})`;
+      findings.push(
+        finding(
+          'MP0012',
+          workload,
+          `${perSecond(call.rate)} to ${
+            call.host
+          } were refused (BlackHoleCluster): no ServiceEntry declares the host and ${policy} lets calls out to declared hosts only`,
+        ),
+      );
     }
   }
   return findings;

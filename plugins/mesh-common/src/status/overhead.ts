@@ -41,7 +41,9 @@ export function overheadStatus(
     uninjected.length > 0
       ? {
           pods: uninjected.length,
-          sidecar: sumResources(uninjected.map(pod => proxyResourcesAtInjection({ annotations: pod.metadata.annotations, containers: pod.spec?.containers }, meshDefaults))),
+          sidecar: sumResources(
+            uninjected.map(pod => proxyResourcesAtInjection({ annotations: pod.metadata.annotations, containers: pod.spec?.containers }, meshDefaults)),
+          ),
         }
       : undefined;
   const measured = perPod.filter(p => p.usage);

@@ -25,7 +25,7 @@ describe("proxies' configuration sync, as istioctl proxy-status reads istiod's /
     ]);
   });
 
-  it('puts each proxy\'s sync on its pod and counts the stale ones, or says why it is unknown', () => {
+  it("puts each proxy's sync on its pod and counts the stale ones, or says why it is unknown", () => {
     const proxy = { mode: 'classic' as const, ready: true, restarts: 0 };
     const pod = (name: string) => ({ name, namespace: 'shop', ready: true, restarts: 0, injected: true, proxy, dataPlane: 'sidecar' as const });
     const workloads = { pods: [pod('cart-1'), pod('cart-2')] } as unknown as WorkloadsStatus;

@@ -2,7 +2,11 @@ import { PodOverhead } from './types';
 import { DEFAULT_RIGHT_SIZING, recommendSidecarResources } from './rightSizing';
 
 const MI = 1024 ** 2;
-const pod = (name: string, cpu?: number, memory?: number): PodOverhead => ({ name, sidecar: { requests: { cpu, memory }, limits: {} }, app: { requests: {}, limits: {} } });
+const pod = (name: string, cpu?: number, memory?: number): PodOverhead => ({
+  name,
+  sidecar: { requests: { cpu, memory }, limits: {} },
+  app: { requests: {}, limits: {} },
+});
 const day = 24 * 3600;
 
 describe('sidecar right-sizing', () => {
@@ -36,8 +40,16 @@ describe('sidecar right-sizing', () => {
 
   it('says why it cannot recommend: too little history, no Prometheus; and says nothing without sidecars', () => {
     const young = new Map([['a', { cpuPercentile: 10, memoryPeak: 40 * MI, coveredSeconds: 3600 }]]);
-    expect(recommendSidecarResources(pods, young)).toEqual({ state: 'unknown', window: '7d', reason: 'no proxy of these pods has 24 h of istio-proxy usage in Prometheus yet' });
-    expect(recommendSidecarResources(pods, undefined, DEFAULT_RIGHT_SIZING, 'Prometheus could not be reached')).toEqual({ state: 'unknown', window: '7d', reason: 'Prometheus could not be reached' });
+    expect(recommendSidecarResources(pods, young)).toEqual({
+      state: 'unknown',
+      window: '7d',
+      reason: 'no proxy of these pods has 24 h of istio-proxy usage in Prometheus yet',
+    });
+    expect(recommendSidecarResources(pods, undefined, DEFAULT_RIGHT_SIZING, 'Prometheus could not be reached')).toEqual({
+      state: 'unknown',
+      window: '7d',
+      reason: 'Prometheus could not be reached',
+    });
     expect(recommendSidecarResources([pod('c')], new Map())).toBeUndefined();
   });
 });

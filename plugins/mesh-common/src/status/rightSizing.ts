@@ -73,7 +73,11 @@ export function recommendSidecarResources(
   if (!history) return { state: 'unknown', window, reason: unavailable };
   const measured = injected.map(p => history.get(p.name)).filter((h): h is ProxyHistory => Boolean(h && h.coveredSeconds >= rule.minHistorySeconds));
   if (measured.length === 0) {
-    return { state: 'unknown', window, reason: `no proxy of these pods has ${Math.round(rule.minHistorySeconds / 3600)} h of istio-proxy usage in Prometheus yet` };
+    return {
+      state: 'unknown',
+      window,
+      reason: `no proxy of these pods has ${Math.round(rule.minHistorySeconds / 3600)} h of istio-proxy usage in Prometheus yet`,
+    };
   }
   const highest = (pick: (h: ProxyHistory) => number | undefined) => Math.max(...measured.map(h => pick(h) ?? 0));
   const observed = { cpu: highest(h => h.cpuPercentile), memory: highest(h => h.memoryPeak) };

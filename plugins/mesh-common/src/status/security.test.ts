@@ -2,7 +2,11 @@ import { deployment, spec } from '../analyze/__testUtils__/objects';
 import { workloadMtls } from './security';
 
 const containers = [{ name: 'web', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] }];
-const strict = spec('PeerAuthentication', 'web', 'shop', { selector: { matchLabels: { app: 'web' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 9090: { mode: 'PERMISSIVE' } } });
+const strict = spec('PeerAuthentication', 'web', 'shop', {
+  selector: { matchLabels: { app: 'web' } },
+  mtls: { mode: 'STRICT' },
+  portLevelMtls: { 9090: { mode: 'PERMISSIVE' } },
+});
 
 describe('workloadMtls', () => {
   it('keys port-level modes by the workload port, each port once', () => {
@@ -20,6 +24,10 @@ describe('workloadMtls', () => {
     ['intercepted (include "*")', { 'traffic.sidecar.istio.io/includeInboundPorts': '*' }, []],
   ])('marks ports the sidecar does not intercept: %s', (_case, templateAnnotations, bypassed) => {
     const web = deployment('web', 'shop', { app: 'web' }, { containers, templateAnnotations });
-    expect(workloadMtls(web, [strict], 'istio-system').ports.filter(p => p.bypassed).map(p => p.port)).toEqual(bypassed);
+    expect(
+      workloadMtls(web, [strict], 'istio-system')
+        .ports.filter(p => p.bypassed)
+        .map(p => p.port),
+    ).toEqual(bypassed);
   });
 });

@@ -2,7 +2,17 @@ import { AnalyzedObject, podLabelsOf } from '../analyze';
 import { inboundPortBypassed } from '../analyze/istio/interception';
 import { EnforcementInputs } from './ambient';
 import { byAge, policyScopeFor, policyTargets, targetScopeFor } from './selectors';
-import { AuthorizationPolicySummary, PolicyEnforcer, PolicyScope, EffectiveMtlsMode, MtlsSource, PortMtls, RequestAuthenticationSummary, SecurityStatus, WorkloadMtls } from './types';
+import {
+  AuthorizationPolicySummary,
+  PolicyEnforcer,
+  PolicyScope,
+  EffectiveMtlsMode,
+  MtlsSource,
+  PortMtls,
+  RequestAuthenticationSummary,
+  SecurityStatus,
+  WorkloadMtls,
+} from './types';
 
 const MODES: EffectiveMtlsMode[] = ['STRICT', 'PERMISSIVE', 'DISABLE'];
 
@@ -100,24 +110,33 @@ function applying(policies: AnalyzedObject[], workloads: AnalyzedObject[], rootN
 }
 
 /** Effective mTLS per workload and port, and the authorization and JWT policies in force, with where each is enforced. */
-export function securityStatus(workloads: AnalyzedObject[], policies: AnalyzedObject[], rootNamespace: string, enforcement: EnforcementInputs = NO_ENFORCEMENT): SecurityStatus {
+export function securityStatus(
+  workloads: AnalyzedObject[],
+  policies: AnalyzedObject[],
+  rootNamespace: string,
+  enforcement: EnforcementInputs = NO_ENFORCEMENT,
+): SecurityStatus {
   const ofKind = (kind: string) => policies.filter(p => p.kind === kind);
-  const authorizationPolicies: AuthorizationPolicySummary[] = applying(ofKind('AuthorizationPolicy'), workloads, rootNamespace, enforcement).map(({ policy, scope, enforcedBy }) => ({
-    name: policy.metadata.name,
-    namespace: policy.metadata.namespace ?? 'default',
-    action: policy.spec?.action ?? 'ALLOW',
-    scope,
-    enforcedBy,
-    ...(policy.metadata.annotations?.['istio.io/dry-run'] === 'true' ? { dryRun: true as const } : {}),
-    rules: policy.spec?.rules ?? [],
-  }));
-  const requestAuthentications: RequestAuthenticationSummary[] = applying(ofKind('RequestAuthentication'), workloads, rootNamespace, enforcement).map(({ policy, scope, enforcedBy }) => ({
-    name: policy.metadata.name,
-    namespace: policy.metadata.namespace ?? 'default',
-    scope,
-    enforcedBy,
-    issuers: (policy.spec?.jwtRules ?? []).map((rule: any) => ({ issuer: rule.issuer, jwksUri: rule.jwksUri, audiences: rule.audiences })),
-  }));
+  const authorizationPolicies: AuthorizationPolicySummary[] = applying(ofKind('AuthorizationPolicy'), workloads, rootNamespace, enforcement).map(
+    ({ policy, scope, enforcedBy }) => ({
+      name: policy.metadata.name,
+      namespace: policy.metadata.namespace ?? 'default',
+      action: policy.spec?.action ?? 'ALLOW',
+      scope,
+      enforcedBy,
+      ...(policy.metadata.annotations?.['istio.io/dry-run'] === 'true' ? { dryRun: true as const } : {}),
+      rules: policy.spec?.rules ?? [],
+    }),
+  );
+  const requestAuthentications: RequestAuthenticationSummary[] = applying(ofKind('RequestAuthentication'), workloads, rootNamespace, enforcement).map(
+    ({ policy, scope, enforcedBy }) => ({
+      name: policy.metadata.name,
+      namespace: policy.metadata.namespace ?? 'default',
+      scope,
+      enforcedBy,
+      issuers: (policy.spec?.jwtRules ?? []).map((rule: any) => ({ issuer: rule.issuer, jwksUri: rule.jwksUri, audiences: rule.audiences })),
+    }),
+  );
   return {
     mtls: workloads.map(w => workloadMtls(w, ofKind('PeerAuthentication'), rootNamespace)),
     authorizationPolicies,

@@ -6,7 +6,6 @@ export function selectsLabels(matchLabels: Record<string, string> | undefined, l
   return Object.entries(matchLabels ?? {}).every(([key, value]) => labels[key] === value);
 }
 
-
 /** The policy's label selector, from `selector` (security) or `workloadSelector` (networking). */
 export function policySelector(policy: AnalyzedObject): Record<string, string> | undefined {
   const selector = policy.spec?.selector?.matchLabels ?? policy.spec?.workloadSelector?.labels;

@@ -51,9 +51,21 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
     totalPods: sum(c => c.workloads.totalPods),
     onboarded: injected + ambient > 0,
     strictMtls: injected + ambient > 0 && defaults.length > 0 && defaults.every(mode => mode === 'STRICT'),
-    ...(recommending.length > 0 ? { sidecarSaving: { cpu: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.cpu : 0)), memory: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.memory : 0)) } } : {}),
+    ...(recommending.length > 0
+      ? {
+          sidecarSaving: {
+            cpu: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.cpu : 0)),
+            memory: sum(c => (recommends(c) ? c.overhead.rightSizing?.saving?.memory : 0)),
+          },
+        }
+      : {}),
     ...(priced.length > 0
-      ? { dataPlaneRequests: { sidecar: { cpu: requests('sidecar', 'cpu'), memory: requests('sidecar', 'memory') }, ambient: { cpu: requests('ambient', 'cpu'), memory: requests('ambient', 'memory') } } }
+      ? {
+          dataPlaneRequests: {
+            sidecar: { cpu: requests('sidecar', 'cpu'), memory: requests('sidecar', 'memory') },
+            ambient: { cpu: requests('ambient', 'cpu'), memory: requests('ambient', 'memory') },
+          },
+        }
       : {}),
     sidecarCpuMillicores: sidecarCpu,
     sidecarMemoryBytes: sum(c => c.overhead.total.sidecar.requests.memory),

@@ -18,7 +18,12 @@ function serviceSummary(service: AnalyzedObject): ServiceSummary {
     name: service.metadata.name,
     namespace,
     host: fullyQualifiedHost(service.metadata.name, namespace),
-    ports: (service.spec?.ports ?? []).map((p: any) => ({ name: p.name, port: Number(p.port), targetPort: p.targetPort ?? Number(p.port), protocol: p.protocol })),
+    ports: (service.spec?.ports ?? []).map((p: any) => ({
+      name: p.name,
+      port: Number(p.port),
+      targetPort: p.targetPort ?? Number(p.port),
+      protocol: p.protocol,
+    })),
   };
 }
 

@@ -46,7 +46,10 @@ export function podMeshStatus(pod: AnalyzedObject, inputs: AmbientInputs = NO_AM
   const proxy = proxyStatus(pod);
   const namespace = inputs.namespaces.find(ns => ns.metadata.name === (pod.metadata.namespace ?? 'default'));
   const dataPlane = podDataPlane(pod, namespace);
-  const restarts = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])].reduce((sum: number, s: any) => sum + Number(s?.restartCount ?? 0), 0);
+  const restarts = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])].reduce(
+    (sum: number, s: any) => sum + Number(s?.restartCount ?? 0),
+    0,
+  );
   return {
     name: pod.metadata.name,
     namespace: pod.metadata.namespace ?? 'default',
@@ -100,6 +103,9 @@ export function workloadsStatus(controllers: AnalyzedObject[], pods: AnalyzedObj
     ambientPods: ambient.length,
     dataPlane: overallDataPlane(podStatuses),
     ambientNotReady: ambient.filter(p => !p.ambient?.redirected || !p.ambient.ztunnel?.ready).length,
-    waypoints: waypointsStatus(pods.filter(pod => ambientPods.has(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`)), inputs),
+    waypoints: waypointsStatus(
+      pods.filter(pod => ambientPods.has(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`)),
+      inputs,
+    ),
   };
 }

@@ -32,7 +32,7 @@ describe('workspace files', () => {
     expect(fs.readFileSync(path.join(outside, 'victim.txt'), 'utf8')).toBe('original\n');
   });
 
-  it('refuses a link at the file\'s own name, and removes none through one', async () => {
+  it("refuses a link at the file's own name, and removes none through one", async () => {
     fs.mkdirSync(path.join(root, 'gitops'));
     fs.symlinkSync(path.join(outside, 'victim.txt'), path.join(root, 'gitops', 'file.yaml'));
     await expect(writeFileSafely(root, 'gitops/file.yaml', 'pwned\n')).rejects.toThrow(/gitops\/file\.yaml: is a symbolic link/);

@@ -61,7 +61,8 @@ export async function writeFileSafely(root: string, relative: string, content: s
   const folder = await ensureFolder(root, segments.slice(0, -1).join('/'));
   const target = path.join(folder, segments[segments.length - 1]);
   const existing = await lstatOrUndefined(target);
-  if (existing && !existing.isFile()) throw new InputError(`${relative}: is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a file'}; Meshport will not write over it`);
+  if (existing && !existing.isFile())
+    throw new InputError(`${relative}: is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a file'}; Meshport will not write over it`);
   const temporary = path.join(folder, `.meshport-${randomBytes(8).toString('hex')}.tmp`);
   const handle = await fs.open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {

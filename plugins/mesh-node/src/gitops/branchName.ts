@@ -5,7 +5,9 @@ import { InputError } from '@backstage/errors';
 export function changeBranchName(names: { namespace: string; service?: string }, fields = { namespace: 'namespace', service: 'service' }): string {
   const errors = [
     ...(dnsLabel.safeParse(names.namespace).success ? [] : [{ field: fields.namespace, message: 'must be a Kubernetes namespace name (DNS label)' }]),
-    ...(names.service === undefined || dnsLabel.safeParse(names.service).success ? [] : [{ field: fields.service, message: 'must be a Kubernetes service name (DNS label)' }]),
+    ...(names.service === undefined || dnsLabel.safeParse(names.service).success
+      ? []
+      : [{ field: fields.service, message: 'must be a Kubernetes service name (DNS label)' }]),
   ];
   if (errors.length > 0) throw new InputError(formatFieldErrors(errors));
   return `meshport/${names.namespace}/${names.service ?? '_namespace'}`;

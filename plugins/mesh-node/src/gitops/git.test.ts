@@ -13,11 +13,14 @@ describe('GitRunner', () => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('runs with a pinned configuration that outranks the repository\'s own', async () => {
+  it("runs with a pinned configuration that outranks the repository's own", async () => {
     const gitDir = path.join(dir, 'repo.git');
     const runner = new GitRunner({ gitDir, transport: 'https', timeoutMs: 10_000 });
     await runner.with({ gitDir: undefined }).run(['init', '--quiet', '--bare', '--template=', gitDir]);
-    fs.appendFileSync(path.join(gitDir, 'config'), `[core]\n\tfsmonitor = "touch ${dir}/ran"\n\thooksPath = ${dir}\n[credential]\n\thelper = "!touch ${dir}/helper"\n`);
+    fs.appendFileSync(
+      path.join(gitDir, 'config'),
+      `[core]\n\tfsmonitor = "touch ${dir}/ran"\n\thooksPath = ${dir}\n[credential]\n\thelper = "!touch ${dir}/helper"\n`,
+    );
     // The value git uses is the last one listed; it must come from the command's own (pinned) scope.
     const value = async (key: string) => {
       const lines = (await runner.run(['config', '--show-scope', '--get-all', key])).stdout.split('\n').filter(Boolean);
@@ -33,7 +36,7 @@ describe('GitRunner', () => {
     expect(await value('http.followRedirects')).toBe('false');
   });
 
-  it('passes none of the backend\'s own git, ssh or home settings to git', async () => {
+  it("passes none of the backend's own git, ssh or home settings to git", async () => {
     const saved = { ...process.env };
     Object.assign(process.env, { GIT_SSH_COMMAND: 'touch /tmp/x', SSH_AUTH_SOCK: '/tmp/agent', GIT_DIR: '/etc', GIT_CONFIG_PARAMETERS: "'core.fsmonitor=x'" });
     try {
@@ -62,7 +65,11 @@ describe('GitRunner', () => {
   });
 
   it('takes secrets out of what a failure says', async () => {
-    const runner = new GitRunner({ transport: 'https', timeoutMs: 10_000, credentials: { username: 'x-access-token', password: 'ghp_secret_token_1234', remoteUrl: 'https://127.0.0.1:1/acme/gitops.git' } });
+    const runner = new GitRunner({
+      transport: 'https',
+      timeoutMs: 10_000,
+      credentials: { username: 'x-access-token', password: 'ghp_secret_token_1234', remoteUrl: 'https://127.0.0.1:1/acme/gitops.git' },
+    });
     const error = await runner.run(['ls-remote', '--', 'https://127.0.0.1:1/ghp_secret_token_1234.git']).catch(e => e);
     expect(`${error.message} ${error.args.join(' ')}`).not.toContain('ghp_secret_token_1234');
   });

@@ -20,12 +20,7 @@ export type GitTransport = 'https' | 'http' | 'file';
 
 /** A git command that failed, with every secret taken out of its message. */
 export class GitCommandError extends Error {
-  constructor(
-    readonly args: string[],
-    readonly stderr: string,
-    readonly exitCode: number | null,
-    readonly reason: 'failed' | 'timeout' | 'size' = 'failed',
-  ) {
+  constructor(readonly args: string[], readonly stderr: string, readonly exitCode: number | null, readonly reason: 'failed' | 'timeout' | 'size' = 'failed') {
     super(`git ${args[0]} failed: ${stderr.trim() || `exit code ${exitCode}`}`);
     this.name = 'GitCommandError';
   }

@@ -15,7 +15,10 @@ function failure(target: GithubTarget, action: string, error: any) {
   const headers = error?.response?.headers ?? {};
   if ((error?.status === 403 || error?.status === 429) && headers['x-ratelimit-remaining'] === '0') {
     const resetsAt = Number(headers['x-ratelimit-reset']) * 1000;
-    return new RateLimitedError(`GitHub (${target.host}) rate limit for this token is used up until ${new Date(resetsAt).toISOString()} (while ${action})`, resetsAt);
+    return new RateLimitedError(
+      `GitHub (${target.host}) rate limit for this token is used up until ${new Date(resetsAt).toISOString()} (while ${action})`,
+      resetsAt,
+    );
   }
   const data = error?.response?.data;
   const details = Array.isArray(data?.errors) ? data.errors.map((e: any) => e.message ?? [e.resource, e.field, e.code].filter(Boolean).join(' ')) : [];
@@ -64,7 +67,15 @@ export class GithubProvider implements GitOpsProvider {
   async findOpenIfChanged(branch: string, baseBranch: string, etag?: string) {
     const { owner, repo } = this.target;
     try {
-      const response = await this.octokit.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}`, base: baseBranch, per_page: 10, headers: etag ? { 'if-none-match': etag } : {} });
+      const response = await this.octokit.pulls.list({
+        owner,
+        repo,
+        state: 'open',
+        head: `${owner}:${branch}`,
+        base: baseBranch,
+        per_page: 10,
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
       const open = response.data[0];
       return { open: open ? { url: open.html_url, number: open.number } : undefined, etag: response.headers.etag };
     } catch (error) {
@@ -77,11 +88,20 @@ export class GithubProvider implements GitOpsProvider {
     const { owner, repo } = this.target;
     const { title, body, branch, baseBranch } = details;
     const pull = existing?.number
-      ? (await this.call(`updating pull request #${existing.number}`, () => this.octokit.pulls.update({ owner, repo, pull_number: existing.number!, title, body }))).data
-      : (await this.call(`opening a pull request from ${branch}`, () => this.octokit.pulls.create({ owner, repo, title, body, head: branch, base: baseBranch }))).data;
+      ? (
+          await this.call(`updating pull request #${existing.number}`, () =>
+            this.octokit.pulls.update({ owner, repo, pull_number: existing.number!, title, body }),
+          )
+        ).data
+      : (
+          await this.call(`opening a pull request from ${branch}`, () =>
+            this.octokit.pulls.create({ owner, repo, title, body, head: branch, base: baseBranch }),
+          )
+        ).data;
     const warnings = await extras([
       details.labels.length > 0 &&
-        (() => this.call('labelling the pull request', () => this.octokit.issues.addLabels({ owner, repo, issue_number: pull.number, labels: details.labels }))),
+        (() =>
+          this.call('labelling the pull request', () => this.octokit.issues.addLabels({ owner, repo, issue_number: pull.number, labels: details.labels }))),
       details.reviewers.length > 0 &&
         !existing &&
         (() =>

@@ -45,7 +45,14 @@ export class GitlabProvider implements GitOpsProvider {
 
   async findOpen(branch: string, baseBranch: string): Promise<ChangeRequest | undefined> {
     const open = await this.call(`looking for an open merge request from ${branch}`, () =>
-      this.api.MergeRequests.all({ projectId: this.target.projectPath, sourceBranch: branch, targetBranch: baseBranch, state: 'opened', perPage: 10, maxPages: 1 }),
+      this.api.MergeRequests.all({
+        projectId: this.target.projectPath,
+        sourceBranch: branch,
+        targetBranch: baseBranch,
+        state: 'opened',
+        perPage: 10,
+        maxPages: 1,
+      }),
     );
     const found = open[0];
     return found ? { url: found.web_url as string, number: found.iid as number } : undefined;
@@ -64,7 +71,9 @@ export class GitlabProvider implements GitOpsProvider {
     const projectId = this.target.projectPath;
     const { title, body, branch, baseBranch, labels } = details;
     const request = existing?.number
-      ? await this.call(`updating merge request !${existing.number}`, () => this.api.MergeRequests.edit(projectId, existing.number!, { title, description: body }))
+      ? await this.call(`updating merge request !${existing.number}`, () =>
+          this.api.MergeRequests.edit(projectId, existing.number!, { title, description: body }),
+        )
       : await this.call(`opening a merge request from ${branch}`, () =>
           this.api.MergeRequests.create(projectId, branch, baseBranch, title, { description: body, removeSourceBranch: true }),
         );

@@ -33,7 +33,8 @@ function remoteError(error: unknown, action: string): Error {
   const said = error.stderr.trim().split('\n').slice(-2).join(' ');
   const status = said.match(/returned error: (\d{3})/)?.[1] ?? (/Authentication failed/i.test(said) ? '401' : undefined);
   const where = `The GitOps repository answered ${status ?? 'with an error'} while ${action}: ${said}`;
-  if (status === '401') return new AuthenticationError(`${where}. The credentials in the portal's integrations config for this host are missing, wrong or expired.`);
+  if (status === '401')
+    return new AuthenticationError(`${where}. The credentials in the portal's integrations config for this host are missing, wrong or expired.`);
   if (status === '403') return new NotAllowedError(`${where}. The credentials lack the permission this needs.`);
   if (status === '404') return new NotFoundError(`${where}. Check the repository in repoUrl, and that the credentials can see it.`);
   return new ServiceUnavailableError(where);
@@ -91,7 +92,9 @@ export class PrivateRepository {
   private async fetch(args: string[], action: string): Promise<void> {
     const { maxRepositoryBytes } = this.options.limits;
     try {
-      await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], { sizeWatch: { directory: this.state.gitDir, maxBytes: maxRepositoryBytes } });
+      await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], {
+        sizeWatch: { directory: this.state.gitDir, maxBytes: maxRepositoryBytes },
+      });
     } catch (error) {
       throw remoteError(error, action);
     }
@@ -112,7 +115,10 @@ export class PrivateRepository {
    */
   async fetchBranch(branch: string, baseBranch: string): Promise<boolean> {
     try {
-      await this.fetch([`--shallow-exclude=refs/heads/${baseBranch}`, '--', this.options.remoteUrl, `+refs/heads/${branch}:${BRANCH_REF}`], `fetching ${branch}`);
+      await this.fetch(
+        [`--shallow-exclude=refs/heads/${baseBranch}`, '--', this.options.remoteUrl, `+refs/heads/${branch}:${BRANCH_REF}`],
+        `fetching ${branch}`,
+      );
       return true;
     } catch (error) {
       if (error instanceof ServiceUnavailableError && /no commits selected for shallow requests/.test(error.message)) return false;
@@ -132,13 +138,18 @@ export class PrivateRepository {
       let unreadable: string | undefined;
       if (mode === '120000') unreadable = 'is a symbolic link';
       else if (type === 'commit') unreadable = 'is a submodule';
-      else if (Number(size) > this.options.limits.maxFileBytes) unreadable = `is larger than the limit of ${this.options.limits.maxFileBytes} bytes (mesh.gitops.limits.maxFileBytes)`;
+      else if (Number(size) > this.options.limits.maxFileBytes)
+        unreadable = `is larger than the limit of ${this.options.limits.maxFileBytes} bytes (mesh.gitops.limits.maxFileBytes)`;
       files.push({ path, sha, size: size === '-' ? 0 : Number(size), ...(unreadable ? { unreadable } : {}) });
     }
     const { maxFiles, maxRepositoryBytes } = this.options.limits;
-    if (files.length > maxFiles) throw new InputError(`repoUrl: ${folders.join(', ')} holds ${files.length} files, over the limit of ${maxFiles} (mesh.gitops.limits.maxFiles)`);
+    if (files.length > maxFiles)
+      throw new InputError(`repoUrl: ${folders.join(', ')} holds ${files.length} files, over the limit of ${maxFiles} (mesh.gitops.limits.maxFiles)`);
     const total = files.reduce((sum, file) => sum + (file.unreadable ? 0 : file.size), 0);
-    if (total > maxRepositoryBytes) throw new InputError(`repoUrl: the files Meshport reads are larger than the limit of ${maxRepositoryBytes} bytes (mesh.gitops.limits.maxRepositoryBytes)`);
+    if (total > maxRepositoryBytes)
+      throw new InputError(
+        `repoUrl: the files Meshport reads are larger than the limit of ${maxRepositoryBytes} bytes (mesh.gitops.limits.maxRepositoryBytes)`,
+      );
     return files;
   }
 
@@ -174,7 +185,14 @@ export class PrivateRepository {
   /** Everyone the branch's commits name in a Requested-by trailer, oldest first. */
   async requesters(): Promise<string[]> {
     const log = await this.git.output(['log', '--reverse', '--format=%(trailers:key=Requested-by,valueonly)', `${BASE_REF}..${BRANCH_REF}`]);
-    return [...new Set(log.split('\n').map(line => line.trim()).filter(Boolean))];
+    return [
+      ...new Set(
+        log
+          .split('\n')
+          .map(line => line.trim())
+          .filter(Boolean),
+      ),
+    ];
   }
 
   /** Builds a commit on `parent` with the staged changes; undefined when they change nothing. */
@@ -199,10 +217,20 @@ export class PrivateRepository {
   async push(commit: string, branch: string, expectedHead: string | undefined): Promise<void> {
     requireSha(commit, branch);
     try {
-      await this.git.run(['push', '--quiet', '--porcelain', `--force-with-lease=refs/heads/${branch}:${expectedHead ?? ''}`, '--', this.options.remoteUrl, `${commit}:refs/heads/${branch}`]);
+      await this.git.run([
+        'push',
+        '--quiet',
+        '--porcelain',
+        `--force-with-lease=refs/heads/${branch}:${expectedHead ?? ''}`,
+        '--',
+        this.options.remoteUrl,
+        `${commit}:refs/heads/${branch}`,
+      ]);
     } catch (error) {
       if (error instanceof GitCommandError && /rejected|stale info|non-fast-forward|fetch first/i.test(error.stderr)) {
-        throw new ConflictError(`Branch ${branch} was changed on the remote while this task ran; nothing was pushed. Run the template again to build on the new state.`);
+        throw new ConflictError(
+          `Branch ${branch} was changed on the remote while this task ran; nothing was pushed. Run the template again to build on the new state.`,
+        );
       }
       throw remoteError(error, `pushing ${branch}`);
     }
@@ -212,6 +240,8 @@ export class PrivateRepository {
   async undoPush(branch: string, pushed: string, previousHead: string | undefined): Promise<void> {
     requireSha(pushed, branch);
     const target = previousHead ? `${requireSha(previousHead, branch)}:refs/heads/${branch}` : `:refs/heads/${branch}`;
-    await this.git.run(['push', '--quiet', '--porcelain', `--force-with-lease=refs/heads/${branch}:${pushed}`, '--', this.options.remoteUrl, target], { allowFailure: true });
+    await this.git.run(['push', '--quiet', '--porcelain', `--force-with-lease=refs/heads/${branch}:${pushed}`, '--', this.options.remoteUrl, target], {
+      allowFailure: true,
+    });
   }
 }

@@ -62,7 +62,9 @@ describe('RepositoryPolicy', () => {
 
   it('refuses local repositories unless they are switched on, even the default', () => {
     const off = policy({ defaultRepoUrl: 'file:///srv/gitops/demo.git', allowedRepositories: [{ path: '/srv/gitops/*.git' }] });
-    expect(() => off.resolve(undefined)).toThrow(/mesh\.gitops\.defaultRepoUrl: "file:\/\/\/srv\/gitops\/demo\.git" is not allowed: local repositories are off/);
+    expect(() => off.resolve(undefined)).toThrow(
+      /mesh\.gitops\.defaultRepoUrl: "file:\/\/\/srv\/gitops\/demo\.git" is not allowed: local repositories are off/,
+    );
     expect(() => off.resolve('file:///srv/gitops/other.git')).toThrow(/local repositories are off/);
   });
 

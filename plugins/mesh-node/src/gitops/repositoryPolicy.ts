@@ -29,7 +29,12 @@ export interface AllowedRepositoryPattern {
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
 }
 
 function validPath(path: string): boolean {

@@ -27,7 +27,8 @@ export function AfterMergeCard({ afterMerge }: { afterMerge: AfterMergeStatus })
       {!afterMerge.error && afterMerge.objects.length > 0 && (
         <>
           <Typography variant="body2">
-            The GitOps target branch at {afterMerge.commit?.slice(0, 12)}: {afterMerge.objects.length} objects, {drifted === 0 ? 'all as merged' : `${drifted} not as merged`}.
+            The GitOps target branch at {afterMerge.commit?.slice(0, 12)}: {afterMerge.objects.length} objects,{' '}
+            {drifted === 0 ? 'all as merged' : `${drifted} not as merged`}.
           </Typography>
           {(afterMerge.controllers ?? []).map(c => (
             <Typography variant="body2" key={`${c.kind}/${c.namespace}/${c.name}`}>

@@ -18,7 +18,11 @@ const BOUND: Record<CanaryCheck['name'], string> = { requests: 'at least', 'succ
 /** The canary template with the step the analysis recommends chosen (and the next weight for a shift). */
 export function canaryStepLink(entityRef: string, analysis: CanaryAnalysis): string | undefined {
   if (analysis.verdict === 'wait') return undefined;
-  return templateLink('mesh-canary-release', { entity: entityRef, step: analysis.verdict, ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}) });
+  return templateLink('mesh-canary-release', {
+    entity: entityRef,
+    step: analysis.verdict,
+    ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}),
+  });
 }
 
 const ACTION: Record<CanaryAnalysis['verdict'], string> = { wait: 'Wait', shift: 'Shift', promote: 'Promote', rollback: 'Roll back' };
@@ -53,7 +57,8 @@ export function CanaryAnalysisView({ analysis, entityRef }: { analysis: CanaryAn
         </tbody>
       </table>
       <Typography variant="body2">
-        Verdict: <strong>{ACTION[analysis.verdict].toLowerCase()}</strong>, {analysis.reason} (thresholds from {analysis.source === 'route' ? 'the canary\'s own policy' : 'the portal\'s config'}).
+        Verdict: <strong>{ACTION[analysis.verdict].toLowerCase()}</strong>, {analysis.reason} (thresholds from{' '}
+        {analysis.source === 'route' ? "the canary's own policy" : "the portal's config"}).
       </Typography>
       {link && (
         <LinkButton to={link} color={analysis.verdict === 'rollback' ? 'secondary' : 'primary'} variant="outlined" size="small">

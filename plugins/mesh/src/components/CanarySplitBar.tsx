@@ -13,7 +13,15 @@ export function CanarySplitBar({ canary, health }: { canary: CanaryStatus; healt
         {canary.split
           .filter(entry => entry.weight > 0)
           .map((entry, i) => (
-            <Box key={entry.subset} width={`${entry.weight}%`} bgcolor={COLORS[i % COLORS.length]} color="#fff" textAlign="center" fontSize={12} lineHeight="24px">
+            <Box
+              key={entry.subset}
+              width={`${entry.weight}%`}
+              bgcolor={COLORS[i % COLORS.length]}
+              color="#fff"
+              textAlign="center"
+              fontSize={12}
+              lineHeight="24px"
+            >
               {entry.subset} {entry.weight}%
             </Box>
           ))}
@@ -25,7 +33,8 @@ export function CanarySplitBar({ canary, health }: { canary: CanaryStatus; healt
           return (
             <li key={entry.subset}>
               <Typography variant="body2">
-                {entry.subset}: {entry.weight}% of traffic, {entry.readyPods}/{entry.pods} pods ready, success {percent(success)}, p99 {milliseconds(figures?.latencyMs.p99)}
+                {entry.subset}: {entry.weight}% of traffic, {entry.readyPods}/{entry.pods} pods ready, success {percent(success)}, p99{' '}
+                {milliseconds(figures?.latencyMs.p99)}
               </Typography>
             </li>
           );

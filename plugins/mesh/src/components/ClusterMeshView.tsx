@@ -12,7 +12,12 @@ import { TrafficCard } from './TrafficCard';
 /** One cluster's part of the Mesh tab; a warning with the reason when the cluster could not be read. */
 export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStatus; entityRef?: string }) {
   if (status.error) {
-    return <WarningPanel title={`Cluster ${status.cluster} could not be read`} message={`${status.error.message} (${status.error.reason}). The other clusters are shown.`} />;
+    return (
+      <WarningPanel
+        title={`Cluster ${status.cluster} could not be read`}
+        message={`${status.error.message} (${status.error.reason}). The other clusters are shown.`}
+      />
+    );
   }
   const degraded = status.degraded ?? [];
   return (

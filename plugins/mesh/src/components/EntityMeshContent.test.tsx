@@ -9,7 +9,6 @@ import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
 import { demoClusterStatus, demoComponent as component, entityStatus } from './testFixtures';
 
-
 function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
   const api: MeshApi = {
     getEntityStatus: answer,
@@ -56,7 +55,9 @@ describe('the Mesh tab', () => {
     await renderWith(inventory, async () => entityStatus('inventory-service', 'inventory', [demoClusterStatus('prod', 'inventory', 'inventory-service')]));
     expect(await screen.findByText('3 of 3 pods in ambient mode')).toBeInTheDocument();
     expect(screen.getByText(/Namespace enrollment: inventory: ambient/)).toBeInTheDocument();
-    expect(screen.getByText(/Waypoint inventory\/inventory-service-waypoint \(for service, by the service's istio.io\/use-waypoint\)/)).toHaveTextContent('1 of 1 pods ready');
+    expect(screen.getByText(/Waypoint inventory\/inventory-service-waypoint \(for service, by the service's istio.io\/use-waypoint\)/)).toHaveTextContent(
+      '1 of 1 pods ready',
+    );
     expect(screen.getByText('ambient: ztunnel-4kx9p on node-1')).toBeInTheDocument();
     expect(screen.getAllByText('inventory/inventory-service-waypoint')).toHaveLength(3);
     expect(screen.getByText(/inventory\/inventory-service-callers, enforced by waypoint/)).toBeInTheDocument();
@@ -72,7 +73,9 @@ describe('the Mesh tab', () => {
     overhead.rightSizing = recommendSidecarResources(overhead.pods, history);
     await renderWith(payments, async () => status);
     const section = await screen.findByLabelText('right-sizing');
-    expect(section).toHaveTextContent('over 7d the proxies of 4 pods used at most 50m CPU (95th percentile) and 60Mi memory. Request 65m CPU and 75Mi memory (limit 150Mi) instead of 100m and 128Mi: saves 140m CPU and 212Mi memory over the pods.');
+    expect(section).toHaveTextContent(
+      'over 7d the proxies of 4 pods used at most 50m CPU (95th percentile) and 60Mi memory. Request 65m CPU and 75Mi memory (limit 150Mi) instead of 100m and 128Mi: saves 140m CPU and 212Mi memory over the pods.',
+    );
     const href = screen.getByText('Open the right-sizing change request').closest('a')?.getAttribute('href') ?? '';
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
       entity: 'component:default/payment-service',
@@ -104,18 +107,34 @@ describe('the Mesh tab', () => {
     const section = await screen.findByLabelText('canary analysis');
     expect(section).toHaveTextContent('success rate99.5%99.9%at least 99.0%pass');
     expect(section).toHaveTextContent("Verdict: shift, every check passed at 10%: shift to 30% (thresholds from the portal's config).");
-    const href = screen.getByText(/Shift to 30%: open the change request/).closest('a')?.getAttribute('href') ?? '';
-    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', step: 'shift', canaryWeight: 30 });
+    const href =
+      screen
+        .getByText(/Shift to 30%: open the change request/)
+        .closest('a')
+        ?.getAttribute('href') ?? '';
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
+      entity: 'component:default/payment-service',
+      step: 'shift',
+      canaryWeight: 30,
+    });
   });
 
   it('shows what policies in dry run would deny with the button that enforces them, and callers seen against callers allowed', async () => {
     const status = paymentStatus();
     status.clusters[0].security.dryRun = { policies: ['payments/payment-service-allow-callers'], window: '5m', deniedPerSecond: 0.5 };
     status.clusters[0].security.callers = [
-      { principal: 'cluster.local/ns/reports/sa/nightly', rate: 0.4, allowed: false, observed: true, words: 'cluster.local/ns/reports/sa/nightly calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied' },
+      {
+        principal: 'cluster.local/ns/reports/sa/nightly',
+        rate: 0.4,
+        allowed: false,
+        observed: true,
+        words: 'cluster.local/ns/reports/sa/nightly calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied',
+      },
     ];
     await renderWith(payments, async () => status);
-    expect(await screen.findByLabelText('authorization dry run')).toHaveTextContent('In dry run, counted but not enforced: payments/payment-service-allow-callers; they would have denied 0.50 requests/s over the last 5m.');
+    expect(await screen.findByLabelText('authorization dry run')).toHaveTextContent(
+      'In dry run, counted but not enforced: payments/payment-service-allow-callers; they would have denied 0.50 requests/s over the last 5m.',
+    );
     const href = screen.getByText('Enforce: open the change request').closest('a')?.getAttribute('href') ?? '';
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', authorizationDryRun: false });
     expect(screen.getByLabelText('callers seen and allowed')).toHaveTextContent('nightly calls you (0.40 req/s) but no ALLOW rule admits it');
@@ -126,7 +145,14 @@ describe('the Mesh tab', () => {
     status.clusters[0].afterMerge = {
       commit: '0123456789abcdef0123456789abcdef01234567',
       objects: [
-        { file: 'peerauthentication-payment-service.yaml', kind: 'PeerAuthentication', namespace: 'payments', name: 'payment-service', state: 'drifted', differences: ['spec.portLevelMtls.9090.mode'] },
+        {
+          file: 'peerauthentication-payment-service.yaml',
+          kind: 'PeerAuthentication',
+          namespace: 'payments',
+          name: 'payment-service',
+          state: 'drifted',
+          differences: ['spec.portLevelMtls.9090.mode'],
+        },
         { file: 'destinationrule-payment-service.yaml', kind: 'DestinationRule', namespace: 'payments', name: 'payment-service', state: 'applied' },
       ],
     };
@@ -181,10 +207,15 @@ describe('the Mesh tab', () => {
   });
 
   it('offers the onboarding template, with the entity picked, to a service not on the mesh', async () => {
-    await renderWith(component('user-service', 'users'), async () => entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]));
+    await renderWith(component('user-service', 'users'), async () =>
+      entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]),
+    );
     expect(await screen.findByText('user-service is not on the mesh yet')).toBeInTheDocument();
     const button = screen.getByText('Onboard user-service').closest('a');
-    expect(button).toHaveAttribute('href', `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent('{"entity":"component:default/user-service"}')}`);
+    expect(button).toHaveAttribute(
+      'href',
+      `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent('{"entity":"component:default/user-service"}')}`,
+    );
     expect(screen.getByText(/IST0102/)).toBeInTheDocument();
   });
 
@@ -198,7 +229,11 @@ describe('the Mesh tab', () => {
   });
 
   it('shows the error when the status cannot be loaded', async () => {
-    const response = new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to read the mesh status' } }), { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json' } });
+    const response = new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to read the mesh status' } }), {
+      status: 403,
+      statusText: 'Forbidden',
+      headers: { 'content-type': 'application/json' },
+    });
     const error = await ResponseError.fromResponse(response as any);
     await renderWith(payments, () => Promise.reject(error));
     expect(await screen.findByText(/The mesh status could not be loaded/)).toBeInTheDocument();
@@ -216,7 +251,10 @@ describe('the Mesh tab', () => {
   });
 
   it('lists open onboarding changes with links', async () => {
-    await renderWith(payments, async () => ({ ...paymentStatus(), pendingChanges: { items: [{ url: 'https://github.example.com/acme/gitops/pull/7', number: 7, branch: 'meshport/payments/payment-service' }] } }));
+    await renderWith(payments, async () => ({
+      ...paymentStatus(),
+      pendingChanges: { items: [{ url: 'https://github.example.com/acme/gitops/pull/7', number: 7, branch: 'meshport/payments/payment-service' }] },
+    }));
     const link = (await screen.findByText(/#7 meshport\/payments\/payment-service/)).closest('a');
     expect(link).toHaveAttribute('href', 'https://github.example.com/acme/gitops/pull/7');
   });

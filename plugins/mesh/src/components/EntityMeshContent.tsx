@@ -16,7 +16,13 @@ export function EntityMeshContent() {
   if (!status) return null;
   if (!status.target) return <MissingAnnotationEmptyState annotation={KUBERNETES_ID_ANNOTATION} />;
   if (status.clusters.length === 0) {
-    return <EmptyState missing="info" title="No cluster is configured" description="Add clusters under kubernetes.clusterLocatorMethods in the portal's configuration." />;
+    return (
+      <EmptyState
+        missing="info"
+        title="No cluster is configured"
+        description="Add clusters under kubernetes.clusterLocatorMethods in the portal's configuration."
+      />
+    );
   }
   const onboardButton = (
     <LinkButton to={onboardingLink(entity)} color="primary" variant="contained">
@@ -49,7 +55,13 @@ export function EntityMeshContent() {
       <Grid item xs={12}>
         <Typography variant="caption">
           Status of {new Date(status.generatedAt).toLocaleTimeString()}.{' '}
-          <a href="#refresh" onClick={event => { event.preventDefault(); retry(); }}>
+          <a
+            href="#refresh"
+            onClick={event => {
+              event.preventDefault();
+              retry();
+            }}
+          >
             Refresh
           </a>
         </Typography>

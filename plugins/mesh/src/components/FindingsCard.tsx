@@ -17,7 +17,11 @@ export function FindingsCard({ findings }: { findings: Finding[] }) {
         {findings.map(finding => (
           <li key={`${finding.code}-${finding.resource}-${finding.path ?? ''}`}>
             <Level finding={finding} /> {finding.resource}: {finding.message}
-            {describeCode(finding.code)?.fix && <Typography variant="caption" display="block">What to do: {describeCode(finding.code)?.fix}</Typography>}
+            {describeCode(finding.code)?.fix && (
+              <Typography variant="caption" display="block">
+                What to do: {describeCode(finding.code)?.fix}
+              </Typography>
+            )}
           </li>
         ))}
       </ul>

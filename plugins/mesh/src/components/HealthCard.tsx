@@ -46,13 +46,14 @@ export function HealthCard({ health }: { health: HealthStatus }) {
     <InfoCard title="Health" subheader={`last ${health.window}`}>
       {assessment && (
         <Typography variant="body1" aria-label="health assessment">
-          <HealthMark state={assessment.state} /> 5xx degraded from {assessment.thresholds.degradedPercent}%, failing from {assessment.thresholds.failingPercent}% (
+          <HealthMark state={assessment.state} /> 5xx degraded from {assessment.thresholds.degradedPercent}%, failing from{' '}
+          {assessment.thresholds.failingPercent}% (
           {assessment.source === 'entity' ? "the component's meshport.io/error-rate-thresholds" : "the portal's thresholds"})
         </Typography>
       )}
       <Typography variant="body1">
-        {requestRate(overall.requestRate)}, errors {percent(overall.errorShare, 2)}, p50 {milliseconds(overall.latencyMs.p50)}, p90 {milliseconds(overall.latencyMs.p90)}, p99{' '}
-        {milliseconds(overall.latencyMs.p99)}
+        {requestRate(overall.requestRate)}, errors {percent(overall.errorShare, 2)}, p50 {milliseconds(overall.latencyMs.p50)}, p90{' '}
+        {milliseconds(overall.latencyMs.p90)}, p99 {milliseconds(overall.latencyMs.p99)}
       </Typography>
       <Typography variant="body2">Over mutual TLS: {percent(health.mtlsShare)}</Typography>
       {health.versionSeries && health.versionSeries.length > 0 ? (
@@ -63,7 +64,8 @@ export function HealthCard({ health }: { health: HealthStatus }) {
       <ul>
         {health.perVersion.map(v => (
           <li key={v.version}>
-            {v.version}: {requestRate(v.requestRate)}, errors {percent(v.errorShare, 2)}, p99 {milliseconds(v.latencyMs.p99)} {versionState(v.version) && <HealthMark state={versionState(v.version)!} />}
+            {v.version}: {requestRate(v.requestRate)}, errors {percent(v.errorShare, 2)}, p99 {milliseconds(v.latencyMs.p99)}{' '}
+            {versionState(v.version) && <HealthMark state={versionState(v.version)!} />}
           </li>
         ))}
       </ul>

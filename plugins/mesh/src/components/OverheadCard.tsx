@@ -18,15 +18,21 @@ const columns: TableColumn<PodOverhead>[] = [
 function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRightSizing; entityRef?: string }) {
   if (rightSizing.state === 'unknown') return <Typography variant="body2">Right-sizing: unavailable, {rightSizing.reason}.</Typography>;
   const { observed, current, recommended, saving } = rightSizing;
-  const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} CPU (95th percentile) and ${memory(observed?.memory)} memory`;
+  const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} CPU (95th percentile) and ${memory(
+    observed?.memory,
+  )} memory`;
   if (rightSizing.state === 'fits' || !recommended) {
-    return <Typography variant="body2">Right-sizing: {measured}; the requests ({cpu(current?.cpu)}, {memory(current?.memory)}) fit.</Typography>;
+    return (
+      <Typography variant="body2">
+        Right-sizing: {measured}; the requests ({cpu(current?.cpu)}, {memory(current?.memory)}) fit.
+      </Typography>
+    );
   }
   return (
     <Box aria-label="right-sizing" my={1}>
       <Typography variant="body2">
-        Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} CPU and {memory(recommended.memoryRequest)} memory (limit {memory(recommended.memoryLimit)}) instead of{' '}
-        {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
+        Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} CPU and {memory(recommended.memoryRequest)} memory (limit{' '}
+        {memory(recommended.memoryLimit)}) instead of {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
       </Typography>
       {entityRef && (
         <LinkButton to={rightSizingLink(entityRef, recommended)} color="primary" variant="outlined" size="small">
@@ -40,26 +46,33 @@ function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRight
 /** What the sidecars cost next to the apps, requested and used, per pod and in total, and what they should request. */
 export function OverheadCard({ overhead, entityRef }: { overhead: OverheadStatus; entityRef?: string }) {
   const { total, usage } = overhead;
-  const usedShare = (field: 'cpu' | 'memory') => (usage?.sidecar[field] !== undefined && usage.app[field] ? usage.sidecar[field]! / usage.app[field]! : undefined);
+  const usedShare = (field: 'cpu' | 'memory') =>
+    usage?.sidecar[field] !== undefined && usage.app[field] ? usage.sidecar[field]! / usage.app[field]! : undefined;
   return (
     <InfoCard title="Resource overhead">
       {overhead.dataPlanes?.chosen === 'ambient' ? (
-        <Typography variant="body1">No sidecars: the pods are in ambient mode. What they cost is their share of their nodes' ztunnels and their waypoint, below.</Typography>
+        <Typography variant="body1">
+          No sidecars: the pods are in ambient mode. What they cost is their share of their nodes' ztunnels and their waypoint, below.
+        </Typography>
       ) : (
         <Typography variant="body1">
-          Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of the app's CPU and{' '}
-          {percent(overhead.requestShare.memory, 0)} of its memory.
+          Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of
+          the app's CPU and {percent(overhead.requestShare.memory, 0)} of its memory.
         </Typography>
       )}
       <Typography variant="body2">
         {usage
-          ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(usedShare('memory'), 0)} of its memory.`
+          ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(
+              usedShare('memory'),
+              0,
+            )} of its memory.`
           : `Measured usage unavailable: ${overhead.usageUnavailable ?? 'no metrics'}.`}
       </Typography>
       {overhead.ifInjected && (
         <Typography variant="body2">
           Injecting the {overhead.ifInjected.pods} pods without a proxy would add {cpu(overhead.ifInjected.sidecar.requests.cpu)} CPU and{' '}
-          {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy containers).
+          {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy
+          containers).
         </Typography>
       )}
       {overhead.rightSizing && <RightSizingView rightSizing={overhead.rightSizing} entityRef={entityRef} />}

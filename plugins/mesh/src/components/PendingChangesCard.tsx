@@ -11,7 +11,10 @@ export function PendingChangesCard({ pending }: { pending: PendingChangesStatus 
       <ul>
         {pending.items.map(item => (
           <li key={item.url}>
-            <Link to={item.url}>{item.number ? `#${item.number} ` : ''}{item.title ?? item.branch}</Link>
+            <Link to={item.url}>
+              {item.number ? `#${item.number} ` : ''}
+              {item.title ?? item.branch}
+            </Link>
           </li>
         ))}
       </ul>

@@ -39,7 +39,8 @@ export function SecurityCard({ security, entityRef }: { security: SecurityStatus
           workload.ports.map(port => (
             <li key={`${workload.workload}-${port.port}`}>
               {workload.workload} {port.port === '*' ? 'all ports' : `workload port ${port.port}`}: <strong>{port.mode}</strong> ({port.source}
-              {port.policy ? `, ${port.policy}` : ''}){port.bypassed ? <strong> · not intercepted by the sidecar: mTLS and authorization do not apply</strong> : null}
+              {port.policy ? `, ${port.policy}` : ''})
+              {port.bypassed ? <strong> · not intercepted by the sidecar: mTLS and authorization do not apply</strong> : null}
             </li>
           )),
         )}

@@ -9,7 +9,11 @@ export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficSt
   return (
     <InfoCard title="Traffic">
       <Typography variant="subtitle2">Canary</Typography>
-      {traffic.canary ? <CanarySplitBar canary={traffic.canary} health={health.perVersion} /> : <Typography variant="body2">No canary: all traffic goes to one version.</Typography>}
+      {traffic.canary ? (
+        <CanarySplitBar canary={traffic.canary} health={health.perVersion} />
+      ) : (
+        <Typography variant="body2">No canary: all traffic goes to one version.</Typography>
+      )}
       {traffic.canary?.analysis && <CanaryAnalysisView analysis={traffic.canary.analysis} entityRef={entityRef} />}
       <Typography variant="subtitle2">Routes</Typography>
       <ul>

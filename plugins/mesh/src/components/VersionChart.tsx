@@ -9,7 +9,19 @@ const HEIGHT = 60;
 type Pick = (point: VersionSeries['points'][number]) => number | undefined;
 
 /** One small chart: a line per version, and dashed lines at the thresholds. */
-function Panel({ title, series, pick, unit, thresholds = [] }: { title: string; series: VersionSeries[]; pick: Pick; unit: (v: number) => string; thresholds?: Array<{ value: number; label: string }> }) {
+function Panel({
+  title,
+  series,
+  pick,
+  unit,
+  thresholds = [],
+}: {
+  title: string;
+  series: VersionSeries[];
+  pick: Pick;
+  unit: (v: number) => string;
+  thresholds?: Array<{ value: number; label: string }>;
+}) {
   const times = series.flatMap(s => s.points.map(p => p.time));
   const [start, end] = [Math.min(...times), Math.max(...times)];
   const values = series.flatMap(s => s.points.map(pick)).filter((v): v is number => v !== undefined && Number.isFinite(v));
@@ -29,7 +41,9 @@ function Panel({ title, series, pick, unit, thresholds = [] }: { title: string; 
         ))}
         {series.map((s, i) => {
           const points = s.points.filter(p => pick(p) !== undefined && Number.isFinite(pick(p)!)).map(p => `${x(p.time)},${y(pick(p)!)}`);
-          return points.length > 1 ? <polyline key={s.version} points={points.join(' ')} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={2} /> : null;
+          return points.length > 1 ? (
+            <polyline key={s.version} points={points.join(' ')} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={2} />
+          ) : null;
         })}
       </svg>
     </Box>
@@ -55,7 +69,14 @@ export function VersionChart({ series, thresholds }: { series: VersionSeries[]; 
         series={series}
         pick={p => p.errorShare}
         unit={percent}
-        thresholds={thresholds ? [{ value: thresholds.degradedPercent / 100, label: `degraded from ${thresholds.degradedPercent}%` }, { value: thresholds.failingPercent / 100, label: `failing from ${thresholds.failingPercent}%` }] : []}
+        thresholds={
+          thresholds
+            ? [
+                { value: thresholds.degradedPercent / 100, label: `degraded from ${thresholds.degradedPercent}%` },
+                { value: thresholds.failingPercent / 100, label: `failing from ${thresholds.failingPercent}%` },
+              ]
+            : []
+        }
       />
       <Panel title="p99 (ms)" series={series} pick={p => p.p99} unit={v => `${Math.round(v)} ms`} />
     </Box>

@@ -18,10 +18,7 @@ function tokenPhrase(requestPrincipals: string[] | undefined, negative: boolean)
 
 /** Who a rule's source is: every field of one source must hold. */
 function sourceInWords(source: any): string {
-  const who = [
-    ...(source.principals ?? []).map(principalInWords),
-    ...(source.namespaces ?? []).map((ns: string) => `anything in namespace ${ns}`),
-  ];
+  const who = [...(source.principals ?? []).map(principalInWords), ...(source.namespaces ?? []).map((ns: string) => `anything in namespace ${ns}`)];
   const qualifiers = [
     ...(source.notPrincipals?.length ? [`other than ${either(source.notPrincipals.map(principalInWords))}`] : []),
     ...(source.notNamespaces?.length ? [`outside namespace ${either(source.notNamespaces)}`] : []),
@@ -38,7 +35,11 @@ function pathsInWords(operation: any): string {
 }
 
 /** One operation field in words: its positive list, its negative list, or what it says when unset. */
-function field(positive: string[] | undefined, negative: string[] | undefined, words: { is: (v: string) => string; isNot: (v: string) => string; unset: string }): string {
+function field(
+  positive: string[] | undefined,
+  negative: string[] | undefined,
+  words: { is: (v: string) => string; isNot: (v: string) => string; unset: string },
+): string {
   if (positive?.length) return words.is(either(positive));
   if (negative?.length) return words.isNot(either(negative));
   return words.unset;
@@ -52,7 +53,10 @@ function operationInWords(operation: any): string {
 }
 
 function conditionInWords(condition: any): string {
-  const key = String(condition.key).replace(/^request\.auth\.claims/, 'the token\'s claim ').replace(/\]\[/g, '.').replace(/[[\]]/g, '');
+  const key = String(condition.key)
+    .replace(/^request\.auth\.claims/, "the token's claim ")
+    .replace(/\]\[/g, '.')
+    .replace(/[[\]]/g, '');
   if (condition.values?.length) return `when ${key} is ${either(condition.values)}`;
   if (condition.notValues?.length) return `when ${key} is not ${either(condition.notValues)} (or is missing)`;
   return `when ${key} is set`;

@@ -13,15 +13,20 @@ function validationErrors(run: (validation: { addError: (message: string) => voi
   return errors;
 }
 
-const field = (overrides: Record<string, unknown>) => ({ schema: {}, uiSchema: {}, idSchema: { $id: 'root' }, formContext: {}, rawErrors: [], required: false, ...overrides }) as any;
+const field = (overrides: Record<string, unknown>) =>
+  ({ schema: {}, uiSchema: {}, idSchema: { $id: 'root' }, formContext: {}, rawErrors: [], required: false, ...overrides } as any);
 
 describe('CanarySplit', () => {
   it('keeps stable and canary at 100 between them, and clamps', () => {
     expect(canarySplit(10)).toEqual({ stable: 90, canary: 10 });
     expect(canarySplit(130)).toEqual({ stable: 0, canary: 100 });
     // The model's rule, in its words.
-    expect(validationErrors(v => canarySplitValidation(101, v as any, {} as any))).toEqual(['Canary weight must be at most 100 (a percent from 0 to 100; the stable version gets the rest)']);
-    expect(validationErrors(v => canarySplitValidation(2.5, v as any, {} as any))).toEqual(['Canary weight must be a whole number (a percent from 0 to 100; the stable version gets the rest)']);
+    expect(validationErrors(v => canarySplitValidation(101, v as any, {} as any))).toEqual([
+      'Canary weight must be at most 100 (a percent from 0 to 100; the stable version gets the rest)',
+    ]);
+    expect(validationErrors(v => canarySplitValidation(2.5, v as any, {} as any))).toEqual([
+      'Canary weight must be a whole number (a percent from 0 to 100; the stable version gets the rest)',
+    ]);
     expect(validationErrors(v => canarySplitValidation(25, v as any, {} as any))).toEqual([]);
   });
 
@@ -40,9 +45,15 @@ describe('CanarySplit', () => {
 describe('JwtRules', () => {
   it('refuses what the policy model refuses, naming the form field', () => {
     expect(jwtRulesErrors({ issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/jwks.json' })).toEqual({});
-    const errors = jwtRulesErrors({ issuer: 'https://auth.example.com', jwksUri: 'http://auth.example.com/jwks.json', claims: [{ claim: 'role', values: [] }] });
+    const errors = jwtRulesErrors({
+      issuer: 'https://auth.example.com',
+      jwksUri: 'http://auth.example.com/jwks.json',
+      claims: [{ claim: 'role', values: [] }],
+    });
     expect(Object.keys(errors).sort()).toEqual(['claims[0].values', 'jwksUri']);
-    expect(validationErrors(v => jwtRulesValidation({ issuer: '', jwksUri: 'https://a.example.com/k' }, v as any, {} as any))).toEqual(['issuer: must not be empty']);
+    expect(validationErrors(v => jwtRulesValidation({ issuer: '', jwksUri: 'https://a.example.com/k' }, v as any, {} as any))).toEqual([
+      'issuer: must not be empty',
+    ]);
   });
 
   it('shows an error under the JWKS URL as it is typed', async () => {
@@ -70,7 +81,9 @@ function component(name: string, namespace: string, extra: Partial<Entity['metad
 
 describe('MeshCallers', () => {
   const orders = component('order-service', 'orders', {}, [{ type: 'dependsOn', targetRef: 'component:default/payment-service' }]);
-  const users = component('user-service', 'users', { annotations: { 'backstage.io/kubernetes-id': 'user-service', 'backstage.io/kubernetes-namespace': 'users', 'meshport.io/service-account': 'users-api' } });
+  const users = component('user-service', 'users', {
+    annotations: { 'backstage.io/kubernetes-id': 'user-service', 'backstage.io/kubernetes-namespace': 'users', 'meshport.io/service-account': 'users-api' },
+  });
   const payments = component('payment-service', 'payments');
 
   it('turns components into principals and picks the dependents by default', () => {

@@ -30,10 +30,7 @@ export const FIXTURE_ENTITIES = [component('payment-service', 'payments'), compo
  * for the catalog and permission backends, behind the same interface the module uses in production.
  */
 export class FixtureEntityAccess implements EntityAccess {
-  constructor(
-    private readonly entities: Entity[] = FIXTURE_ENTITIES,
-    private readonly mayChange: (entityRef: string, user: string) => boolean = () => true,
-  ) {}
+  constructor(private readonly entities: Entity[] = FIXTURE_ENTITIES, private readonly mayChange: (entityRef: string, user: string) => boolean = () => true) {}
 
   async authorizeChange(entityRef: string, credentials: BackstageCredentials): Promise<void> {
     const user = (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
@@ -77,13 +74,13 @@ function testConfig(configData: Record<string, any>) {
 export class MeshActionRunner {
   private context?: Promise<MeshGitOpsContext>;
 
-  constructor(
-    private readonly configData: Record<string, any>,
-    private readonly options: { user?: string; entities?: EntityAccess } = {},
-  ) {}
+  constructor(private readonly configData: Record<string, any>, private readonly options: { user?: string; entities?: EntityAccess } = {}) {}
 
   private actions() {
-    this.context ??= createMeshGitOpsContext({ config: new ConfigReader(testConfig(this.configData)), entities: this.options.entities ?? new FixtureEntityAccess() });
+    this.context ??= createMeshGitOpsContext({
+      config: new ConfigReader(testConfig(this.configData)),
+      entities: this.options.entities ?? new FixtureEntityAccess(),
+    });
     return this.context.then(context => ({
       'mesh:gitops:checkout': createMeshGitopsCheckoutAction(context),
       'mesh:render': createMeshRenderAction(context),

@@ -18,13 +18,19 @@ export const checkoutExamples: TemplateExample[] = [
     ]),
   },
   {
-    description: 'Use the portal\'s default GitOps repository (mesh.gitops.defaultRepoUrl)',
-    example: toYaml([{ steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service' } }] }]),
+    description: "Use the portal's default GitOps repository (mesh.gitops.defaultRepoUrl)",
+    example: toYaml([
+      { steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service' } }] },
+    ]),
   },
   {
-    description: 'Check out for a change of the component\'s whole namespace',
+    description: "Check out for a change of the component's whole namespace",
     example: toYaml([
-      { steps: [{ id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service', scope: 'namespace' } }] },
+      {
+        steps: [
+          { id: 'checkout', action: 'mesh:gitops:checkout', name: 'Check out', input: { entityRef: 'component:default/payment-service', scope: 'namespace' } },
+        ],
+      },
     ]),
   },
 ];

@@ -13,7 +13,7 @@ import { pullRequestExamples } from './pullRequest.examples';
 import { createMeshRenderAction } from './render';
 import { renderExamples } from './render.examples';
 
-describe('the actions\' examples', () => {
+describe("the actions' examples", () => {
   it.each([
     ['mesh:render', renderExamples, createMeshRenderAction],
     ['mesh:gitops:checkout', checkoutExamples, createMeshGitopsCheckoutAction],
@@ -25,7 +25,10 @@ describe('the actions\' examples', () => {
       const [document] = parseYaml(example.example) as any[];
       for (const step of document.steps) {
         expect(step.action).toBe(id);
-        expect({ example: example.description, undeclared: Object.keys(step.input).filter(key => !declared.includes(key)) }).toEqual({ example: example.description, undeclared: [] });
+        expect({ example: example.description, undeclared: Object.keys(step.input).filter(key => !declared.includes(key)) }).toEqual({
+          example: example.description,
+          undeclared: [],
+        });
       }
     }
   });
@@ -43,7 +46,8 @@ describe('the mesh:render examples', () => {
 
   afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
-  const exampleInput = (description: string) => (parseYaml(renderExamples.find(e => e.description.startsWith(description))!.example) as any[])[0].steps[0].input;
+  const exampleInput = (description: string) =>
+    (parseYaml(renderExamples.find(e => e.description.startsWith(description))!.example) as any[])[0].steps[0].input;
 
   it('the onboarding and namespace examples run as they are written, after a checkout', async () => {
     const service = await runner.run([

@@ -3,7 +3,7 @@ import { toYaml } from '@meshport/plugin-mesh-common';
 
 export const pullRequestExamples: TemplateExample[] = [
   {
-    description: 'Open (or update) the change request with mesh:render\'s summary as its body',
+    description: "Open (or update) the change request with mesh:render's summary as its body",
     example: toYaml([
       {
         steps: [

@@ -18,7 +18,9 @@ function checkSameRepository(context: MeshGitOpsContext, record: CheckoutRecord,
   if (!repoUrl?.trim()) return;
   const named = context.repositories.resolve(repoUrl);
   if (named.id !== record.repositoryId) {
-    throw new InputError(`repoUrl: must be the repository mesh:gitops:checkout fetched (${record.repoUrl}), not ${repoUrl}; credentials go only where the checkout fetched from`);
+    throw new InputError(
+      `repoUrl: must be the repository mesh:gitops:checkout fetched (${record.repoUrl}), not ${repoUrl}; credentials go only where the checkout fetched from`,
+    );
   }
 }
 
@@ -33,7 +35,7 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
   return createTemplateAction({
     id: 'mesh:gitops:pull-request',
     description:
-      'Commits exactly what mesh:render staged on the component\'s Meshport branch (with the requesting user in a Requested-by trailer), pushes it without overwriting anyone, and opens the change request (GitHub pull request, GitLab merge request, or the branch itself on a plain git remote); a re-run updates the same branch and request.',
+      "Commits exactly what mesh:render staged on the component's Meshport branch (with the requesting user in a Requested-by trailer), pushes it without overwriting anyone, and opens the change request (GitHub pull request, GitLab merge request, or the branch itself on a plain git remote); a re-run updates the same branch and request.",
     examples: pullRequestExamples,
     supportsDryRun: true,
     schema: {
@@ -41,7 +43,8 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
         repoUrl: z => z.string().optional().describe('Optional check: the repository mesh:gitops:checkout fetched'),
         workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout used'),
         title: z => z.string().min(1).max(250).describe('Change request title'),
-        description: z => z.string().optional().describe('Change request body (markdown), e.g. mesh:render\'s summary; cut with a pointer to the task when too long'),
+        description: z =>
+          z.string().optional().describe("Change request body (markdown), e.g. mesh:render's summary; cut with a pointer to the task when too long"),
         labels: z => z.array(z.string().min(1).max(100)).optional().describe('Labels to add (GitHub, GitLab)'),
         reviewers: z => z.array(z.string().min(1).max(100)).optional().describe('Reviewers: user names, or "org/team" on GitHub'),
       },
@@ -67,7 +70,12 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
       const requester = requesterOf(credentials);
 
       const provider = await resolveProvider(context.repositories.resolve(record.repoUrl), context.integrations, context.githubCredentials);
-      const git = new PrivateRepository(state, { remoteUrl: record.remoteUrl, credentials: provider.credentials, identity: context.identity, limits: context.limits });
+      const git = new PrivateRepository(state, {
+        remoteUrl: record.remoteUrl,
+        credentials: provider.credentials,
+        identity: context.identity,
+        limits: context.limits,
+      });
       const foreign = record.branchFetched ? await git.foreignCommits(context.identity.email) : [];
       if (foreign.length > 0) {
         throw new ConflictError(
@@ -87,7 +95,11 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
       // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
       const existing = await provider.findOpen(record.branch, record.baseBranch);
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would ${commit ? `push a commit onto ${record.branch}` : 'push nothing'} and ${existing ? `update ${existing.url}` : 'open a change request'}`);
+        ctx.logger.info(
+          `Dry run: would ${commit ? `push a commit onto ${record.branch}` : 'push nothing'} and ${
+            existing ? `update ${existing.url}` : 'open a change request'
+          }`,
+        );
         ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
         ctx.output('branch', record.branch);
         ctx.output('changed', Boolean(commit));

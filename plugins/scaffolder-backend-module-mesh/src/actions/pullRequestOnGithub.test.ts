@@ -38,7 +38,7 @@ describe('the GitHub provider, through Octokit against a GitHub test server', ()
       (error: any) => ({ name: error.name, message: String(error.message), log: (error.actionLog ?? []).join('\n') }),
     );
 
-  it('opens a pull request with labels and reviewers; every request it made is in GitHub\'s OpenAPI description', async () => {
+  it("opens a pull request with labels and reviewers; every request it made is in GitHub's OpenAPI description", async () => {
     const run = await runner.run(paymentServiceSteps(repoUrl, {}, { labels: ['mesh'], reviewers: ['alice', 'acme/platform'] }));
     expect(run.outputs).toMatchObject({ url: `${github.baseUrl}/${fullName}/pull/1`, number: 1, branch: BRANCH, changed: true });
     const [pull] = github.pulls.get(fullName)!;
@@ -56,7 +56,9 @@ describe('the GitHub provider, through Octokit against a GitHub test server', ()
     expect(openApi.check({ method: 'POST', path: '/repos/acme/gitops/pulls', query: { draft_only: 'yes' }, body: { title: 7, head: 'x' } }).problems).toEqual(
       expect.arrayContaining(['query parameter "draft_only" is not declared', expect.stringContaining('body/title')]),
     );
-    expect(openApi.check({ method: 'PUT', path: '/repos/acme/gitops/pulls', query: {}, body: undefined }).problems).toEqual(['no such operation in GitHub\'s API']);
+    expect(openApi.check({ method: 'PUT', path: '/repos/acme/gitops/pulls', query: {}, body: undefined }).problems).toEqual([
+      "no such operation in GitHub's API",
+    ]);
   });
 
   it('updates the same pull request when the template runs again', async () => {
@@ -90,7 +92,13 @@ describe('the GitHub provider, through Octokit against a GitHub test server', ()
     [401, 'GET', /\/pulls$/, 'AuthenticationError', { message: 'Bad credentials' }],
     [403, 'POST', /\/pulls$/, 'NotAllowedError', { message: 'Resource not accessible by personal access token' }],
     [404, 'POST', /\/pulls$/, 'NotFoundError', { message: 'Not Found' }],
-    [422, 'POST', /\/pulls$/, 'InputError', { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: 'No commits between main and x' }] }],
+    [
+      422,
+      'POST',
+      /\/pulls$/,
+      'InputError',
+      { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: 'No commits between main and x' }] },
+    ],
     [500, 'POST', /\/pulls$/, 'ServiceUnavailableError', { message: 'Server Error' }],
     [503, 'GET', /\/pulls$/, 'ServiceUnavailableError', { message: 'Service Unavailable' }],
   ])('answers %i on %s %s with a clear task error and no branch left behind', async (status, method, path, name, body) => {

@@ -43,9 +43,24 @@ describe('mesh:render with bad input, on a plain git repository', () => {
       () => paymentServiceSteps(repoUrl, { service: { name: 'Payment_Service', namespace: 'payments', ports: [{ number: 8080 }] } }),
       'policy.service.name: ',
     ],
-    ['a port override on a port the service lacks', () => paymentServiceSteps(repoUrl, { mtls: { mode: 'STRICT', portOverrides: [{ port: 9999, mode: 'PERMISSIVE' }] } }), 'policy.mtls.portOverrides[0].port'],
-    ['a JWKS URL over plain http', () => paymentServiceSteps(repoUrl, { jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'http://id.example.com/keys' }] } }), 'policy.jwt.rules[0].jwksUri'],
-    ['a header value that would break YAML', () => paymentServiceSteps(repoUrl, { canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'yes\n---\nkind: Secret' } } }), 'policy.canary.headerMatch.value'],
+    [
+      'a port override on a port the service lacks',
+      () => paymentServiceSteps(repoUrl, { mtls: { mode: 'STRICT', portOverrides: [{ port: 9999, mode: 'PERMISSIVE' }] } }),
+      'policy.mtls.portOverrides[0].port',
+    ],
+    [
+      'a JWKS URL over plain http',
+      () => paymentServiceSteps(repoUrl, { jwt: { rules: [{ issuer: 'https://id.example.com', jwksUri: 'http://id.example.com/keys' }] } }),
+      'policy.jwt.rules[0].jwksUri',
+    ],
+    [
+      'a header value that would break YAML',
+      () =>
+        paymentServiceSteps(repoUrl, {
+          canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 5, headerMatch: { name: 'x-canary', value: 'yes\n---\nkind: Secret' } },
+        }),
+      'policy.canary.headerMatch.value',
+    ],
   ])('refuses %s with an error naming the field, before anything is pushed', async (_case, steps, message) => {
     const before = refs();
     await expect(runner.run(steps())).rejects.toThrow(message);

@@ -50,14 +50,25 @@ function withCheckoutNames(record: CheckoutRecord, section: Record<string, unkno
   const given = (section ?? {}) as Record<string, unknown>;
   for (const [field, expected] of Object.entries(fields)) {
     if (given[field] !== undefined && given[field] !== expected) {
-      throw new InputError(`${root}.${field}: "${String(given[field])}" is not ${record.entityRef}'s (${expected}); a render changes only the checked-out component's folder`);
+      throw new InputError(
+        `${root}.${field}: "${String(given[field])}" is not ${record.entityRef}'s (${expected}); a render changes only the checked-out component's folder`,
+      );
     }
   }
   return { ...given, ...fields };
 }
 
 /** The render request a form describes, bound to the checked-out component. */
-function requestFor(record: CheckoutRecord, input: { policy?: Record<string, unknown>; namespacePolicy?: Record<string, unknown>; removeSections?: string[]; canaryStep?: CanaryStepInput; entityRef?: string }): RenderRequest {
+function requestFor(
+  record: CheckoutRecord,
+  input: {
+    policy?: Record<string, unknown>;
+    namespacePolicy?: Record<string, unknown>;
+    removeSections?: string[];
+    canaryStep?: CanaryStepInput;
+    entityRef?: string;
+  },
+): RenderRequest {
   if (Boolean(input.policy) === Boolean(input.namespacePolicy)) {
     throw new InputError('policy: give either policy (a service) or namespacePolicy (a namespace)');
   }
@@ -65,10 +76,16 @@ function requestFor(record: CheckoutRecord, input: { policy?: Record<string, unk
     throw new InputError(`entityRef: "${input.entityRef}" is not the component mesh:gitops:checkout checked out (${record.entityRef})`);
   }
   const wanted = input.policy ? 'service' : 'namespace';
-  if (record.scope !== wanted) throw new InputError(`${wanted === 'service' ? 'policy' : 'namespacePolicy'}: the checkout is for a ${record.scope} change (scope "${record.scope}")`);
+  if (record.scope !== wanted)
+    throw new InputError(`${wanted === 'service' ? 'policy' : 'namespacePolicy'}: the checkout is for a ${record.scope} change (scope "${record.scope}")`);
   if (input.policy) {
     const policy = policyFromForm(input.policy);
-    const service = withCheckoutNames(record, policy.service as Record<string, unknown>, { namespace: record.namespace, name: record.service }, 'policy.service');
+    const service = withCheckoutNames(
+      record,
+      policy.service as Record<string, unknown>,
+      { namespace: record.namespace, name: record.service },
+      'policy.service',
+    );
     return {
       kind: 'service',
       policy: { ...policy, service },
@@ -95,22 +112,27 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
           z
             .record(z.unknown())
             .optional()
-            .describe('MeshPolicy sections for a service; each section given replaces the stored one, "service" is merged; its name and namespace come from the checkout'),
+            .describe(
+              'MeshPolicy sections for a service; each section given replaces the stored one, "service" is merged; its name and namespace come from the checkout',
+            ),
         namespacePolicy: z => z.record(z.unknown()).optional().describe('A NamespacePolicy, for namespace onboarding (instead of policy)'),
         removeSections: z => z.array(z.enum(REMOVABLE_SECTIONS)).optional().describe('Policy sections to remove, e.g. ["ingress"]'),
         canaryStep: z =>
           z
-          .object({
-            step: z.enum(['start', 'shift', 'promote', 'rollback']).describe('Canary step'),
-            stableVersion: z.string().optional().describe('"version" label of the stable pods (start)'),
-            canaryVersion: z.string().optional().describe('"version" label of the canary pods (start)'),
-            canaryWeight: z.number().optional().describe('Percent of traffic to the canary (start, shift)'),
-            headerName: z.string().optional().describe('Header that always routes to the canary (start)'),
-            headerValue: z.string().optional().describe('Its value (start)'),
-            analysis: z.record(z.unknown()).optional().describe('The canary\'s own thresholds (start): minSuccessRate, maxP99Ms, minRequests, stepWeight, maxWeight'),
-          })
-          .optional()
-          .describe('A canary release step applied to the stored policy'),
+            .object({
+              step: z.enum(['start', 'shift', 'promote', 'rollback']).describe('Canary step'),
+              stableVersion: z.string().optional().describe('"version" label of the stable pods (start)'),
+              canaryVersion: z.string().optional().describe('"version" label of the canary pods (start)'),
+              canaryWeight: z.number().optional().describe('Percent of traffic to the canary (start, shift)'),
+              headerName: z.string().optional().describe('Header that always routes to the canary (start)'),
+              headerValue: z.string().optional().describe('Its value (start)'),
+              analysis: z
+                .record(z.unknown())
+                .optional()
+                .describe("The canary's own thresholds (start): minSuccessRate, maxP99Ms, minRequests, stepWeight, maxWeight"),
+            })
+            .optional()
+            .describe('A canary release step applied to the stored policy'),
         entityRef: z => z.string().optional().describe('Optional check: the catalog entity mesh:gitops:checkout checked out'),
         workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout used'),
         layout: z => z.string().optional().describe('Not settable: the folder layout is mesh.gitops.layout; a template that names another is refused'),
@@ -119,7 +141,7 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
         folder: z => z.string().describe('Repository folder the files are in'),
         summary: z => z.string().describe('Markdown: what changes, findings, overhead, how to roll back'),
         title: z => z.string().describe('A title for the change request'),
-        branchName: z => z.string().describe('The branch this service\'s mesh changes accumulate on'),
+        branchName: z => z.string().describe("The branch this service's mesh changes accumulate on"),
         changedFiles: z => z.array(z.string()).describe('Files added, changed or removed'),
         findingCount: z => z.number().describe('Findings (warnings and infos) the analyzers reported'),
       },

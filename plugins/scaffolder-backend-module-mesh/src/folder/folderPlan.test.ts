@@ -14,7 +14,7 @@ function folderFrom(plan: ReturnType<typeof planFolder>, before: Map<string, str
 const render = (input: typeof policy, existing = new Map<string, string>()) => planFolder(existing, renderPolicy(input).files, input);
 
 describe('planFolder', () => {
-  it('writes every rendered file, the policy and Meshport\'s record of what it wrote into an empty folder', () => {
+  it("writes every rendered file, the policy and Meshport's record of what it wrote into an empty folder", () => {
     const rendered = renderPolicy(policy);
     const plan = render(policy);
     expect(plan.writes.map(w => w.path).sort()).toEqual([...rendered.files.map(f => f.path), POLICY_FILE, OWNED_FILE].sort());
@@ -22,11 +22,16 @@ describe('planFolder', () => {
     const after = folderFrom(plan, new Map());
     expect(storedPolicy(after)).toEqual(policy);
     const [record] = parseYaml(after.get(OWNED_FILE)!) as any[];
-    expect(Object.keys(record.files).sort()).toEqual(rendered.files.map(f => f.path).filter(p => p !== 'kustomization.yaml').sort());
+    expect(Object.keys(record.files).sort()).toEqual(
+      rendered.files
+        .map(f => f.path)
+        .filter(p => p !== 'kustomization.yaml')
+        .sort(),
+    );
     expect(Object.values(record.files).every(digest => /^sha256:[0-9a-f]{64}$/.test(digest as string))).toBe(true);
   });
 
-  it('keeps the team\'s kustomization entries and files, and replaces only Meshport\'s', () => {
+  it("keeps the team's kustomization entries and files, and replaces only Meshport's", () => {
     const existing = new Map([
       ['kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: pay-\nresources:\n  - ../base\n  - extra.yaml\n'],
       ['extra.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n'],
@@ -50,7 +55,7 @@ describe('planFolder', () => {
     expect(kustomization.resources).not.toContain('gateway-payment-service-gateway.yaml');
   });
 
-  it('never deletes a file it did not write, even one that carries Meshport\'s label', () => {
+  it("never deletes a file it did not write, even one that carries Meshport's label", () => {
     const labelled = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: team\n  labels:\n    app.kubernetes.io/managed-by: meshport\n';
     const plan = render(policy, new Map([['team.yaml', labelled]]));
     expect(plan.removes).toEqual([]);
@@ -65,13 +70,15 @@ describe('planFolder', () => {
     expect(second.notes).toEqual([expect.stringContaining('gateway-payment-service-gateway.yaml was written by Meshport and edited since')]);
   });
 
-  it('refuses to write over an edited file of its own, or over someone else\'s file of the same name', () => {
+  it("refuses to write over an edited file of its own, or over someone else's file of the same name", () => {
     const afterFirst = folderFrom(render(policy), new Map());
     afterFirst.set('peerauthentication-payment-service.yaml', 'kind: PeerAuthentication # mine now\n');
     expect(() => render({ ...policy, service: { ...policy.service, ports: [{ number: 9090, name: 'http', protocol: 'HTTP' }] } }, afterFirst)).toThrow(
       /peerauthentication-payment-service\.yaml: was edited by hand/,
     );
-    expect(() => render(policy, new Map([['peerauthentication-payment-service.yaml', 'kind: ConfigMap\n']]))).toThrow(/peerauthentication-payment-service\.yaml: exists and is not Meshport's/);
+    expect(() => render(policy, new Map([['peerauthentication-payment-service.yaml', 'kind: ConfigMap\n']]))).toThrow(
+      /peerauthentication-payment-service\.yaml: exists and is not Meshport's/,
+    );
   });
 
   it('takes over a file that already holds exactly what it would write', () => {
@@ -92,7 +99,12 @@ describe('planFolder', () => {
     ['a stored policy that is a list', POLICY_FILE, '- a\n- b\n', /meshport-policy\.yaml: must hold one mapping/],
     ['a stored policy in two documents', POLICY_FILE, 'a: 1\n---\nb: 2\n', /meshport-policy\.yaml: must hold one mapping .*2 documents/],
     ['broken YAML in the kustomization', 'kustomization.yaml', 'resources: [\n', /kustomization\.yaml: cannot be read/],
-    ['a record naming a file outside the folder', OWNED_FILE, 'files:\n  ../other/x.yaml: sha256:00\n', /meshport-owned\.yaml: the entry "\.\.\/other\/x\.yaml"/],
+    [
+      'a record naming a file outside the folder',
+      OWNED_FILE,
+      'files:\n  ../other/x.yaml: sha256:00\n',
+      /meshport-owned\.yaml: the entry "\.\.\/other\/x\.yaml"/,
+    ],
     ['a record that is no mapping of files', OWNED_FILE, 'files: [a]\n', /meshport-owned\.yaml: "files" must map/],
   ])('refuses %s, naming the file', (_case, file, text, message) => {
     expect(() => render(policy, new Map([[file, text]]))).toThrow(message);

@@ -9,11 +9,11 @@ export const OWNED_FILE = 'meshport-owned.yaml';
 const KUSTOMIZATION = 'kustomization.yaml';
 
 const POLICY_FILE_HEADER =
-  '# The Meshport policy this folder is rendered from. Change it through the portal\'s mesh templates:\n' +
+  "# The Meshport policy this folder is rendered from. Change it through the portal's mesh templates:\n" +
   '# the files listed in meshport-owned.yaml are regenerated from it.\n';
 const OWNED_FILE_HEADER =
   '# The files Meshport wrote in this folder and a digest of what it wrote. Meshport replaces or removes\n' +
-  '# only these, and only while they are as it wrote them; every other file here is the team\'s.\n';
+  "# only these, and only while they are as it wrote them; every other file here is the team's.\n";
 
 /** What happens to one file of the folder. */
 export type FileChange = 'added' | 'changed' | 'removed' | 'unchanged';
@@ -40,17 +40,23 @@ function singleMapping(existing: Map<string, string>, file: string, what: string
   try {
     documents = parseYaml(text, file);
   } catch (error) {
-    throw new InputError(`${file}: cannot be read (${error instanceof YamlParseError ? error.message : String(error)}); fix or remove it, then run the template again`);
+    throw new InputError(
+      `${file}: cannot be read (${error instanceof YamlParseError ? error.message : String(error)}); fix or remove it, then run the template again`,
+    );
   }
   if (documents.length !== 1 || !isRecord(documents[0])) {
-    throw new InputError(`${file}: must hold one mapping (${what}); it holds ${documents.length === 1 ? 'a non-mapping value' : `${documents.length} documents`}. Nothing was changed`);
+    throw new InputError(
+      `${file}: must hold one mapping (${what}); it holds ${
+        documents.length === 1 ? 'a non-mapping value' : `${documents.length} documents`
+      }. Nothing was changed`,
+    );
   }
   return documents[0];
 }
 
 /** The files Meshport's record in the folder lists, by folder-relative path, with the digest it wrote. */
 function ownedFiles(existing: Map<string, string>): Map<string, string> {
-  const record = singleMapping(existing, OWNED_FILE, 'Meshport\'s list of the files it wrote');
+  const record = singleMapping(existing, OWNED_FILE, "Meshport's list of the files it wrote");
   const files = record?.files;
   if (record && !isRecord(files)) throw new InputError(`${OWNED_FILE}: "files" must map file names to digests. Nothing was changed`);
   const owned = new Map<string, string>();
@@ -68,7 +74,8 @@ function ownedFiles(existing: Map<string, string>): Map<string, string> {
 function mergedKustomization(existing: Map<string, string>, rendered: KubeObject, owned: Set<string>): unknown {
   const current = existing.has(KUSTOMIZATION) ? singleMapping(existing, KUSTOMIZATION, 'a Kustomization') : undefined;
   if (!current) return rendered;
-  if (!isKustomizeDocument(current)) throw new InputError(`${KUSTOMIZATION}: is not a kustomize file; Meshport lists its files in the folder's kustomization.yaml`);
+  if (!isKustomizeDocument(current))
+    throw new InputError(`${KUSTOMIZATION}: is not a kustomize file; Meshport lists its files in the folder's kustomization.yaml`);
   const renderedResources = (rendered as { resources?: string[] }).resources ?? [];
   const currentResources = Array.isArray(current.resources) ? (current.resources as unknown[]) : [];
   const others = currentResources.filter(entry => typeof entry !== 'string' || (!owned.has(entry) && !renderedResources.includes(entry)));

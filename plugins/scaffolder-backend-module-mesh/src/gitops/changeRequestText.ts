@@ -13,7 +13,9 @@ export function changeRequestBody(options: { description: string; requesters: st
   const room = CHANGE_REQUEST_BODY_LIMIT - requested.length;
   let body = options.description.trimEnd();
   if (body.length > room) {
-    const pointer = `\n\n_This summary was truncated to fit a change request; the full summary is in the task's output${options.taskUrl ? `: ${options.taskUrl}` : ''}._`;
+    const pointer = `\n\n_This summary was truncated to fit a change request; the full summary is in the task's output${
+      options.taskUrl ? `: ${options.taskUrl}` : ''
+    }._`;
     const cut = body.slice(0, room - pointer.length);
     body = `${cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0))}${pointer}`;
   }

@@ -38,7 +38,9 @@ function checkOwnFolder(tree: TreeFile[], folder: string) {
   const blocking = tree.filter(file => file.unreadable && touchesFolder(file.path, folder));
   if (blocking.length > 0) {
     throw new InputError(
-      `The GitOps repository holds what Meshport will not read or write through: ${blocking.map(file => `${file.path} ${file.unreadable}`).join('; ')}. Nothing was changed`,
+      `The GitOps repository holds what Meshport will not read or write through: ${blocking
+        .map(file => `${file.path} ${file.unreadable}`)
+        .join('; ')}. Nothing was changed`,
     );
   }
 }
@@ -64,7 +66,8 @@ export async function checkoutForChange(context: MeshGitOpsContext, request: Che
   // The host's API first, where there is one: it proves the credentials and names the default branch.
   const hostDefault = configuredBase ? undefined : await provider.defaultBranch();
   const asked = await git.remoteHeads([branch, ...(configuredBase || hostDefault ? [configuredBase || hostDefault!] : [])]);
-  if (asked.heads.size === 0 && !asked.defaultBranch) throw new InputError('repoUrl: the repository has no commits yet; push a first commit to its default branch');
+  if (asked.heads.size === 0 && !asked.defaultBranch)
+    throw new InputError('repoUrl: the repository has no commits yet; push a first commit to its default branch');
   const baseBranch = configuredBase || hostDefault || asked.defaultBranch || 'main';
   if (baseBranch === branch) throw new InputError(`targetBranch: must not be Meshport's own change branch ${branch}`);
   const heads = asked.heads.has(baseBranch) || configuredBase ? asked : await git.remoteHeads([branch, baseBranch]);

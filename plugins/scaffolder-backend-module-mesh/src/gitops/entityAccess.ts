@@ -28,7 +28,9 @@ export class CatalogEntityAccess implements EntityAccess {
   async authorizeChange(entityRef: string, credentials: BackstageCredentials): Promise<void> {
     const [decision] = await this.permissions.authorize([{ permission: meshGitopsChangePermission, resourceRef: entityRef }], { credentials });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`entityRef: you lack the permission ${meshGitopsChangePermission.name} on ${entityRef}; only its owners may change its mesh configuration`);
+      throw new NotAllowedError(
+        `entityRef: you lack the permission ${meshGitopsChangePermission.name} on ${entityRef}; only its owners may change its mesh configuration`,
+      );
     }
   }
 
@@ -49,7 +51,8 @@ export function meshTargetOf(entityRef: string, entity: Entity, scope: MeshTarge
   const name = (annotation: string) => {
     const value = annotations[annotation];
     if (value === undefined) throw new InputError(`entityRef: ${entityRef} has no ${annotation} annotation; Meshport needs it to know what to change`);
-    if (!dnsLabel.safeParse(value).success) throw new InputError(`entityRef: the ${annotation} annotation of ${entityRef} ("${value}") is not a Kubernetes name`);
+    if (!dnsLabel.safeParse(value).success)
+      throw new InputError(`entityRef: the ${annotation} annotation of ${entityRef} ("${value}") is not a Kubernetes name`);
     return value;
   };
   const namespace = name(NAMESPACE_ANNOTATION);

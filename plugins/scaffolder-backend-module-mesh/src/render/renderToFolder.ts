@@ -97,7 +97,9 @@ function renderNamespace(request: Extract<RenderRequest, { kind: 'namespace' }>,
   const stored = storedPolicy(existing);
   const dataPlane = request.namespacePolicy.dataPlane as { migrationStep?: unknown } | undefined;
   if (dataPlane?.migrationStep !== undefined && !stored) {
-    throw new InputError('namespacePolicy.dataPlane.migrationStep: the namespace has no Meshport policy to migrate; put it on the mesh first (mesh-onboard-namespace)');
+    throw new InputError(
+      'namespacePolicy.dataPlane.migrationStep: the namespace has no Meshport policy to migrate; put it on the mesh first (mesh-onboard-namespace)',
+    );
   }
   const merged = mergePolicyInput(stored, request.namespacePolicy);
   const parsed = parseNamespacePolicy(merged, 'namespacePolicy');
@@ -127,14 +129,16 @@ async function treeAfterPlan(snapshot: RepositorySnapshot, roots: string[], fold
   }
   files.push(...plan.writes.map(write => ({ path: `${folder}/${write.path}`, text: write.content })));
   files.push(...plan.kept.map(file => ({ path: `${folder}/${file}`, text: existing.get(file) ?? '' })));
-  const manifests = files.filter(file => /\.ya?ml$/.test(file.path)).flatMap(file => {
-    try {
-      return [{ path: file.path, documents: parseYaml(file.text, file.path) }];
-    } catch (error) {
-      warnings.push(`${error instanceof YamlParseError ? error.message : `${file.path}: ${String(error)}`}; it was not analyzed`);
-      return [];
-    }
-  });
+  const manifests = files
+    .filter(file => /\.ya?ml$/.test(file.path))
+    .flatMap(file => {
+      try {
+        return [{ path: file.path, documents: parseYaml(file.text, file.path) }];
+      } catch (error) {
+        warnings.push(`${error instanceof YamlParseError ? error.message : `${file.path}: ${String(error)}`}; it was not analyzed`);
+        return [];
+      }
+    });
   return { manifests, warnings };
 }
 
@@ -183,6 +187,17 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
     warnings,
     branchName,
     title: `Mesh configuration for ${subject}`,
-    summary: renderSummary({ subject, folder, plan, findings: own, otherFindings, overhead, warnings, entityRef: request.entityRef, migration, previous: existing }),
+    summary: renderSummary({
+      subject,
+      folder,
+      plan,
+      findings: own,
+      otherFindings,
+      overhead,
+      warnings,
+      entityRef: request.entityRef,
+      migration,
+      previous: existing,
+    }),
   };
 }

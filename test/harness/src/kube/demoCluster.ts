@@ -14,7 +14,12 @@ const CREATED = '2026-11-02T09:00:00Z';
 type Obj = Record<string, any>;
 
 function namespace(name: string, labels: Record<string, string> = {}): Obj {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name, ...labels }, creationTimestamp: CREATED }, status: { phase: 'Active' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { 'kubernetes.io/metadata.name': name, ...labels }, creationTimestamp: CREATED },
+    status: { phase: 'Active' },
+  };
 }
 
 interface WorkloadSpec {
@@ -58,7 +63,13 @@ function deployment(spec: WorkloadSpec): Obj {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name, namespace: spec.namespace, labels: { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app }, creationTimestamp: CREATED, generation: 3 },
+    metadata: {
+      name,
+      namespace: spec.namespace,
+      labels: { app: spec.app, version: spec.version, 'backstage.io/kubernetes-id': spec.app },
+      creationTimestamp: CREATED,
+      generation: 3,
+    },
     spec: {
       replicas: spec.replicas,
       selector: { matchLabels: { app: spec.app, version: spec.version } },
@@ -66,17 +77,39 @@ function deployment(spec: WorkloadSpec): Obj {
         metadata: {
           labels: podTemplateLabels(spec),
           annotations: {
-            ...(spec.sidecar === 'ambient' ? {} : { 'sidecar.istio.io/proxyCPU': '100m', 'sidecar.istio.io/proxyMemory': '128Mi', 'sidecar.istio.io/proxyCPULimit': '500m', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' }),
+            ...(spec.sidecar === 'ambient'
+              ? {}
+              : {
+                  'sidecar.istio.io/proxyCPU': '100m',
+                  'sidecar.istio.io/proxyMemory': '128Mi',
+                  'sidecar.istio.io/proxyCPULimit': '500m',
+                  'sidecar.istio.io/proxyMemoryLimit': '256Mi',
+                }),
             ...spec.template?.annotations,
           },
         },
         spec: {
           serviceAccountName: spec.serviceAccount,
-          containers: [{ name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http' }, { containerPort: 9090, name: 'grpc-admin' }], resources: spec.appResources }],
+          containers: [
+            {
+              name: spec.app,
+              image: `registry.example.com/shop/${spec.app}:${spec.version}`,
+              ports: [
+                { containerPort: spec.port, name: 'http' },
+                { containerPort: 9090, name: 'grpc-admin' },
+              ],
+              resources: spec.appResources,
+            },
+          ],
         },
       },
     },
-    status: { replicas: spec.replicas, readyReplicas: spec.replicas - (spec.notReadyProxy ?? 0), availableReplicas: spec.replicas - (spec.notReadyProxy ?? 0), observedGeneration: 3 },
+    status: {
+      replicas: spec.replicas,
+      readyReplicas: spec.replicas - (spec.notReadyProxy ?? 0),
+      availableReplicas: spec.replicas - (spec.notReadyProxy ?? 0),
+      observedGeneration: 3,
+    },
   };
 }
 
@@ -85,7 +118,8 @@ function podAnnotations(dataPlane: WorkloadSpec['sidecar']): Record<string, stri
   if (dataPlane === 'ambient') return { 'ambient.istio.io/redirection': 'enabled' };
   if (dataPlane === 'none') return {};
   return {
-    'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"revision":"default"}',
+    'sidecar.istio.io/status':
+      '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"revision":"default"}',
     'prometheus.io/path': '/stats/prometheus',
     'prometheus.io/port': '15020',
     'prometheus.io/scrape': 'true',
@@ -97,9 +131,31 @@ function pods(spec: WorkloadSpec): Obj[] {
   return Array.from({ length: spec.replicas }, (_, i) => {
     const name = `${deploymentName(spec)}-${hash}-${['x7k2p', 'q9m4t', 'b3n8w', 'h5r1z'][i]}`;
     const proxyReady = i >= (spec.notReadyProxy ?? 0);
-    const app = { name: spec.app, image: `registry.example.com/shop/${spec.app}:${spec.version}`, ports: [{ containerPort: spec.port, name: 'http', protocol: 'TCP' }, { containerPort: 9090, name: 'grpc-admin', protocol: 'TCP' }], resources: spec.appResources };
-    const appStatus = { name: spec.app, image: app.image, ready: true, restartCount: i === 0 ? 1 : 0, started: true, state: { running: { startedAt: CREATED } } };
-    const proxyStatus = { name: 'istio-proxy', image: PROXY_IMAGE, ready: proxyReady, restartCount: proxyReady ? 0 : 4, started: true, state: { running: { startedAt: CREATED } } };
+    const app = {
+      name: spec.app,
+      image: `registry.example.com/shop/${spec.app}:${spec.version}`,
+      ports: [
+        { containerPort: spec.port, name: 'http', protocol: 'TCP' },
+        { containerPort: 9090, name: 'grpc-admin', protocol: 'TCP' },
+      ],
+      resources: spec.appResources,
+    };
+    const appStatus = {
+      name: spec.app,
+      image: app.image,
+      ready: true,
+      restartCount: i === 0 ? 1 : 0,
+      started: true,
+      state: { running: { startedAt: CREATED } },
+    };
+    const proxyStatus = {
+      name: 'istio-proxy',
+      image: PROXY_IMAGE,
+      ready: proxyReady,
+      restartCount: proxyReady ? 0 : 4,
+      started: true,
+      state: { running: { startedAt: CREATED } },
+    };
     const injected = spec.sidecar === 'classic' || spec.sidecar === 'native';
     const initContainers: Obj[] = injected ? [{ name: 'istio-init', image: PROXY_IMAGE, args: ['istio-iptables', '-p', '15001', '-z', '15006'] }] : [];
     if (spec.sidecar === 'native') initContainers.push(proxyContainer(true));
@@ -113,10 +169,21 @@ function pods(spec: WorkloadSpec): Obj[] {
         labels: {
           ...podTemplateLabels(spec),
           'pod-template-hash': hash,
-          ...(injected ? { 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': spec.app, 'service.istio.io/canonical-revision': spec.version } : {}),
+          ...(injected
+            ? { 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': spec.app, 'service.istio.io/canonical-revision': spec.version }
+            : {}),
         },
         annotations: podAnnotations(spec.sidecar),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${deploymentName(spec)}-${hash}`, controller: true, blockOwnerDeletion: true, uid: `rs-${deploymentName(spec)}` }],
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: `${deploymentName(spec)}-${hash}`,
+            controller: true,
+            blockOwnerDeletion: true,
+            uid: `rs-${deploymentName(spec)}`,
+          },
+        ],
         creationTimestamp: CREATED,
       },
       spec: {
@@ -136,7 +203,9 @@ function pods(spec: WorkloadSpec): Obj[] {
         ],
         containerStatuses: spec.sidecar === 'classic' ? [appStatus, proxyStatus] : [appStatus],
         initContainerStatuses: [
-          ...(injected ? [{ name: 'istio-init', image: PROXY_IMAGE, ready: true, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } }] : []),
+          ...(injected
+            ? [{ name: 'istio-init', image: PROXY_IMAGE, ready: true, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } }]
+            : []),
           ...(spec.sidecar === 'native' ? [proxyStatus] : []),
         ],
       },
@@ -149,12 +218,25 @@ function service(app: string, ns: string, port: number, labels: Record<string, s
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: app, namespace: ns, labels: { app, 'backstage.io/kubernetes-id': app, ...labels }, creationTimestamp: CREATED },
-    spec: { type: 'ClusterIP', clusterIP: '10.96.12.34', selector: { app }, ports: [{ name: 'http', port: 80, targetPort: port, protocol: 'TCP' }, { name: 'grpc-admin', port: 9090, targetPort: 9090, protocol: 'TCP' }] },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.12.34',
+      selector: { app },
+      ports: [
+        { name: 'http', port: 80, targetPort: port, protocol: 'TCP' },
+        { name: 'grpc-admin', port: 9090, targetPort: 9090, protocol: 'TCP' },
+      ],
+    },
   };
 }
 
 function istio(kind: string, group: 'security' | 'networking', name: string, ns: string, spec: Obj, created = CREATED): Obj {
-  return { apiVersion: `${group}.istio.io/v1`, kind, metadata: { name, namespace: ns, creationTimestamp: created, labels: { 'app.kubernetes.io/managed-by': 'meshport' } }, spec };
+  return {
+    apiVersion: `${group}.istio.io/v1`,
+    kind,
+    metadata: { name, namespace: ns, creationTimestamp: created, labels: { 'app.kubernetes.io/managed-by': 'meshport' } },
+    spec,
+  };
 }
 
 const NODES = ['node-1', 'node-2', 'node-3'];
@@ -175,7 +257,12 @@ function ztunnel(): Obj[] {
   const ztunnelPods = NODES.map((node, i) => ({
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: `ztunnel-${['4kx9p', 'm2v7d', 'r8q3n'][i]}`, namespace: 'istio-system', labels: { app: 'ztunnel' }, creationTimestamp: '2026-10-01T08:00:00Z' },
+    metadata: {
+      name: `ztunnel-${['4kx9p', 'm2v7d', 'r8q3n'][i]}`,
+      namespace: 'istio-system',
+      labels: { app: 'ztunnel' },
+      creationTimestamp: '2026-10-01T08:00:00Z',
+    },
     spec: { nodeName: node, containers: [container], serviceAccountName: 'ztunnel' },
     status: { ...RUNNING_AND_READY, containerStatuses: [{ name: 'istio-proxy', image: container.image, ready: true, restartCount: 0 }] },
   }));
@@ -185,7 +272,12 @@ function ztunnel(): Obj[] {
 /** A waypoint for a service, as istiod deploys it for a Gateway of class istio-waypoint: the Gateway, and its Deployment's pod. */
 function waypoint(name: string, ns: string): Obj[] {
   const labels = { 'gateway.networking.k8s.io/gateway-name': name, 'gateway.istio.io/managed': 'istio.io-mesh-controller' };
-  const container = { name: 'istio-proxy', image: PROXY_IMAGE, ports: [{ containerPort: 15008, name: 'hbone', protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } } };
+  const container = {
+    name: 'istio-proxy',
+    image: PROXY_IMAGE,
+    ports: [{ containerPort: 15008, name: 'hbone', protocol: 'TCP' }],
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+  };
   return [
     {
       apiVersion: 'gateway.networking.k8s.io/v1',
@@ -218,7 +310,16 @@ function withEarlierScope(object: Obj): Obj {
 
 /** Every object of the demo cluster. */
 export function demoClusterObjects(): Obj[] {
-  const payments: WorkloadSpec = { app: 'payment-service', namespace: 'payments', version: 'v1', replicas: 3, sidecar: 'classic', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'payment-service' };
+  const payments: WorkloadSpec = {
+    app: 'payment-service',
+    namespace: 'payments',
+    version: 'v1',
+    replicas: 3,
+    sidecar: 'classic',
+    port: 8080,
+    appResources: APP_RESOURCES,
+    serviceAccount: 'payment-service',
+  };
   const paymentsCanary: WorkloadSpec = { ...payments, version: 'v2', replicas: 1, sidecar: 'native' };
   // order-service runs what the demo GitOps repository's main branch holds for it, but for the scope's newest host.
   const merged = demoOrderServiceRender();
@@ -235,8 +336,26 @@ export function demoClusterObjects(): Obj[] {
     deployment: merged.deploymentPatch.metadata.name,
     template: merged.deploymentPatch.spec.template.metadata,
   };
-  const users: WorkloadSpec = { app: 'user-service', namespace: 'users', version: 'v1', replicas: 2, sidecar: 'none', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'user-service' };
-  const inventory: WorkloadSpec = { app: 'inventory-service', namespace: 'inventory', version: 'v1', replicas: 3, sidecar: 'ambient', port: 8080, appResources: APP_RESOURCES, serviceAccount: 'inventory-service' };
+  const users: WorkloadSpec = {
+    app: 'user-service',
+    namespace: 'users',
+    version: 'v1',
+    replicas: 2,
+    sidecar: 'none',
+    port: 8080,
+    appResources: APP_RESOURCES,
+    serviceAccount: 'user-service',
+  };
+  const inventory: WorkloadSpec = {
+    app: 'inventory-service',
+    namespace: 'inventory',
+    version: 'v1',
+    replicas: 3,
+    sidecar: 'ambient',
+    port: 8080,
+    appResources: APP_RESOURCES,
+    serviceAccount: 'inventory-service',
+  };
   return [
     namespace('istio-system'),
     namespace('payments', { 'istio-injection': 'enabled' }),
@@ -259,7 +378,12 @@ export function demoClusterObjects(): Obj[] {
     istio('AuthorizationPolicy', 'security', 'inventory-service-callers', 'inventory', {
       targetRefs: [{ kind: 'Service', group: '', name: 'inventory-service' }],
       action: 'ALLOW',
-      rules: [{ from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }], to: [{ operation: { methods: ['GET'], paths: ['/api/v1/stock/*'] } }] }],
+      rules: [
+        {
+          from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }],
+          to: [{ operation: { methods: ['GET'], paths: ['/api/v1/stock/*'] } }],
+        },
+      ],
     }),
     istio('PeerAuthentication', 'security', 'default', 'inventory', { mtls: { mode: 'STRICT' } }),
     istio('PeerAuthentication', 'security', 'default', 'istio-system', { mtls: { mode: 'STRICT' } }, '2026-10-01T08:00:00Z'),
@@ -274,17 +398,26 @@ export function demoClusterObjects(): Obj[] {
       selector: { matchLabels: { app: 'payment-service' } },
       action: 'ALLOW',
       rules: [
-        { from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }], to: [{ operation: { methods: ['POST'], paths: ['/api/v1/process-payment'] } }] },
+        {
+          from: [{ source: { principals: ['cluster.local/ns/orders/sa/order-service'] } }],
+          to: [{ operation: { methods: ['POST'], paths: ['/api/v1/process-payment'] } }],
+        },
         { to: [{ operation: { methods: ['GET'], paths: ['/healthz', '/ready'] } }] },
       ],
     }),
     istio('RequestAuthentication', 'security', 'payment-service-jwt', 'payments', {
       selector: { matchLabels: { app: 'payment-service' } },
-      jwtRules: [{ issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/.well-known/jwks.json', audiences: ['payments'], forwardOriginalToken: true }],
+      jwtRules: [
+        { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/.well-known/jwks.json', audiences: ['payments'], forwardOriginalToken: true },
+      ],
     }),
     istio('DestinationRule', 'networking', 'payment-service', 'payments', {
       host: 'payment-service.payments.svc.cluster.local',
-      trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' }, connectionPool: { tcp: { maxConnections: 100 } }, outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s' } },
+      trafficPolicy: {
+        loadBalancer: { simple: 'LEAST_REQUEST' },
+        connectionPool: { tcp: { maxConnections: 100 } },
+        outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s' },
+      },
       subsets: [
         { name: 'v1', labels: { version: 'v1' } },
         { name: 'v2', labels: { version: 'v2' } },
@@ -293,7 +426,11 @@ export function demoClusterObjects(): Obj[] {
     istio('VirtualService', 'networking', 'payment-service', 'payments', {
       hosts: ['payment-service.payments.svc.cluster.local'],
       http: [
-        { name: 'canary-header', match: [{ headers: { 'x-canary': { exact: 'true' } } }], route: [{ destination: { host: 'payment-service.payments.svc.cluster.local', port: { number: 80 }, subset: 'v2' } }] },
+        {
+          name: 'canary-header',
+          match: [{ headers: { 'x-canary': { exact: 'true' } } }],
+          route: [{ destination: { host: 'payment-service.payments.svc.cluster.local', port: { number: 80 }, subset: 'v2' } }],
+        },
         {
           name: 'split',
           route: [
@@ -323,13 +460,22 @@ function meshConfigMap(): Obj {
 /** The injector's configuration as istiod's chart installs it: the values the injection templates read. */
 function injectorConfigMap(): Obj {
   const values = {
-    global: { hub: 'docker.io/istio', tag: '1.30.0', proxy: { image: 'proxyv2', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } } } },
+    global: {
+      hub: 'docker.io/istio',
+      tag: '1.30.0',
+      proxy: { image: 'proxyv2', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } } },
+    },
     sidecarInjectorWebhook: { enableNamespacesByDefault: false },
   };
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: 'istio-sidecar-injector', namespace: 'istio-system', creationTimestamp: '2026-10-01T08:00:00Z', labels: { app: 'sidecar-injector', 'istio.io/rev': 'default' } },
+    metadata: {
+      name: 'istio-sidecar-injector',
+      namespace: 'istio-system',
+      creationTimestamp: '2026-10-01T08:00:00Z',
+      labels: { app: 'sidecar-injector', 'istio.io/rev': 'default' },
+    },
     data: { values: JSON.stringify(values), config: 'templates: {}  # injection templates, not read by Meshport' },
   };
 }
@@ -341,7 +487,9 @@ export function demoClusterLists(): Record<string, Obj> {
     const file = object.kind === 'Namespace' ? '_namespaces' : object.metadata.namespace;
     byNamespace.set(file, [...(byNamespace.get(file) ?? []), object]);
   }
-  return Object.fromEntries([...byNamespace].map(([file, items]) => [`${file}.yaml`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }]));
+  return Object.fromEntries(
+    [...byNamespace].map(([file, items]) => [`${file}.yaml`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }]),
+  );
 }
 
 /**

@@ -67,7 +67,16 @@ function status(code: number, reason: string, message: string) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
 }
 
-const REASONS: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 410: 'Expired', 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable' };
+const REASONS: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  410: 'Expired',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+};
 
 /**
  * A Kubernetes API server for tests, following the API's conventions where the clients depend on
@@ -199,7 +208,12 @@ export class KubeApiTestServer {
   }
 
   private visibleTo(type: ResourceType, namespace: string | undefined, requirements: Watcher['requirements'], object: Record<string, any>) {
-    return object.kind === type.kind && (groupOf(object.apiVersion) ?? type.group) === type.group && (!namespace || object.metadata.namespace === namespace) && matchesLabelSelector(requirements, object.metadata.labels ?? {});
+    return (
+      object.kind === type.kind &&
+      (groupOf(object.apiVersion) ?? type.group) === type.group &&
+      (!namespace || object.metadata.namespace === namespace) &&
+      matchesLabelSelector(requirements, object.metadata.labels ?? {})
+    );
   }
 
   private write(response: http.ServerResponse, event: unknown) {
@@ -264,12 +278,20 @@ export class KubeApiTestServer {
         kind: 'APIResourceList',
         apiVersion: 'v1',
         groupVersion: group ? `${group}/${version}` : version,
-        resources: resources.map(t => ({ name: t.plural, singularName: t.kind.toLowerCase(), namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'list', 'watch'] })),
+        resources: resources.map(t => ({
+          name: t.plural,
+          singularName: t.kind.toLowerCase(),
+          namespaced: t.namespaced,
+          kind: t.kind,
+          verbs: ['get', 'list', 'watch'],
+        })),
       });
       return;
     }
     const collection = /^\/(?:api\/v1|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)$/.exec(url.pathname);
-    const type = collection && RESOURCE_TYPES.find(t => t.plural === collection[4] && t.group === (collection[1] ?? '') && (collection[1] ? t.version === collection[2] : true));
+    const type =
+      collection &&
+      RESOURCE_TYPES.find(t => t.plural === collection[4] && t.group === (collection[1] ?? '') && (collection[1] ? t.version === collection[2] : true));
     if (!collection || !type) {
       this.fault(res, 404, 'the server could not find the requested resource');
       return;
@@ -304,7 +326,11 @@ export class KubeApiTestServer {
         return;
       }
       if (listRevision < this.compactedBefore) {
-        this.fault(res, 410, 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+        this.fault(
+          res,
+          410,
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+        );
         return;
       }
     }
@@ -329,7 +355,12 @@ export class KubeApiTestServer {
       apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
       metadata: {
         resourceVersion: String(listRevision),
-        ...(more ? { continue: Buffer.from(JSON.stringify({ offset: offset + limit, revision: listRevision })).toString('base64url'), remainingItemCount: matching.length - offset - limit } : {}),
+        ...(more
+          ? {
+              continue: Buffer.from(JSON.stringify({ offset: offset + limit, revision: listRevision })).toString('base64url'),
+              remainingItemCount: matching.length - offset - limit,
+            }
+          : {}),
       },
       // Items in a list carry no kind or apiVersion, as the real API server sends them.
       items: page.map(({ kind: _kind, apiVersion: _apiVersion, ...rest }) => rest),

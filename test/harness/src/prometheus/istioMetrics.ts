@@ -40,12 +40,16 @@ const LATENCY: Record<string, Record<number, number>> = {
 
 function cumulativeShare(version: string, bound: number): number {
   const table = LATENCY[version];
-  const known = Object.keys(table).map(Number).filter(b => b <= bound);
+  const known = Object.keys(table)
+    .map(Number)
+    .filter(b => b <= bound);
   return known.length === 0 ? 0 : table[Math.max(...known)];
 }
 
 function labels(values: Record<string, string>): string {
-  return `{${Object.entries(values).map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+  return `{${Object.entries(values)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',')}}`;
 }
 
 const DESTINATION = {
@@ -61,7 +65,12 @@ const DESTINATION = {
 };
 
 /** The demo's payment-service pods (see demoCluster.ts). */
-export const PAYMENT_PODS = ['payment-service-v1-7d9c5b8f4-x7k2p', 'payment-service-v1-7d9c5b8f4-q9m4t', 'payment-service-v1-7d9c5b8f4-b3n8w', 'payment-service-v2-5f6b9d7c2-x7k2p'];
+export const PAYMENT_PODS = [
+  'payment-service-v1-7d9c5b8f4-x7k2p',
+  'payment-service-v1-7d9c5b8f4-q9m4t',
+  'payment-service-v1-7d9c5b8f4-b3n8w',
+  'payment-service-v2-5f6b9d7c2-x7k2p',
+];
 
 /** The demo's order-service pod whose proxy is ready (see demoCluster.ts). */
 export const ORDER_POD = 'order-service-7d9c5b8f4-q9m4t';
@@ -87,23 +96,51 @@ export function istioOpenMetrics(start: number, end: number): string {
   family('istio_requests', 'counter', [
     ...REQUESTS.map(r => ({
       name: 'istio_requests_total',
-      labels: labels({ ...DESTINATION, destination_version: r.version, destination_workload: `payment-service-${r.version}`, response_code: r.code, connection_security_policy: r.security }),
+      labels: labels({
+        ...DESTINATION,
+        destination_version: r.version,
+        destination_workload: `payment-service-${r.version}`,
+        response_code: r.code,
+        connection_security_policy: r.security,
+      }),
       value: (elapsed: number) => r.perSecond * elapsed,
     })),
     ...outbound.map(o => ({
       name: 'istio_requests_total',
-      labels: labels({ reporter: 'source', source_workload: o.workload, source_workload_namespace: o.namespace, destination_service: o.service, destination_service_name: o.name, response_code: o.name === 'BlackHoleCluster' ? '502' : '200' }),
+      labels: labels({
+        reporter: 'source',
+        source_workload: o.workload,
+        source_workload_namespace: o.namespace,
+        destination_service: o.service,
+        destination_service_name: o.name,
+        response_code: o.name === 'BlackHoleCluster' ? '502' : '200',
+      }),
       value: (elapsed: number) => o.perSecond * elapsed,
     })),
   ]);
   const versions = ['v1', 'v2'];
   const perSecond = (version: string) => REQUESTS.filter(r => r.version === version).reduce((sum, r) => sum + r.perSecond, 0);
   const histogramLabels = (version: string, extra: Record<string, string> = {}) =>
-    labels({ ...DESTINATION, destination_version: version, destination_workload: `payment-service-${version}`, response_code: '200', connection_security_policy: 'mutual_tls', ...extra });
+    labels({
+      ...DESTINATION,
+      destination_version: version,
+      destination_workload: `payment-service-${version}`,
+      response_code: '200',
+      connection_security_policy: 'mutual_tls',
+      ...extra,
+    });
   family('istio_request_duration_milliseconds', 'histogram', [
     ...versions.flatMap(version => [
-      ...BUCKETS.map(bound => ({ name: 'istio_request_duration_milliseconds_bucket', labels: histogramLabels(version, { le: String(bound) }), value: (elapsed: number) => perSecond(version) * elapsed * cumulativeShare(version, bound) })),
-      { name: 'istio_request_duration_milliseconds_bucket', labels: histogramLabels(version, { le: '+Inf' }), value: (elapsed: number) => perSecond(version) * elapsed },
+      ...BUCKETS.map(bound => ({
+        name: 'istio_request_duration_milliseconds_bucket',
+        labels: histogramLabels(version, { le: String(bound) }),
+        value: (elapsed: number) => perSecond(version) * elapsed * cumulativeShare(version, bound),
+      })),
+      {
+        name: 'istio_request_duration_milliseconds_bucket',
+        labels: histogramLabels(version, { le: '+Inf' }),
+        value: (elapsed: number) => perSecond(version) * elapsed,
+      },
       { name: 'istio_request_duration_milliseconds_count', labels: histogramLabels(version), value: (elapsed: number) => perSecond(version) * elapsed },
       { name: 'istio_request_duration_milliseconds_sum', labels: histogramLabels(version), value: (elapsed: number) => perSecond(version) * elapsed * 40 },
     ]),
@@ -119,12 +156,20 @@ export function istioOpenMetrics(start: number, end: number): string {
   family(
     'container_cpu_usage_seconds',
     'counter',
-    containers.map(c => ({ name: 'container_cpu_usage_seconds_total', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container, cpu: 'total' }), value: elapsed => c.cores * elapsed })),
+    containers.map(c => ({
+      name: 'container_cpu_usage_seconds_total',
+      labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container, cpu: 'total' }),
+      value: elapsed => c.cores * elapsed,
+    })),
   );
   family(
     'container_memory_working_set_bytes',
     'gauge',
-    containers.map(c => ({ name: 'container_memory_working_set_bytes', labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container }), value: () => c.bytes })),
+    containers.map(c => ({
+      name: 'container_memory_working_set_bytes',
+      labels: labels({ namespace: c.namespace, pod: c.pod, container: c.container }),
+      value: () => c.bytes,
+    })),
   );
   // Envoy's RBAC stats of order-service's ready pod, where its dry-run ALLOW policies would deny 0.5 requests/s.
   family('envoy_http_inbound_0_0_0_0_8080_rbac', 'unknown', [

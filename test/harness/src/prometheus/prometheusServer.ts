@@ -34,7 +34,13 @@ export async function startBackfilledPrometheus(openMetrics: string): Promise<Ru
   const port = await freePort();
   const process = startProcess(
     'prometheus',
-    [`--config.file=${path.join(directory, 'prometheus.yml')}`, `--storage.tsdb.path=${data}`, `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=15d', '--log.level=warn'],
+    [
+      `--config.file=${path.join(directory, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${data}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--storage.tsdb.retention.time=15d',
+      '--log.level=warn',
+    ],
     { cwd: directory, env: { PATH: globalThis.process.env.PATH } },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -29,7 +29,10 @@ export class GithubOpenApi {
     if (!node || typeof node !== 'object') return node;
     if (typeof node.$ref === 'string') {
       if (seen.has(node.$ref)) return {};
-      const target = node.$ref.replace(/^#\//, '').split('/').reduce((value: any, key: string) => value?.[key], this.spec);
+      const target = node.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((value: any, key: string) => value?.[key], this.spec);
       return this.resolve(target, new Set([...seen, node.$ref]));
     }
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, this.resolve(value, seen)]));
@@ -47,7 +50,7 @@ export class GithubOpenApi {
   check(request: RecordedRequest): OpenApiCheck {
     const name = `${request.method} ${request.path}`;
     const found = this.operation(request.method, request.path);
-    if (!found) return { request: name, problems: ['no such operation in GitHub\'s API'] };
+    if (!found) return { request: name, problems: ["no such operation in GitHub's API"] };
     const problems: string[] = [];
     const parameters = this.resolve(found.operation.parameters ?? []) as Json[];
     const declared = new Set(parameters.filter(p => p.in === 'query').map(p => p.name));

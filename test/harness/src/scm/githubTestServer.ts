@@ -83,9 +83,17 @@ export class GithubTestServer extends ScmTestServer {
    * every answer carries the X-RateLimit headers, and an exhausted limit answers 403.
    */
   protected api(method: string, route: string, query: Record<string, string>, body: any, headers: IncomingMessage['headers']): ApiAnswer | undefined {
-    const limits = () => ({ 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(Number.isFinite(this.rateLimitRemaining) ? this.rateLimitRemaining : 4999), 'x-ratelimit-reset': String(this.rateLimitReset) });
+    const limits = () => ({
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(Number.isFinite(this.rateLimitRemaining) ? this.rateLimitRemaining : 4999),
+      'x-ratelimit-reset': String(this.rateLimitReset),
+    });
     if (this.rateLimitRemaining <= 0) {
-      return { status: 403, body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, headers: limits() };
+      return {
+        status: 403,
+        body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        headers: limits(),
+      };
     }
     const answer = this.repositoryApi(method, route, query, body);
     if (!answer) return undefined;
@@ -134,7 +142,17 @@ export class GithubTestServer extends ScmTestServer {
       if (pulls.some(p => p.state === 'open' && p.head === head && p.base === body.base)) {
         return error(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${head}.` }]);
       }
-      const pull: TestPullRequest = { number: pulls.length + 1, title: body.title, body: body.body ?? null, head, base: body.base, state: 'open', labels: [], reviewers: [], teamReviewers: [] };
+      const pull: TestPullRequest = {
+        number: pulls.length + 1,
+        title: body.title,
+        body: body.body ?? null,
+        head,
+        base: body.base,
+        state: 'open',
+        labels: [],
+        reviewers: [],
+        teamReviewers: [],
+      };
       pulls.push(pull);
       return { status: 201, body: this.pullJson(owner, repo, pull) };
     }

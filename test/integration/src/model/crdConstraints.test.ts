@@ -50,7 +50,7 @@ function refusals(crds: IstioCrdValidator, object: KubeObject): string[] {
   return out;
 }
 
-describe('the policy model against Istio\'s CRDs', () => {
+describe("the policy model against Istio's CRDs", () => {
   let crds: IstioCrdValidator;
   const base = parseMeshPolicy(RICH_POLICY);
   /** For each CRD-constrained field the renderer writes: the values it received from accepted variants. */
@@ -71,7 +71,8 @@ describe('the policy model against Istio\'s CRDs', () => {
         if (!parsed.ok) continue;
         const objects = renderPolicy(parsed.value).objects;
         for (const object of objects) {
-          for (const refusal of refusals(crds, object)) problems.push(`${fieldPath(field)} = ${JSON.stringify(candidate).slice(0, 60)}: ${object.kind} ${refusal}`);
+          for (const refusal of refusals(crds, object))
+            problems.push(`${fieldPath(field)} = ${JSON.stringify(candidate).slice(0, 60)}: ${object.kind} ${refusal}`);
         }
         for (const [path, values] of writtenStrings(crds, objects)) {
           const known = seen.get(path) ?? new Set();

@@ -37,7 +37,12 @@ export const RICH_POLICY: MeshPolicyInput = {
     connectionPool: { ...paymentServicePolicyExample.traffic!.connectionPool, maxRequestsPerConnection: 5, maxRetries: 3, idleTimeout: '1m30s' },
   },
   canary: { ...paymentServicePolicyExample.canary!, fault: { delay: { fixedDelay: '100ms', percentage: 5 }, abort: { httpStatus: 503, percentage: 1 } } },
-  ingress: { ...paymentServicePolicyExample.ingress!, gatewayName: 'payment-gateway', gatewaySelector: { istio: 'ingressgateway' }, routes: [{ pathPrefix: '/shop', port: 80 }] },
+  ingress: {
+    ...paymentServicePolicyExample.ingress!,
+    gatewayName: 'payment-gateway',
+    gatewaySelector: { istio: 'ingressgateway' },
+    routes: [{ pathPrefix: '/shop', port: 80 }],
+  },
 };
 
 export type FieldPath = Array<string | number>;

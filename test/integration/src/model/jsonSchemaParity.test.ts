@@ -28,7 +28,10 @@ describe('the published JSON Schema of the service policy', () => {
         const input = withField(RICH_POLICY, field, candidate);
         const model = parseMeshPolicy(input).ok;
         const schema = validate(input);
-        if (model !== schema) disagreements.push(`${name} = ${JSON.stringify(candidate).slice(0, 60)}: model ${model ? 'accepts' : 'refuses'}, schema ${schema ? 'accepts' : 'refuses'}`);
+        if (model !== schema)
+          disagreements.push(
+            `${name} = ${JSON.stringify(candidate).slice(0, 60)}: model ${model ? 'accepts' : 'refuses'}, schema ${schema ? 'accepts' : 'refuses'}`,
+          );
         else if (!model) refusedByBoth += 1;
       }
     }

@@ -143,7 +143,9 @@ export async function startAttackEnvironment(
     fs.writeFileSync(path.join(dir, 'template.yaml'), stringify(templateEntity(template.name, template.steps, template.parameters)));
     return { type: 'file', target: path.join(dir, 'template.yaml') };
   });
-  const productTemplates = fs.readdirSync(path.join(repoRoot, 'templates')).map(name => ({ type: 'file', target: path.join(repoRoot, 'templates', name, 'template.yaml') }));
+  const productTemplates = fs
+    .readdirSync(path.join(repoRoot, 'templates'))
+    .map(name => ({ type: 'file', target: path.join(repoRoot, 'templates', name, 'template.yaml') }));
   const workingDirectory = path.join(root, 'scaffolder');
   fs.mkdirSync(workingDirectory);
 
@@ -163,18 +165,18 @@ export async function startAttackEnvironment(
           permission: { enabled: true },
           catalog: {
             rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User', 'Template', 'Location'] }],
-            locations: [{ type: 'file', target: resolvePackagePath('@meshport/integration-tests', 'src/security/fixtures/catalog.yaml') }, ...productTemplates, ...templateLocations],
+            locations: [
+              { type: 'file', target: resolvePackagePath('@meshport/integration-tests', 'src/security/fixtures/catalog.yaml') },
+              ...productTemplates,
+              ...templateLocations,
+            ],
           },
           integrations: { github: [{ host: github.host, apiBaseUrl: github.apiBaseUrl, token: GITHUB_TOKEN }] },
           mesh: {
             gitops: {
               defaultRepoUrl: `file://${localRepository}`,
               allowLocalRepositories: true,
-              allowedRepositories: [
-                { host: github.host, owner: 'acme' },
-                { host: allowedPlain.host, owner: 'allowed' },
-                { host: stalling.host },
-              ],
+              allowedRepositories: [{ host: github.host, owner: 'acme' }, { host: allowedPlain.host, owner: 'allowed' }, { host: stalling.host }],
               limits: { timeoutMs: 4000, maxRepositoryBytes: 1_000_000 },
             },
           },

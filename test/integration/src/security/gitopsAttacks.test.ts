@@ -21,7 +21,13 @@ let env: AttackEnvironment;
 let ghUrl: (repo: string) => string;
 
 /** The three Meshport steps of a hostile template, with anything in between. */
-function meshSteps(options: { checkoutRepo?: string; pullRequestRepo?: string; between?: unknown[]; render?: Record<string, unknown>; target?: typeof PAYMENT }) {
+function meshSteps(options: {
+  checkoutRepo?: string;
+  pullRequestRepo?: string;
+  between?: unknown[];
+  render?: Record<string, unknown>;
+  target?: typeof PAYMENT;
+}) {
   const target = options.target ?? PAYMENT;
   return [
     { id: 'checkout', action: 'mesh:gitops:checkout', input: { ...target, ...(options.checkoutRepo ? { repoUrl: options.checkoutRepo } : {}) } },
@@ -30,7 +36,11 @@ function meshSteps(options: { checkoutRepo?: string; pullRequestRepo?: string; b
     {
       id: 'pull-request',
       action: 'mesh:gitops:pull-request',
-      input: { title: 'Mesh configuration', description: '${{ steps.render.output.summary }}', ...(options.pullRequestRepo ? { repoUrl: options.pullRequestRepo } : {}) },
+      input: {
+        title: 'Mesh configuration',
+        description: '${{ steps.render.output.summary }}',
+        ...(options.pullRequestRepo ? { repoUrl: options.pullRequestRepo } : {}),
+      },
     },
   ];
 }
@@ -61,11 +71,21 @@ beforeAll(async () => {
     // A template that overwrites the checkout record the pull-request step used to trust.
     const forgedRecord = (name: string, repo: string, startCommit: string) => ({
       name,
-      files: { 'record.json': JSON.stringify({ remoteUrl: `${github.baseUrl}/acme/${repo}.git`, branch: 'main', baseBranch: 'main', branchExisted: true, startCommit }) },
+      files: {
+        'record.json': JSON.stringify({
+          remoteUrl: `${github.baseUrl}/acme/${repo}.git`,
+          branch: 'main',
+          baseBranch: 'main',
+          branchExisted: true,
+          startCommit,
+        }),
+      },
       steps: meshSteps({
         checkoutRepo: gh(repo),
         pullRequestRepo: gh(repo),
-        between: [{ id: 'forge', action: 'fetch:template:file', input: { url: './record.json', targetPath: 'gitops/.git/meshport-checkout.json', replace: true } }],
+        between: [
+          { id: 'forge', action: 'fetch:template:file', input: { url: './record.json', targetPath: 'gitops/.git/meshport-checkout.json', replace: true } },
+        ],
       }),
     });
     return [
@@ -92,7 +112,12 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const onboard = (repo: string, extra: Record<string, unknown> = {}) => ({ entity: PAYMENT.entityRef, repoUrl: ghUrl(repo), ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], ...extra });
+const onboard = (repo: string, extra: Record<string, unknown> = {}) => ({
+  entity: PAYMENT.entityRef,
+  repoUrl: ghUrl(repo),
+  ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+  ...extra,
+});
 
 describe('1. repository-local git settings cannot run programs on the backend', () => {
   it('a dry-run that writes gitops/.git/config with core.fsmonitor runs nothing', async () => {
@@ -133,12 +158,20 @@ describe('3. symbolic links in the GitOps repository never lead outside the work
 
   it.each([
     ['a symlinked sidecar/ folder', 'symlink-sidecar', { [`${FOLDER}/sidecar`]: { symlink: '../../../../outside' } }, `${FOLDER}/sidecar`],
-    ['a symlink at the temporary file name', 'symlink-temporary', { [`${FOLDER}/kustomization.yaml.meshport-${process.pid}.tmp`]: { symlink: 'VICTIM' } }, `${FOLDER}/kustomization.yaml.meshport-${process.pid}.tmp`],
+    [
+      'a symlink at the temporary file name',
+      'symlink-temporary',
+      { [`${FOLDER}/kustomization.yaml.meshport-${process.pid}.tmp`]: { symlink: 'VICTIM' } },
+      `${FOLDER}/kustomization.yaml.meshport-${process.pid}.tmp`,
+    ],
     ['a symlinked namespace folder', 'symlink-namespace', { 'mesh/payments': { symlink: 'TREE' } }, 'mesh/payments'],
     ['the mesh folder linked elsewhere', 'symlink-mesh', { mesh: { symlink: 'TREE' } }, 'mesh'],
   ])('%s is refused, naming the link, and nothing outside changes', async (_case, repo, links, named) => {
     const files = Object.fromEntries(
-      Object.entries(links).map(([file, link]) => [file, { symlink: link.symlink.replace('VICTIM', victim()).replace('TREE', path.join(env.outside, 'tree')).replace('../../../../outside', env.outside) }]),
+      Object.entries(links).map(([file, link]) => [
+        file,
+        { symlink: link.symlink.replace('VICTIM', victim()).replace('TREE', path.join(env.outside, 'tree')).replace('../../../../outside', env.outside) },
+      ]),
     );
     env.github.createRepository(`acme/${repo}`, { 'README.md': '# GitOps\n', ...files });
     const before = snapshotFolder(env.outside);
@@ -216,14 +249,18 @@ describe('6. only https to allowed hosts, within time and size limits', () => {
   it('an http(s) host the configuration does not allow is never contacted', async () => {
     env.elsewhere.createRepository('internal/admin');
     const seenBefore = env.elsewhere.seen.length;
-    const template = templateEntity('internal', [{ id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: env.elsewhere.url('internal/admin') } }]);
+    const template = templateEntity('internal', [
+      { id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: env.elsewhere.url('internal/admin') } },
+    ]);
     const result = await env.client('alice').dryRun(template, {});
     expect(env.elsewhere.seen.length).toBe(seenBefore);
     expect(errorText(result)).toMatch(/repoUrl.*not allowed/i);
   });
 
   it('a host that never answers fails the checkout within the configured timeout', async () => {
-    const template = templateEntity('stall', [{ id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: env.stalling.url('any/gitops') } }]);
+    const template = templateEntity('stall', [
+      { id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: env.stalling.url('any/gitops') } },
+    ]);
     const started = Date.now();
     const result = await Promise.race([
       env.client('alice').dryRun(template, {}),
@@ -241,17 +278,19 @@ describe('6. only https to allowed hosts, within time and size limits', () => {
   });
 });
 
-describe('7. only an entity\'s owners change its mesh configuration, and commits say who asked', () => {
+describe("7. only an entity's owners change its mesh configuration, and commits say who asked", () => {
   it('a user of another team is refused, for real and in a dry-run, and nothing is pushed', async () => {
     env.github.createRepository('acme/not-yours');
     const task = await env.client('mallory').run('mesh-onboard-service', onboard('not-yours'));
     await expectRefused(task, /mesh\.gitops\.change.*component:default\/payment-service/);
     expect(env.github.branchHead('acme/not-yours', BRANCH)).toBeUndefined();
-    const dry = await env.client('mallory').dryRun(templateEntity('dry', [{ id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: ghUrl('not-yours') } }]), {});
+    const dry = await env
+      .client('mallory')
+      .dryRun(templateEntity('dry', [{ id: 'checkout', action: 'mesh:gitops:checkout', input: { ...PAYMENT, repoUrl: ghUrl('not-yours') } }]), {});
     expect(errorText(dry)).toMatch(/mesh\.gitops\.change/);
   });
 
-  it('a template cannot point the checkout of an entity one owns at another team\'s folder', async () => {
+  it("a template cannot point the checkout of an entity one owns at another team's folder", async () => {
     const other = await env.client('mallory').run('attack-other-folder', {});
     await expectRefused(other, /policy\.service\.namespace/);
     expect(env.github.branchHead('acme/other-folder', 'meshport/shop/storefront')).toBeUndefined();
@@ -283,7 +322,7 @@ describe('8. Meshport deletes only what it owns and loses nothing', () => {
     expect(env.github.branchHead('acme/bad-policy', BRANCH)).toBeUndefined();
   });
 
-  it('a hand-written file carrying Meshport\'s label is not Meshport\'s to delete', async () => {
+  it("a hand-written file carrying Meshport's label is not Meshport's to delete", async () => {
     const handWritten = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: team-settings\n  labels:\n    app.kubernetes.io/managed-by: meshport\n';
     env.github.createRepository('acme/labelled', { [`${FOLDER}/team-settings.yaml`]: handWritten });
     const task = await env.client('alice').run('mesh-onboard-service', onboard('labelled'));
@@ -292,19 +331,33 @@ describe('8. Meshport deletes only what it owns and loses nothing', () => {
     expect(fs.readFileSync(path.join(clone, FOLDER, 'team-settings.yaml'), 'utf8')).toBe(handWritten);
   });
 
-  it('an unreadable file in another team\'s folder is a warning, not a block', async () => {
+  it("an unreadable file in another team's folder is a warning, not a block", async () => {
     env.github.createRepository('acme/broken-neighbour', { 'mesh/orders/order-service/broken.yaml': 'spec: [\n' });
     const task = await env.client('alice').run('mesh-onboard-service', onboard('broken-neighbour'));
     expect(task.status).toBe('completed');
     expect(task.log.join('\n')).toMatch(/mesh\/orders\/order-service\/broken\.yaml/);
   });
 
-  it('a summary over the change request\'s limit is cut with a pointer to the full text', async () => {
+  it("a summary over the change request's limit is cut with a pointer to the full text", async () => {
     const noisy = Array.from({ length: 900 }, (_, index) =>
-      [`apiVersion: networking.istio.io/v1`, 'kind: VirtualService', 'metadata:', `  name: noisy-${index}`, '  namespace: orders', 'spec:', '  hosts: [orders]',
-        '  http:', '    - route:', '        - destination: { host: orders }', '          weight: 50', '        - destination: { host: orders }', '          weight: 40', ''].join('\n'),
+      [
+        `apiVersion: networking.istio.io/v1`,
+        'kind: VirtualService',
+        'metadata:',
+        `  name: noisy-${index}`,
+        '  namespace: orders',
+        'spec:',
+        '  hosts: [orders]',
+        '  http:',
+        '    - route:',
+        '        - destination: { host: orders }',
+        '          weight: 50',
+        '        - destination: { host: orders }',
+        '          weight: 40',
+        '',
+      ].join('\n'),
     ).join('---\n');
-    pushCommit(env.github.repositoryPath('acme/giant-summary'), 'main', { 'mesh/orders/noisy/virtualservices.yaml': noisy }, 'Another team\'s routes');
+    pushCommit(env.github.repositoryPath('acme/giant-summary'), 'main', { 'mesh/orders/noisy/virtualservices.yaml': noisy }, "Another team's routes");
     const task = await env.client('alice').run('mesh-onboard-service', onboard('giant-summary'));
     expect(task.status).toBe('completed');
     const [pull] = env.github.pulls.get('acme/giant-summary')!;
@@ -314,7 +367,10 @@ describe('8. Meshport deletes only what it owns and loses nothing', () => {
 });
 
 describe('9. protected namespaces are refused unless configured', () => {
-  it.each([['mesh-control', 'istio-system'], ['cluster-dns', 'kube-system']])('a component in %s (%s) cannot get a namespace-wide policy', async (component, namespace) => {
+  it.each([
+    ['mesh-control', 'istio-system'],
+    ['cluster-dns', 'kube-system'],
+  ])('a component in %s (%s) cannot get a namespace-wide policy', async (component, namespace) => {
     const before = refs(env.localRepository);
     const task = await env.client('alice').run('mesh-onboard-namespace', { entity: `component:default/${component}`, mtlsMode: 'STRICT', denyAll: true });
     await expectRefused(task, new RegExp(`${namespace}.*protected`));
@@ -344,7 +400,16 @@ describe('10. a token requirement cannot be escaped with path variants', () => {
     const workload = { namespace: 'payments', labels: { app: 'payment-service' } };
     const caller = { method: 'GET', sourcePrincipal: 'cluster.local/ns/orders/sa/order-service', sourceNamespace: 'orders' };
     const decide = (request: Partial<MeshRequest>) => decideRequest(objects, workload, { ...caller, path: '/', ...request });
-    const variants = ['/api/orders', '//api/orders', '/API/orders', '/api/orders;jsessionid=1', '/api/orders/', '/api/./orders', '/%61pi/orders', '/healthz/../api/orders'];
+    const variants = [
+      '/api/orders',
+      '//api/orders',
+      '/API/orders',
+      '/api/orders;jsessionid=1',
+      '/api/orders/',
+      '/api/./orders',
+      '/%61pi/orders',
+      '/healthz/../api/orders',
+    ];
     expect(variants.map(variant => [variant, decide({ path: variant })])).toEqual(variants.map(variant => [variant, 'denied']));
     const customer = { issuer: 'https://auth.example.com', subject: 'u1', claims: { role: 'customer' } };
     expect(decide({ path: '//api/orders', token: { ...customer, claims: { role: 'admin' } } })).toBe('denied');

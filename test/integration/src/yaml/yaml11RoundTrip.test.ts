@@ -8,7 +8,42 @@ import { MeshPolicyInput, parseMeshPolicy, renderPolicy, toYaml } from '@meshpor
 // come back from a YAML 1.1 reader with the same types and values as the objects Meshport rendered.
 
 /** Strings a YAML 1.1 (or 1.2) reader takes for something else when written plain. */
-const TRICKY = ['y', 'Y', 'n', 'N', 'yes', 'No', 'on', 'ON', 'off', 'Off', 'true', 'False', '1_000', '685_230.15', '0x1F', '0b101', '0o14', '012', '190:20:30', '1:20', '2026-11-29', '2001-12-14t21:59:43.10-05:00', '.inf', '-.Inf', '.NaN', '~', 'null', 'Null', '=', '<<', '+12', '1e3', '-', '?'];
+const TRICKY = [
+  'y',
+  'Y',
+  'n',
+  'N',
+  'yes',
+  'No',
+  'on',
+  'ON',
+  'off',
+  'Off',
+  'true',
+  'False',
+  '1_000',
+  '685_230.15',
+  '0x1F',
+  '0b101',
+  '0o14',
+  '012',
+  '190:20:30',
+  '1:20',
+  '2026-11-29',
+  '2001-12-14t21:59:43.10-05:00',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '~',
+  'null',
+  'Null',
+  '=',
+  '<<',
+  '+12',
+  '1e3',
+  '-',
+  '?',
+];
 
 /** A name each DNS-label field accepts that YAML 1.1 reads as a boolean or number. */
 const TRICKY_LABELS = ['y', 'n', 'on', 'off', 'yes', 'no', '1e3', '012'];

@@ -34,16 +34,32 @@ export const namespace = (name: string, labels: Record<string, string> = {}, ann
   object('Namespace', name, undefined, {}, { labels, ...(annotations ? { annotations } : {}) });
 
 /** A pod with an app container; `proxy` adds an istio-proxy container with an image. */
-export function pod(name: string, ns: string, labels: Record<string, string> = {}, options: { proxy?: boolean | string; spec?: Record<string, unknown>; annotations?: Record<string, string> } = {}) {
+export function pod(
+  name: string,
+  ns: string,
+  labels: Record<string, string> = {},
+  options: { proxy?: boolean | string; spec?: Record<string, unknown>; annotations?: Record<string, string> } = {},
+) {
   const containers: any[] = [{ name: 'app', image: 'example/app:1' }];
   if (options.proxy) containers.push({ name: 'istio-proxy', image: typeof options.proxy === 'string' ? options.proxy : 'docker.io/istio/proxyv2:1.30.0' });
   return object('Pod', name, ns, { spec: { containers, ...options.spec } }, { labels, ...(options.annotations ? { annotations: options.annotations } : {}) });
 }
 
-export const service = (name: string, ns: string, selector: Record<string, string> | undefined, ports: any[] = [{ name: 'http', port: 80, protocol: 'TCP' }], meta: Meta = {}, spec: Record<string, unknown> = {}) =>
-  object('Service', name, ns, { spec: { ...(selector ? { selector } : {}), ports, ...spec } }, meta);
+export const service = (
+  name: string,
+  ns: string,
+  selector: Record<string, string> | undefined,
+  ports: any[] = [{ name: 'http', port: 80, protocol: 'TCP' }],
+  meta: Meta = {},
+  spec: Record<string, unknown> = {},
+) => object('Service', name, ns, { spec: { ...(selector ? { selector } : {}), ports, ...spec } }, meta);
 
-export const deployment = (name: string, ns: string, templateLabels: Record<string, string>, options: { labels?: Record<string, string>; containers?: any[]; templateAnnotations?: Record<string, string> } = {}) =>
+export const deployment = (
+  name: string,
+  ns: string,
+  templateLabels: Record<string, string>,
+  options: { labels?: Record<string, string>; containers?: any[]; templateAnnotations?: Record<string, string> } = {},
+) =>
   object(
     'Deployment',
     name,
@@ -51,13 +67,17 @@ export const deployment = (name: string, ns: string, templateLabels: Record<stri
     {
       spec: {
         selector: { matchLabels: templateLabels },
-        template: { metadata: { labels: templateLabels, ...(options.templateAnnotations ? { annotations: options.templateAnnotations } : {}) }, spec: { containers: options.containers ?? [{ name: 'app', image: 'example/app:1' }] } },
+        template: {
+          metadata: { labels: templateLabels, ...(options.templateAnnotations ? { annotations: options.templateAnnotations } : {}) },
+          spec: { containers: options.containers ?? [{ name: 'app', image: 'example/app:1' }] },
+        },
       },
     },
     options.labels ? { labels: options.labels } : {},
   );
 
-export const spec = (kind: string, name: string, ns: string | undefined, body: Record<string, unknown>, meta: Meta = {}) => object(kind, name, ns, { spec: body }, meta);
+export const spec = (kind: string, name: string, ns: string | undefined, body: Record<string, unknown>, meta: Meta = {}) =>
+  object(kind, name, ns, { spec: body }, meta);
 
 export const secret = (name: string, ns: string, data: Record<string, string>) => object('Secret', name, ns, { type: 'kubernetes.io/tls', data });
 
@@ -66,5 +86,10 @@ export const configMap = (name: string, ns: string, data: Record<string, string>
 /** An ingress gateway pod in istio-system, and its Service. */
 export const ingressGateway = (ports: number[] = [80, 443]) => [
   pod('istio-ingressgateway-1', 'istio-system', { istio: 'ingressgateway', app: 'istio-ingressgateway' }, { proxy: true }),
-  service('istio-ingressgateway', 'istio-system', { istio: 'ingressgateway' }, ports.map(port => ({ name: `p${port}`, port, targetPort: port, protocol: 'TCP' }))),
+  service(
+    'istio-ingressgateway',
+    'istio-system',
+    { istio: 'ingressgateway' },
+    ports.map(port => ({ name: `p${port}`, port, targetPort: port, protocol: 'TCP' })),
+  ),
 ];

@@ -71,7 +71,10 @@ function validityPeriods(der: Uint8Array): Array<{ notBefore: number; notAfter: 
  */
 export function gatewaySecretIsValid(secret: { data?: Record<string, string> }, now: number): boolean {
   const data = secret.data ?? {};
-  const pair = [['cert', 'key'], ['tls.crt', 'tls.key']].find(([cert, key]) => data[cert] && data[key]);
+  const pair = [
+    ['cert', 'key'],
+    ['tls.crt', 'tls.key'],
+  ].find(([cert, key]) => data[cert] && data[key]);
   const pem = pair ? data[pair[0]] : undefined;
   const pemBytes = pem ? base64Bytes(pem) : undefined;
   if (!pemBytes) return false;

@@ -51,7 +51,13 @@ export function serviceHostMap(serviceEntries: AnalyzedObject[], services: Analy
  * The service a host reaches from a namespace, as Istio's util.GetDestinationHost finds it: exported to
  * all, then in the scopes the caller's exportTo names (its own namespace by default), then wildcard hosts.
  */
-export function destinationService(sourceNamespace: string, exportTo: unknown, host: string, map: ServiceHostMap, domain = 'cluster.local'): MeshService | undefined {
+export function destinationService(
+  sourceNamespace: string,
+  exportTo: unknown,
+  host: string,
+  map: ServiceHostMap,
+  domain = 'cluster.local',
+): MeshService | undefined {
   const fqdn = convertHostToFqdn(sourceNamespace, host, domain);
   const everywhere = map.get(`*/${fqdn}`);
   if (everywhere) return everywhere;

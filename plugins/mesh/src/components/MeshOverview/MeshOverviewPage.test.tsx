@@ -7,7 +7,6 @@ import { demoClusterStatus, demoComponent as component, entityStatus } from '../
 import { MeshOverviewPage } from './MeshOverviewPage';
 import { overviewRow, overviewSummary } from './overviewRows';
 
-
 const services = [component('payment-service', 'payments'), component('order-service', 'orders'), component('user-service', 'users')];
 const statusOf = (name: string, namespace: string) => entityStatus(name, namespace, [demoClusterStatus('demo', namespace, name)]);
 
@@ -50,7 +49,10 @@ describe('the mesh overview', () => {
   });
 
   it('lists the biggest right-sizing savings first, by the memory they free, and adds them up', () => {
-    const row = (name: string, memory?: number) => ({ ...overviewRow(component(name, 'shop'), {}), ...(memory !== undefined ? { sidecarSaving: { cpu: 10, memory: memory * MI } } : {}) });
+    const row = (name: string, memory?: number) => ({
+      ...overviewRow(component(name, 'shop'), {}),
+      ...(memory !== undefined ? { sidecarSaving: { cpu: 10, memory: memory * MI } } : {}),
+    });
     const summary = overviewSummary([row('a', 20), row('b'), row('c', 300), row('d', -50)]);
     expect(summary.rightSizing.map(r => r.name)).toEqual(['c', 'a']);
     expect(summary.rightSizingTotal).toEqual({ cpu: 20, memory: 320 * MI });
@@ -80,11 +82,18 @@ describe('the mesh overview', () => {
     };
     const catalogApi = { getEntities: async () => ({ items: services }) };
     await renderInTestApp(
-      <TestApiProvider apis={[[meshApiRef, meshApi], [catalogApiRef, catalogApi as any]]}>
+      <TestApiProvider
+        apis={[
+          [meshApiRef, meshApi],
+          [catalogApiRef, catalogApi as any],
+        ]}
+      >
         <MeshOverviewPage />
       </TestApiProvider>,
     );
-    expect(await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/),
+    ).toBeInTheDocument();
     // Priced: payment-service and user-service (order-service's cluster did not answer).
     expect(screen.getByLabelText('mesh-wide data plane cost')).toHaveTextContent(
       'Over the 2 components with pods: sidecars everywhere would request 600m CPU and 768Mi memory; ambient everywhere 400m CPU and 896Mi memory (ztunnel shares and waypoints). Moving every namespace to ambient saves 200m CPU and adds 128Mi memory in requests.',

@@ -21,7 +21,13 @@ const columns: TableColumn<OverviewRow>[] = [
   { title: 'Share of app CPU', field: 'sidecarCpuShare', type: 'numeric', render: row => percent(row.sidecarCpuShare, 0) },
   {
     title: 'Ambient against sidecars',
-    render: row => (row.dataPlaneRequests ? savingInWords({ cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0), memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0) }) : '–'),
+    render: row =>
+      row.dataPlaneRequests
+        ? savingInWords({
+            cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0),
+            memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0),
+          })
+        : '–',
   },
   {
     title: 'Right-sizing frees',
@@ -30,7 +36,12 @@ const columns: TableColumn<OverviewRow>[] = [
     customSort: (a, b) => (a.sidecarSaving?.memory ?? 0) - (b.sidecarSaving?.memory ?? 0),
     render: row => (row.sidecarSaving ? `${cpu(row.sidecarSaving.cpu)} CPU, ${memory(row.sidecarSaving.memory)}` : '–'),
   },
-  { title: 'Worst finding', field: 'findingCount', type: 'numeric', render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none') },
+  {
+    title: 'Worst finding',
+    field: 'findingCount',
+    type: 'numeric',
+    render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none'),
+  },
   { title: 'Problem', field: 'problem' },
 ];
 
@@ -41,15 +52,23 @@ const SUMMARY_BATCH = 200;
 export function MeshOverviewPage() {
   const catalogApi = useApi(catalogApiRef);
   const meshApi = useApi(meshApiRef);
-  const { value: rows, loading, error } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({ filter: { kind: 'Component', [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS } });
+  const {
+    value: rows,
+    loading,
+    error,
+  } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Component', [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+    });
     const collected: OverviewRow[] = [];
     for (let i = 0; i < items.length; i += SUMMARY_BATCH) {
       const batch = items.slice(i, i + SUMMARY_BATCH);
       const answers = new Map((await meshApi.getSummaries(batch.map(e => stringifyEntityRef(e)))).map(a => [a.entityRef, a]));
       for (const entity of batch) {
         const answer = answers.get(stringifyEntityRef(entity));
-        collected.push(overviewRow(entity, answer?.summary ? { summary: answer.summary } : { error: new Error(answer?.error?.message ?? 'no summary in the answer') }));
+        collected.push(
+          overviewRow(entity, answer?.summary ? { summary: answer.summary } : { error: new Error(answer?.error?.message ?? 'no summary in the answer') }),
+        );
       }
     }
     return collected;
@@ -61,12 +80,13 @@ export function MeshOverviewPage() {
     <Content>
       <InfoCard title="Mesh coverage">
         <Typography variant="body1">
-          {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request {cpu(summary.sidecarCpuMillicores)} CPU and{' '}
-          {memory(summary.sidecarMemoryBytes)} memory in total.
+          {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request{' '}
+          {cpu(summary.sidecarCpuMillicores)} CPU and {memory(summary.sidecarMemoryBytes)} memory in total.
         </Typography>
         {summary.rightSizing.length > 0 && (
           <Typography variant="body1" aria-label="right-sizing savings">
-            Right-sizing the sidecars would free {cpu(summary.rightSizingTotal.cpu)} CPU and {memory(summary.rightSizingTotal.memory)} memory in requests; the most:{' '}
+            Right-sizing the sidecars would free {cpu(summary.rightSizingTotal.cpu)} CPU and {memory(summary.rightSizingTotal.memory)} memory in requests; the
+            most:{' '}
             {summary.rightSizing
               .slice(0, 3)
               .map(row => `${row.name} (${memory(row.sidecarSaving?.memory)})`)
@@ -76,9 +96,11 @@ export function MeshOverviewPage() {
         )}
         {summary.priced > 0 && (
           <Typography variant="body1" aria-label="mesh-wide data plane cost">
-            Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} CPU and {memory(summary.allSidecar.memory)} memory; ambient everywhere{' '}
-            {cpu(summary.allAmbient.cpu)} CPU and {memory(summary.allAmbient.memory)} memory (ztunnel shares and waypoints). Moving every namespace to ambient{' '}
-            {savingInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })} in requests.
+            Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} CPU and{' '}
+            {memory(summary.allSidecar.memory)} memory; ambient everywhere {cpu(summary.allAmbient.cpu)} CPU and {memory(summary.allAmbient.memory)} memory
+            (ztunnel shares and waypoints). Moving every namespace to ambient{' '}
+            {savingInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })} in
+            requests.
           </Typography>
         )}
       </InfoCard>

@@ -38,7 +38,9 @@ export function overviewSummary(rows: OverviewRow[]) {
   const onboarded = rows.filter(r => r.onboarded);
   const priced = rows.filter(r => r.dataPlaneRequests);
   // The biggest right-sizing savings first, by the memory they free.
-  const rightSizing = rows.filter(r => r.sidecarSaving && (r.sidecarSaving.memory ?? 0) > 0).sort((a, b) => (b.sidecarSaving!.memory ?? 0) - (a.sidecarSaving!.memory ?? 0));
+  const rightSizing = rows
+    .filter(r => r.sidecarSaving && (r.sidecarSaving.memory ?? 0) > 0)
+    .sort((a, b) => (b.sidecarSaving!.memory ?? 0) - (a.sidecarSaving!.memory ?? 0));
   const total = (mode: 'sidecar' | 'ambient', field: 'cpu' | 'memory') => priced.reduce((sum, r) => sum + (r.dataPlaneRequests![mode][field] ?? 0), 0);
   return {
     components: rows.length,
@@ -50,6 +52,9 @@ export function overviewSummary(rows: OverviewRow[]) {
     allSidecar: { cpu: total('sidecar', 'cpu'), memory: total('sidecar', 'memory') },
     allAmbient: { cpu: total('ambient', 'cpu'), memory: total('ambient', 'memory') },
     rightSizing,
-    rightSizingTotal: { cpu: rightSizing.reduce((sum, r) => sum + (r.sidecarSaving!.cpu ?? 0), 0), memory: rightSizing.reduce((sum, r) => sum + (r.sidecarSaving!.memory ?? 0), 0) },
+    rightSizingTotal: {
+      cpu: rightSizing.reduce((sum, r) => sum + (r.sidecarSaving!.cpu ?? 0), 0),
+      memory: rightSizing.reduce((sum, r) => sum + (r.sidecarSaving!.memory ?? 0), 0),
+    },
   };
 }

@@ -15,10 +15,30 @@ export function CanarySplitField({ formData, onChange, schema, rawErrors, requir
   return (
     <FormControl margin="normal" required={required} error={Boolean(rawErrors?.length)} fullWidth>
       <Typography variant="subtitle1">{schema.title ?? 'Traffic split'}</Typography>
-      <Slider value={canary} min={0} max={100} step={1} onChange={(_, value) => setCanary(value as number)} aria-label="canary weight" valueLabelDisplay="auto" />
+      <Slider
+        value={canary}
+        min={0}
+        max={100}
+        step={1}
+        onChange={(_, value) => setCanary(value as number)}
+        aria-label="canary weight"
+        valueLabelDisplay="auto"
+      />
       <Box display="flex" style={{ gap: 16 }}>
-        <TextField label="Stable %" type="number" value={stable} onChange={event => setCanary(100 - Number(event.target.value))} inputProps={{ min: 0, max: 100, 'aria-label': 'stable weight' }} />
-        <TextField label="Canary %" type="number" value={canary} onChange={event => setCanary(Number(event.target.value))} inputProps={{ min: 0, max: 100, 'aria-label': 'canary weight percent' }} />
+        <TextField
+          label="Stable %"
+          type="number"
+          value={stable}
+          onChange={event => setCanary(100 - Number(event.target.value))}
+          inputProps={{ min: 0, max: 100, 'aria-label': 'stable weight' }}
+        />
+        <TextField
+          label="Canary %"
+          type="number"
+          value={canary}
+          onChange={event => setCanary(Number(event.target.value))}
+          inputProps={{ min: 0, max: 100, 'aria-label': 'canary weight percent' }}
+        />
         <Button variant="outlined" onClick={() => setCanary(100)}>
           Promote (all to canary)
         </Button>

@@ -7,7 +7,6 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import { jwtRulesErrors, JwtRulesValue } from './jwtRules';
 import { commaList } from '../commaList';
 
-
 /** Issuer, JWKS URL, audiences and claim conditions, validated as you type by the policy model. */
 export function JwtRulesField({ formData, onChange, schema, required, idSchema }: FieldExtensionComponentProps<JwtRulesValue>) {
   const id = idSchema?.$id ?? 'jwt';

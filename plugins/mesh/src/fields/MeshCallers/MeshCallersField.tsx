@@ -15,7 +15,6 @@ import useAsync from 'react-use/esm/useAsync';
 import { CallerRule, dependentsOf, principalOf, rulesFor } from './callers';
 import { commaList } from '../commaList';
 
-
 /**
  * The catalog components allowed to call this one (by default those that dependsOn it), turned into
  * principals from their namespace and service account; methods and paths per caller are optional.
@@ -24,7 +23,11 @@ export function MeshCallersField({ formData, onChange, schema, formContext, rawE
   const id = idSchema?.$id ?? 'callers';
   const catalogApi = useApi(catalogApiRef);
   const targetRef: string | undefined = (formContext as any)?.formData?.entity;
-  const { value: components, loading, error } = useAsync(
+  const {
+    value: components,
+    loading,
+    error,
+  } = useAsync(
     async () => (await catalogApi.getEntities({ filter: { kind: 'Component' } })).items.filter(c => stringifyEntityRef(c) !== targetRef),
     [catalogApi, targetRef],
   );
@@ -45,7 +48,8 @@ export function MeshCallersField({ formData, onChange, schema, formContext, rawE
     const next = (components ?? []).filter(c => (c === entity ? !chosen(c) : chosen(c)));
     onChange(rulesFor(next, rules));
   };
-  const edit = (principal: string, patch: Partial<CallerRule>) => onChange(rules.map(rule => (rule.principals.includes(principal) ? { ...rule, ...patch } : rule)));
+  const edit = (principal: string, patch: Partial<CallerRule>) =>
+    onChange(rules.map(rule => (rule.principals.includes(principal) ? { ...rule, ...patch } : rule)));
   return (
     <FormControl margin="normal" error={Boolean(rawErrors?.length)} fullWidth>
       <Typography variant="subtitle1">{schema.title ?? 'Allowed callers'}</Typography>
@@ -58,8 +62,20 @@ export function MeshCallersField({ formData, onChange, schema, formContext, rawE
             <FormControlLabel control={<Checkbox checked={Boolean(rule)} onChange={() => toggle(entity)} />} label={`${entity.metadata.name} (${principal})`} />
             {rule && (
               <Box display="flex" style={{ gap: 8 }} ml={4}>
-                <TextField id={`${id}-${index}-methods`} label="Methods (empty: any)" value={(rule.methods ?? []).join(', ')} onChange={e => edit(principal, { methods: commaList(e.target.value) })} margin="dense" />
-                <TextField id={`${id}-${index}-paths`} label="Paths (empty: any)" value={(rule.paths ?? []).join(', ')} onChange={e => edit(principal, { paths: commaList(e.target.value) })} margin="dense" />
+                <TextField
+                  id={`${id}-${index}-methods`}
+                  label="Methods (empty: any)"
+                  value={(rule.methods ?? []).join(', ')}
+                  onChange={e => edit(principal, { methods: commaList(e.target.value) })}
+                  margin="dense"
+                />
+                <TextField
+                  id={`${id}-${index}-paths`}
+                  label="Paths (empty: any)"
+                  value={(rule.paths ?? []).join(', ')}
+                  onChange={e => edit(principal, { paths: commaList(e.target.value) })}
+                  margin="dense"
+                />
               </Box>
             )}
           </Box>

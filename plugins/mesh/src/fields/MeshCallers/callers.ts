@@ -28,6 +28,10 @@ export function rulesFor(chosen: Entity[], previous: CallerRule[] = []): CallerR
   return chosen.map(entity => {
     const principal = principalOf(entity);
     const before = previous.find(rule => rule.principals.includes(principal));
-    return { principals: [principal], ...(before?.methods?.length ? { methods: before.methods } : {}), ...(before?.paths?.length ? { paths: before.paths } : {}) };
+    return {
+      principals: [principal],
+      ...(before?.methods?.length ? { methods: before.methods } : {}),
+      ...(before?.paths?.length ? { paths: before.paths } : {}),
+    };
   });
 }

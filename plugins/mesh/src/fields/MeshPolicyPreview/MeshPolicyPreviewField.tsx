@@ -39,8 +39,8 @@ function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: str
   return (
     <Box aria-label="changes to the GitOps branch">
       <Typography variant="body2">
-        Against {merged.folder} on the GitOps target branch ({merged.commit.slice(0, 12)}): {count('added')} added, {count('changed')} changed, {count('removed')} removed, {count('unchanged')}{' '}
-        unchanged.
+        Against {merged.folder} on the GitOps target branch ({merged.commit.slice(0, 12)}): {count('added')} added, {count('changed')} changed,{' '}
+        {count('removed')} removed, {count('unchanged')} unchanged.
       </Typography>
       {changes.map(change => (
         <Box key={change.path} mt={1}>
@@ -103,11 +103,14 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
       <Typography variant="subtitle1">What the change request will propose</Typography>
       {preview.dataPlanes.chosen === 'sidecar' && (
         <Typography variant="body2">
-          Sidecar cost for {overhead.replicas} pods: requests {formatCpu(overhead.total.sidecar.requests.cpu ?? 0)} CPU and {formatMemory(overhead.total.sidecar.requests.memory ?? 0)} memory.
+          Sidecar cost for {overhead.replicas} pods: requests {formatCpu(overhead.total.sidecar.requests.cpu ?? 0)} CPU and{' '}
+          {formatMemory(overhead.total.sidecar.requests.memory ?? 0)} memory.
         </Typography>
       )}
       <DataPlaneComparisonView comparison={preview.dataPlanes} marked="chosen" />
-      <Typography variant="body2">Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}</Typography>
+      <Typography variant="body2">
+        Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}
+      </Typography>
       <PreviewFiles files={preview.files} merged={merged.value} unavailable={merged.error?.message} />
     </Box>
   );

@@ -57,7 +57,8 @@ describe("the policy preview, from onboard-service's own render step", () => {
     const stored = storedPolicyOf([
       {
         path: 'meshport-policy.yaml',
-        content: '# The Meshport policy this folder is rendered from.\nservice:\n  name: user-service\n  namespace: users\n  ports:\n    - number: 8080\n      protocol: HTTP\njwt:\n  rules:\n    - issuer: https://auth.example.com\n      jwksUri: https://auth.example.com/jwks.json\n',
+        content:
+          '# The Meshport policy this folder is rendered from.\nservice:\n  name: user-service\n  namespace: users\n  ports:\n    - number: 8080\n      protocol: HTTP\njwt:\n  rules:\n    - issuer: https://auth.example.com\n      jwksUri: https://auth.example.com/jwks.json\n',
       },
     ]);
     const preview = previewPolicy(template, demoComponent('user-service', 'users'), form, stored);

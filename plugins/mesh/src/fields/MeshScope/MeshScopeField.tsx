@@ -43,13 +43,19 @@ export function MeshScopeField({ formData, onChange, schema, formContext, rawErr
   const extra = (scope?.hosts ?? []).filter(h => !catalogHosts.has(h));
   return (
     <FormControl margin="normal" error={Boolean(rawErrors?.length)} fullWidth>
-      <FormControlLabel control={<Checkbox checked={Boolean(scope)} onChange={e => enable(e.target.checked)} />} label={schema.title ?? 'Limit the proxies to what the service calls'} />
+      <FormControlLabel
+        control={<Checkbox checked={Boolean(scope)} onChange={e => enable(e.target.checked)} />}
+        label={schema.title ?? 'Limit the proxies to what the service calls'}
+      />
       <FormHelperText>{schema.description}</FormHelperText>
       {scope && (
         <Box ml={4} aria-label="proxy scope">
           {components.map(entity => (
             <Box key={stringifyEntityRef(entity)}>
-              <FormControlLabel control={<Checkbox checked={scope.hosts.includes(scopeHostOf(entity)!)} onChange={() => toggle(entity)} />} label={`${entity.metadata.name} (${scopeHostOf(entity)})`} />
+              <FormControlLabel
+                control={<Checkbox checked={scope.hosts.includes(scopeHostOf(entity)!)} onChange={() => toggle(entity)} />}
+                label={`${entity.metadata.name} (${scopeHostOf(entity)})`}
+              />
             </Box>
           ))}
           <TextField

@@ -4,7 +4,11 @@ import { calleesOf, scopeHostOf, scopeInWords } from './scope';
 const component = (name: string, namespace: string | undefined, relations: Entity['relations'] = []): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, namespace: 'default', annotations: namespace ? { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } : {} },
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: namespace ? { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } : {},
+  },
   spec: {},
   relations,
 });
@@ -19,7 +23,7 @@ const orders = component('order-service', 'orders', [
 ]);
 
 describe('the proxy scope from the catalog', () => {
-  it('names a component\'s Service host as a Sidecar reads it', () => {
+  it("names a component's Service host as a Sidecar reads it", () => {
     expect(scopeHostOf(payments)).toBe('payments/payment-service.payments.svc.cluster.local');
     expect(scopeHostOf(legacy)).toBeUndefined();
   });
@@ -29,8 +33,14 @@ describe('the proxy scope from the catalog', () => {
     expect(calleesOf([payments, users], undefined)).toEqual([]);
   });
 
-  it('says how many of the catalog\'s other services the scope leaves out', () => {
-    const words = scopeInWords({ hosts: ['payments/payment-service.payments.svc.cluster.local', 'orders/api.shipping.example.com'] }, [payments, users, shipping, legacy], 'orders');
-    expect(words).toMatch(/^The proxies learn 2 host\(s\) besides their own namespace's and istio-system's\. Of the 3 other services the catalog knows on Kubernetes, they leave out 2:/);
+  it("says how many of the catalog's other services the scope leaves out", () => {
+    const words = scopeInWords(
+      { hosts: ['payments/payment-service.payments.svc.cluster.local', 'orders/api.shipping.example.com'] },
+      [payments, users, shipping, legacy],
+      'orders',
+    );
+    expect(words).toMatch(
+      /^The proxies learn 2 host\(s\) besides their own namespace's and istio-system's\. Of the 3 other services the catalog knows on Kubernetes, they leave out 2:/,
+    );
   });
 });

@@ -25,7 +25,8 @@ export const AnnotationAnalyzer: Analyzer = {
             continue;
           }
           const replacedByLabel = annotation === 'sidecar.istio.io/inject' && annotation in (object.metadata.labels ?? {});
-          if (definition.deprecated && !replacedByLabel) report(finding('IST0135', object, istioMessages.deprecatedAnnotation(annotation, DEPRECATION_NOTES[annotation] ?? ''), path));
+          if (definition.deprecated && !replacedByLabel)
+            report(finding('IST0135', object, istioMessages.deprecatedAnnotation(annotation, DEPRECATION_NOTES[annotation] ?? ''), path));
           if (definition.resources.includes('Any')) continue;
           if (!definition.resources.includes(kind)) {
             report(finding('IST0107', object, istioMessages.misplacedAnnotation(annotation, definition.resources.join(', ')), path));

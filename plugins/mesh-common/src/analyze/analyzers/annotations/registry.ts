@@ -7,7 +7,11 @@ export interface AnnotationDefinition {
   status: 'Alpha' | 'Beta' | 'Stable';
 }
 
-const pod = (status: AnnotationDefinition['status'] = 'Alpha', deprecated = false): AnnotationDefinition => ({ resources: ['Pod'], status, ...(deprecated ? { deprecated } : {}) });
+const pod = (status: AnnotationDefinition['status'] = 'Alpha', deprecated = false): AnnotationDefinition => ({
+  resources: ['Pod'],
+  status,
+  ...(deprecated ? { deprecated } : {}),
+});
 
 export const ISTIO_ANNOTATIONS: Record<string, AnnotationDefinition> = {
   'alpha.istio.io/canonical-serviceaccounts': { resources: ['Service'], status: 'Alpha', deprecated: true },

@@ -56,7 +56,8 @@ const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F
 
 /** The check of each annotation that has one: the problem with a value, or undefined. */
 export const ANNOTATION_VALIDATORS: Record<string, (value: string) => string | undefined> = {
-  'sidecar.istio.io/interceptionMode': value => (['REDIRECT', 'TPROXY', 'NONE'].includes(value) ? undefined : `interceptionMode invalid, use REDIRECT,TPROXY,NONE: ${value}`),
+  'sidecar.istio.io/interceptionMode': value =>
+    ['REDIRECT', 'TPROXY', 'NONE'].includes(value) ? undefined : `interceptionMode invalid, use REDIRECT,TPROXY,NONE: ${value}`,
   'status.sidecar.istio.io/port': value => {
     const problem = parsePort(value);
     return problem ? `excludeInboundPorts invalid: ${problem}` : undefined;

@@ -1,7 +1,10 @@
 import { analyze } from '../../analyze';
 import { namespace, pod, spec } from '../../__testUtils__/objects';
 
-const messages = (objects: unknown[], code: string) => analyze(objects).filter(f => f.code === code).map(f => `${f.resource}: ${f.message}${f.path ? ` @${f.path}` : ''}`);
+const messages = (objects: unknown[], code: string) =>
+  analyze(objects)
+    .filter(f => f.code === code)
+    .map(f => `${f.resource}: ${f.message}${f.path ? ` @${f.path}` : ''}`);
 const policy = (name: string, ns: string, body: Record<string, unknown>) => spec('AuthorizationPolicy', name, ns, body);
 const from = (source: Record<string, unknown>) => ({ rules: [{ from: [{ source }] }] });
 
@@ -13,9 +16,15 @@ describe('auth.AuthorizationPoliciesAnalyzer', () => {
     ['a prefix pattern', 'prod-*', []],
     ['a suffix pattern', '*-us', []],
     ['a name in another case', 'staging', []],
-    ['a namespace that does not exist', 'dev', ['AuthorizationPolicy prod-eu/p: Referenced namespace not found: "dev" @spec.rules[0].from[0].source.namespaces[0]']],
+    [
+      'a namespace that does not exist',
+      'dev',
+      ['AuthorizationPolicy prod-eu/p: Referenced namespace not found: "dev" @spec.rules[0].from[0].source.namespaces[0]'],
+    ],
   ])('matches source namespaces by %s', (_case, expression, expected) => {
-    expect(messages([...namespaces, pod('a', 'prod-eu', { app: 'a' }, { proxy: true }), policy('p', 'prod-eu', from({ namespaces: [expression] }))], 'IST0101')).toEqual(expected);
+    expect(
+      messages([...namespaces, pod('a', 'prod-eu', { app: 'a' }, { proxy: true }), policy('p', 'prod-eu', from({ namespaces: [expression] }))], 'IST0101'),
+    ).toEqual(expected);
   });
 
   it('points at notNamespaces with the namespaces path and the index within its own list, as istioctl does', () => {
@@ -24,10 +33,12 @@ describe('auth.AuthorizationPoliciesAnalyzer', () => {
     ]);
   });
 
-  it('looks across every namespace for a root-namespace policy\'s selector', () => {
+  it("looks across every namespace for a root-namespace policy's selector", () => {
     const root = policy('ingress', 'istio-system', { selector: { matchLabels: { app: 'a' } } });
     expect(messages([...namespaces, pod('a', 'prod-us', { app: 'a' }), root], 'IST0127')).toEqual([]);
-    expect(messages([...namespaces, root], 'IST0127')).toEqual(['AuthorizationPolicy istio-system/ingress: No matching workloads for this resource with the following labels: app=a']);
+    expect(messages([...namespaces, root], 'IST0127')).toEqual([
+      'AuthorizationPolicy istio-system/ingress: No matching workloads for this resource with the following labels: app=a',
+    ]);
   });
 
   it('counts pods in ambient mode as workloads', () => {

@@ -17,7 +17,11 @@ function namespaceMatches(namespace: string, expression: string): boolean {
  * IST0101 for a source namespace that matches no namespace.
  */
 export const AuthorizationPoliciesAnalyzer: Analyzer = {
-  metadata: { name: 'auth.AuthorizationPoliciesAnalyzer', description: 'Checks the validity of authorization policies', inputs: ['MeshConfig', 'AuthorizationPolicy', 'Namespace', 'Pod'] },
+  metadata: {
+    name: 'auth.AuthorizationPoliciesAnalyzer',
+    description: 'Checks the validity of authorization policies',
+    inputs: ['MeshConfig', 'AuthorizationPolicy', 'Namespace', 'Pod'],
+  },
   analyze({ index, mesh, report }) {
     const meshPodLabels = new Map<string, Array<Record<string, string>>>();
     for (const pod of index.ofKind('Pod')) {
@@ -35,14 +39,22 @@ export const AuthorizationPoliciesAnalyzer: Analyzer = {
           [...positive, ...(from?.source?.notNamespaces ?? [])].forEach((expression: string, k: number) => {
             if (namespaces.some(namespace => namespaceMatches(namespace, String(expression)))) return;
             const position = k < positive.length ? k : k - positive.length;
-            report(finding('IST0101', policy, istioMessages.referencedResourceNotFound('namespace', String(expression)), `spec.rules[${i}].from[${j}].source.namespaces[${position}]`));
+            report(
+              finding(
+                'IST0101',
+                policy,
+                istioMessages.referencedResourceNotFound('namespace', String(expression)),
+                `spec.rules[${i}].from[${j}].source.namespaces[${position}]`,
+              ),
+            );
           });
         });
       });
       const namespace = policy.metadata.namespace!;
       const selector = policy.spec?.selector;
       if (namespace === mesh.rootNamespace) {
-        if (selector && index.podsMatching(selector.matchLabels).length === 0) report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
+        if (selector && index.podsMatching(selector.matchLabels).length === 0)
+          report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
         continue;
       }
       const candidates = meshPodLabels.get(namespace) ?? [];
@@ -50,7 +62,8 @@ export const AuthorizationPoliciesAnalyzer: Analyzer = {
         if (candidates.length === 0) report(finding('IST0127', policy, istioMessages.noMatchingWorkloads('')));
         continue;
       }
-      if (!candidates.some(labels => selectorMatches(selector.matchLabels, labels))) report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
+      if (!candidates.some(labels => selectorMatches(selector.matchLabels, labels)))
+        report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
     }
   },
 };

@@ -9,7 +9,9 @@ const PROXY_UID = 1337;
 /** Whether a pod spec runs the pod, or an application container, as the proxy's user. */
 function runsAsProxyUser(podSpec: any): boolean {
   if (podSpec?.securityContext?.runAsUser === PROXY_UID) return true;
-  return (podSpec?.containers ?? []).some((c: any) => c?.name !== PROXY_CONTAINER && c?.name !== 'istio-operator' && c?.securityContext?.runAsUser === PROXY_UID);
+  return (podSpec?.containers ?? []).some(
+    (c: any) => c?.name !== PROXY_CONTAINER && c?.name !== 'istio-operator' && c?.securityContext?.runAsUser === PROXY_UID,
+  );
 }
 
 /** IST0144: Pods and Deployments (Istio's own skipped) whose application runs as UID 1337, the sidecar's. */

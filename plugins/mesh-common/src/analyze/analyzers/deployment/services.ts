@@ -15,7 +15,11 @@ function targetPortOf(port: any): string {
  * IST0137 for Services that map different ports onto one target port of it. Waypoints are skipped.
  */
 export const DeploymentServicesAnalyzer: Analyzer = {
-  metadata: { name: 'deployment.MultiServiceAnalyzer', description: 'Checks association between services and pods', inputs: ['Service', 'Deployment', 'Namespace'] },
+  metadata: {
+    name: 'deployment.MultiServiceAnalyzer',
+    description: 'Checks association between services and pods',
+    inputs: ['Service', 'Deployment', 'Namespace'],
+  },
   analyze({ index, report }) {
     // Services by namespace and selector label, so that each Deployment meets only the Services sharing a label with it.
     const bySelectorLabel = new Map<string, AnalyzedObject[]>();

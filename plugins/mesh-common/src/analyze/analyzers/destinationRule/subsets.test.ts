@@ -1,26 +1,37 @@
 import { analyze } from '../../analyze';
 import { object, pod, service, spec } from '../../__testUtils__/objects';
 
-const found = (objects: unknown[], code: string) => analyze(objects).filter(f => f.code === code).map(f => f.message);
+const found = (objects: unknown[], code: string) =>
+  analyze(objects)
+    .filter(f => f.code === code)
+    .map(f => f.message);
 
 describe('destinationrule.SubsetSelectPodAnalyzer', () => {
-  it('finds pods in any namespace, and through the node\'s topology labels', () => {
+  it("finds pods in any namespace, and through the node's topology labels", () => {
     const rule = spec('DestinationRule', 'web', 'shop', { host: 'web', subsets: [{ name: 'eu', labels: { 'topology.kubernetes.io/region': 'eu-west' } }] });
     const node = object('Node', 'node-1', undefined, {}, { labels: { 'topology.kubernetes.io/region': 'eu-west' } });
     const onNode = pod('web-1', 'other', { app: 'web' }, { spec: { nodeName: 'node-1' } });
     expect(found([service('web', 'shop', { app: 'web' }), rule, node, onNode], 'IST0173')).toEqual([]);
-    expect(found([service('web', 'shop', { app: 'web' }), rule, onNode], 'IST0173')).toEqual(['The Subset eu defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).']);
+    expect(found([service('web', 'shop', { app: 'web' }), rule, onNode], 'IST0173')).toEqual([
+      'The Subset eu defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
+    ]);
   });
 
-  it('adds a ServiceEntry\'s workload selector to its subsets\' labels', () => {
-    const entry = spec('ServiceEntry', 'vm', 'shop', { hosts: ['vm.shop.internal'], ports: [{ number: 80, name: 'http' }], workloadSelector: { labels: { app: 'vm' } } });
+  it("adds a ServiceEntry's workload selector to its subsets' labels", () => {
+    const entry = spec('ServiceEntry', 'vm', 'shop', {
+      hosts: ['vm.shop.internal'],
+      ports: [{ number: 80, name: 'http' }],
+      workloadSelector: { labels: { app: 'vm' } },
+    });
     const rule = spec('DestinationRule', 'vm', 'shop', { host: 'vm.shop.internal', subsets: [{ name: 'v1', labels: { version: 'v1' } }] });
     expect(found([entry, rule, pod('other-1', 'shop', { version: 'v1' })], 'IST0173')).toHaveLength(1);
     expect(found([entry, rule, pod('vm-1', 'shop', { app: 'vm', version: 'v1' })], 'IST0173')).toEqual([]);
   });
 
   it('checks no subset of a DestinationRule whose host is unknown', () => {
-    expect(analyze([spec('DestinationRule', 'x', 'shop', { host: 'nothing', subsets: [{ name: 'v1', labels: { version: 'v1' } }] })]).map(f => f.code)).toEqual(['IST0174']);
+    expect(analyze([spec('DestinationRule', 'x', 'shop', { host: 'nothing', subsets: [{ name: 'v1', labels: { version: 'v1' } }] })]).map(f => f.code)).toEqual(
+      ['IST0174'],
+    );
   });
 });
 

@@ -17,7 +17,12 @@ function augmentedLabels(pod: AnalyzedObject, node: AnalyzedObject | undefined):
 
 /** IST0174 for a DestinationRule host that matches no service, IST0173 for a subset that selects no pod. */
 export const SubsetSelectsPodsAnalyzer: Analyzer = {
-  metadata: { name: 'destinationrule.SubsetSelectPodAnalyzer', description: 'Checks that each subset of a DestinationRule selects pods', inputs: ['DestinationRule', 'Pod', 'Service', 'ServiceEntry'], lookups: ['Node'] },
+  metadata: {
+    name: 'destinationrule.SubsetSelectPodAnalyzer',
+    description: 'Checks that each subset of a DestinationRule selects pods',
+    inputs: ['DestinationRule', 'Pod', 'Service', 'ServiceEntry'],
+    lookups: ['Node'],
+  },
   analyze({ index, mesh, report }) {
     const services = index.serviceHosts();
     const pending: Array<{ rule: AnalyzedObject; subset: string; labels: Record<string, string> }> = [];
@@ -28,13 +33,15 @@ export const SubsetSelectsPodsAnalyzer: Analyzer = {
         report(finding('IST0174', rule, istioMessages.unknownDestinationRuleHost(host)));
         continue;
       }
-      for (const subset of rule.spec?.subsets ?? []) pending.push({ rule, subset: String(subset?.name), labels: { ...(service.workloadLabels ?? {}), ...(subset?.labels ?? {}) } });
+      for (const subset of rule.spec?.subsets ?? [])
+        pending.push({ rule, subset: String(subset?.name), labels: { ...(service.workloadLabels ?? {}), ...(subset?.labels ?? {}) } });
     }
     let augmented: Array<Record<string, string>> | undefined;
     for (const { rule, subset, labels } of pending) {
       // Subsets on topology labels are matched against what istiod adds from the node; others through the label index.
       const byTopology = Object.keys(labels).some(key => key.startsWith('topology.') || key === 'kubernetes.io/hostname');
-      if (byTopology) augmented ??= index.ofKind('Pod').map(pod => augmentedLabels(pod, pod.spec?.nodeName ? index.get('Node', undefined, pod.spec.nodeName) : undefined));
+      if (byTopology)
+        augmented ??= index.ofKind('Pod').map(pod => augmentedLabels(pod, pod.spec?.nodeName ? index.get('Node', undefined, pod.spec.nodeName) : undefined));
       const selects = byTopology ? augmented!.some(podLabels => selectorMatches(labels, podLabels)) : index.podsMatching(labels).length > 0;
       if (!selects) report(finding('IST0173', rule, istioMessages.subsetSelectsNoPods(subset)));
     }

@@ -16,7 +16,7 @@ function claimHosts(hosts: string[], bind: string, claims: Map<string, string>):
 
 /** IST0145: Gateways on the same workloads (overlapping selectors with pods in common) claiming one port and host. */
 export const ConflictingGatewayAnalyzer: Analyzer = {
-  metadata: { name: 'gateway.ConflictingGatewayAnalyzer', description: 'Checks a gateway\'s selector, port number and hosts', inputs: ['Gateway', 'Pod'] },
+  metadata: { name: 'gateway.ConflictingGatewayAnalyzer', description: "Checks a gateway's selector, port number and hosts", inputs: ['Gateway', 'Pod'] },
   analyze(context) {
     const { index, report } = context;
     // "selector~port" → gateway → host → bind
@@ -53,7 +53,8 @@ export const ConflictingGatewayAnalyzer: Analyzer = {
             if (other !== fullName(gateway) && claimHosts(hosts, server?.bind ?? '', hostClaims).length > 0) conflicts.push(other);
           }
         }
-        if (conflicts.length > 0) report(finding('IST0145', gateway, istioMessages.conflictingGateways(conflicts.sort().join(','), selector, port, hosts.join(','))));
+        if (conflicts.length > 0)
+          report(finding('IST0145', gateway, istioMessages.conflictingGateways(conflicts.sort().join(','), selector, port, hosts.join(','))));
       }
     }
   },

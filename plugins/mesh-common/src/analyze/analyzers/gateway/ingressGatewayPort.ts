@@ -11,11 +11,16 @@ export function reportUnselectedGateway({ report }: AnalyzerContext, gateway: An
 
 /** IST0101 (selector) and IST0162: a Gateway's pods exist, and their Services expose each port it listens on. */
 export const IngressGatewayPortAnalyzer: Analyzer = {
-  metadata: { name: 'gateway.IngressGatewayPortAnalyzer', description: 'Checks a gateway\'s ports against the gateway\'s Kubernetes service ports', inputs: ['Gateway', 'Pod', 'Service'] },
+  metadata: {
+    name: 'gateway.IngressGatewayPortAnalyzer',
+    description: "Checks a gateway's ports against the gateway's Kubernetes service ports",
+    inputs: ['Gateway', 'Pod', 'Service'],
+  },
   analyze(context) {
     const { index, report } = context;
     const servicesByNamespace = new Map<string, AnalyzedObject[]>();
-    for (const service of index.ofKind('Service')) servicesByNamespace.set(service.metadata.namespace!, [...(servicesByNamespace.get(service.metadata.namespace!) ?? []), service]);
+    for (const service of index.ofKind('Service'))
+      servicesByNamespace.set(service.metadata.namespace!, [...(servicesByNamespace.get(service.metadata.namespace!) ?? []), service]);
     for (const gateway of index.ofKind('Gateway')) {
       const pods = index.podsMatching(gateway.spec?.selector);
       if (pods.length === 0) {
@@ -36,7 +41,9 @@ export const IngressGatewayPortAnalyzer: Analyzer = {
       const selector = selectorString(gateway.spec?.selector);
       for (const server of gateway.spec?.servers ?? []) {
         if (server?.port && !ports.has(server.port.number)) {
-          report(finding('IST0162', gateway, istioMessages.gatewayPortNotOnService(server.port.number, selector), `spec.selector.${firstSelectorKey(selector)}`));
+          report(
+            finding('IST0162', gateway, istioMessages.gatewayPortNotOnService(server.port.number, selector), `spec.selector.${firstSelectorKey(selector)}`),
+          );
         }
       }
     }

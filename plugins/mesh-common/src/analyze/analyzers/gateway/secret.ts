@@ -7,7 +7,7 @@ import { reportUnselectedGateway } from './ingressGatewayPort';
 
 /** IST0101 (credentialName) and IST0161: each server's certificate secret exists, in the gateway pods' namespace, and is valid. */
 export const GatewaySecretAnalyzer: Analyzer = {
-  metadata: { name: 'gateway.SecretAnalyzer', description: 'Checks a gateway\'s referenced secrets for correctness', inputs: ['Gateway', 'Pod', 'Secret'] },
+  metadata: { name: 'gateway.SecretAnalyzer', description: "Checks a gateway's referenced secrets for correctness", inputs: ['Gateway', 'Pod', 'Secret'] },
   analyze(context) {
     const { index, now, report } = context;
     for (const gateway of index.ofKind('Gateway')) {
@@ -24,7 +24,8 @@ export const GatewaySecretAnalyzer: Analyzer = {
         const ref = shortOrFullName(workloadNamespace, String(credential));
         const secret = index.get('Secret', ref.namespace, ref.name);
         if (!secret) report(finding('IST0101', gateway, istioMessages.referencedResourceNotFound('credentialName', String(credential)), path));
-        else if (!gatewaySecretIsValid(secret as any, now)) report(finding('IST0161', gateway, istioMessages.invalidGatewayCredential(gateway.metadata.name, workloadNamespace), path));
+        else if (!gatewaySecretIsValid(secret as any, now))
+          report(finding('IST0161', gateway, istioMessages.invalidGatewayCredential(gateway.metadata.name, workloadNamespace), path));
       });
     }
   },

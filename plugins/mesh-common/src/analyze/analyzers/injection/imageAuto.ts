@@ -32,7 +32,9 @@ export const ImageAutoAnalyzer: Analyzer = {
       const template = deployment.spec?.template;
       if (!hasAutoImage(template?.spec)) continue;
       const namespaceLabels = index.get('Namespace', undefined, deployment.metadata.namespace ?? 'default')?.metadata.labels;
-      const selected = webhooks.some((w: any) => labelSelectorMatches(w.namespaceSelector, namespaceLabels) && labelSelectorMatches(w.objectSelector, template?.metadata?.labels));
+      const selected = webhooks.some(
+        (w: any) => labelSelectorMatches(w.namespaceSelector, namespaceLabels) && labelSelectorMatches(w.objectSelector, template?.metadata?.labels),
+      );
       if (!selected) report(finding('IST0146', deployment, istioMessages.imageAutoWithoutInjection('Deployment', deployment.metadata.name)));
     }
   },

@@ -9,7 +9,10 @@ describe('injection.Analyzer', () => {
     ['a host-network pod', pod('node-agent', 'shop', {}, { spec: { hostNetwork: true } })],
     ['a pod opting out by label', pod('batch', 'shop', { 'sidecar.istio.io/inject': 'false' })],
     ['a pod opting out by annotation', pod('batch', 'shop', {}, { annotations: { 'sidecar.istio.io/inject': 'false' } })],
-    ['a pod with a native sidecar (init container)', pod('native', 'shop', {}, { spec: { initContainers: [{ name: 'istio-proxy', image: 'istio/proxyv2', restartPolicy: 'Always' }] } })],
+    [
+      'a pod with a native sidecar (init container)',
+      pod('native', 'shop', {}, { spec: { initContainers: [{ name: 'istio-proxy', image: 'istio/proxyv2', restartPolicy: 'Always' }] } }),
+    ],
   ])('does not ask %s for a proxy', (_case, subject) => {
     expect(codes([enabled, subject]).filter(c => c.startsWith('IST0103'))).toEqual([]);
   });
@@ -43,8 +46,10 @@ describe('injection.Analyzer', () => {
     expect(codes([namespace('shop', { 'istio-injection': 'disabled', 'istio.io/rev': 'canary' })])).toEqual([]);
   });
 
-  it('reads enableNamespacesByDefault from the injector of the namespace\'s revision', () => {
-    const canaryInjector = configMap('istio-sidecar-injector-canary', 'istio-system', { values: JSON.stringify({ sidecarInjectorWebhook: { enableNamespacesByDefault: true } }) });
+  it("reads enableNamespacesByDefault from the injector of the namespace's revision", () => {
+    const canaryInjector = configMap('istio-sidecar-injector-canary', 'istio-system', {
+      values: JSON.stringify({ sidecarInjectorWebhook: { enableNamespacesByDefault: true } }),
+    });
     expect(codes([namespace('default'), canaryInjector])).toEqual(['IST0102 Namespace default']);
   });
 });

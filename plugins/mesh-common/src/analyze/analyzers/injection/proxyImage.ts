@@ -22,7 +22,9 @@ function imageType({ index, mesh }: AnalyzerContext, pod: AnalyzedObject): strin
   const typeOf = (config: AnalyzedObject | undefined) => config?.spec?.image?.imageType;
   for (const config of proxyConfigs.filter(c => c.metadata.namespace === mesh.rootNamespace && !c.spec?.selector)) type = typeOf(config) ?? type;
   for (const config of proxyConfigs.filter(c => c.metadata.namespace === namespace && !c.spec?.selector)) type = typeOf(config) ?? type;
-  for (const config of proxyConfigs.filter(c => c.metadata.namespace === namespace && c.spec?.selector && selectorMatches(c.spec.selector.matchLabels, pod.metadata.labels))) {
+  for (const config of proxyConfigs.filter(
+    c => c.metadata.namespace === namespace && c.spec?.selector && selectorMatches(c.spec.selector.matchLabels, pod.metadata.labels),
+  )) {
     type = typeOf(config) ?? type;
   }
   const annotation = pod.metadata.annotations?.['proxy.istio.io/config'];
@@ -64,7 +66,8 @@ export const ProxyImageAnalyzer: Analyzer = {
       const variant = imageType(context, pod);
       for (const container of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
         if (container?.name !== PROXY_CONTAINER) continue;
-        if (container.image !== expected && container.image !== `${expected}-${variant}`) mismatched.set(namespace, [...(mismatched.get(namespace) ?? []), pod.metadata.name]);
+        if (container.image !== expected && container.image !== `${expected}-${variant}`)
+          mismatched.set(namespace, [...(mismatched.get(namespace) ?? []), pod.metadata.name]);
       }
     }
     for (const [namespace, pods] of mismatched) {

@@ -7,7 +7,11 @@ import { Analyzer } from '../../types';
  * application treats them as /api/x; an ALLOW on `notPaths` lets those spellings of the excluded paths in.
  */
 export const AuthorizationPathMatchAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.AuthorizationPathMatchAnalyzer', description: 'Finds path matches that other spellings of a path escape', inputs: ['AuthorizationPolicy'] },
+  metadata: {
+    name: 'meshport.AuthorizationPathMatchAnalyzer',
+    description: 'Finds path matches that other spellings of a path escape',
+    inputs: ['AuthorizationPolicy'],
+  },
   analyze({ index, report }) {
     for (const policy of index.ofKind('AuthorizationPolicy')) {
       const action = policy.spec?.action ?? 'ALLOW';
@@ -20,8 +24,12 @@ export const AuthorizationPathMatchAnalyzer: Analyzer = {
           const path = `spec.rules[${ruleIndex}].to[${toIndex}].operation.${field}`;
           const message =
             action === 'DENY'
-              ? `A DENY rule matches ${paths.join(', ')} positively: spellings the application treats as the same path (//x, /X, /x;a) escape it. Deny with notPaths on the paths to keep open instead`
-              : `An ALLOW rule allows every path except ${paths.join(', ')}: spellings of those paths the application treats as the same are allowed. List the allowed paths instead`;
+              ? `A DENY rule matches ${paths.join(
+                  ', ',
+                )} positively: spellings the application treats as the same path (//x, /X, /x;a) escape it. Deny with notPaths on the paths to keep open instead`
+              : `An ALLOW rule allows every path except ${paths.join(
+                  ', ',
+                )}: spellings of those paths the application treats as the same are allowed. List the allowed paths instead`;
           report(finding('MP0007', policy, message, path));
         });
       });

@@ -12,7 +12,11 @@ function selectorText(policy: AnalyzedObject): string {
 
 /** MP0002: an allow-nothing policy with no ALLOW policy that lets anything back in. */
 export const DenyAllWithoutAllowAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.DenyAllWithoutAllowAnalyzer', description: 'Finds deny-by-default policies that nothing opens up', inputs: ['AuthorizationPolicy'] },
+  metadata: {
+    name: 'meshport.DenyAllWithoutAllowAnalyzer',
+    description: 'Finds deny-by-default policies that nothing opens up',
+    inputs: ['AuthorizationPolicy'],
+  },
   analyze({ index, report, mesh }) {
     // Which namespaces (and selectors within them) have at least one ALLOW policy with rules.
     const openings = new Map<string, Set<string>>();
@@ -28,9 +32,7 @@ export const DenyAllWithoutAllowAnalyzer: Analyzer = {
       const namespaceOpenings = openings.get(namespaceOf(policy));
       // A namespace-wide deny is opened by any ALLOW in the namespace; a workload deny by one for the same workload or the namespace.
       const opened =
-        rootOpen ||
-        (namespaceOpenings !== undefined &&
-          (!policy.spec?.selector || namespaceOpenings.has('*') || namespaceOpenings.has(selectorText(policy))));
+        rootOpen || (namespaceOpenings !== undefined && (!policy.spec?.selector || namespaceOpenings.has('*') || namespaceOpenings.has(selectorText(policy))));
       if (!opened) {
         report(finding('MP0002', policy, 'This policy denies every request and no ALLOW policy with rules lets any caller in'));
       }

@@ -9,7 +9,11 @@ import { allWorkloads, targetPortNumber } from './workloads';
  * it: that traffic bypasses mTLS and every AuthorizationPolicy.
  */
 export const ExcludedTargetPortAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.ExcludedTargetPortAnalyzer', description: 'Finds Service target ports the sidecar does not intercept', inputs: ['Service', 'Deployment'] },
+  metadata: {
+    name: 'meshport.ExcludedTargetPortAnalyzer',
+    description: 'Finds Service target ports the sidecar does not intercept',
+    inputs: ['Service', 'Deployment'],
+  },
   analyze(context) {
     // Few workloads exclude ports: start from them, then the Services of their namespace that select them.
     for (const workload of allWorkloads(context)) {

@@ -8,7 +8,11 @@ import { Analyzer, AnalyzedObject } from '../../types';
  * gateway's pods exist. Runs only when the analysis has no cluster.
  */
 export const GatewayConflictsInFilesAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.GatewayConflictsInFilesAnalyzer', description: 'Finds Gateways of one selector that claim the same port and host', inputs: ['Gateway'] },
+  metadata: {
+    name: 'meshport.GatewayConflictsInFilesAnalyzer',
+    description: 'Finds Gateways of one selector that claim the same port and host',
+    inputs: ['Gateway'],
+  },
   filesOnly: true,
   analyze({ index, report }) {
     const claims = new Map<string, AnalyzedObject[]>();
@@ -26,8 +30,17 @@ export const GatewayConflictsInFilesAnalyzer: Analyzer = {
       if (gateways.length < 2) continue;
       const [selector, port, , host] = key.split('|');
       for (const gateway of gateways) {
-        const others = gateways.filter(other => other !== gateway).map(fullName).join(',');
-        report(finding('MP0010', gateway, `Conflict with gateways ${others} (workload selector ${selector}, port ${port}, host ${host}): istioctl reports IST0145 once the gateway's pods run`));
+        const others = gateways
+          .filter(other => other !== gateway)
+          .map(fullName)
+          .join(',');
+        report(
+          finding(
+            'MP0010',
+            gateway,
+            `Conflict with gateways ${others} (workload selector ${selector}, port ${port}, host ${host}): istioctl reports IST0145 once the gateway's pods run`,
+          ),
+        );
       }
     }
   },

@@ -12,8 +12,12 @@ const HTTP_SOURCE_FIELDS = ['remoteIpBlocks', 'notRemoteIpBlocks', 'requestPrinc
 export function httpAttributes(policy: AnalyzedObject): string[] {
   const found: string[] = [];
   (policy.spec?.rules ?? []).forEach((rule: any, i: number) => {
-    (rule?.to ?? []).forEach((to: any, j: number) => HTTP_OPERATION_FIELDS.filter(field => to?.operation?.[field] !== undefined).forEach(field => found.push(`rules[${i}].to[${j}].operation.${field}`)));
-    (rule?.from ?? []).forEach((from: any, j: number) => HTTP_SOURCE_FIELDS.filter(field => from?.source?.[field] !== undefined).forEach(field => found.push(`rules[${i}].from[${j}].source.${field}`)));
+    (rule?.to ?? []).forEach((to: any, j: number) =>
+      HTTP_OPERATION_FIELDS.filter(field => to?.operation?.[field] !== undefined).forEach(field => found.push(`rules[${i}].to[${j}].operation.${field}`)),
+    );
+    (rule?.from ?? []).forEach((from: any, j: number) =>
+      HTTP_SOURCE_FIELDS.filter(field => from?.source?.[field] !== undefined).forEach(field => found.push(`rules[${i}].from[${j}].source.${field}`)),
+    );
     (rule?.when ?? []).forEach((condition: any, j: number) => {
       if (!L4_CONDITION_KEYS.has(String(condition?.key))) found.push(`rules[${i}].when[${j}] (${condition?.key})`);
     });
@@ -37,22 +41,34 @@ function servedByZtunnel(context: AnalyzerContext, workload: WorkloadView): bool
  * validate tokens at all (RequestAuthentication). Such rules belong on a waypoint, attached with targetRefs.
  */
 export const HttpRulesWithoutWaypointAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.HttpRulesWithoutWaypointAnalyzer', description: 'Finds HTTP rules ztunnel cannot enforce on ambient workloads', inputs: ['AuthorizationPolicy', 'RequestAuthentication'], lookups: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'] },
+  metadata: {
+    name: 'meshport.HttpRulesWithoutWaypointAnalyzer',
+    description: 'Finds HTTP rules ztunnel cannot enforce on ambient workloads',
+    inputs: ['AuthorizationPolicy', 'RequestAuthentication'],
+    lookups: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'],
+  },
   analyze(context) {
     const ambientTargets = (policy: AnalyzedObject) =>
-      policy.spec?.targetRefs || policy.spec?.targetRef ? [] : workloadsMatching(context, namespaceOf(policy), policy.spec?.selector?.matchLabels).filter(w => servedByZtunnel(context, w));
+      policy.spec?.targetRefs || policy.spec?.targetRef
+        ? []
+        : workloadsMatching(context, namespaceOf(policy), policy.spec?.selector?.matchLabels).filter(w => servedByZtunnel(context, w));
     const named = (workloads: WorkloadView[]) => workloads.map(w => `${w.object.kind} ${w.object.metadata.name}`).join(', ');
     for (const policy of context.index.ofKind('AuthorizationPolicy')) {
       const attributes = httpAttributes(policy);
       if (attributes.length === 0) continue;
       const workloads = ambientTargets(policy);
       if (workloads.length === 0) continue;
-      const effect = (policy.spec?.action ?? 'ALLOW') === 'DENY' ? 'applies the policy without them, refusing more than it says' : 'drops the rules with them, letting fewer callers in than it says';
+      const effect =
+        (policy.spec?.action ?? 'ALLOW') === 'DENY'
+          ? 'applies the policy without them, refusing more than it says'
+          : 'drops the rules with them, letting fewer callers in than it says';
       context.report(
         finding(
           'MP0011',
           policy,
-          `ztunnel enforces this policy on ambient workloads (${named(workloads)}) and cannot match HTTP attributes (${attributes.join(', ')}); it ${effect}. Attach it to a waypoint with targetRefs`,
+          `ztunnel enforces this policy on ambient workloads (${named(workloads)}) and cannot match HTTP attributes (${attributes.join(
+            ', ',
+          )}); it ${effect}. Attach it to a waypoint with targetRefs`,
           'spec.selector',
         ),
       );
@@ -61,7 +77,12 @@ export const HttpRulesWithoutWaypointAnalyzer: Analyzer = {
       const workloads = ambientTargets(policy);
       if (workloads.length === 0) continue;
       context.report(
-        finding('MP0011', policy, `ztunnel serves the ambient workloads this policy selects (${named(workloads)}) and validates no tokens: attach it to a waypoint with targetRefs`, 'spec.selector'),
+        finding(
+          'MP0011',
+          policy,
+          `ztunnel serves the ambient workloads this policy selects (${named(workloads)}) and validates no tokens: attach it to a waypoint with targetRefs`,
+          'spec.selector',
+        ),
       );
     }
   },

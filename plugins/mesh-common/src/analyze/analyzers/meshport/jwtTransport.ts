@@ -12,10 +12,14 @@ export const JwtTransportAnalyzer: Analyzer = {
     for (const ra of index.ofKind('RequestAuthentication')) {
       (ra.spec?.jwtRules ?? []).forEach((rule: any, r: number) => {
         if (rule?.jwksUri !== undefined && !isHttps(rule.jwksUri)) {
-          report(finding('MP0003', ra, `jwksUri "${rule.jwksUri}" is not https: anyone on the path could swap the signing keys`, `spec.jwtRules[${r}].jwksUri`));
+          report(
+            finding('MP0003', ra, `jwksUri "${rule.jwksUri}" is not https: anyone on the path could swap the signing keys`, `spec.jwtRules[${r}].jwksUri`),
+          );
         }
         if (typeof rule?.issuer === 'string' && rule.issuer.startsWith('http://')) {
-          report(finding('MP0003', ra, `issuer "${rule.issuer}" is an http URL; its discovery document would be fetched without TLS`, `spec.jwtRules[${r}].issuer`));
+          report(
+            finding('MP0003', ra, `issuer "${rule.issuer}" is an http URL; its discovery document would be fetched without TLS`, `spec.jwtRules[${r}].issuer`),
+          );
         }
       });
     }

@@ -3,7 +3,11 @@ import { Analyzer } from '../../types';
 
 /** MP0004 (port-level mTLS without a selector) and MP0006 (a mode weaker than STRICT). */
 export const PeerAuthenticationAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.PeerAuthenticationAnalyzer', description: 'Checks PeerAuthentication port-level settings and modes', inputs: ['PeerAuthentication'] },
+  metadata: {
+    name: 'meshport.PeerAuthenticationAnalyzer',
+    description: 'Checks PeerAuthentication port-level settings and modes',
+    inputs: ['PeerAuthentication'],
+  },
   analyze({ index, report }) {
     for (const pa of index.ofKind('PeerAuthentication')) {
       const hasSelector = Object.keys(pa.spec?.selector?.matchLabels ?? {}).length > 0;

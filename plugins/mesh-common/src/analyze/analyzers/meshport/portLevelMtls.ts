@@ -7,7 +7,11 @@ import { containerPorts, WORKLOAD_KINDS, workloadsMatching } from './workloads';
  * container declares is ignored by Istio, which is easy to miss when it is the Service's port.
  */
 export const PortLevelMtlsAnalyzer: Analyzer = {
-  metadata: { name: 'meshport.PortLevelMtlsAnalyzer', description: 'Checks that port-level mTLS names ports the selected containers expose', inputs: ['PeerAuthentication', 'Deployment'] },
+  metadata: {
+    name: 'meshport.PortLevelMtlsAnalyzer',
+    description: 'Checks that port-level mTLS names ports the selected containers expose',
+    inputs: ['PeerAuthentication', 'Deployment'],
+  },
   analyze(context) {
     for (const pa of context.index.ofKind('PeerAuthentication')) {
       const selector = pa.spec?.selector?.matchLabels;
@@ -22,7 +26,9 @@ export const PortLevelMtlsAnalyzer: Analyzer = {
         if (declared.has(Number(key))) continue;
         const asServicePort = services.find(s => (s.spec?.ports ?? []).some((p: any) => Number(p?.port) === Number(key)));
         const hint = asServicePort ? `; ${key} is a port of Service ${asServicePort.metadata.name}, whose pods listen on another` : '';
-        const message = `portLevelMtls names port ${key}, which no selected container (${WORKLOAD_KINDS.join(', ')}) exposes; Istio keys it by the workload port and ignores it${hint}`;
+        const message = `portLevelMtls names port ${key}, which no selected container (${WORKLOAD_KINDS.join(
+          ', ',
+        )}) exposes; Istio keys it by the workload port and ignores it${hint}`;
         context.report(finding('MP0008', pa, message, `spec.portLevelMtls.${key}`));
       }
     }

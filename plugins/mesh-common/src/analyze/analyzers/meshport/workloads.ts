@@ -32,7 +32,9 @@ export function workloadsMatching({ index }: AnalyzerContext, namespace: string,
 
 /** Every port a workload's containers declare, by number and by name. */
 export function containerPorts(workload: WorkloadView): Array<{ number: number; name?: string }> {
-  return workload.containers.flatMap((container: any) => (container?.ports ?? []).map((port: any) => ({ number: Number(port?.containerPort), name: port?.name })));
+  return workload.containers.flatMap((container: any) =>
+    (container?.ports ?? []).map((port: any) => ({ number: Number(port?.containerPort), name: port?.name })),
+  );
 }
 
 /** The workload port a Service port sends to: its numeric targetPort, a named port resolved, or the port itself. */

@@ -11,12 +11,14 @@ export const ServiceEntryAddressesAnalyzer: Analyzer = {
   metadata: { name: 'serviceentry.Analyzer', description: 'Checks the validity of ServiceEntry', inputs: ['ServiceEntry', 'MeshConfig'] },
   analyze({ index, mesh, report }) {
     const metadata = mesh.proxyMetadata;
-    const autoAllocated = (metadata.ISTIO_META_DNS_CAPTURE === 'true' && metadata.ISTIO_META_DNS_AUTO_ALLOCATE === 'true') || metadata.PILOT_ENABLE_IP_AUTOALLOCATE === 'true';
+    const autoAllocated =
+      (metadata.ISTIO_META_DNS_CAPTURE === 'true' && metadata.ISTIO_META_DNS_AUTO_ALLOCATE === 'true') || metadata.PILOT_ENABLE_IP_AUTOALLOCATE === 'true';
     if (autoAllocated) return;
     for (const entry of index.ofKind('ServiceEntry')) {
       if ((entry.spec?.addresses !== undefined && entry.spec?.addresses !== null) || ((entry.status as any)?.addresses ?? []).length > 0) continue;
       (entry.spec?.ports ?? []).forEach((port: any, i: number) => {
-        if (!port?.protocol || String(port.protocol).toUpperCase() === 'TCP') report(finding('IST0134', entry, istioMessages.serviceEntryAddressesRequired(), `spec.ports[${i}].name`));
+        if (!port?.protocol || String(port.protocol).toUpperCase() === 'TCP')
+          report(finding('IST0134', entry, istioMessages.serviceEntryAddressesRequired(), `spec.ports[${i}].name`));
       });
     }
   },

@@ -10,7 +10,11 @@ interface Entry {
 
 /** IST0177: ServiceEntries visible in one namespace that give one host and port different protocols. */
 export const ConflictingServiceEntryProtocolAnalyzer: Analyzer = {
-  metadata: { name: 'serviceentry.ConflictingServiceEntryProtocolAnalyzer', description: 'Checks ServiceEntries that define the same host and port with different protocols', inputs: ['ServiceEntry'] },
+  metadata: {
+    name: 'serviceentry.ConflictingServiceEntryProtocolAnalyzer',
+    description: 'Checks ServiceEntries that define the same host and port with different protocols',
+    inputs: ['ServiceEntry'],
+  },
   analyze({ index, report }) {
     const byKey = new Map<string, Entry[]>();
     const keyOf = (scope: string, host: string, port: number) => `${scope}|${host}|${port}`;
@@ -36,7 +40,14 @@ export const ConflictingServiceEntryProtocolAnalyzer: Analyzer = {
       for (const { entry } of entries) {
         if (reported.has(entry)) continue;
         reported.add(entry);
-        report(finding('IST0177', entry, istioMessages.conflictingServiceEntryProtocols(names.join(', '), host, Number(port), protocols.join(', ')), 'metadata.name'));
+        report(
+          finding(
+            'IST0177',
+            entry,
+            istioMessages.conflictingServiceEntryProtocols(names.join(', '), host, Number(port), protocols.join(', ')),
+            'metadata.name',
+          ),
+        );
       }
     }
   },

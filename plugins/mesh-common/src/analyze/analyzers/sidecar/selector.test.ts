@@ -7,10 +7,12 @@ describe('sidecar.SelectorAnalyzer', () => {
   it('reports Sidecars selecting an ambient pod as having no impact, once each', () => {
     const ambient = pod('web-1', 'shop', { app: 'web' }, { annotations: { 'ambient.istio.io/redirection': 'enabled' } });
     const sidecar = spec('Sidecar', 'scope', 'shop', { workloadSelector: { labels: { app: 'web' } } });
-    expect(found([ambient, sidecar])).toEqual(['IST0167 Sidecar shop/scope: The policy has no impact: selected workload is in ambient mode, the policy has no impact.']);
+    expect(found([ambient, sidecar])).toEqual([
+      'IST0167 Sidecar shop/scope: The policy has no impact: selected workload is in ambient mode, the policy has no impact.',
+    ]);
   });
 
-  it('looks for selected pods in the Sidecar\'s own namespace only', () => {
+  it("looks for selected pods in the Sidecar's own namespace only", () => {
     expect(found([pod('web-1', 'other', { app: 'web' }), spec('Sidecar', 'scope', 'shop', { workloadSelector: { labels: { app: 'web' } } })])).toEqual([
       'IST0101 Sidecar shop/scope: Referenced selector not found: "app=web"',
     ]);

@@ -12,7 +12,11 @@ const namesOf = (sidecars: AnalyzedObject[]) => sidecars.map(s => s.metadata.nam
  * namespace-wide Sidecars, and IST0167 where ambient mode makes a Sidecar ineffective.
  */
 export const SidecarSelectorAnalyzer: Analyzer = {
-  metadata: { name: 'sidecar.SelectorAnalyzer', description: 'Validates that sidecars that define a workload selector match at least one pod, and that multiple sidecars do not match the same pod', inputs: ['Sidecar', 'Pod', 'Namespace'] },
+  metadata: {
+    name: 'sidecar.SelectorAnalyzer',
+    description: 'Validates that sidecars that define a workload selector match at least one pod, and that multiple sidecars do not match the same pod',
+    inputs: ['Sidecar', 'Pod', 'Namespace'],
+  },
   analyze({ index, report }) {
     const byPod = new Map<AnalyzedObject, AnalyzedObject[]>();
     const namespaceWide = new Map<string, AnalyzedObject[]>();
@@ -25,7 +29,15 @@ export const SidecarSelectorAnalyzer: Analyzer = {
       }
       const pods = index.podsMatching(labels, namespace);
       const selector = selectorString(labels);
-      if (pods.length === 0) report(finding('IST0101', sidecar, istioMessages.referencedResourceNotFound('selector', selector), `spec.workloadSelector.labels.${firstSelectorKey(selector)}`));
+      if (pods.length === 0)
+        report(
+          finding(
+            'IST0101',
+            sidecar,
+            istioMessages.referencedResourceNotFound('selector', selector),
+            `spec.workloadSelector.labels.${firstSelectorKey(selector)}`,
+          ),
+        );
       for (const pod of pods) byPod.set(pod, [...(byPod.get(pod) ?? []), sidecar]);
     }
     const reported = new Set<AnalyzedObject>();
@@ -39,7 +51,15 @@ export const SidecarSelectorAnalyzer: Analyzer = {
       if (sidecars.length === 1 && !ambient) continue;
       for (const sidecar of sidecars) {
         if (ambient) ineffective(sidecar, 'selected workload is in ambient mode, the policy has no impact');
-        else report(finding('IST0110', sidecar, istioMessages.conflictingSidecarSelectors(namesOf(sidecars), pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
+        else
+          report(
+            finding(
+              'IST0110',
+              sidecar,
+              istioMessages.conflictingSidecarSelectors(namesOf(sidecars), pod.metadata.namespace!, pod.metadata.name),
+              'metadata.name',
+            ),
+          );
       }
     }
     for (const [namespace, sidecars] of namespaceWide) {
@@ -47,7 +67,8 @@ export const SidecarSelectorAnalyzer: Analyzer = {
         for (const sidecar of sidecars) ineffective(sidecar, 'namespace is in ambient mode, the policy has no impact');
         continue;
       }
-      if (sidecars.length > 1) for (const sidecar of sidecars) report(finding('IST0111', sidecar, istioMessages.multipleSidecarsWithoutSelector(namesOf(sidecars), namespace)));
+      if (sidecars.length > 1)
+        for (const sidecar of sidecars) report(finding('IST0111', sidecar, istioMessages.multipleSidecarsWithoutSelector(namesOf(sidecars), namespace)));
     }
   },
 };

@@ -5,7 +5,11 @@ import { Analyzer, AnalyzedObject } from '../../types';
 
 /** IST0101 for a Telemetry selecting no pod of its namespace, IST0159 for pods several Telemetries select. */
 export const TelemetrySelectorAnalyzer: Analyzer = {
-  metadata: { name: 'telemetry.SelectorAnalyzer', description: 'Validates that telemetries that define a selector match at least one pod, and that multiple telemetries do not match the same pod', inputs: ['Telemetry', 'Pod'] },
+  metadata: {
+    name: 'telemetry.SelectorAnalyzer',
+    description: 'Validates that telemetries that define a selector match at least one pod, and that multiple telemetries do not match the same pod',
+    inputs: ['Telemetry', 'Pod'],
+  },
   analyze({ index, report }) {
     const byPod = new Map<AnalyzedObject, AnalyzedObject[]>();
     for (const telemetry of index.ofKind('Telemetry')) {
@@ -13,20 +17,33 @@ export const TelemetrySelectorAnalyzer: Analyzer = {
       if (Object.keys(labels).length === 0) continue;
       const pods = index.podsMatching(labels, telemetry.metadata.namespace!);
       const selector = selectorString(labels);
-      if (pods.length === 0) report(finding('IST0101', telemetry, istioMessages.referencedResourceNotFound('selector', selector), `spec.selector.matchLabels.${firstSelectorKey(selector)}`));
+      if (pods.length === 0)
+        report(
+          finding(
+            'IST0101',
+            telemetry,
+            istioMessages.referencedResourceNotFound('selector', selector),
+            `spec.selector.matchLabels.${firstSelectorKey(selector)}`,
+          ),
+        );
       for (const pod of pods) byPod.set(pod, [...(byPod.get(pod) ?? []), telemetry]);
     }
     for (const [pod, telemetries] of byPod) {
       if (telemetries.length < 2) continue;
       const names = telemetries.map(t => t.metadata.name).sort();
-      for (const telemetry of telemetries) report(finding('IST0159', telemetry, istioMessages.conflictingTelemetrySelectors(names, pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
+      for (const telemetry of telemetries)
+        report(finding('IST0159', telemetry, istioMessages.conflictingTelemetrySelectors(names, pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
     }
   },
 };
 
 /** IST0160: several Telemetries of a namespace without a selector. */
 export const TelemetryDefaultSelectorAnalyzer: Analyzer = {
-  metadata: { name: 'telemetry.DefaultSelectorAnalyzer', description: 'Validates that there are no namespaces with multiple telemetry resources without a selector', inputs: ['Telemetry'] },
+  metadata: {
+    name: 'telemetry.DefaultSelectorAnalyzer',
+    description: 'Validates that there are no namespaces with multiple telemetry resources without a selector',
+    inputs: ['Telemetry'],
+  },
   analyze({ index, report }) {
     const byNamespace = new Map<string, AnalyzedObject[]>();
     for (const telemetry of index.ofKind('Telemetry')) {

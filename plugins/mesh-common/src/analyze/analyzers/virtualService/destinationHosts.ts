@@ -9,7 +9,18 @@ function checkPort({ report }: AnalyzerContext, vs: AnalyzedObject, d: RouteDest
   const port = d.destination.port?.number;
   const path = d.rule === 'http.mirror' ? destinationHostPath(d) : `spec.${d.rule}[${d.serviceIndex}].route[${d.destinationIndex}].destination.host`;
   if (port === undefined) {
-    if (service.ports.length > 1) report(finding('IST0112', vs, istioMessages.destinationPortRequired(host, service.ports.map(p => p.number)), path));
+    if (service.ports.length > 1)
+      report(
+        finding(
+          'IST0112',
+          vs,
+          istioMessages.destinationPortRequired(
+            host,
+            service.ports.map(p => p.number),
+          ),
+          path,
+        ),
+      );
     return;
   }
   if (!service.ports.some(p => p.number === port)) {

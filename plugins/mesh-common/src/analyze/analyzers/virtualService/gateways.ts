@@ -44,7 +44,12 @@ export const GatewayAnalyzer: Analyzer = {
         let served: boolean;
         if (kubernetesGateway) {
           const listeners: any[] = kubernetesGateway.spec?.listeners ?? [];
-          served = listeners.some(l => !l?.hostname) || hostsMatch(listeners.map(l => String(l.hostname)), vsHosts);
+          served =
+            listeners.some(l => !l?.hostname) ||
+            hostsMatch(
+              listeners.map(l => String(l.hostname)),
+              vsHosts,
+            );
         } else {
           served = hostsMatch(istioGateway ? hostsForNamespace(gatewayHosts(istioGateway), namespace) : [], vsHosts);
         }

@@ -107,7 +107,11 @@ function analyzeRoutes(routes: any[], http: boolean, report: (code: 'IST0130' | 
       if (entries[b].prefix === entries[a].prefix || !covered(entries[a], entries[b])) continue;
       report(
         'IST0131',
-        istioMessages.ineffectiveMatch(entries[b].route, `${entries[b].match} of prefix ${entries[b].prefix}`, `${entries[a].match} of prefix ${entries[a].prefix} on ${entries[a].route}`),
+        istioMessages.ineffectiveMatch(
+          entries[b].route,
+          `${entries[b].match} of prefix ${entries[b].prefix}`,
+          `${entries[a].match} of prefix ${entries[a].prefix} on ${entries[a].route}`,
+        ),
       );
     }
   }
@@ -115,7 +119,11 @@ function analyzeRoutes(routes: any[], http: boolean, report: (code: 'IST0130' | 
 
 /** IST0130 and IST0131: rules after a catch-all, and matches an earlier rule already takes (Istio's schema validation). */
 export const UnreachableRuleAnalyzer: Analyzer = {
-  metadata: { name: 'schema.ValidationAnalyzer.VirtualService', description: 'Runs schema validation as an analyzer and reports unreachable rules and matches', inputs: ['VirtualService'] },
+  metadata: {
+    name: 'schema.ValidationAnalyzer.VirtualService',
+    description: 'Runs schema validation as an analyzer and reports unreachable rules and matches',
+    inputs: ['VirtualService'],
+  },
   analyze({ index, report }) {
     for (const vs of index.ofKind('VirtualService')) {
       const emit = (code: 'IST0130' | 'IST0131', message: string) => report(finding(code, vs, message));

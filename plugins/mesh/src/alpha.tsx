@@ -12,6 +12,7 @@ import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { MeshClient, meshApiRef } from './api/MeshApi';
 import { isMeshAvailable } from './components/isMeshAvailable';
+import { templateRouteRef } from './routes';
 
 /** The mesh status client. */
 export const meshApi = ApiBlueprint.make({
@@ -64,6 +65,7 @@ export default createFrontendPlugin({
   // With a title, an icon and a routed page, the plugin is an item of the app's sidebar.
   icon: <DeviceHubIcon />,
   routes: { root: meshOverviewRouteRef },
+  externalRoutes: { template: templateRouteRef },
   extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 

@@ -1,11 +1,13 @@
 import { createApiFactory, createComponentExtension, createPlugin, discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { MeshClient, meshApiRef } from './api/MeshApi';
+import { templateRouteRef } from './routes';
 import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField, MeshPolicyPreviewField, MeshScopeField } from './fields';
 
 /** The mesh plugin for apps on the legacy frontend system. */
 export const meshPlugin = createPlugin({
   id: 'mesh',
+  externalRoutes: { template: templateRouteRef },
   apis: [
     createApiFactory({
       api: meshApiRef,

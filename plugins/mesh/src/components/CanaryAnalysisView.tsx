@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CanaryAnalysis, CanaryCheck } from '@meshport/plugin-mesh-common';
 import { milliseconds } from './format';
-import { templateLink } from './onboarding';
+import { canaryStepLink, useTemplateHref } from './templateLinks';
 
 /** A check's figure for people: requests as a count, the success rate as a percentage, p99 in milliseconds. */
 function figure(check: CanaryCheck, value: number | undefined): string {
@@ -15,21 +15,13 @@ function figure(check: CanaryCheck, value: number | undefined): string {
 
 const BOUND: Record<CanaryCheck['name'], string> = { requests: 'at least', 'success rate': 'at least', p99: 'at most' };
 
-/** The canary template with the step the analysis recommends chosen (and the next weight for a shift). */
-export function canaryStepLink(entityRef: string, analysis: CanaryAnalysis): string | undefined {
-  if (analysis.verdict === 'wait') return undefined;
-  return templateLink('mesh-canary-release', {
-    entity: entityRef,
-    step: analysis.verdict,
-    ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}),
-  });
-}
-
 const ACTION: Record<CanaryAnalysis['verdict'], string> = { wait: 'Wait', shift: 'Shift', promote: 'Promote', rollback: 'Roll back' };
 
 /** Each check of the canary against the stable version and its threshold, the verdict, and the button to the change request. */
 export function CanaryAnalysisView({ analysis, entityRef }: { analysis: CanaryAnalysis; entityRef?: string }) {
-  const link = entityRef ? canaryStepLink(entityRef, analysis) : undefined;
+  const templateHref = useTemplateHref();
+  const next = entityRef ? canaryStepLink(entityRef, analysis) : undefined;
+  const link = next && templateHref(next);
   return (
     <Box aria-label="canary analysis" my={1}>
       <table style={{ fontSize: 13, borderSpacing: '12px 2px' }}>

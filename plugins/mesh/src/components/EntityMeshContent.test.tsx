@@ -5,11 +5,12 @@ import { ResponseError } from '@backstage/errors';
 import { screen } from '@testing-library/react';
 import { clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../api/MeshApi';
+import { templateRouteRef } from '../routes';
 import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
 import { demoClusterStatus, demoComponent as component, entityStatus } from './testFixtures';
 
-function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />) {
+function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />, templatesMounted = true) {
   const api: MeshApi = {
     getEntityStatus: answer,
     getMergedFiles: async () => {
@@ -23,6 +24,8 @@ function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, ele
     <TestApiProvider apis={[[meshApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
+    // The scaffolder's template page, where the app binds the plugin's template route.
+    { mountedRoutes: templatesMounted ? { '/create/templates/:namespace/:templateName': templateRouteRef } : {} },
   );
 }
 
@@ -217,6 +220,17 @@ describe('the Mesh tab', () => {
       `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent('{"entity":"component:default/user-service"}')}`,
     );
     expect(screen.getByText(/IST0102/)).toBeInTheDocument();
+  });
+
+  it('leaves the template buttons out in an app that has not bound the template route', async () => {
+    await renderWith(
+      component('user-service', 'users'),
+      async () => entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]),
+      <EntityMeshContent />,
+      false,
+    );
+    expect(await screen.findByText('user-service is not on the mesh yet')).toBeInTheDocument();
+    expect(screen.queryByText('Onboard user-service')).not.toBeInTheDocument();
   });
 
   it('shows the clusters that answered next to a warning for the one that failed', async () => {

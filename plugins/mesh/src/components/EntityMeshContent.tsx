@@ -2,15 +2,22 @@ import { EmptyState, LinkButton, MissingAnnotationEmptyState, Progress, Response
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { EntityMeshStatus, KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
 import { ClusterMeshView } from './ClusterMeshView';
-import { isNotOnboarded, onboardingLink } from './onboarding';
+import { onboardingLink, useTemplateHref } from './templateLinks';
 import { PendingChangesCard } from './PendingChangesCard';
 import { useEntityMeshStatus } from './useEntityMeshStatus';
+
+/** True when no cluster that answered has an injected or ambient pod: the service is not on the mesh yet. */
+export function isNotOnboarded(status: EntityMeshStatus): boolean {
+  const answering = status.clusters.filter(c => !c.error);
+  return answering.length > 0 && answering.every(c => c.workloads.injectedPods + c.workloads.ambientPods === 0);
+}
 
 /** The Mesh tab: per cluster injection, security, traffic, health, overhead and findings; open changes. */
 export function EntityMeshContent() {
   const { entity, value: status, loading, error, retry } = useEntityMeshStatus();
+  const templateHref = useTemplateHref();
   if (loading && !status) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="The mesh status could not be loaded" defaultExpanded={false} />;
   if (!status) return null;
@@ -24,8 +31,9 @@ export function EntityMeshContent() {
       />
     );
   }
-  const onboardButton = (
-    <LinkButton to={onboardingLink(entity)} color="primary" variant="contained">
+  const onboardHref = templateHref(onboardingLink(entity));
+  const onboardButton = onboardHref && (
+    <LinkButton to={onboardHref} color="primary" variant="contained">
       Onboard {entity.metadata.name}
     </LinkButton>
   );
@@ -37,7 +45,7 @@ export function EntityMeshContent() {
             missing="content"
             title={`${entity.metadata.name} is not on the mesh yet`}
             description="None of its pods has an Istio proxy. The onboarding template proposes the manifests in a pull request to your GitOps repository."
-            action={onboardButton}
+            action={onboardButton || undefined}
           />
         </Grid>
       )}

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { OverheadStatus, PodOverhead, SidecarRightSizing } from '@meshport/plugin-mesh-common';
 import { cpu, memory, percent } from './format';
 import { savingInWords, DataPlaneComparisonView } from './DataPlaneComparisonView';
-import { rightSizingLink } from './onboarding';
+import { rightSizingLink, useTemplateHref } from './templateLinks';
 
 const columns: TableColumn<PodOverhead>[] = [
   { title: 'Pod', field: 'name', cellStyle: { whiteSpace: 'nowrap' } },
@@ -16,6 +16,7 @@ const columns: TableColumn<PodOverhead>[] = [
 
 /** The sidecars' right-sizing in words, with the button to the change request when one is worth making. */
 function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRightSizing; entityRef?: string }) {
+  const templateHref = useTemplateHref();
   if (rightSizing.state === 'unknown') return <Typography variant="body2">Right-sizing: unavailable, {rightSizing.reason}.</Typography>;
   const { observed, current, recommended, saving } = rightSizing;
   const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} CPU (95th percentile) and ${memory(
@@ -28,14 +29,15 @@ function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRight
       </Typography>
     );
   }
+  const href = entityRef && templateHref(rightSizingLink(entityRef, recommended));
   return (
     <Box aria-label="right-sizing" my={1}>
       <Typography variant="body2">
         Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} CPU and {memory(recommended.memoryRequest)} memory (limit{' '}
         {memory(recommended.memoryLimit)}) instead of {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
       </Typography>
-      {entityRef && (
-        <LinkButton to={rightSizingLink(entityRef, recommended)} color="primary" variant="outlined" size="small">
+      {href && (
+        <LinkButton to={href} color="primary" variant="outlined" size="small">
           Open the right-sizing change request
         </LinkButton>
       )}

@@ -2,7 +2,7 @@ import { InfoCard, LinkButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { DryRunStatus, PolicyEnforcer, SecurityStatus } from '@meshport/plugin-mesh-common';
-import { enforceLink } from './onboarding';
+import { enforceLink, useTemplateHref } from './templateLinks';
 import { authorizationInWords } from './authorizationInWords';
 
 /** Where a policy is enforced, in words; nowhere is said loudly, as the policy protects nothing. */
@@ -12,6 +12,8 @@ export function enforcedByInWords(enforcedBy: PolicyEnforcer[]): string {
 
 /** What the dry-run policies would have denied, and the button to the change that enforces them. */
 function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: string }) {
+  const templateHref = useTemplateHref();
+  const enforceHref = entityRef && templateHref(enforceLink(entityRef));
   const figures = dryRun.unavailable
     ? `what they would deny is unknown: ${dryRun.unavailable}`
     : `they would have denied ${dryRun.deniedPerSecond!.toFixed(2)} requests/s over the last ${dryRun.window}`;
@@ -20,8 +22,8 @@ function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: s
       <Typography variant="body2">
         In dry run, counted but not enforced: {dryRun.policies.join(', ')}; {figures}.
       </Typography>
-      {entityRef && (
-        <LinkButton to={enforceLink(entityRef)} color="primary" variant="outlined" size="small">
+      {enforceHref && (
+        <LinkButton to={enforceHref} color="primary" variant="outlined" size="small">
           Enforce: open the change request
         </LinkButton>
       )}

@@ -1,4 +1,4 @@
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { clusterErrorStatus, statusSummary } from '@meshport/plugin-mesh-common';
@@ -90,6 +90,8 @@ describe('the mesh overview', () => {
       >
         <MeshOverviewPage />
       </TestApiProvider>,
+      // The catalog's entity pages, where the app mounts them: the links go through the route ref.
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(
       await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/),

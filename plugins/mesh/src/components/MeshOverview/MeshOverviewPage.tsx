@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content, InfoCard, Link, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef, CATALOG_FILTER_EXISTS } from '@backstage/plugin-catalog-react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, CATALOG_FILTER_EXISTS, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -10,8 +10,14 @@ import { savingInWords } from '../DataPlaneComparisonView';
 import { cpu, memory, percent } from '../format';
 import { overviewRow, OverviewRow, overviewSummary } from './overviewRows';
 
+/** A component's name, linked to its Mesh tab through the catalog's entity route. */
+function MeshTabLink({ row }: { row: OverviewRow }) {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return <Link to={`${entityRoute(entityRouteParams(row.entityRef))}/mesh`}>{row.name}</Link>;
+}
+
 const columns: TableColumn<OverviewRow>[] = [
-  { title: 'Component', field: 'name', render: row => <Link to={row.meshTabPath}>{row.name}</Link> },
+  { title: 'Component', field: 'name', render: row => <MeshTabLink row={row} /> },
   { title: 'Namespace', field: 'namespace' },
   { title: 'Injected pods', field: 'injectedPods', type: 'numeric', render: row => `${row.injectedPods}/${row.totalPods}` },
   { title: 'Ambient pods', field: 'ambientPods', type: 'numeric', render: row => `${row.ambientPods}/${row.totalPods}` },

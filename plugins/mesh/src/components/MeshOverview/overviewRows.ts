@@ -4,7 +4,6 @@ import { EntityMeshSummary } from '@meshport/plugin-mesh-common';
 /** One component's line on the overview. */
 export interface OverviewRow extends Omit<EntityMeshSummary, 'failingClusters' | 'namespace'> {
   name: string;
-  meshTabPath: string;
   namespace?: string;
   problem?: string;
 }
@@ -28,7 +27,6 @@ export function overviewRow(entity: Entity, answer: { summary?: EntityMeshSummar
     ...summary,
     name: entity.metadata.name,
     entityRef: stringifyEntityRef(entity),
-    meshTabPath: `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLowerCase()}/${entity.metadata.name}/mesh`,
     problem: answer.error?.message ?? (failingClusters.length > 0 ? `clusters not read: ${failingClusters.join(', ')}` : undefined),
   };
 }

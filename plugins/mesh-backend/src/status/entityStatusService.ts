@@ -1,8 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { InputError, isError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   AfterMergeStatus,
-  AnnotationError,
   compareDesired,
   gitopsControllersFor,
   clusterErrorStatus,
@@ -56,23 +55,24 @@ function afterMergeOf(desired: DesiredState, source: ClusterSource): AfterMergeS
   };
 }
 
-/** The entity's error-rate thresholds: its annotation's, else the portal's; an annotation that cannot be read is the caller's error (400). */
-function healthThresholdsOf(entity: StatusEntity, defaults: ErrorRateThresholds) {
+/** What an entity's annotations say; one that cannot be read (an InputError) is the caller's error (400), named with the entity. */
+function fromAnnotations<T>(entity: StatusEntity, read: () => T): T {
   try {
-    return errorRateThresholdsFrom(entity.annotations[HEALTH_THRESHOLDS_ANNOTATION], defaults);
+    return read();
   } catch (error) {
-    throw new InputError(`${entity.ref}: ${(error as Error).message}`);
+    if (isError(error) && error.name === 'InputError') throw new InputError(`${entity.ref}: ${error.message}`);
+    throw error;
   }
 }
 
-/** Which cluster objects are the entity's; an annotation that cannot be read is the caller's error (400). */
+/** The entity's error-rate thresholds: its annotation's, else the portal's. */
+function healthThresholdsOf(entity: StatusEntity, defaults: ErrorRateThresholds) {
+  return fromAnnotations(entity, () => errorRateThresholdsFrom(entity.annotations[HEALTH_THRESHOLDS_ANNOTATION], defaults));
+}
+
+/** Which cluster objects are the entity's. */
 function targetOf(entity: StatusEntity) {
-  try {
-    return entityTarget(entity.annotations);
-  } catch (error) {
-    if (error instanceof AnnotationError) throw new InputError(`${entity.ref}: ${error.message}`);
-    throw error;
-  }
+  return fromAnnotations(entity, () => entityTarget(entity.annotations));
 }
 
 export class EntityStatusService {

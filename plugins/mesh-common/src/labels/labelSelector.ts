@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+
 /** One requirement of a Kubernetes label selector, as `kubectl -l` and the API's `labelSelector` write it. */
 export interface LabelRequirement {
   key: string;
@@ -27,9 +29,9 @@ function splitTerms(selector: string): string[] {
 
 function checked(selector: string, requirement: LabelRequirement): LabelRequirement {
   const name = requirement.key.split('/').pop()!;
-  if (!KEY.test(requirement.key) || name.length > 63) throw new Error(`label selector "${selector}": "${requirement.key}" is not a valid label key`);
+  if (!KEY.test(requirement.key) || name.length > 63) throw new InputError(`label selector "${selector}": "${requirement.key}" is not a valid label key`);
   const bad = requirement.values.find(value => !VALUE.test(value) || value.length > 63);
-  if (bad !== undefined) throw new Error(`label selector "${selector}": "${bad}" is not a valid label value`);
+  if (bad !== undefined) throw new InputError(`label selector "${selector}": "${bad}" is not a valid label value`);
   return requirement;
 }
 
@@ -45,7 +47,7 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
     const absent = /^!\s*(\S+)$/.exec(term);
     if (absent) return checked(selector, { key: absent[1], operator: '!', values: [] });
     if (/^\S+$/.test(term)) return checked(selector, { key: term, operator: 'exists', values: [] });
-    throw new Error(`label selector "${selector}": cannot read "${term}"`);
+    throw new InputError(`label selector "${selector}": cannot read "${term}"`);
   });
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { CanaryPolicy, MeshPolicy } from './policy';
 
 /** The steps of a canary release, as the canary template offers them. */
@@ -21,7 +22,7 @@ export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolic
     return { ...policy, canary: { stableVersion, canaryVersion, canaryWeight, headerMatch, analysis } };
   }
   if (!policy.canary) {
-    throw new Error(`canary: there is no canary to ${step.step}; start one first`);
+    throw new InputError(`canary: there is no canary to ${step.step}; start one first`);
   }
   switch (step.step) {
     case 'shift':

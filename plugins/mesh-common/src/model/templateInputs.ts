@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+
 /**
  * Resolves the `${{ … }}` expressions of a scaffolder step's input against form values and earlier
  * step outputs, for a browser that previews what the step will receive. Only property paths
@@ -26,7 +28,7 @@ function pathSegments(expression: string): string[] {
     consumed += match[0];
   }
   if (consumed.replace(/\./g, '') !== expression.replace(/\s+/g, '').replace(/\./g, '')) {
-    throw new Error(`"${expression}" is not a property path`);
+    throw new InputError(`"${expression}" is not a property path`);
   }
   return segments;
 }

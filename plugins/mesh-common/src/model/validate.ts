@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { jwtSectionSchema, meshPolicySchema, MeshPolicy } from './policy';
 import { namespacePolicySchema, NamespacePolicy } from './namespacePolicy';
@@ -71,10 +72,9 @@ export function formatFieldErrors(errors: FieldError[]): string {
   return errors.map(error => `${error.field}: ${error.message}`).join('\n');
 }
 
-/** Thrown where a caller asked for a valid policy and got an invalid one. */
-export class PolicyValidationError extends Error {
+/** Thrown where a caller asked for a valid policy and got an invalid one: an InputError naming each field. */
+export class PolicyValidationError extends InputError {
   constructor(readonly errors: FieldError[]) {
     super(`Invalid mesh policy:\n${formatFieldErrors(errors)}`);
-    this.name = 'PolicyValidationError';
   }
 }

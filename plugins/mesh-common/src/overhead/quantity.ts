@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+
 const suffixes: Record<string, number> = {
   n: 1e-9,
   u: 1e-6,
@@ -20,7 +22,7 @@ const suffixes: Record<string, number> = {
 /** A Kubernetes quantity in base units ("250m" → 0.25, "128Mi" → 134217728). Throws on malformed input. */
 export function parseQuantity(text: string): number {
   const match = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(String(text).trim());
-  if (!match) throw new Error(`"${text}" is not a Kubernetes quantity`);
+  if (!match) throw new InputError(`"${text}" is not a Kubernetes quantity`);
   const [, number, exponent, suffix] = match;
   const value = Number(number);
   if (exponent !== undefined) return value * 10 ** Number(exponent);

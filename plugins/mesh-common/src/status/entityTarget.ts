@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { isDnsLabel } from '../model/primitives';
 import { parseLabelSelector, LabelRequirement } from '../labels/labelSelector';
 
@@ -18,10 +19,9 @@ export interface EntityTarget {
 }
 
 /** An entity annotation that cannot be read, named with what is wrong with it. */
-export class AnnotationError extends Error {
+export class AnnotationError extends InputError {
   constructor(readonly annotation: string, reason: string) {
     super(`annotation ${annotation}: ${reason}`);
-    this.name = 'AnnotationError';
   }
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { HealthAssessment, HealthState, HealthStatus } from './types';
 
 /** The error rates (percent of 5xx answers) at which a service is degraded, and failing. */
@@ -28,7 +29,7 @@ export function errorRateThresholdsFrom(
   const failing = values.get('failing');
   const valid = (n: number | undefined) => n !== undefined && Number.isFinite(n) && n >= 0 && n <= 100;
   if (![...values.keys()].every(key => key === 'degraded' || key === 'failing') || !valid(degraded) || !valid(failing) || degraded! > failing!) {
-    throw new Error(
+    throw new InputError(
       `annotation ${HEALTH_THRESHOLDS_ANNOTATION} "${annotation}" must read "degraded=<percent>,failing=<percent>", degraded at most failing, e.g. "degraded=0.1,failing=10"`,
     );
   }

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { Document, parse, parseAllDocuments, visit } from 'yaml';
 
 /**
@@ -40,11 +41,10 @@ export function toYaml(objects: unknown[]): string {
   return objects.map(documentText).join('---\n');
 }
 
-/** A YAML document that could not be read. */
-export class YamlParseError extends Error {
+/** A YAML document that could not be read: an InputError naming the file and the document. */
+export class YamlParseError extends InputError {
   constructor(readonly source: string, readonly documentIndex: number, message: string) {
     super(`${source}: document ${documentIndex + 1}: ${message}`);
-    this.name = 'YamlParseError';
   }
 }
 

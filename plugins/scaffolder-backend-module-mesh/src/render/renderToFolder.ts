@@ -6,8 +6,6 @@ import {
   clusterObjectsFromFiles,
   dnsLabel,
   Finding,
-  FieldError,
-  formatFieldErrors,
   mergePolicyInput,
   objectRef,
   overheadForPolicy,
@@ -15,6 +13,7 @@ import {
   parseMeshPolicy,
   parseNamespacePolicy,
   parseYaml,
+  PolicyValidationError,
   prune,
   renderNamespacePolicy,
   renderPolicy,
@@ -48,14 +47,10 @@ export interface RenderOutcome {
   title: string;
 }
 
-function fieldError(errors: FieldError[]): InputError {
-  return new InputError(`Invalid mesh policy:\n${formatFieldErrors(errors)}`);
-}
-
 function requireName(value: unknown, field: string): string {
   const parsed = dnsLabel.safeParse(value);
   if (!parsed.success) {
-    throw fieldError([{ field, message: value === undefined ? 'is required' : parsed.error.issues[0].message }]);
+    throw new PolicyValidationError([{ field, message: value === undefined ? 'is required' : parsed.error.issues[0].message }]);
   }
   return parsed.data;
 }
@@ -74,17 +69,11 @@ function renderService(request: Extract<RenderRequest, { kind: 'service' }>, exi
       throw new InputError(`canaryStep.step: there is no canary to ${request.canaryStep.step} for this service; start one first`);
     }
     const parsed = parseMeshPolicy(merged, 'policy');
-    if (!parsed.ok) throw fieldError(parsed.errors);
-    let stepped;
-    try {
-      stepped = applyCanaryStep(parsed.value, request.canaryStep);
-    } catch (error) {
-      throw new InputError((error as Error).message);
-    }
-    merged = { ...merged, canary: prune(stepped.canary) };
+    if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+    merged = { ...merged, canary: prune(applyCanaryStep(parsed.value, request.canaryStep).canary) };
   }
   const parsed = parseMeshPolicy(merged, 'policy');
-  if (!parsed.ok) throw fieldError(parsed.errors);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value) };
 }
 
@@ -103,7 +92,7 @@ function renderNamespace(request: Extract<RenderRequest, { kind: 'namespace' }>,
   }
   const merged = mergePolicyInput(stored, request.namespacePolicy);
   const parsed = parseNamespacePolicy(merged, 'namespacePolicy');
-  if (!parsed.ok) throw fieldError(parsed.errors);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   const { mode, migrationStep } = parsed.value.dataPlane;
   return { rendered: renderNamespacePolicy(parsed.value), policyDocument: merged, ...(migrationStep ? { migration: { to: mode, step: migrationStep } } : {}) };
 }

@@ -1,4 +1,6 @@
 import { FINDING_CODES } from './codes';
+import { firstSelectorKey, selectorString } from './istio/selectors';
+import { istioMessages } from './messages';
 import { AnalyzedObject, Finding } from './types';
 
 /** How severe each level is, most severe first: istioctl's order, and the order findings are listed in. */
@@ -23,4 +25,10 @@ export function finding(code: keyof typeof FINDING_CODES, object: AnalyzedObject
 /** The namespace an object lives in, Kubernetes' default when it names none. */
 export function namespaceOf(object: AnalyzedObject): string {
   return object.metadata.namespace ?? 'default';
+}
+
+/** IST0101 for a workload selector that matches no pod, pointing at its first key under `labelsPath` (the message istioctl gives). */
+export function selectorNotFound(object: AnalyzedObject, labels: Record<string, string> | undefined, labelsPath: string): Finding {
+  const selector = selectorString(labels);
+  return finding('IST0101', object, istioMessages.referencedResourceNotFound('selector', selector), `${labelsPath}.${firstSelectorKey(selector)}`);
 }

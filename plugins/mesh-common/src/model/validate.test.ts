@@ -1,6 +1,7 @@
 import { minimalPolicyExample, paymentServicePolicyExample } from '../examples';
 import { applyCanaryStep } from './canarySteps';
 import { meshPolicyJsonSchema } from './jsonSchema';
+import { POLICY_SECTIONS } from './mergePolicy';
 import { parseMeshPolicy, parseNamespacePolicy } from './validate';
 
 function errorsOf(input: unknown) {
@@ -124,20 +125,8 @@ describe('applyCanaryStep', () => {
 describe('meshPolicyJsonSchema', () => {
   it('describes every top-level section with its help text', () => {
     const schema = meshPolicyJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual([
-      'service',
-      'dataPlane',
-      'injection',
-      'mtls',
-      'jwt',
-      'authorization',
-      'traffic',
-      'canary',
-      'ingress',
-      'telemetry',
-      'scope',
-      'egress',
-    ]);
+    // The sections a form may set or remove are the model's sections, in its order.
+    expect(Object.keys(schema.properties)).toEqual([...POLICY_SECTIONS]);
     expect(schema.required).toEqual(['service']);
     for (const section of Object.values(schema.properties)) expect(section.description).toEqual(expect.any(String));
   });

@@ -1,12 +1,11 @@
-import { finding } from '../../findings';
+import { finding, selectorNotFound } from '../../findings';
 import { firstSelectorKey, selectorMatches, selectorString } from '../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 
 /** IST0101 for a Gateway whose selector matches no pod: istioctl reports it from three analyzers, one text. */
 export function reportUnselectedGateway({ report }: AnalyzerContext, gateway: AnalyzedObject) {
-  const selector = selectorString(gateway.spec?.selector);
-  report(finding('IST0101', gateway, istioMessages.referencedResourceNotFound('selector', selector), `spec.selector.${firstSelectorKey(selector)}`));
+  report(selectorNotFound(gateway, gateway.spec?.selector, 'spec.selector'));
 }
 
 /** IST0101 (selector) and IST0162: a Gateway's pods exist, and their Services expose each port it listens on. */

@@ -1,6 +1,5 @@
-import { finding } from '../../findings';
+import { finding, selectorNotFound } from '../../findings';
 import { namespaceInAmbientMode, podInAmbientMode } from '../../istio/meshMembership';
-import { firstSelectorKey, selectorString } from '../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 
@@ -28,16 +27,7 @@ export const SidecarSelectorAnalyzer: Analyzer = {
         continue;
       }
       const pods = index.podsMatching(labels, namespace);
-      const selector = selectorString(labels);
-      if (pods.length === 0)
-        report(
-          finding(
-            'IST0101',
-            sidecar,
-            istioMessages.referencedResourceNotFound('selector', selector),
-            `spec.workloadSelector.labels.${firstSelectorKey(selector)}`,
-          ),
-        );
+      if (pods.length === 0) report(selectorNotFound(sidecar, labels, 'spec.workloadSelector.labels'));
       for (const pod of pods) byPod.set(pod, [...(byPod.get(pod) ?? []), sidecar]);
     }
     const reported = new Set<AnalyzedObject>();

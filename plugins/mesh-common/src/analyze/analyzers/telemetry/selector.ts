@@ -1,5 +1,4 @@
-import { finding } from '../../findings';
-import { firstSelectorKey, selectorString } from '../../istio/selectors';
+import { finding, selectorNotFound } from '../../findings';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 
@@ -16,16 +15,7 @@ export const TelemetrySelectorAnalyzer: Analyzer = {
       const labels: Record<string, string> = telemetry.spec?.selector?.matchLabels ?? {};
       if (Object.keys(labels).length === 0) continue;
       const pods = index.podsMatching(labels, telemetry.metadata.namespace!);
-      const selector = selectorString(labels);
-      if (pods.length === 0)
-        report(
-          finding(
-            'IST0101',
-            telemetry,
-            istioMessages.referencedResourceNotFound('selector', selector),
-            `spec.selector.matchLabels.${firstSelectorKey(selector)}`,
-          ),
-        );
+      if (pods.length === 0) report(selectorNotFound(telemetry, labels, 'spec.selector.matchLabels'));
       for (const pod of pods) byPod.set(pod, [...(byPod.get(pod) ?? []), telemetry]);
     }
     for (const [pod, telemetries] of byPod) {

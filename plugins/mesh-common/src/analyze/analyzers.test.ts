@@ -10,6 +10,12 @@ import { AnalysisOptions } from './types';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const injected = namespace('default', { 'istio-injection': 'enabled' });
 const reviewsPod = pod('reviews-1', 'default', { app: 'reviews', version: 'v1' }, { proxy: true });
+/** reviews' Deployment behind one Service on TCP 8080. */
+const reviewsOnTcp = [
+  injected,
+  deployment('reviews', 'default', { app: 'reviews' }),
+  service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }]),
+];
 const route = (host: string, extra: Record<string, unknown> = {}) => ({ route: [{ destination: { host, ...extra } }] });
 const gateway = (name: string, servers: any[], selector: Record<string, string> = { istio: 'ingressgateway' }) =>
   spec('Gateway', name, 'default', { selector, servers });
@@ -169,12 +175,7 @@ const cases: Case[] = [
   {
     code: 'IST0116',
     title: 'one port, two protocols, one Deployment',
-    fires: [
-      injected,
-      deployment('reviews', 'default', { app: 'reviews' }),
-      service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }]),
-      service('s2', 'default', { app: 'reviews' }, [{ name: 'udp', port: 8080, protocol: 'UDP' }]),
-    ],
+    fires: [...reviewsOnTcp, service('s2', 'default', { app: 'reviews' }, [{ name: 'udp', port: 8080, protocol: 'UDP' }])],
     expect: [
       {
         resource: 'Deployment default/reviews',
@@ -182,11 +183,7 @@ const cases: Case[] = [
         path: 'metadata.name',
       },
     ],
-    quiet: [
-      injected,
-      deployment('reviews', 'default', { app: 'reviews' }),
-      service('s1', 'default', { app: 'reviews' }, [{ name: 'tcp', port: 8080, protocol: 'TCP' }]),
-    ],
+    quiet: reviewsOnTcp,
   },
   {
     code: 'IST0118',

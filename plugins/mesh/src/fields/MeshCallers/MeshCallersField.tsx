@@ -15,6 +15,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { CallerRule, dependentsOf, principalOf, rulesFor } from './callers';
 import { commaList } from '../commaList';
 
+/** The lists of an allowed caller's rule the field edits, comma-separated. */
+const RULE_LISTS = [
+  { field: 'methods', label: 'Methods' },
+  { field: 'paths', label: 'Paths' },
+] as const;
+
 /**
  * The catalog components allowed to call this one (by default those that dependsOn it), turned into
  * principals from their namespace and service account; methods and paths per caller are optional.
@@ -62,20 +68,16 @@ export function MeshCallersField({ formData, onChange, schema, formContext, rawE
             <FormControlLabel control={<Checkbox checked={Boolean(rule)} onChange={() => toggle(entity)} />} label={`${entity.metadata.name} (${principal})`} />
             {rule && (
               <Box display="flex" style={{ gap: 8 }} ml={4}>
-                <TextField
-                  id={`${id}-${index}-methods`}
-                  label="Methods (empty: any)"
-                  value={(rule.methods ?? []).join(', ')}
-                  onChange={e => edit(principal, { methods: commaList(e.target.value) })}
-                  margin="dense"
-                />
-                <TextField
-                  id={`${id}-${index}-paths`}
-                  label="Paths (empty: any)"
-                  value={(rule.paths ?? []).join(', ')}
-                  onChange={e => edit(principal, { paths: commaList(e.target.value) })}
-                  margin="dense"
-                />
+                {RULE_LISTS.map(({ field, label }) => (
+                  <TextField
+                    key={field}
+                    id={`${id}-${index}-${field}`}
+                    label={`${label} (empty: any)`}
+                    value={(rule[field] ?? []).join(', ')}
+                    onChange={e => edit(principal, { [field]: commaList(e.target.value) })}
+                    margin="dense"
+                  />
+                ))}
               </Box>
             )}
           </Box>

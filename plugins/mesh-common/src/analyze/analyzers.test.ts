@@ -10,6 +10,12 @@ import { AnalysisOptions } from './types';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const injected = namespace('default', { 'istio-injection': 'enabled' });
 const reviewsPod = pod('reviews-1', 'default', { app: 'reviews', version: 'v1' }, { proxy: true });
+/** reviews' Service and pod (version v1), and a DestinationRule with one subset of the given version. */
+const reviewsWithSubset = (version: string) => [
+  service('reviews', 'default', { app: 'reviews' }),
+  reviewsPod,
+  spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: version, labels: { version } }] }),
+];
 /** reviews' Deployment behind one Service on TCP 8080. */
 const reviewsOnTcp = [
   injected,
@@ -588,22 +594,14 @@ const cases: Case[] = [
   {
     code: 'IST0173',
     title: 'a subset that selects no pod',
-    fires: [
-      service('reviews', 'default', { app: 'reviews' }),
-      reviewsPod,
-      spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v3', labels: { version: 'v3' } }] }),
-    ],
+    fires: reviewsWithSubset('v3'),
     expect: [
       {
         resource: 'DestinationRule default/reviews',
         message: 'The Subset v3 defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
       },
     ],
-    quiet: [
-      service('reviews', 'default', { app: 'reviews' }),
-      reviewsPod,
-      spec('DestinationRule', 'reviews', 'default', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] }),
-    ],
+    quiet: reviewsWithSubset('v1'),
   },
   {
     code: 'IST0174',

@@ -80,17 +80,8 @@ describe('meshport analyze', () => {
           apiVersion: 'networking.istio.io/v1',
           kind: 'VirtualService',
           metadata: { name: 'cart', namespace: 'shop' },
-          spec: {
-            hosts: ['cart'],
-            http: [
-              {
-                route: [
-                  { destination: { host: 'cart' }, weight: 90 },
-                  { destination: { host: 'cart' }, weight: 20 },
-                ],
-              },
-            ],
-          },
+          // Weights of 90 and 20: MP0001.
+          spec: { hosts: ['cart'], http: [{ route: [90, 20].map(weight => ({ destination: { host: 'cart' }, weight })) }] },
         },
         {
           apiVersion: 'security.istio.io/v1',

@@ -10,6 +10,9 @@ import { AnalysisOptions } from './types';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const injected = namespace('default', { 'istio-injection': 'enabled' });
 const reviewsPod = pod('reviews-1', 'default', { app: 'reviews', version: 'v1' }, { proxy: true });
+/** A VirtualService whose one http route splits traffic by these weights. */
+const weightedRoute = (weights: number[]) =>
+  spec('VirtualService', 'vs', 'default', { hosts: ['x'], http: [{ route: weights.map(weight => ({ destination: { host: 'x' }, weight })) }] });
 /** reviews' Service and pod (version v1), and a DestinationRule with one subset of the given version. */
 const reviewsWithSubset = (version: string) => [
   service('reviews', 'default', { app: 'reviews' }),
@@ -656,33 +659,9 @@ const cases: Case[] = [
   {
     code: 'MP0001',
     title: 'route weights that do not add up to 100',
-    fires: [
-      spec('VirtualService', 'vs', 'default', {
-        hosts: ['x'],
-        http: [
-          {
-            route: [
-              { destination: { host: 'x' }, weight: 50 },
-              { destination: { host: 'x' }, weight: 40 },
-            ],
-          },
-        ],
-      }),
-    ],
+    fires: [weightedRoute([50, 40])],
     expect: [{ resource: 'VirtualService default/vs', message: 'The weights of http route 0 add up to 90, not 100', path: 'spec.http[0].route' }],
-    quiet: [
-      spec('VirtualService', 'vs', 'default', {
-        hosts: ['x'],
-        http: [
-          {
-            route: [
-              { destination: { host: 'x' }, weight: 60 },
-              { destination: { host: 'x' }, weight: 40 },
-            ],
-          },
-        ],
-      }),
-    ],
+    quiet: [weightedRoute([60, 40])],
   },
   {
     code: 'MP0002',

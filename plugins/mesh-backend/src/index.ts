@@ -5,6 +5,3 @@
  * @packageDocumentation
  */
 export { meshPlugin as default } from './plugin';
-export { EntityStatusService } from './status/entityStatusService';
-export { SnapshotClusterSource } from './cluster/snapshotClusterSource';
-export { LiveClusterSource } from './cluster/liveClusterSource';

@@ -4,7 +4,11 @@ import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
 import { createRouter } from './service/router';
 import { buildStatusService } from './status/buildStatusService';
 
-/** The mesh status backend: `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`. */
+/**
+ * The mesh status backend: `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`.
+ *
+ * @public
+ */
 export const meshPlugin = createBackendPlugin({
   pluginId: 'mesh',
   register(env) {

@@ -1,11 +1,19 @@
 import { MeshPolicyInput, NamespacePolicyInput } from './model';
 
-/** The smallest useful policy: sidecar, STRICT mTLS, deny by default. */
+/**
+ * The smallest useful policy: sidecar, STRICT mTLS, deny by default.
+ *
+ * @public
+ */
 export const minimalPolicyExample: MeshPolicyInput = {
   service: { name: 'user-service', namespace: 'users', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] },
 };
 
-/** A policy that uses every section: the demo's payment-service mid-canary. */
+/**
+ * A policy that uses every section: the demo's payment-service mid-canary.
+ *
+ * @public
+ */
 export const paymentServicePolicyExample: MeshPolicyInput = {
   service: {
     name: 'payment-service',
@@ -66,13 +74,21 @@ export const paymentServicePolicyExample: MeshPolicyInput = {
   },
 };
 
-/** A sidecar service whose proxies learn only what it calls: the Service it depends on and an external API. */
+/**
+ * A sidecar service whose proxies learn only what it calls: the Service it depends on and an external API.
+ *
+ * @public
+ */
 export const scopedPolicyExample: MeshPolicyInput = {
   service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 2 },
   scope: { hosts: ['payments/payment-service.payments.svc.cluster.local', 'orders/api.shipping.example.com'] },
 };
 
-/** Egress three ways: TLS origination to an external API, an API reached through the egress gateway, and a service in another cluster. */
+/**
+ * Egress three ways: TLS origination to an external API, an API reached through the egress gateway, and a service in another cluster.
+ *
+ * @public
+ */
 export const egressPolicyExample: MeshPolicyInput = {
   service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] },
   egress: [
@@ -98,14 +114,22 @@ export const egressPolicyExample: MeshPolicyInput = {
   ],
 };
 
-/** An ambient service with L4 rules only: ztunnel enforces everything, no waypoint. */
+/**
+ * An ambient service with L4 rules only: ztunnel enforces everything, no waypoint.
+ *
+ * @public
+ */
 export const ambientL4PolicyExample: MeshPolicyInput = {
   service: { name: 'inventory', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 4 },
   dataPlane: { mode: 'ambient' },
   authorization: { allow: [{ principals: ['cluster.local/ns/shop/sa/storefront'] }] },
 };
 
-/** An ambient service whose rules need HTTP: a waypoint of its own enforces them. */
+/**
+ * An ambient service whose rules need HTTP: a waypoint of its own enforces them.
+ *
+ * @public
+ */
 export const ambientWaypointPolicyExample: MeshPolicyInput = {
   service: { name: 'checkout', namespace: 'shop', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], versionLabel: 'v1', replicas: 3 },
   dataPlane: { mode: 'ambient' },
@@ -118,13 +142,21 @@ export const ambientWaypointPolicyExample: MeshPolicyInput = {
   telemetry: { samplingPercentage: 5 },
 };
 
-/** Onboarding a namespace with every default. */
+/**
+ * Onboarding a namespace with every default.
+ *
+ * @public
+ */
 export const namespacePolicyExample: NamespacePolicyInput = {
   namespace: 'payments',
   telemetry: { tracingProvider: 'otel', samplingPercentage: 1 },
 };
 
-/** Onboarding a namespace to ambient mode, with a waypoint for all its services. */
+/**
+ * Onboarding a namespace to ambient mode, with a waypoint for all its services.
+ *
+ * @public
+ */
 export const ambientNamespacePolicyExample: NamespacePolicyInput = {
   namespace: 'shop',
   dataPlane: { mode: 'ambient', waypoint: true },

@@ -1,7 +1,11 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 
-/** Reading an entity's mesh status (pods, policies, health): a catalog-entity resource permission. */
+/**
+ * Reading an entity's mesh status (pods, policies, health): a catalog-entity resource permission.
+ *
+ * @public
+ */
 export const meshEntityStatusReadPermission = createPermission({
   name: 'mesh.entity.status.read',
   attributes: { action: 'read' },
@@ -11,6 +15,8 @@ export const meshEntityStatusReadPermission = createPermission({
 /**
  * Proposing a change to an entity's mesh configuration (the mesh templates' GitOps actions): a
  * catalog-entity resource permission, so that a policy can grant it to the entity's owners only.
+ *
+ * @public
  */
 export const meshGitopsChangePermission = createPermission({
   name: 'mesh.gitops.change',

@@ -5,23 +5,18 @@
  *
  * @packageDocumentation
  */
+
+export { ensureFolder, hasGitMetadata, removeFileSafely, writeFileSafely } from './files/workspaceFiles';
 export { changeBranchName } from './gitops/branchName';
-export { DEFAULT_LAYOUT, folderFor, layoutFromConfig, meshRootsOf } from './gitops/layout';
-export type { GitOpsLayout } from './gitops/layout';
-export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gitops/changeRequests';
 export { RateLimitedError } from './gitops/changeRequests';
-export { folderSize, GitCommandError, GitRunner, redact } from './gitops/git';
-export type { GitCredentials, GitIdentity, GitRunnerOptions, GitTransport } from './gitops/git';
-export {
-  ALWAYS_PROTECTED_NAMESPACES,
-  committerFromConfig,
-  DEFAULT_COMMITTER,
-  DEFAULT_LIMITS,
-  limitsFromConfig,
-  protectedNamespaces,
-} from './gitops/gitopsConfig';
+export type { ChangeRequest, ChangeRequestDetails, GitOpsProvider } from './gitops/changeRequests';
+export { GitRunner } from './gitops/git';
+export type { GitCredentials, GitIdentity, GitRunnerOptions, GitRunOptions, GitTransport } from './gitops/git';
+export { committerFromConfig, limitsFromConfig, protectedNamespaces } from './gitops/gitopsConfig';
 export type { GitOpsLimits } from './gitops/gitopsConfig';
-export { displayUrl, PlainGitProvider } from './gitops/plainGit';
+export { folderFor, layoutFromConfig, meshRootsOf } from './gitops/layout';
+export type { GitOpsLayout } from './gitops/layout';
+export { displayUrl } from './gitops/plainGit';
 export { PrivateRepository } from './gitops/privateRepository';
 export type { RemoteHeads } from './gitops/privateRepository';
 export { RepositoryPolicy } from './gitops/repositoryPolicy';
@@ -31,5 +26,4 @@ export type { FolderContents } from './gitops/repositorySnapshot';
 export { resolveProvider } from './gitops/resolveProvider';
 export { GitOpsTaskStore, TaskState } from './gitops/taskState';
 export type { CheckoutRecord, StagedChanges, TreeFile } from './gitops/taskState';
-export { ensureFolder, hasGitMetadata, relativeSegments, removeFileSafely, writeFileSafely } from './files/workspaceFiles';
 export { collectManifestFiles, readManifestDocuments } from './manifests/manifestFiles';

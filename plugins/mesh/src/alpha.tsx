@@ -14,7 +14,11 @@ import { MeshClient, meshApiRef } from './api/MeshApi';
 import { isMeshAvailable } from './components/isMeshAvailable';
 import { templateRouteRef } from './routes';
 
-/** The mesh status client. */
+/**
+ * The mesh status client.
+ *
+ * @alpha
+ */
 export const meshApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -24,7 +28,11 @@ export const meshApi = ApiBlueprint.make({
     }),
 });
 
-/** The Mesh tab on entity pages of components with Kubernetes annotations. */
+/**
+ * The Mesh tab on entity pages of components with Kubernetes annotations.
+ *
+ * @alpha
+ */
 export const entityMeshContent = EntityContentBlueprint.make({
   name: 'mesh',
   params: {
@@ -36,7 +44,11 @@ export const entityMeshContent = EntityContentBlueprint.make({
   },
 });
 
-/** The Mesh card on the overview tab. */
+/**
+ * The Mesh card on the overview tab.
+ *
+ * @alpha
+ */
 export const entityMeshCard = EntityCardBlueprint.make({
   name: 'mesh',
   params: {
@@ -45,10 +57,18 @@ export const entityMeshCard = EntityCardBlueprint.make({
   },
 });
 
-/** Where the mesh overview page is mounted. */
+/**
+ * Where the mesh overview page is mounted.
+ *
+ * @alpha
+ */
 export const meshOverviewRouteRef = createRouteRef();
 
-/** The mesh overview page: every component with mesh data. */
+/**
+ * The mesh overview page: every component with mesh data.
+ *
+ * @alpha
+ */
 export const meshOverviewPage = PageBlueprint.make({
   params: {
     path: '/mesh',
@@ -58,7 +78,11 @@ export const meshOverviewPage = PageBlueprint.make({
   },
 });
 
-/** The mesh plugin for apps on the new frontend system. */
+/**
+ * The mesh plugin for apps on the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'mesh',
   title: 'Mesh',
@@ -69,7 +93,11 @@ export default createFrontendPlugin({
   extensions: [meshApi, entityMeshContent, entityMeshCard, meshOverviewPage],
 });
 
-/** Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshScope, MeshPolicyPreview. */
+/**
+ * Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshScope, MeshPolicyPreview.
+ *
+ * @alpha
+ */
 export const meshScaffolderFieldsModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [

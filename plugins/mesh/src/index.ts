@@ -3,17 +3,21 @@
  *
  * @packageDocumentation
  */
+
+export { meshApiRef, MeshClient } from './api/MeshApi';
+export type { EntitySummaryAnswer, MergedFiles, MeshApi } from './api/MeshApi';
+export { isMeshAvailable } from './components/isMeshAvailable';
+export type { JwtRulesValue } from './fields/JwtRules/jwtRules';
+export type { CallerRule } from './fields/MeshCallers/callers';
+export type { ProxyScope } from './fields/MeshScope/scope';
 export {
-  meshPlugin,
-  EntityMeshContent,
-  EntityMeshCard,
-  MeshOverviewPage,
   CanarySplitFieldExtension,
+  EntityMeshCard,
+  EntityMeshContent,
   JwtRulesFieldExtension,
   MeshCallersFieldExtension,
-  MeshScopeFieldExtension,
+  MeshOverviewPage,
+  meshPlugin,
   MeshPolicyPreviewFieldExtension,
+  MeshScopeFieldExtension,
 } from './plugin';
-export { isMeshAvailable } from './components/isMeshAvailable';
-export { MeshClient, meshApiRef } from './api/MeshApi';
-export type { MeshApi } from './api/MeshApi';

@@ -4,7 +4,11 @@ import { MeshClient, meshApiRef } from './api/MeshApi';
 import { templateRouteRef } from './routes';
 import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField, MeshPolicyPreviewField, MeshScopeField } from './fields';
 
-/** The mesh plugin for apps on the legacy frontend system. */
+/**
+ * The mesh plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
 export const meshPlugin = createPlugin({
   id: 'mesh',
   externalRoutes: { template: templateRouteRef },
@@ -17,47 +21,79 @@ export const meshPlugin = createPlugin({
   ],
 });
 
-/** The Mesh tab for an entity page (legacy frontend system). */
-export const EntityMeshContent = meshPlugin.provide(
+/**
+ * The Mesh tab for an entity page (legacy frontend system).
+ *
+ * @public
+ */
+export const EntityMeshContent: () => JSX.Element | null = meshPlugin.provide(
   createComponentExtension({
     name: 'EntityMeshContent',
     component: { lazy: () => import('./components/EntityMeshContent').then(m => m.EntityMeshContent) },
   }),
 );
 
-/** The mesh overview page (legacy frontend system); mount it on a route such as /mesh. */
-export const MeshOverviewPage = meshPlugin.provide(
+/**
+ * The mesh overview page (legacy frontend system); mount it on a route such as /mesh.
+ *
+ * @public
+ */
+export const MeshOverviewPage: () => JSX.Element = meshPlugin.provide(
   createComponentExtension({
     name: 'MeshOverviewPage',
     component: { lazy: () => import('./components/MeshOverview/MeshOverviewPage').then(m => m.MeshOverviewPage) },
   }),
 );
 
-/** The Mesh card for an entity's overview (legacy frontend system). */
-export const EntityMeshCard = meshPlugin.provide(
+/**
+ * The Mesh card for an entity's overview (legacy frontend system).
+ *
+ * @public
+ */
+export const EntityMeshCard: () => JSX.Element = meshPlugin.provide(
   createComponentExtension({
     name: 'EntityMeshCard',
     component: { lazy: () => import('./components/EntityMeshCard').then(m => m.EntityMeshCard) },
   }),
 );
 
-/** The CanarySplit form field (legacy frontend system): weights that always sum to 100. */
+/**
+ * The CanarySplit form field (legacy frontend system): weights that always sum to 100.
+ *
+ * @public
+ */
 export const CanarySplitFieldExtension = meshPlugin.provide(
   createScaffolderFieldExtension({ name: 'CanarySplit', component: CanarySplitField, validation: canarySplitValidation }),
 );
 
-/** The JwtRules form field (legacy frontend system): issuer, JWKS URL, audiences, claims. */
+/**
+ * The JwtRules form field (legacy frontend system): issuer, JWKS URL, audiences, claims.
+ *
+ * @public
+ */
 export const JwtRulesFieldExtension = meshPlugin.provide(
   createScaffolderFieldExtension({ name: 'JwtRules', component: JwtRulesField, validation: jwtRulesValidation }),
 );
 
-/** The MeshCallers form field (legacy frontend system): catalog components allowed to call. */
+/**
+ * The MeshCallers form field (legacy frontend system): catalog components allowed to call.
+ *
+ * @public
+ */
 export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshCallers', component: MeshCallersField }));
 
-/** The MeshScope form field (legacy frontend system): the proxy's egress scope from the catalog's dependencies. */
+/**
+ * The MeshScope form field (legacy frontend system): the proxy's egress scope from the catalog's dependencies.
+ *
+ * @public
+ */
 export const MeshScopeFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshScope', component: MeshScopeField }));
 
-/** The MeshPolicyPreview form field (legacy frontend system): the manifests, findings and cost as the form is filled. */
+/**
+ * The MeshPolicyPreview form field (legacy frontend system): the manifests, findings and cost as the form is filled.
+ *
+ * @public
+ */
 export const MeshPolicyPreviewFieldExtension = meshPlugin.provide(
   createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField }),
 );

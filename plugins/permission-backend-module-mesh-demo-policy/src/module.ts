@@ -8,6 +8,8 @@ import { meshGitopsChangePermission } from '@meshport/plugin-mesh-common';
 /**
  * The demo portal's policy: everyone may read everything and run templates, but a component's mesh
  * configuration may only be changed by the component's owners (the user, or a group they belong to).
+ *
+ * @public
  */
 export class MeshportDemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -18,7 +20,11 @@ export class MeshportDemoPermissionPolicy implements PermissionPolicy {
   }
 }
 
-/** Installs {@link MeshportDemoPermissionPolicy} as the permission backend's policy. */
+/**
+ * Installs {@link MeshportDemoPermissionPolicy} as the permission backend's policy.
+ *
+ * @public
+ */
 export const meshportDemoPermissionPolicyModule = createBackendModule({
   pluginId: 'permission',
   moduleId: 'meshport-demo-policy',

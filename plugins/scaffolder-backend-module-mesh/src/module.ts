@@ -8,7 +8,11 @@ import { createMeshRenderAction } from './actions/render';
 import { createMeshGitOpsContext } from './gitops/context';
 import { CatalogEntityAccess } from './gitops/entityAccess';
 
-/** Adds Meshport's actions to the scaffolder: mesh:gitops:checkout, mesh:render, mesh:gitops:pull-request. */
+/**
+ * Adds Meshport's actions to the scaffolder: mesh:gitops:checkout, mesh:render, mesh:gitops:pull-request.
+ *
+ * @public
+ */
 export const scaffolderModuleMesh = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'mesh',

@@ -56,6 +56,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /**
  * Every object indexed once, in input order: by kind, by key, and pods by namespace and label (per
  * namespace and across the cluster), so that each analyzer does work in proportion to what it checks.
+ *
+ * @public
  */
 export class AnalysisIndex {
   private readonly byKind = new Map<string, AnalyzedObject[]>();

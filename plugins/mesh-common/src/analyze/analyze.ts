@@ -64,6 +64,8 @@ function runs(analyzer: Analyzer, options: AnalysisOptions, available: (kind: st
  * cluster) as `istioctl analyze` would: namespaced objects without a namespace are in "default",
  * istioctl's ignored namespaces are dropped, and the findings come sorted (errors first) and without
  * duplicates. Objects are indexed once.
+ *
+ * @public
  */
 export function analyze(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Finding[] {
   let normalized = normalizeObjects(objects);
@@ -84,7 +86,11 @@ export function analyze(objects: unknown[], options: AnalysisOptions = {}, analy
   });
 }
 
-/** True when any finding is an error. */
+/**
+ * True when any finding is an error.
+ *
+ * @public
+ */
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some(f => f.level === 'error');
 }

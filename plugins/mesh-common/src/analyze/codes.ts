@@ -1,6 +1,10 @@
 import { FindingLevel } from './types';
 
-/** What a code means: its level, istioctl's message name (or Meshport's), a title and what to do. */
+/**
+ * What a code means: its level, istioctl's message name (or Meshport's), a title and what to do.
+ *
+ * @public
+ */
 export interface CodeDescription {
   level: FindingLevel;
   name: string;
@@ -13,6 +17,8 @@ export interface CodeDescription {
 /**
  * Every code the analyzers report. IST codes are istioctl analyze's, with its levels and names
  * (pkg/config/analysis/msg/messages.yaml); MP codes are Meshport's own, for checks Istio does not have.
+ *
+ * @public
  */
 export const FINDING_CODES: Record<string, CodeDescription> = {
   IST0101: {
@@ -313,7 +319,11 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
   },
 };
 
-/** A code's level, name, title and one-line fix. */
+/**
+ * A code's level, name, title and one-line fix.
+ *
+ * @public
+ */
 export function describeCode(code: string): CodeDescription | undefined {
   return FINDING_CODES[code];
 }

@@ -1,9 +1,17 @@
 import type { AnalysisIndex } from './analysisIndex';
 
-/** How serious a finding is, in istioctl analyze's words. */
+/**
+ * How serious a finding is, in istioctl analyze's words.
+ *
+ * @public
+ */
 export type FindingLevel = 'error' | 'warning' | 'info';
 
-/** One problem in a set of objects. `resource` is "Kind namespace/name" (or "Kind name"); `path` points into the object. */
+/**
+ * One problem in a set of objects. `resource` is "Kind namespace/name" (or "Kind name"); `path` points into the object.
+ *
+ * @public
+ */
 export interface Finding {
   code: string;
   level: FindingLevel;
@@ -12,7 +20,11 @@ export interface Finding {
   path?: string;
 }
 
-/** A Kubernetes object as analyzers read it: any object with apiVersion, kind and metadata. */
+/**
+ * A Kubernetes object as analyzers read it: any object with apiVersion, kind and metadata.
+ *
+ * @public
+ */
 export interface AnalyzedObject {
   apiVersion?: string;
   kind: string;
@@ -21,7 +33,11 @@ export interface AnalyzedObject {
   [key: string]: unknown;
 }
 
-/** The parts of Istio's mesh configuration the analyzers read. */
+/**
+ * The parts of Istio's mesh configuration the analyzers read.
+ *
+ * @public
+ */
 export interface MeshConfigView {
   rootNamespace: string;
   clusterDomain: string;
@@ -31,7 +47,11 @@ export interface MeshConfigView {
   imageType?: string;
 }
 
-/** What the caller knows about the input beyond the objects themselves. */
+/**
+ * What the caller knows about the input beyond the objects themselves.
+ *
+ * @public
+ */
 export interface AnalysisOptions {
   /**
    * "cluster" (default): the objects are a whole cluster, as a live cluster lists them or as istioctl's
@@ -54,7 +74,11 @@ export interface AnalysisOptions {
   now?: number;
 }
 
-/** What one analyzer gets: the indexed objects, the mesh configuration and a way to report. */
+/**
+ * What one analyzer gets: the indexed objects, the mesh configuration and a way to report.
+ *
+ * @public
+ */
 export interface AnalyzerContext {
   index: AnalysisIndex;
   mesh: MeshConfigView;
@@ -62,7 +86,11 @@ export interface AnalyzerContext {
   report(finding: Finding): void;
 }
 
-/** One check, after Istio's pkg/config/analysis analyzers. */
+/**
+ * One check, after Istio's pkg/config/analysis analyzers.
+ *
+ * @public
+ */
 export interface Analyzer {
   /**
    * `inputs`: the kinds the analyzer needs completely (it does not run without them); `lookups`: kinds

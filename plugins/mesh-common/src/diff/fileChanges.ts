@@ -1,7 +1,11 @@
 import { parseYaml } from '../yaml';
 import { lineDiff } from './lineDiff';
 
-/** One file of a proposed change against what the branch holds. */
+/**
+ * One file of a proposed change against what the branch holds.
+ *
+ * @public
+ */
 export interface FileChange {
   path: string;
   change: 'added' | 'changed' | 'unchanged' | 'removed';
@@ -22,6 +26,8 @@ function ownedFiles(current: ReadonlyMap<string, string>): string[] {
 /**
  * Proposed files against a folder as the branch holds it: each added, changed (with its line diff) or
  * unchanged, and the files Meshport owns there that the proposal no longer writes, removed.
+ *
+ * @public
  */
 export function fileChanges(proposed: Array<{ path: string; content: string }>, current: ReadonlyMap<string, string>): FileChange[] {
   const written = new Set(proposed.map(file => file.path));

@@ -36,6 +36,8 @@ function edits(before: string[], after: string[]): Edit[] {
 /**
  * A unified diff of two texts ("-" and "+" lines, a few lines of context, "…" between hunks), or
  * undefined when they are too large to compare line by line.
+ *
+ * @public
  */
 export function lineDiff(before: string, after: string): string | undefined {
   const a = before.split('\n');

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 
-/** One requirement of a Kubernetes label selector, as `kubectl -l` and the API's `labelSelector` write it. */
+/**
+ * One requirement of a Kubernetes label selector, as `kubectl -l` and the API's `labelSelector` write it.
+ *
+ * @public
+ */
 export interface LabelRequirement {
   key: string;
   operator: '=' | '!=' | 'in' | 'notin' | 'exists' | '!';
@@ -35,7 +39,11 @@ function checked(selector: string, requirement: LabelRequirement): LabelRequirem
   return requirement;
 }
 
-/** Parses a label selector string ("app=x,tier in (web,api),!legacy"); throws naming the bad term. */
+/**
+ * Parses a label selector string ("app=x,tier in (web,api),!legacy"); throws naming the bad term.
+ *
+ * @public
+ */
 export function parseLabelSelector(selector: string): LabelRequirement[] {
   return splitTerms(selector).map(term => {
     const set = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
@@ -51,7 +59,11 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
   });
 }
 
-/** True when labels satisfy every requirement. */
+/**
+ * True when labels satisfy every requirement.
+ *
+ * @public
+ */
 export function matchesLabelSelector(requirements: LabelRequirement[], labels: Record<string, string> = {}): boolean {
   return requirements.every(({ key, operator, values }) => {
     const value = labels[key];

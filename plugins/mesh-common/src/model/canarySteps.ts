@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { CanaryPolicy, MeshPolicy } from './policy';
 
-/** The steps of a canary release, as the canary template offers them. */
+/**
+ * The steps of a canary release, as the canary template offers them.
+ *
+ * @public
+ */
 export type CanaryStep =
   | {
       step: 'start';
@@ -15,7 +19,11 @@ export type CanaryStep =
   | { step: 'promote' }
   | { step: 'rollback' };
 
-/** A policy after one canary step. Pure: the input is not changed. Throws when the step needs a running canary. */
+/**
+ * A policy after one canary step. Pure: the input is not changed. Throws when the step needs a running canary.
+ *
+ * @public
+ */
 export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolicy {
   if (step.step === 'start') {
     const { stableVersion, canaryVersion, canaryWeight, headerMatch, analysis } = step;

@@ -1,6 +1,10 @@
 import { isRecord } from '../isRecord';
 
-/** Drops what a form sends for "not set": undefined, null and empty strings, recursively. */
+/**
+ * Drops what a form sends for "not set": undefined, null and empty strings, recursively.
+ *
+ * @public
+ */
 export function withoutEmptyValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutEmptyValues).filter(item => item !== undefined);
   if (isRecord(value)) {
@@ -34,6 +38,8 @@ function egressFromForm(entry: unknown): unknown {
  * without a certificate means plain HTTP: a form cannot leave a whole block out, only its fields. In
  * ambient mode the sidecar's resources and scope are dropped: the form hides those fields then, but keeps
  * the values (their defaults among them) they held in sidecar mode.
+ *
+ * @public
  */
 export function policyFromForm(sections: Record<string, unknown>): Record<string, unknown> {
   const cleaned = withoutEmptyValues(sections) as Record<string, unknown>;

@@ -32,6 +32,8 @@ function mergeByName(stored: unknown[], update: unknown[]): unknown[] {
  * and namespace from the catalog, not its ports), and `egress`, whose entries are merged by name (an
  * egress form adds or replaces one external service). `remove` drops sections, e.g. an ingress taken down.
  * Pure, and validation is left to the parser so that errors name the merged policy's fields.
+ *
+ * @public
  */
 export function mergePolicyInput(stored: unknown, update: Record<string, unknown>, remove: readonly string[] = []): Record<string, unknown> {
   const merged: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};

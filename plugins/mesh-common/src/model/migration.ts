@@ -4,14 +4,27 @@
  * and to revert on its own, and none leaves a pod served by neither a sidecar nor ztunnel.
  */
 
-/** The steps towards ambient, in order: each adds one thing to the namespace's sidecar labels. */
+/**
+ * The steps towards ambient, in order: each adds one thing to the namespace's sidecar labels.
+ *
+ * @public
+ */
 export const TO_AMBIENT_STEPS = ['deploy-waypoint', 'use-waypoint', 'enroll', 'stop-injection'] as const;
-/** The steps back to sidecars, in order. */
+/**
+ * The steps back to sidecars, in order.
+ *
+ * @public
+ */
 export const TO_SIDECAR_STEPS = ['restore-injection', 'leave-ambient'] as const;
 
+/** @public */
 export type MigrationStep = (typeof TO_AMBIENT_STEPS)[number] | (typeof TO_SIDECAR_STEPS)[number];
 
-/** One step of a namespace migration, in words a platform team acts on. */
+/**
+ * One step of a namespace migration, in words a platform team acts on.
+ *
+ * @public
+ */
 export interface MigrationStepPlan {
   step: MigrationStep;
   title: string;
@@ -25,6 +38,7 @@ export interface MigrationStepPlan {
   rollback: string;
 }
 
+/** @public */
 export const MIGRATION_STEPS: Record<MigrationStep, MigrationStepPlan> = {
   'deploy-waypoint': {
     step: 'deploy-waypoint',
@@ -77,7 +91,11 @@ export const MIGRATION_STEPS: Record<MigrationStep, MigrationStepPlan> = {
   },
 };
 
-/** The steps of a migration in order, to ambient or back to sidecars. */
+/**
+ * The steps of a migration in order, to ambient or back to sidecars.
+ *
+ * @public
+ */
 export function migrationSteps(to: 'ambient' | 'sidecar'): MigrationStepPlan[] {
   return (to === 'ambient' ? TO_AMBIENT_STEPS : TO_SIDECAR_STEPS).map(step => MIGRATION_STEPS[step]);
 }

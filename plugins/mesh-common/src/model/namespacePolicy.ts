@@ -12,7 +12,11 @@ export function keepsInjection(policy: { dataPlane: { mode: string; migrationSte
   return policy.dataPlane.mode === 'sidecar' || STEPS_KEEPING_INJECTION.includes(policy.dataPlane.migrationStep ?? '');
 }
 
-/** Mesh defaults for a whole namespace: the entry point a platform team uses before services onboard. */
+/**
+ * Mesh defaults for a whole namespace: the entry point a platform team uses before services onboard.
+ *
+ * @public
+ */
 export const namespacePolicySchema = z
   .strictObject({
     namespace: dnsLabel.describe('Kubernetes namespace'),
@@ -82,5 +86,7 @@ export const namespacePolicySchema = z
   })
   .describe('Meshport onboarding for one namespace');
 
+/** @public */
 export type NamespacePolicyInput = z.input<typeof namespacePolicySchema>;
+/** @public */
 export type NamespacePolicy = z.output<typeof namespacePolicySchema>;

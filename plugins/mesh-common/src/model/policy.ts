@@ -376,7 +376,11 @@ const scope = z
     "Sidecar mode only: the proxy's egress scope (a Sidecar resource). The proxy learns only these hosts, its namespace's and istio-system's, instead of the whole mesh; calls elsewhere fail",
   );
 
-/** Everything Meshport configures for one service: the single model behind forms, actions and analysis. */
+/**
+ * Everything Meshport configures for one service: the single model behind forms, actions and analysis.
+ *
+ * @public
+ */
 export const meshPolicySchema = z
   .strictObject({
     service,
@@ -463,9 +467,15 @@ export const meshPolicySchema = z
 /** The JWT section alone, for forms that edit it on its own. */
 export const jwtSectionSchema = jwt;
 
+/** @public */
 export type MeshPolicyInput = z.input<typeof meshPolicySchema>;
-/** The policy with every default filled in. */
+/**
+ * The policy with every default filled in.
+ *
+ * @public
+ */
 export type MeshPolicy = z.output<typeof meshPolicySchema>;
 export type MtlsMode = z.output<typeof mtlsMode>;
+/** @public */
 export type CanaryPolicy = NonNullable<MeshPolicy['canary']>;
 export type ContainerResources = z.output<typeof containerResources>;

@@ -18,10 +18,18 @@ const httpToken = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 const printableNoSpace = /^[\x21-\x7e]+$/;
 const printable = /^[\x20-\x7e]+$/;
 
-/** A canary's share of traffic: a whole percent from 0 to 100; the stable version gets the rest. */
+/**
+ * A canary's share of traffic: a whole percent from 0 to 100; the stable version gets the rest.
+ *
+ * @public
+ */
 export const canaryWeight = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100');
 
-/** The two weights a canary route sends, for a canary weight (rounded, clamped to 0-100): they always add up to 100. */
+/**
+ * The two weights a canary route sends, for a canary weight (rounded, clamped to 0-100): they always add up to 100.
+ *
+ * @public
+ */
 export function canarySplit(weight: number): { stable: number; canary: number } {
   const canary = Math.min(100, Math.max(0, Math.round(weight)));
   return { stable: 100 - canary, canary };
@@ -35,13 +43,21 @@ export function isHttpProtocol(protocol: string): boolean {
   return HTTP_PROTOCOLS.includes(protocol);
 }
 
-/** A DNS-1123 label: Kubernetes names of namespaces, services, ports. */
+/**
+ * A DNS-1123 label: Kubernetes names of namespaces, services, ports.
+ *
+ * @public
+ */
 export const dnsLabel = z
   .string()
   .max(63, 'must be at most 63 characters')
   .regex(dns1123Label, 'must be lowercase letters, digits and "-", starting and ending with a letter or digit');
 
-/** True for a DNS-1123 label (a namespace, a Service name): the rule of `dnsLabel`, as a plain check. */
+/**
+ * True for a DNS-1123 label (a namespace, a Service name): the rule of `dnsLabel`, as a plain check.
+ *
+ * @public
+ */
 export function isDnsLabel(value: string): boolean {
   return dnsLabel.safeParse(value).success;
 }

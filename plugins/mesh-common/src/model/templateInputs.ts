@@ -6,6 +6,8 @@ import { InputError } from '@backstage/errors';
  * (`parameters.ports`, `steps.fetch.output.entity.metadata.annotations['x']`), quoted strings and
  * `a or b` (the first truthy) are supported: the mesh templates use nothing else. An expression that is the whole string keeps its value's type, as the
  * scaffolder does; inside a longer string it is interpolated.
+ *
+ * @public
  */
 export function resolveTemplateInput(input: unknown, context: Record<string, unknown>): unknown {
   if (Array.isArray(input)) return input.map(item => resolveTemplateInput(item, context));

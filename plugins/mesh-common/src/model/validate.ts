@@ -4,15 +4,24 @@ import { jwtSectionSchema, meshPolicySchema, MeshPolicy } from './policy';
 import { namespacePolicySchema, NamespacePolicy } from './namespacePolicy';
 import { closestField, knownFieldsAt, RENAMED_FIELDS } from './unknownFields';
 
-/** One problem with an input, named by the dotted path of its field, e.g. "jwt.rules[0].jwksUri". */
+/**
+ * One problem with an input, named by the dotted path of its field, e.g. "jwt.rules[0].jwksUri".
+ *
+ * @public
+ */
 export interface FieldError {
   field: string;
   message: string;
 }
 
+/** @public */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** "jwt.rules[0].jwksUri" from zod's ["jwt", "rules", 0, "jwksUri"]. */
+/**
+ * "jwt.rules[0].jwksUri" from zod's ["jwt", "rules", 0, "jwksUri"].
+ *
+ * @public
+ */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
@@ -52,27 +61,47 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, root: string, modelR
   };
 }
 
-/** Parses a service policy; every error names its field. */
+/**
+ * Parses a service policy; every error names its field.
+ *
+ * @public
+ */
 export function parseMeshPolicy(input: unknown, root = ''): ParseResult<MeshPolicy> {
   return parseWith(meshPolicySchema, input, root);
 }
 
-/** Parses the JWT section on its own (a form field's value); errors are named under `root`. */
+/**
+ * Parses the JWT section on its own (a form field's value); errors are named under `root`.
+ *
+ * @public
+ */
 export function parseJwtSection(input: unknown, root = 'jwt'): ParseResult<MeshPolicy['jwt']> {
   return parseWith(jwtSectionSchema, input, root, 'jwt');
 }
 
-/** Parses a namespace policy; every error names its field. */
+/**
+ * Parses a namespace policy; every error names its field.
+ *
+ * @public
+ */
 export function parseNamespacePolicy(input: unknown, root = ''): ParseResult<NamespacePolicy> {
   return parseWith(namespacePolicySchema, input, root);
 }
 
-/** One line per error: "field: message". */
+/**
+ * One line per error: "field: message".
+ *
+ * @public
+ */
 export function formatFieldErrors(errors: FieldError[]): string {
   return errors.map(error => `${error.field}: ${error.message}`).join('\n');
 }
 
-/** Thrown where a caller asked for a valid policy and got an invalid one: an InputError naming each field. */
+/**
+ * Thrown where a caller asked for a valid policy and got an invalid one: an InputError naming each field.
+ *
+ * @public
+ */
 export class PolicyValidationError extends InputError {
   constructor(readonly errors: FieldError[]) {
     super(`Invalid mesh policy:\n${formatFieldErrors(errors)}`);

@@ -13,7 +13,11 @@ export const WAYPOINT_DEFAULT_RESOURCES: ContainerResourceAmounts = { requests: 
 /** Pods per node assumed for a service's share of its nodes' ztunnels when the cluster is not known. */
 export const DEFAULT_PODS_PER_NODE = 30;
 
-/** One thing a data plane charges the service for. */
+/**
+ * One thing a data plane charges the service for.
+ *
+ * @public
+ */
 export interface DataPlaneCostPart {
   name: 'sidecar' | 'ztunnel' | 'waypoint';
   /** How many of it the service is charged for: pods for sidecars, a share of one ztunnel or waypoint otherwise. */
@@ -26,7 +30,11 @@ export interface DataPlaneCostPart {
   measured?: Amounts;
 }
 
-/** What one data plane costs the service. */
+/**
+ * What one data plane costs the service.
+ *
+ * @public
+ */
 export interface DataPlaneCost {
   mode: MeshPolicy['dataPlane']['mode'];
   parts: DataPlaneCostPart[];
@@ -35,7 +43,11 @@ export interface DataPlaneCost {
   measured?: Amounts;
 }
 
-/** Both data planes for one service, side by side. */
+/**
+ * Both data planes for one service, side by side.
+ *
+ * @public
+ */
 export interface DataPlaneComparison {
   /** The one the policy chooses, or the one the pods run on (`mixed` when both, `none` off the mesh). */
   chosen: MeshPolicy['dataPlane']['mode'] | 'mixed' | 'none';
@@ -48,7 +60,11 @@ export interface DataPlaneComparison {
   waypointFor: string[];
 }
 
-/** What the service's own pods and nodes look like; figures from the cluster replace the defaults. */
+/**
+ * What the service's own pods and nodes look like; figures from the cluster replace the defaults.
+ *
+ * @public
+ */
 export interface DataPlaneCostOptions {
   /** Pods sharing a node, and with it a ztunnel; default DEFAULT_PODS_PER_NODE. */
   podsPerNode?: number;
@@ -84,6 +100,8 @@ export function sideBySide(
  * sidecars are one proxy per pod; ambient is the service's share of the ztunnels on its pods' nodes (its
  * pods over the pods per node) plus, when a rule needs HTTP, its waypoint (one replica of its own; none
  * when it uses an existing, shared one, whose cost is the namespace's).
+ *
+ * @public
  */
 export function compareDataPlanes(input: MeshPolicyInput | MeshPolicy, options: DataPlaneCostOptions = {}): DataPlaneComparison {
   const parsed = parseMeshPolicy(input);

@@ -15,7 +15,11 @@ export const ISTIO_PERFORMANCE_FIGURES = {
   istiodMemoryBytes: 1.5 * 1000 ** 3,
 };
 
-/** Sidecar against application, per pod and in total, with the sidecar's share of the application. */
+/**
+ * Sidecar against application, per pod and in total, with the sidecar's share of the application.
+ *
+ * @public
+ */
 export interface OverheadEstimate {
   replicas: number;
   perPod: { sidecar: ContainerResourceAmounts; app?: ContainerResourceAmounts };
@@ -61,7 +65,11 @@ export function policySidecarResources(policy: MeshPolicy, meshDefaults: Contain
   return sidecarResources(annotations, meshDefaults);
 }
 
-/** The overhead a policy will cause, following Istio's injection semantics for its annotations (none in ambient mode). */
+/**
+ * The overhead a policy will cause, following Istio's injection semantics for its annotations (none in ambient mode).
+ *
+ * @public
+ */
 export function overheadForPolicy(
   input: MeshPolicyInput | MeshPolicy,
   meshDefaults: ContainerResourceAmounts = ISTIO_DEFAULT_PROXY_RESOURCES,

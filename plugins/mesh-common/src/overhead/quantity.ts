@@ -39,18 +39,30 @@ export function memoryBytes(text: string): number {
   return Math.round(parseQuantity(text));
 }
 
-/** "250m" or "1.5" cores, for people. */
+/**
+ * "250m" or "1.5" cores, for people.
+ *
+ * @public
+ */
 export function formatCpu(millicores: number): string {
   return millicores >= 1000 && millicores % 100 === 0 ? `${millicores / 1000}` : `${Math.round(millicores)}m`;
 }
 
-/** "128Mi" / "1.5Gi", for people. */
+/**
+ * "128Mi" / "1.5Gi", for people.
+ *
+ * @public
+ */
 export function formatMemory(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${Math.round((bytes / 1024 ** 3) * 100) / 100}Gi`;
   return `${Math.round((bytes / 1024 ** 2) * 10) / 10}Mi`;
 }
 
-/** Requests or limits for people: "100m CPU, 128Mi memory"; what is missing "CPU not set". */
+/**
+ * Requests or limits for people: "100m CPU, 128Mi memory"; what is missing "CPU not set".
+ *
+ * @public
+ */
 export function formatAmounts(amounts: { cpu?: number; memory?: number }): string {
   const cpu = amounts.cpu === undefined ? 'CPU not set' : `${formatCpu(amounts.cpu)} CPU`;
   const memory = amounts.memory === undefined ? 'memory not set' : `${formatMemory(amounts.memory)} memory`;

@@ -1,13 +1,21 @@
 import { injectorValues } from '../analyze/istio/meshMembership';
 import { cpuMillicores, memoryBytes } from './quantity';
 
-/** CPU in millicores and memory in bytes; undefined where nothing is set. */
+/**
+ * CPU in millicores and memory in bytes; undefined where nothing is set.
+ *
+ * @public
+ */
 export interface Amounts {
   cpu?: number;
   memory?: number;
 }
 
-/** A container's requests and limits. */
+/**
+ * A container's requests and limits.
+ *
+ * @public
+ */
 export interface ContainerResourceAmounts {
   requests: Amounts;
   limits: Amounts;

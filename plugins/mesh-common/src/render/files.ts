@@ -1,6 +1,10 @@
 import { KubeObject } from './kubeObject';
 
-/** One file of a rendered change: its path inside the service's folder and the objects it holds. */
+/**
+ * One file of a rendered change: its path inside the service's folder and the objects it holds.
+ *
+ * @public
+ */
 export interface RenderedFile {
   path: string;
   objects: KubeObject[];

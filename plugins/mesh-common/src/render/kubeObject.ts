@@ -1,6 +1,10 @@
 import { isRecord } from '../isRecord';
 
-/** A Kubernetes object as the renderer builds it: plain data, ready to serialize. */
+/**
+ * A Kubernetes object as the renderer builds it: plain data, ready to serialize.
+ *
+ * @public
+ */
 export interface KubeObject {
   apiVersion: string;
   kind: string;
@@ -14,7 +18,11 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** "Kind namespace/name", the way findings and summaries name an object. */
+/**
+ * "Kind namespace/name", the way findings and summaries name an object.
+ *
+ * @public
+ */
 export function objectRef(object: Pick<KubeObject, 'kind' | 'metadata'>): string {
   const { namespace, name } = object.metadata;
   return `${object.kind} ${namespace ? `${namespace}/` : ''}${name}`;
@@ -23,6 +31,8 @@ export function objectRef(object: Pick<KubeObject, 'kind' | 'metadata'>): string
 /**
  * Drops undefined values, empty arrays and empty objects, recursively, so that what is rendered is
  * exactly what a YAML round trip gives back. Keeps `{}` where `keepEmpty` names the key.
+ *
+ * @public
  */
 export function prune<T>(value: T, keepEmpty: ReadonlySet<string> = new Set()): T {
   if (Array.isArray(value)) {

@@ -15,7 +15,11 @@ import { renderTelemetry } from './telemetry';
 import { renderVirtualServices } from './virtualServices';
 import { renderServicePatch, renderWaypoint } from './waypoint';
 
-/** What a policy renders to: the mesh objects, and the files a GitOps folder gets. */
+/**
+ * What a policy renders to: the mesh objects, and the files a GitOps folder gets.
+ *
+ * @public
+ */
 export interface RenderedPolicy {
   /** Istio (and Namespace) objects, in stable order. */
   objects: KubeObject[];
@@ -48,7 +52,11 @@ function validPolicy(input: MeshPolicyInput | MeshPolicy): MeshPolicy {
   return parsed.value;
 }
 
-/** Renders a service policy into Istio objects and files. Throws PolicyValidationError on invalid input. */
+/**
+ * Renders a service policy into Istio objects and files. Throws PolicyValidationError on invalid input.
+ *
+ * @public
+ */
 export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolicy {
   const policy = validPolicy(input);
   const objects = sortObjects(
@@ -77,7 +85,11 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
   };
 }
 
-/** Renders a namespace policy. Throws PolicyValidationError on invalid input. */
+/**
+ * Renders a namespace policy. Throws PolicyValidationError on invalid input.
+ *
+ * @public
+ */
 export function renderNamespacePolicy(input: NamespacePolicyInput | NamespacePolicy): RenderedPolicy {
   const parsed = parseNamespacePolicy(input);
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);

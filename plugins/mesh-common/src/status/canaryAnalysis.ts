@@ -3,7 +3,11 @@ import { CanaryAnalysis, CanaryCheck, CanaryStatus, HealthStatus, VersionHealth 
 /** The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy. */
 export const CANARY_ANALYSIS_ANNOTATION = 'meshport.io/canary-analysis';
 
-/** What a canary is judged by, in Flagger's model: checks over the metrics window, then a step or a promotion. */
+/**
+ * What a canary is judged by, in Flagger's model: checks over the metrics window, then a step or a promotion.
+ *
+ * @public
+ */
 export interface CanaryThresholds {
   /** Percent of answers that are not 5xx. */
   minSuccessRate: number;
@@ -14,6 +18,7 @@ export interface CanaryThresholds {
   maxWeight: number;
 }
 
+/** @public */
 export const DEFAULT_CANARY_THRESHOLDS: CanaryThresholds = { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 };
 
 /** The thresholds a route's annotation sets, each one only when it is a number in range; the rest are the defaults'. */

@@ -16,7 +16,11 @@ const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAut
 const CONTROLLER_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'];
 const LABEL_INDEXED = new Set(['Pod', ...CONTROLLER_KINDS]);
 
-/** The objects that concern one entity in one cluster. */
+/**
+ * The objects that concern one entity in one cluster.
+ *
+ * @public
+ */
 export interface EntitySlice {
   namespaces: AnalyzedObject[];
   pods: AnalyzedObject[];
@@ -62,6 +66,8 @@ function keyOf(kind: string, namespace: string | undefined, name: string) {
  * A cluster's mesh-relevant objects, indexed by namespace, by pod label and by host, so that an entity's
  * slice costs work in proportion to the entity's own objects rather than the cluster's. Both the live
  * cache (fed by list+watch) and the snapshot source fill one.
+ *
+ * @public
  */
 export class ClusterObjectStore {
   private readonly objects = new Map<string, AnalyzedObject>();
@@ -366,6 +372,8 @@ const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
 /**
  * A store from documents as `kubectl get -o yaml` writes them (single objects or `kind: List`), keeping
  * the kinds Meshport reads. What the snapshot source and `meshport status` use.
+ *
+ * @public
  */
 export function storeFromDocuments(documents: unknown[]): ClusterObjectStore {
   const store = new ClusterObjectStore();

@@ -17,7 +17,11 @@ import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from './health';
 
-/** What the metrics source found for the entity, if anything. */
+/**
+ * What the metrics source found for the entity, if anything.
+ *
+ * @public
+ */
 export interface EntityMetrics {
   health: HealthStatus;
   /** By pod name: the entity's pods, and the ztunnel and waypoint pods serving them. */
@@ -43,7 +47,11 @@ export interface EntityMetrics {
   healthThresholds?: { thresholds: ErrorRateThresholds; source: 'entity' | 'config' };
 }
 
-/** The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it. */
+/**
+ * The Prometheus series that belong to a slice: its Services and Pods across all its namespaces, and the ztunnel and waypoint pods serving it.
+ *
+ * @public
+ */
 export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
   if (slice.services.length === 0 && slice.pods.length === 0) return undefined;
   const ref = (object: { metadata: { name: string; namespace?: string } }) => ({
@@ -53,7 +61,11 @@ export function metricsTargetOf(slice: EntitySlice): MetricsTarget | undefined {
   return { services: slice.services.map(ref), pods: [...slice.pods, ...slice.ztunnels, ...slice.waypointPods].map(ref), workloads: slice.controllers.map(ref) };
 }
 
-/** One cluster's view of an entity, from its slice of objects and (optionally) its metrics. */
+/**
+ * One cluster's view of an entity, from its slice of objects and (optionally) its metrics.
+ *
+ * @public
+ */
 export function clusterStatusFromSlice(
   cluster: string,
   slice: EntitySlice,
@@ -134,7 +146,11 @@ function withRightSizing(overhead: OverheadStatus, metrics: EntityMetrics | unde
   return rightSizing ? { ...overhead, rightSizing } : overhead;
 }
 
-/** A cluster that could not answer. */
+/**
+ * A cluster that could not answer.
+ *
+ * @public
+ */
 export function clusterErrorStatus(cluster: string, error: ClusterError): ClusterMeshStatus {
   return {
     cluster,

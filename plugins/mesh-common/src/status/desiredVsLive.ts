@@ -2,13 +2,21 @@ import { AnalyzedObject, kindKey } from '../analyze';
 import { isRecord } from '../isRecord';
 import { ObjectDrift } from './types';
 
-/** A desired object (or a kustomize patch: a partial one) from a file of the GitOps target branch. */
+/**
+ * A desired object (or a kustomize patch: a partial one) from a file of the GitOps target branch.
+ *
+ * @public
+ */
 export interface DesiredObject {
   file: string;
   object: AnalyzedObject;
 }
 
-/** The kinds the status reads from a cluster: an object of another kind cannot be compared. */
+/**
+ * The kinds the status reads from a cluster: an object of another kind cannot be compared.
+ *
+ * @public
+ */
 export type LiveLookup = (kind: string, namespace: string | undefined, name: string) => AnalyzedObject | undefined | 'not-read';
 
 /** The paths at which the live value differs from the desired one: every field the desired object sets, lists compared whole. */
@@ -25,6 +33,8 @@ function differences(desired: unknown, live: unknown, at: string): string[] {
  * object), applied (every field the file sets holds), or drifted (the fields that differ); `unknown` for
  * kinds the status does not read. Only what the file sets is compared: the API server's defaults and other
  * controllers' fields are not drift.
+ *
+ * @public
  */
 export function compareDesired(desired: DesiredObject[], live: LiveLookup): ObjectDrift[] {
   return desired.map(({ file, object }) => {

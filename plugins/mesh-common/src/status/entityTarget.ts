@@ -2,14 +2,24 @@ import { InputError } from '@backstage/errors';
 import { isDnsLabel } from '../model/primitives';
 import { parseLabelSelector, LabelRequirement } from '../labels/labelSelector';
 
-/** Backstage's Kubernetes annotations, as its Kubernetes plugin reads them. */
+/**
+ * Backstage's Kubernetes annotations, as its Kubernetes plugin reads them.
+ *
+ * @public
+ */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+/** @public */
 export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+/** @public */
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION = 'backstage.io/kubernetes-label-selector';
 /** The Kubernetes service account a component's pods run as, when it is not named like the component. */
 export const MESH_SERVICE_ACCOUNT_ANNOTATION = 'meshport.io/service-account';
 
-/** Which objects in a cluster belong to a catalog entity. */
+/**
+ * Which objects in a cluster belong to a catalog entity.
+ *
+ * @public
+ */
 export interface EntityTarget {
   /** The namespace from the annotation; undefined means every namespace. */
   namespace?: string;
@@ -25,7 +35,11 @@ export class AnnotationError extends InputError {
   }
 }
 
-/** A target from `--namespace` and `--selector` (the CLI's way to name a service without a catalog). */
+/**
+ * A target from `--namespace` and `--selector` (the CLI's way to name a service without a catalog).
+ *
+ * @public
+ */
 export function targetFromSelector(selector: string, namespace?: string): EntityTarget {
   return { namespace, selector, requirements: parseLabelSelector(selector) };
 }
@@ -34,6 +48,8 @@ export function targetFromSelector(selector: string, namespace?: string): Entity
  * The cluster objects an entity owns, matched the way Backstage's Kubernetes plugin matches them: the
  * label-selector annotation when present, else the `backstage.io/kubernetes-id` label; the namespace
  * annotation narrows to one namespace. Undefined when the entity has neither annotation.
+ *
+ * @public
  */
 export function entityTarget(annotations: Record<string, string | undefined> = {}): EntityTarget | undefined {
   const fromSelector = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION]?.trim();
@@ -56,6 +72,8 @@ export function entityTarget(annotations: Record<string, string | undefined> = {
 /**
  * The SPIFFE principal a component's pods present: its namespace annotation and its service account (the
  * meshport.io/service-account annotation, else the kubernetes-id, else the component's name).
+ *
+ * @public
  */
 export function componentPrincipal(annotations: Record<string, string | undefined>, name: string): string {
   const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION] || 'default';

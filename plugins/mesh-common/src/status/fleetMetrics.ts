@@ -5,6 +5,8 @@ import { HealthSamples, Sample } from './health';
  * destination service and version, the duration histogram's buckets, the 30-minute request rate per
  * service, and container usage per pod. A status request then costs no query: it picks its services
  * and pods out of the last read. What `fleetQueries` asks and `entityHealthSamples` answers from.
+ *
+ * @public
  */
 export interface FleetSamples {
   /** labels: destination_service_namespace, destination_service_name, destination_version */
@@ -34,11 +36,19 @@ export interface FleetSamples {
 
 const BY_SERVICE_VERSION = 'destination_service_namespace, destination_service_name, destination_version';
 
-/** One range-query series: its labels and points. */
+/**
+ * One range-query series: its labels and points.
+ *
+ * @public
+ */
 export type RangeSeries = { labels: Record<string, string>; points: Array<{ time: number; value: number }> };
 const BY_SOURCE_DESTINATION = 'source_workload_namespace, source_workload, destination_service, destination_service_name';
 
-/** One destination a workload calls, as its proxy reports it. */
+/**
+ * One destination a workload calls, as its proxy reports it.
+ *
+ * @public
+ */
 export interface OutboundCall {
   /** The workload calling, "namespace/name" (Istio's source_workload). */
   source: string;
@@ -50,7 +60,11 @@ export interface OutboundCall {
   rate: number;
 }
 
-/** The PromQL of one fleet read over a window ("5m"): instant queries, and the range queries of the last 30 minutes per version. */
+/**
+ * The PromQL of one fleet read over a window ("5m"): instant queries, and the range queries of the last 30 minutes per version.
+ *
+ * @public
+ */
 export function fleetQueries(window = '5m') {
   const rate = (extra = '') => `sum by (${BY_SERVICE_VERSION}) (rate(istio_requests_total{reporter="destination"${extra}}[${window}]))`;
   const app = 'container!="istio-proxy",container!="",container!="POD"';
@@ -104,7 +118,11 @@ export function histogramQuantile(q: number, buckets: Array<{ le: number; count:
   return start + (sorted[b].le - start) * (rank / count);
 }
 
-/** A destination service of the entity: its namespace and name. */
+/**
+ * A destination service of the entity: its namespace and name.
+ *
+ * @public
+ */
 export interface ServiceRef {
   namespace: string;
   name: string;
@@ -142,15 +160,25 @@ function quantiles(buckets: Sample[], q: number, byVersion: boolean): Sample[] {
   });
 }
 
-/** A service's part of a fleet read. */
-type ServiceSamples = Pick<FleetSamples, 'requests' | 'errors' | 'mtls' | 'buckets' | 'series' | 'errorSeries' | 'p99Series'>;
+/**
+ * A service's part of a fleet read: the samples its health reads.
+ *
+ * @public
+ */
+export type ServiceSamples = Pick<FleetSamples, 'requests' | 'errors' | 'mtls' | 'buckets' | 'series' | 'errorSeries' | 'p99Series'>;
 
-/** One pod's measured usage: CPU in millicores, memory in bytes. */
-type PodUsageEntry = { sidecar: { cpu?: number; memory?: number }; app: { cpu?: number; memory?: number } };
+/**
+ * One pod's measured usage, its sidecar's and its app's: CPU in millicores, memory in bytes.
+ *
+ * @public
+ */
+export type PodUsageEntry = { sidecar: { cpu?: number; memory?: number }; app: { cpu?: number; memory?: number } };
 
 /**
  * A fleet read grouped once by destination service and by pod, so that each status request looks up its
  * own services and pods instead of scanning every sample of the cluster.
+ *
+ * @public
  */
 export interface FleetIndex {
   services: Map<string, ServiceSamples>;
@@ -163,7 +191,11 @@ export interface FleetIndex {
   callers: Map<string, Array<{ principal: string; rate: number }>>;
 }
 
-/** Groups a fleet read by service ("namespace/name") and by pod ("namespace/pod"). */
+/**
+ * Groups a fleet read by service ("namespace/name") and by pod ("namespace/pod").
+ *
+ * @public
+ */
 export function indexFleet(fleet: FleetSamples): FleetIndex {
   const services = new Map<string, ServiceSamples>();
   const of = (labels: Record<string, string>) => {
@@ -207,13 +239,21 @@ export function indexFleet(fleet: FleetSamples): FleetIndex {
   return { services, pods, outbound, dryRunDenied, callers };
 }
 
-/** What dry-run policies would have denied at the entity's pods, requests per second; undefined when Prometheus has no such stat for them. */
+/**
+ * What dry-run policies would have denied at the entity's pods, requests per second; undefined when Prometheus has no such stat for them.
+ *
+ * @public
+ */
 export function entityDryRunDenied(fleet: FleetIndex, pods: Array<{ namespace: string; name: string }>): number | undefined {
   const rates = pods.map(pod => fleet.dryRunDenied.get(`${pod.namespace}/${pod.name}`)).filter((rate): rate is number => rate !== undefined);
   return rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) : undefined;
 }
 
-/** Who called the entity's Services, by principal, requests per second. */
+/**
+ * Who called the entity's Services, by principal, requests per second.
+ *
+ * @public
+ */
 export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<{ principal: string; rate: number }> {
   const byPrincipal = new Map<string, number>();
   for (const service of services) {
@@ -223,7 +263,11 @@ export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<
   return [...byPrincipal].map(([principal, rate]) => ({ principal, rate })).sort((a, b) => a.principal.localeCompare(b.principal));
 }
 
-/** What the entity's workloads ("namespace/name") call, out of a fleet read. */
+/**
+ * What the entity's workloads ("namespace/name") call, out of a fleet read.
+ *
+ * @public
+ */
 export function entityOutboundCalls(fleet: FleetIndex, workloads: Array<{ namespace: string; name: string }>): OutboundCall[] {
   return [...new Set(workloads.map(w => `${w.namespace}/${w.name}`))].flatMap(key => fleet.outbound.get(key) ?? []);
 }
@@ -259,7 +303,11 @@ function versionSeriesOf(own: ServiceSamples[]): HealthSamples['versionSeries'] 
     .sort((a, b) => a.version.localeCompare(b.version));
 }
 
-/** The entity's health samples out of a fleet read: what per-entity queries would have answered. */
+/**
+ * The entity's health samples out of a fleet read: what per-entity queries would have answered.
+ *
+ * @public
+ */
 export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): HealthSamples {
   const own = [...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
   const pick = (part: 'requests' | 'errors' | 'mtls' | 'buckets') => own.flatMap(entry => entry[part]);
@@ -286,7 +334,11 @@ export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): 
   };
 }
 
-/** Measured usage of the entity's pods out of a fleet read, by pod name (CPU in millicores, memory in bytes). */
+/**
+ * Measured usage of the entity's pods out of a fleet read, by pod name (CPU in millicores, memory in bytes).
+ *
+ * @public
+ */
 export function entityPodUsage(fleet: FleetIndex, pods: Array<{ namespace: string; name: string }>) {
   const usage = new Map<string, PodUsageEntry>();
   for (const pod of pods) {

@@ -16,6 +16,8 @@ function covers(path: string | undefined, folder: string): boolean {
 /**
  * The Argo CD Applications and Flux Kustomizations that apply a folder of the GitOps repository, with
  * their sync and health (Argo CD) or Ready condition (Flux).
+ *
+ * @public
  */
 export function gitopsControllersFor(folder: string, applications: AnalyzedObject[], kustomizations: AnalyzedObject[]): GitOpsControllerStatus[] {
   const argo = applications.flatMap(app => {

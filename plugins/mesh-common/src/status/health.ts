@@ -1,6 +1,10 @@
 import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth, VersionSeries } from './types';
 
-/** Which series of Istio's standard metrics belong to the entity: its Services and Pods, in every namespace. */
+/**
+ * Which series of Istio's standard metrics belong to the entity: its Services and Pods, in every namespace.
+ *
+ * @public
+ */
 export interface MetricsTarget {
   /** Kubernetes Services (destination_service_namespace / destination_service_name). */
   services: Array<{ namespace: string; name: string }>;
@@ -10,13 +14,21 @@ export interface MetricsTarget {
   workloads: Array<{ namespace: string; name: string }>;
 }
 
-/** One instant-vector sample: its labels and value. */
+/**
+ * One instant-vector sample: its labels and value.
+ *
+ * @public
+ */
 export interface Sample {
   labels: Record<string, string>;
   value: number;
 }
 
-/** The raw answers to `healthQueries`, keyed like it. */
+/**
+ * The raw answers to `healthQueries`, keyed like it.
+ *
+ * @public
+ */
 export interface HealthSamples {
   requestRate: Sample[];
   errorRate: Sample[];
@@ -36,7 +48,11 @@ function figures(rate: number, errors: number | undefined, latency: LatencyMs): 
   return { requestRate: rate, errorShare: rate > 0 ? (errors ?? 0) / rate : undefined, latencyMs: latency };
 }
 
-/** Turns Prometheus's answers into the entity's health. */
+/**
+ * Turns Prometheus's answers into the entity's health.
+ *
+ * @public
+ */
 export function healthFromSamples(samples: HealthSamples, window = '5m'): HealthStatus {
   const total = samples.requestRate[0]?.value ?? 0;
   if (!(total > 0)) return { state: 'no-traffic', window, perVersion: [], series: samples.series, versionSeries: samples.versionSeries };
@@ -66,7 +82,11 @@ export function healthFromSamples(samples: HealthSamples, window = '5m'): Health
   };
 }
 
-/** Health when the metrics could not be read, with the reason. */
+/**
+ * Health when the metrics could not be read, with the reason.
+ *
+ * @public
+ */
 export function unknownHealth(reason: string, window = '5m'): HealthStatus {
   return { state: 'unknown', reason, window, perVersion: [], series: [] };
 }

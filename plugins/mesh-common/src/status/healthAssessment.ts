@@ -1,19 +1,35 @@
 import { InputError } from '@backstage/errors';
 import { HealthAssessment, HealthState, HealthStatus } from './types';
 
-/** The error rates (percent of 5xx answers) at which a service is degraded, and failing. */
+/**
+ * The error rates (percent of 5xx answers) at which a service is degraded, and failing.
+ *
+ * @public
+ */
 export interface ErrorRateThresholds {
   degradedPercent: number;
   failingPercent: number;
 }
 
-/** Kiali's defaults for HTTP 5xx: degraded from 0.1%, failing from 10%. */
+/**
+ * Kiali's defaults for HTTP 5xx: degraded from 0.1%, failing from 10%.
+ *
+ * @public
+ */
 export const DEFAULT_ERROR_RATE_THRESHOLDS: ErrorRateThresholds = { degradedPercent: 0.1, failingPercent: 10 };
 
-/** The catalog annotation a component sets its own thresholds with: "degraded=0.5,failing=5" (percent). */
+/**
+ * The catalog annotation a component sets its own thresholds with: "degraded=0.5,failing=5" (percent).
+ *
+ * @public
+ */
 export const HEALTH_THRESHOLDS_ANNOTATION = 'meshport.io/error-rate-thresholds';
 
-/** A component's thresholds from its annotation, else the defaults; an error naming the annotation when it cannot be read. */
+/**
+ * A component's thresholds from its annotation, else the defaults; an error naming the annotation when it cannot be read.
+ *
+ * @public
+ */
 export function errorRateThresholdsFrom(
   annotation: string | undefined,
   defaults: ErrorRateThresholds,

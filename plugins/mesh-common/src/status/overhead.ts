@@ -2,7 +2,11 @@ import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { containerAmounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, proxyResourcesAtInjection, sumResources } from '../overhead';
 import { ContainerUsage, OverheadStatus, PodOverhead } from './types';
 
-/** Measured usage per pod, as the metrics source found it. */
+/**
+ * Measured usage per pod, as the metrics source found it.
+ *
+ * @public
+ */
 export type PodUsage = Map<string, { sidecar: ContainerUsage; app: ContainerUsage }>;
 
 function addUsage(a: ContainerUsage, b: ContainerUsage | undefined): ContainerUsage {

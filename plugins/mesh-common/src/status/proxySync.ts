@@ -12,6 +12,8 @@ function typeState(sent: unknown, acked: unknown): 'synced' | 'stale' | 'not-sen
 /**
  * Each connected proxy's configuration sync, from istiod's /debug/syncz answer, by "namespace/pod" (its
  * `proxy` field is "pod.namespace"): stale when istiod sent a type the proxy has not acknowledged.
+ *
+ * @public
  */
 export function proxySyncFrom(syncz: unknown): Map<string, ProxySync> {
   const byPod = new Map<string, ProxySync>();
@@ -33,7 +35,11 @@ export function proxySyncFrom(syncz: unknown): Map<string, ProxySync> {
   return byPod;
 }
 
-/** What istiod said of the proxies' sync, or why it could not be asked. */
+/**
+ * What istiod said of the proxies' sync, or why it could not be asked.
+ *
+ * @public
+ */
 export type ProxySyncView = { byPod: ReadonlyMap<string, ProxySync> } | { unavailable: string };
 
 /** The pods' proxies with their sync, and how many are stale; the reason when istiod could not be read. */

@@ -3,7 +3,11 @@ import { PodOverhead, SidecarRightSizing } from './types';
 
 const MI = 1024 ** 2;
 
-/** What Prometheus shows of one pod's istio-proxy over the window. */
+/**
+ * What Prometheus shows of one pod's istio-proxy over the window.
+ *
+ * @public
+ */
 export interface ProxyHistory {
   /** The chosen percentile of its CPU use (5-minute rates), millicores. */
   cpuPercentile?: number;
@@ -18,6 +22,8 @@ export interface ProxyHistory {
  * window, times the headroom, never under the floors; the memory limit twice the request. A change is
  * recommended only when it moves a request by more than `minChange`, and only from pods measured for at
  * least `minHistorySeconds`.
+ *
+ * @public
  */
 export interface RightSizingRule {
   window: string;
@@ -29,6 +35,7 @@ export interface RightSizingRule {
   minHistorySeconds: number;
 }
 
+/** @public */
 export const DEFAULT_RIGHT_SIZING: RightSizingRule = {
   window: '7d',
   percentile: 0.95,
@@ -39,7 +46,11 @@ export const DEFAULT_RIGHT_SIZING: RightSizingRule = {
   minHistorySeconds: 24 * 3600,
 };
 
-/** The PromQL of the history read, per pod over the window (5-minute steps): CPU percentile, memory peak, samples. */
+/**
+ * The PromQL of the history read, per pod over the window (5-minute steps): CPU percentile, memory peak, samples.
+ *
+ * @public
+ */
 export function proxyHistoryQueries(rule: RightSizingRule) {
   const memory = 'sum by (namespace, pod) (container_memory_working_set_bytes{container="istio-proxy"})';
   return {
@@ -49,7 +60,11 @@ export function proxyHistoryQueries(rule: RightSizingRule) {
   } as const;
 }
 
-/** Seconds each history sample stands for (the subquery step). */
+/**
+ * Seconds each history sample stands for (the subquery step).
+ *
+ * @public
+ */
 export const HISTORY_STEP_SECONDS = 300;
 
 const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
@@ -60,6 +75,8 @@ const change = (current: number | undefined, next: number) => (current ? Math.ab
 /**
  * The sidecar requests a service's proxies need, from their measured use: the pods' highest percentile CPU
  * and peak memory over the window, with the rule's headroom and floors, against what they request now.
+ *
+ * @public
  */
 export function recommendSidecarResources(
   pods: PodOverhead[],

@@ -21,7 +21,11 @@ export const SECTIONS_BY_KIND: Record<string, StatusSection[]> = {
   ConfigMap: ['overhead', 'findings'],
 };
 
-/** The sections a kind feeds; kinds read only by analyzers feed the findings alone. */
+/**
+ * The sections a kind feeds; kinds read only by analyzers feed the findings alone.
+ *
+ * @public
+ */
 export function sectionsFedBy(kind: string): StatusSection[] {
   return SECTIONS_BY_KIND[kind] ?? ['findings'];
 }

@@ -1,4 +1,8 @@
-/** A kind the status reads from a cluster, and where its API serves it. */
+/**
+ * A kind the status reads from a cluster, and where its API serves it.
+ *
+ * @public
+ */
 export interface MeshStatusResource {
   kind: string;
   /** The store's name for the kind when it differs ("KubernetesGateway" for Gateway API Gateways). */
@@ -12,7 +16,11 @@ export interface MeshStatusResource {
   rootNamespaceOnly?: boolean;
 }
 
-/** Every kind the status reads: workloads, Istio's kinds, waypoints, the mesh's ConfigMaps, GitOps controllers. */
+/**
+ * Every kind the status reads: workloads, Istio's kinds, waypoints, the mesh's ConfigMaps, GitOps controllers.
+ *
+ * @public
+ */
 export const MESH_STATUS_RESOURCES: readonly MeshStatusResource[] = [
   { kind: 'Namespace', apiVersion: 'v1', plural: 'namespaces' },
   { kind: 'Pod', apiVersion: 'v1', plural: 'pods' },
@@ -43,7 +51,11 @@ export const MESH_STATUS_RESOURCES: readonly MeshStatusResource[] = [
 /** The store's name for each kind the status reads. */
 export const MESH_STATUS_KINDS: readonly string[] = MESH_STATUS_RESOURCES.map(resource => resource.storeKind ?? resource.kind);
 
-/** Where the API serves a resource's objects: cluster-wide, or in the root namespace. */
+/**
+ * Where the API serves a resource's objects: cluster-wide, or in the root namespace.
+ *
+ * @public
+ */
 export function resourcePath(resource: MeshStatusResource, rootNamespace: string): string {
   const api = resource.apiVersion === 'v1' ? '/api/v1' : `/apis/${resource.apiVersion}`;
   return resource.rootNamespaceOnly ? `${api}/namespaces/${encodeURIComponent(rootNamespace)}/${resource.plural}` : `${api}/${resource.plural}`;

@@ -3,7 +3,11 @@ import { FINDING_LEVEL_RANK } from '../analyze/findings';
 import { Amounts } from '../overhead';
 import { EntityMeshStatus } from './types';
 
-/** One entity's mesh status in a line: what the overview shows for each component. */
+/**
+ * One entity's mesh status in a line: what the overview shows for each component.
+ *
+ * @public
+ */
 export interface EntityMeshSummary {
   entityRef: string;
   namespace?: string;
@@ -29,7 +33,11 @@ export interface EntityMeshSummary {
   failingClusters: string[];
 }
 
-/** The summary of a status over the clusters that could be read. */
+/**
+ * The summary of a status over the clusters that could be read.
+ *
+ * @public
+ */
 export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
   const clusters = status.clusters.filter(c => !c.error);
   const defaults = clusters.flatMap(c => c.security.mtls.flatMap(w => w.ports.filter(p => p.port === '*').map(p => p.mode)));

@@ -1,7 +1,11 @@
 import type { Finding } from '../analyze';
 import type { Amounts, ContainerResourceAmounts, DataPlaneComparison } from '../overhead';
 
-/** `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`: how an entity stands in the mesh, per cluster. */
+/**
+ * `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`: how an entity stands in the mesh, per cluster.
+ *
+ * @public
+ */
 export interface EntityMeshStatus {
   entityRef: string;
   generatedAt: string;
@@ -12,10 +16,18 @@ export interface EntityMeshStatus {
 }
 
 /** One cluster's answer; `error` set (and the rest empty) when the cluster could not be read. */
-/** The sections of a cluster's status. */
+/**
+ * The sections of a cluster's status.
+ *
+ * @public
+ */
 export type StatusSection = 'workloads' | 'security' | 'traffic' | 'findings' | 'health' | 'overhead';
 
-/** A kind the cluster could not give, and the sections that are incomplete without it. */
+/**
+ * A kind the cluster could not give, and the sections that are incomplete without it.
+ *
+ * @public
+ */
 export interface DegradedKind extends ClusterError {
   kind: string;
   sections: StatusSection[];
@@ -23,7 +35,11 @@ export interface DegradedKind extends ClusterError {
   stale: boolean;
 }
 
-/** One object of Meshport's files on the GitOps target branch, against the cluster. */
+/**
+ * One object of Meshport's files on the GitOps target branch, against the cluster.
+ *
+ * @public
+ */
 export interface ObjectDrift {
   file: string;
   kind: string;
@@ -35,7 +51,11 @@ export interface ObjectDrift {
   differences?: string[];
 }
 
-/** An Argo CD Application or a Flux Kustomization that applies the service's folder, and how it stands. */
+/**
+ * An Argo CD Application or a Flux Kustomization that applies the service's folder, and how it stands.
+ *
+ * @public
+ */
 export interface GitOpsControllerStatus {
   kind: 'Application' | 'Kustomization';
   namespace: string;
@@ -53,7 +73,11 @@ export interface GitOpsControllerStatus {
   message?: string;
 }
 
-/** What became of the merged configuration: the target branch's objects against the cluster. */
+/**
+ * What became of the merged configuration: the target branch's objects against the cluster.
+ *
+ * @public
+ */
 export interface AfterMergeStatus {
   /** The target branch's commit compared. */
   commit?: string;
@@ -66,6 +90,7 @@ export interface AfterMergeStatus {
   error?: string;
 }
 
+/** @public */
 export interface ClusterMeshStatus {
   cluster: string;
   error?: ClusterError;
@@ -81,12 +106,17 @@ export interface ClusterMeshStatus {
   afterMerge?: AfterMergeStatus;
 }
 
-/** Why a cluster gave no answer, in words a product engineer can act on. */
+/**
+ * Why a cluster gave no answer, in words a product engineer can act on.
+ *
+ * @public
+ */
 export interface ClusterError {
   reason: 'unauthorized' | 'forbidden' | 'timeout' | 'unreachable' | 'server-error' | 'not-synced' | 'too-broad' | 'unknown';
   message: string;
 }
 
+/** @public */
 export interface NamespaceInjection {
   name: string;
   /** `label`: istio-injection=enabled; `revision`: istio.io/rev; `disabled`: explicitly off; `off`: no label. */
@@ -101,12 +131,19 @@ export interface NamespaceInjection {
 /**
  * What carries a pod's traffic: its own sidecar, the node's ztunnel (ambient), or nothing. A sidecar wins
  * over an ambient label, as Istio's CNI agent leaves injected pods alone.
+ *
+ * @public
  */
 export type PodDataPlane = 'sidecar' | 'ambient' | 'none';
 
-/** Where an ambient pod's waypoint binding comes from (Istio's order: the Service's label, else the pod's, else the namespace's). */
+/**
+ * Where an ambient pod's waypoint binding comes from (Istio's order: the Service's label, else the pod's, else the namespace's).
+ *
+ * @public
+ */
 export type WaypointBinding = 'service' | 'pod' | 'namespace';
 
+/** @public */
 export interface PodAmbientStatus {
   /** True once the CNI agent redirects the pod's traffic to ztunnel (`ambient.istio.io/redirection=enabled`). */
   redirected: boolean;
@@ -117,7 +154,11 @@ export interface PodAmbientStatus {
   waypoint?: string;
 }
 
-/** A waypoint (a Gateway of class istio-waypoint) serving the entity's traffic, and its pods. */
+/**
+ * A waypoint (a Gateway of class istio-waypoint) serving the entity's traffic, and its pods.
+ *
+ * @public
+ */
 export interface WaypointStatus {
   name: string;
   namespace: string;
@@ -130,7 +171,11 @@ export interface WaypointStatus {
   readyPods: number;
 }
 
-/** A proxy's configuration sync as istiod reports it (istioctl proxy-status). */
+/**
+ * A proxy's configuration sync as istiod reports it (istioctl proxy-status).
+ *
+ * @public
+ */
 export interface ProxySync {
   /** `stale`: istiod sent configuration the proxy has not acknowledged; `not-sent`: some type never sent. */
   state: 'synced' | 'stale' | 'not-sent';
@@ -139,6 +184,7 @@ export interface ProxySync {
   istioVersion?: string;
 }
 
+/** @public */
 export interface ProxyStatus {
   /** `classic`: an `istio-proxy` container; `native`: an init container with `restartPolicy: Always`. */
   mode: 'classic' | 'native';
@@ -150,6 +196,7 @@ export interface ProxyStatus {
   sync?: ProxySync;
 }
 
+/** @public */
 export interface PodMeshStatus {
   name: string;
   namespace: string;
@@ -164,10 +211,18 @@ export interface PodMeshStatus {
   ambient?: PodAmbientStatus;
 }
 
-/** The controllers Meshport onboards: their pod templates carry the sidecar settings. */
+/**
+ * The controllers Meshport onboards: their pod templates carry the sidecar settings.
+ *
+ * @public
+ */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout';
 
-/** A controller of the entity's pods and its replicas. */
+/**
+ * A controller of the entity's pods and its replicas.
+ *
+ * @public
+ */
 export interface ControllerMeshStatus {
   kind: WorkloadKind;
   name: string;
@@ -177,6 +232,7 @@ export interface ControllerMeshStatus {
   version?: string;
 }
 
+/** @public */
 export interface WorkloadsStatus {
   namespaces: NamespaceInjection[];
   /** Deployments, StatefulSets, DaemonSets and Argo Rollouts whose pods are the entity's. */
@@ -199,12 +255,21 @@ export interface WorkloadsStatus {
   waypoints: WaypointStatus[];
 }
 
-/** An effective mode: what a PeerAuthentication's UNSET resolves to. */
+/**
+ * An effective mode: what a PeerAuthentication's UNSET resolves to.
+ *
+ * @public
+ */
 export type EffectiveMtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 
-/** Where an effective mode came from: the workload's policy, its namespace's, the mesh's, or Istio's default. */
+/**
+ * Where an effective mode came from: the workload's policy, its namespace's, the mesh's, or Istio's default.
+ *
+ * @public
+ */
 export type MtlsSource = 'workload' | 'namespace' | 'mesh' | 'default';
 
+/** @public */
 export interface PortMtls {
   /** A port number, or "*" for every port without its own rule. */
   port: number | '*';
@@ -219,18 +284,28 @@ export interface PortMtls {
   bypassed?: boolean;
 }
 
+/** @public */
 export interface WorkloadMtls {
   /** The Deployment (or the Pod when it has no controller) the ports belong to. */
   workload: string;
   ports: PortMtls[];
 }
 
-/** How a policy reaches the workloads: by selector, namespace-wide, mesh-wide, or attached with targetRefs to their Service or waypoint. */
+/**
+ * How a policy reaches the workloads: by selector, namespace-wide, mesh-wide, or attached with targetRefs to their Service or waypoint.
+ *
+ * @public
+ */
 export type PolicyScope = 'workload' | 'namespace' | 'mesh' | 'service' | 'waypoint';
 
-/** What enforces a policy: each pod's sidecar, the nodes' ztunnels, or the waypoint. */
+/**
+ * What enforces a policy: each pod's sidecar, the nodes' ztunnels, or the waypoint.
+ *
+ * @public
+ */
 export type PolicyEnforcer = 'sidecar' | 'ztunnel' | 'waypoint';
 
+/** @public */
 export interface AuthorizationPolicySummary {
   name: string;
   namespace: string;
@@ -243,7 +318,11 @@ export interface AuthorizationPolicySummary {
   rules: unknown[];
 }
 
-/** Dry-run AuthorizationPolicies and what they would have denied over the window. */
+/**
+ * Dry-run AuthorizationPolicies and what they would have denied over the window.
+ *
+ * @public
+ */
 export interface DryRunStatus {
   /** "namespace/name" of each policy in dry run. */
   policies: string[];
@@ -253,7 +332,11 @@ export interface DryRunStatus {
   unavailable?: string;
 }
 
-/** A principal calling the entity, or allowed to: the two compared. */
+/**
+ * A principal calling the entity, or allowed to: the two compared.
+ *
+ * @public
+ */
 export interface CallerCheck {
   principal: string;
   /** Requests per second over the window, when it called. */
@@ -265,6 +348,7 @@ export interface CallerCheck {
   words: string;
 }
 
+/** @public */
 export interface RequestAuthenticationSummary {
   name: string;
   namespace: string;
@@ -273,6 +357,7 @@ export interface RequestAuthenticationSummary {
   issuers: Array<{ issuer: string; jwksUri?: string; audiences?: string[] }>;
 }
 
+/** @public */
 export interface SecurityStatus {
   mtls: WorkloadMtls[];
   authorizationPolicies: AuthorizationPolicySummary[];
@@ -283,6 +368,7 @@ export interface SecurityStatus {
   callers?: CallerCheck[];
 }
 
+/** @public */
 export interface RouteDestination {
   host: string;
   subset?: string;
@@ -290,6 +376,7 @@ export interface RouteDestination {
   weight: number;
 }
 
+/** @public */
 export interface RouteSummary {
   name?: string;
   /** The route's match in words ("header x-canary=true", "prefix /api"); empty for a catch-all. */
@@ -297,6 +384,7 @@ export interface RouteSummary {
   destinations: RouteDestination[];
 }
 
+/** @public */
 export interface VirtualServiceSummary {
   name: string;
   namespace: string;
@@ -305,6 +393,7 @@ export interface VirtualServiceSummary {
   routes: RouteSummary[];
 }
 
+/** @public */
 export interface DestinationRuleSummary {
   name: string;
   namespace: string;
@@ -313,6 +402,7 @@ export interface DestinationRuleSummary {
   trafficPolicy?: unknown;
 }
 
+/** @public */
 export interface CanarySplitEntry {
   subset: string;
   version?: string;
@@ -321,6 +411,7 @@ export interface CanarySplitEntry {
   readyPods: number;
 }
 
+/** @public */
 export interface CanaryStatus {
   virtualService: string;
   host: string;
@@ -329,7 +420,11 @@ export interface CanaryStatus {
   analysis?: CanaryAnalysis;
 }
 
-/** One check of a canary: its figure, the stable version's, and the threshold it must meet. */
+/**
+ * One check of a canary: its figure, the stable version's, and the threshold it must meet.
+ *
+ * @public
+ */
 export interface CanaryCheck {
   name: 'requests' | 'success rate' | 'p99';
   canary?: number;
@@ -338,7 +433,11 @@ export interface CanaryCheck {
   pass: boolean;
 }
 
-/** A canary judged as Flagger would judge one step; the change itself is a change request. */
+/**
+ * A canary judged as Flagger would judge one step; the change itself is a change request.
+ *
+ * @public
+ */
 export interface CanaryAnalysis {
   checks: CanaryCheck[];
   /** `wait`: too little to judge; `shift`: more traffic (to `nextWeight`); `promote`; `rollback`. */
@@ -353,6 +452,7 @@ export interface CanaryAnalysis {
   source: 'route' | 'config';
 }
 
+/** @public */
 export interface ServiceSummary {
   name: string;
   namespace: string;
@@ -361,6 +461,7 @@ export interface ServiceSummary {
   ports: Array<{ name?: string; port: number; targetPort?: number | string; protocol?: string }>;
 }
 
+/** @public */
 export interface TrafficStatus {
   services: ServiceSummary[];
   virtualServices: VirtualServiceSummary[];
@@ -368,12 +469,14 @@ export interface TrafficStatus {
   canary?: CanaryStatus;
 }
 
+/** @public */
 export interface LatencyMs {
   p50?: number;
   p90?: number;
   p99?: number;
 }
 
+/** @public */
 export interface TrafficFigures {
   /** Requests per second over the window. */
   requestRate: number;
@@ -382,11 +485,16 @@ export interface TrafficFigures {
   latencyMs: LatencyMs;
 }
 
+/** @public */
 export interface VersionHealth extends TrafficFigures {
   version: string;
 }
 
-/** Request health from Istio's standard metrics (reporter="destination"). */
+/**
+ * Request health from Istio's standard metrics (reporter="destination").
+ *
+ * @public
+ */
 export interface HealthStatus {
   /** `ok`: figures below; `no-traffic`: Prometheus answered with no requests; `unknown`: see `reason`. */
   state: 'ok' | 'no-traffic' | 'unknown';
@@ -404,15 +512,24 @@ export interface HealthStatus {
   versionSeries?: VersionSeries[];
 }
 
-/** One version's rate, 5xx share and p99 over time. */
+/**
+ * One version's rate, 5xx share and p99 over time.
+ *
+ * @public
+ */
 export interface VersionSeries {
   version: string;
   points: Array<{ time: number; requestRate: number; errorShare?: number; p99?: number }>;
 }
 
+/** @public */
 export type HealthState = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';
 
-/** The service's and each version's health by their 5xx share, and the thresholds that say so. */
+/**
+ * The service's and each version's health by their 5xx share, and the thresholds that say so.
+ *
+ * @public
+ */
 export interface HealthAssessment {
   state: HealthState;
   thresholds: { degradedPercent: number; failingPercent: number };
@@ -421,6 +538,7 @@ export interface HealthAssessment {
   perVersion: Array<{ version: string; state: HealthState }>;
 }
 
+/** @public */
 export interface ContainerUsage {
   /** Millicores. */
   cpu?: number;
@@ -428,6 +546,7 @@ export interface ContainerUsage {
   memory?: number;
 }
 
+/** @public */
 export interface PodOverhead {
   name: string;
   sidecar: ContainerResourceAmounts;
@@ -435,6 +554,7 @@ export interface PodOverhead {
   usage?: { sidecar: ContainerUsage; app: ContainerUsage };
 }
 
+/** @public */
 export interface OverheadStatus {
   pods: PodOverhead[];
   total: { sidecar: ContainerResourceAmounts; app: ContainerResourceAmounts };
@@ -454,7 +574,11 @@ export interface OverheadStatus {
   rightSizing?: SidecarRightSizing;
 }
 
-/** A sidecar right-sizing recommendation for the entity's proxies. */
+/**
+ * A sidecar right-sizing recommendation for the entity's proxies.
+ *
+ * @public
+ */
 export interface SidecarRightSizing {
   /** `recommend`: a change worth making; `fits`: within the rule's tolerance; `unknown`: see `reason`. */
   state: 'recommend' | 'fits' | 'unknown';
@@ -472,6 +596,7 @@ export interface SidecarRightSizing {
   saving?: Amounts;
 }
 
+/** @public */
 export interface PendingChange {
   url: string;
   number?: number;
@@ -479,6 +604,7 @@ export interface PendingChange {
   title?: string;
 }
 
+/** @public */
 export interface PendingChangesStatus {
   items: PendingChange[];
   error?: string;

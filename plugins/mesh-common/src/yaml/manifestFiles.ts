@@ -1,4 +1,8 @@
-/** A manifest file as read from a folder: its path (with "/" separators) and its parsed documents. */
+/**
+ * A manifest file as read from a folder: its path (with "/" separators) and its parsed documents.
+ *
+ * @public
+ */
 export interface ManifestFile {
   path: string;
   documents: unknown[];
@@ -18,7 +22,11 @@ function directoryOf(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
-/** True for kustomize's own files (Kustomization, Component). */
+/**
+ * True for kustomize's own files (Kustomization, Component).
+ *
+ * @public
+ */
 export function isKustomizeDocument(document: unknown): boolean {
   const apiVersion = (document as { apiVersion?: unknown } | null)?.apiVersion;
   return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io');
@@ -41,6 +49,8 @@ function patchPaths(files: ManifestFile[]): Set<string> {
 /**
  * The cluster objects a set of manifest files describes: every document with a kind, less kustomize's
  * own files and the patches they name. What `meshport analyze` and the scaffolder action analyze.
+ *
+ * @public
  */
 export function clusterObjectsFromFiles(files: ManifestFile[]): unknown[] {
   const patches = patchPaths(files);

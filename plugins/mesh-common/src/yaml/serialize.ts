@@ -36,19 +36,31 @@ function documentText(object: unknown): string {
   return document.toString({ lineWidth: 0 });
 }
 
-/** Serializes objects as a multi-document YAML stream (one object per document), safe for YAML 1.1 readers. */
+/**
+ * Serializes objects as a multi-document YAML stream (one object per document), safe for YAML 1.1 readers.
+ *
+ * @public
+ */
 export function toYaml(objects: unknown[]): string {
   return objects.map(documentText).join('---\n');
 }
 
-/** A YAML document that could not be read: an InputError naming the file and the document. */
+/**
+ * A YAML document that could not be read: an InputError naming the file and the document.
+ *
+ * @public
+ */
 export class YamlParseError extends InputError {
   constructor(readonly source: string, readonly documentIndex: number, message: string) {
     super(`${source}: document ${documentIndex + 1}: ${message}`);
   }
 }
 
-/** Parses a multi-document YAML stream; empty documents are skipped, broken ones throw YamlParseError. */
+/**
+ * Parses a multi-document YAML stream; empty documents are skipped, broken ones throw YamlParseError.
+ *
+ * @public
+ */
 export function parseYaml(text: string, source = 'input'): unknown[] {
   const documents = parseAllDocuments(text, { uniqueKeys: true });
   const out: unknown[] = [];

@@ -9,6 +9,8 @@ const NAMED_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /**
  * The segments of a "/"-separated relative path. Names a template gives (`strict`) are letters, digits,
  * ".", "_" and "-"; names from a repository may be anything git allows in a tree but ".", ".." and ".git".
+ *
+ * @public
  */
 export function relativeSegments(relative: string, field: string, strict = false): string[] {
   const segments = relative.split('/');
@@ -32,6 +34,8 @@ async function lstatOrUndefined(target: string) {
 /**
  * Walks (and creates) a folder under `root` one segment at a time, refusing any symbolic link or
  * non-folder on the way: a step that planted a link cannot send Meshport's writes elsewhere.
+ *
+ * @public
  */
 export async function ensureFolder(root: string, relative: string, field = 'path', strict = false): Promise<string> {
   let current = root;
@@ -55,6 +59,8 @@ export async function ensureFolder(root: string, relative: string, field = 'path
 /**
  * Writes a file under `root` through an exclusively created temporary file that is never a link,
  * then renames it into place; a link at the target's name is refused, not followed.
+ *
+ * @public
  */
 export async function writeFileSafely(root: string, relative: string, content: string | Buffer): Promise<void> {
   const segments = relativeSegments(relative, 'path');
@@ -73,7 +79,11 @@ export async function writeFileSafely(root: string, relative: string, content: s
   await fs.rename(temporary, target);
 }
 
-/** Removes a file under `root`; a link or folder at its name is refused, a missing file is fine. */
+/**
+ * Removes a file under `root`; a link or folder at its name is refused, a missing file is fine.
+ *
+ * @public
+ */
 export async function removeFileSafely(root: string, relative: string): Promise<void> {
   const segments = relativeSegments(relative, 'path');
   const folder = await ensureFolder(root, segments.slice(0, -1).join('/'));
@@ -84,7 +94,11 @@ export async function removeFileSafely(root: string, relative: string): Promise<
   await fs.unlink(target);
 }
 
-/** True when a step left git metadata (a `.git` file, folder or link) in a working copy. */
+/**
+ * True when a step left git metadata (a `.git` file, folder or link) in a working copy.
+ *
+ * @public
+ */
 export async function hasGitMetadata(root: string, workingCopy: string): Promise<boolean> {
   return (await lstatOrUndefined(path.join(root, ...relativeSegments(workingCopy, 'workingCopy', true), '.git'))) !== undefined;
 }

@@ -1,7 +1,11 @@
 import { dnsLabel, formatFieldErrors } from '@meshport/plugin-mesh-common';
 import { InputError } from '@backstage/errors';
 
-/** The branch a service's (or a namespace's) mesh changes accumulate on until they are merged. */
+/**
+ * The branch a service's (or a namespace's) mesh changes accumulate on until they are merged.
+ *
+ * @public
+ */
 export function changeBranchName(names: { namespace: string; service?: string }, fields = { namespace: 'namespace', service: 'service' }): string {
   const errors = [
     ...(dnsLabel.safeParse(names.namespace).success ? [] : [{ field: fields.namespace, message: 'must be a Kubernetes namespace name (DNS label)' }]),

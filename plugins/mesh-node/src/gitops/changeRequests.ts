@@ -1,12 +1,20 @@
 import { GitCredentials } from './git';
 
-/** An open change request: a GitHub pull request, a GitLab merge request, or a bare branch. */
+/**
+ * An open change request: a GitHub pull request, a GitLab merge request, or a bare branch.
+ *
+ * @public
+ */
 export interface ChangeRequest {
   url: string;
   number?: number;
 }
 
-/** What a change request says and who should look at it. */
+/**
+ * What a change request says and who should look at it.
+ *
+ * @public
+ */
 export interface ChangeRequestDetails {
   branch: string;
   baseBranch: string;
@@ -16,7 +24,11 @@ export interface ChangeRequestDetails {
   reviewers: string[];
 }
 
-/** One git host: where to push, with which credentials, and how to open the change request there. */
+/**
+ * One git host: where to push, with which credentials, and how to open the change request there.
+ *
+ * @public
+ */
 export interface GitOpsProvider {
   kind: 'github' | 'gitlab' | 'git';
   /** The remote to clone and push, with no credentials in it. */
@@ -38,7 +50,11 @@ export interface GitOpsProvider {
   upsert(details: ChangeRequestDetails, existing: ChangeRequest | undefined): Promise<ChangeRequest & { warnings: string[] }>;
 }
 
-/** A host's answer that its rate limit for this token is used up, with when it resets. */
+/**
+ * A host's answer that its rate limit for this token is used up, with when it resets.
+ *
+ * @public
+ */
 export class RateLimitedError extends Error {
   constructor(message: string, readonly resetsAt: number) {
     super(message);

@@ -3,22 +3,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Basic credentials for a git remote over HTTP(S); sent as a header, never put in a URL. */
+/**
+ * Basic credentials for a git remote over HTTP(S); sent as a header, never put in a URL.
+ *
+ * @public
+ */
 export interface GitCredentials {
   username: string;
   password: string;
 }
 
-/** Who Meshport commits as. */
+/**
+ * Who Meshport commits as.
+ *
+ * @public
+ */
 export interface GitIdentity {
   name: string;
   email: string;
 }
 
-/** The transports git may use for one repository: exactly the one its URL names. */
+/**
+ * The transports git may use for one repository: exactly the one its URL names.
+ *
+ * @public
+ */
 export type GitTransport = 'https' | 'http' | 'file';
 
-/** A git command that failed, with every secret taken out of its message. */
+/**
+ * A git command that failed, with every secret taken out of its message.
+ *
+ * @public
+ */
 export class GitCommandError extends Error {
   constructor(readonly args: string[], readonly stderr: string, readonly exitCode: number | null, readonly reason: 'failed' | 'timeout' | 'size' = 'failed') {
     super(`git ${args[0]} failed: ${stderr.trim() || `exit code ${exitCode}`}`);
@@ -26,12 +42,20 @@ export class GitCommandError extends Error {
   }
 }
 
-/** Replaces every secret in a text with "***". */
+/**
+ * Replaces every secret in a text with "***".
+ *
+ * @public
+ */
 export function redact(text: string, secrets: Array<string | undefined>): string {
   return secrets.filter((secret): secret is string => Boolean(secret) && secret!.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-/** Where git runs and what it may reach. */
+/**
+ * Where git runs and what it may reach.
+ *
+ * @public
+ */
 export interface GitRunnerOptions {
   /** The repository: a bare git directory only Meshport writes. Absent for commands that need none (ls-remote). */
   gitDir?: string;
@@ -48,7 +72,11 @@ export interface GitRunnerOptions {
   timeoutMs: number;
 }
 
-/** What one command may do beyond the defaults. */
+/**
+ * What one command may do beyond the defaults.
+ *
+ * @public
+ */
 export interface GitRunOptions {
   allowFailure?: boolean;
   timeoutMs?: number;
@@ -66,7 +94,11 @@ function privateHome(): string {
   return emptyHome;
 }
 
-/** The size in bytes of everything under a folder (links are not followed). */
+/**
+ * The size in bytes of everything under a folder (links are not followed).
+ *
+ * @public
+ */
 export function folderSize(directory: string): number {
   let total = 0;
   const visit = (dir: string) => {
@@ -132,6 +164,8 @@ function pinnedConfig(options: GitRunnerOptions): Array<[string, string]> {
  * SSH agent, GIT_* variables or host configuration, one transport, and a time limit on every command
  * (the whole process group is stopped when it runs out). Credentials travel in the environment as a
  * header scoped to their remote, so they are in no argument list, URL, file or log line.
+ *
+ * @public
  */
 export class GitRunner {
   private readonly secrets: string[];

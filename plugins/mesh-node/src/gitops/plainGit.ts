@@ -1,6 +1,10 @@
 import { ChangeRequestDetails, GitOpsProvider } from './changeRequests';
 
-/** Strips any user:password from a URL before it is shown. */
+/**
+ * Strips any user:password from a URL before it is shown.
+ *
+ * @public
+ */
 export function displayUrl(remoteUrl: string): string {
   try {
     const url = new URL(remoteUrl);
@@ -16,6 +20,8 @@ export function displayUrl(remoteUrl: string): string {
  * Any allowed git remote over HTTPS (or a local repository where the configuration allows it) with no
  * change request API: the pushed branch is the proposal, reviewed and merged with git. No credentials
  * are sent to it.
+ *
+ * @public
  */
 export class PlainGitProvider implements GitOpsProvider {
   readonly kind = 'git';

@@ -7,7 +7,11 @@ const BASE_REF = 'refs/meshport/base';
 const BRANCH_REF = 'refs/meshport/branch';
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-/** The remote's branches that matter for a change. */
+/**
+ * The remote's branches that matter for a change.
+ *
+ * @public
+ */
 export interface RemoteHeads {
   /** The branch the remote's HEAD points at. */
   defaultBranch?: string;
@@ -45,6 +49,8 @@ function remoteError(error: unknown, action: string): Error {
  * workspace. It fetches only what a change needs (the base branch's last commit and the change
  * branch's own commits), reads files from git's objects rather than from disk, and builds the commit
  * from staged contents, so a file a template step wrote never reaches git and git never writes a file.
+ *
+ * @public
  */
 export class PrivateRepository {
   private readonly git: GitRunner;

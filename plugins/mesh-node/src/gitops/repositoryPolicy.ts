@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 
-/** A GitOps repository a form or the configuration named, parsed and allowed. */
+/**
+ * A GitOps repository a form or the configuration named, parsed and allowed.
+ *
+ * @public
+ */
 export interface GitOpsRepository {
   /** The repoUrl as given (validated), for resolving it again in a later step. */
   repoUrl: string;
@@ -18,7 +22,11 @@ export interface GitOpsRepository {
   id: string;
 }
 
-/** A `mesh.gitops.allowedRepositories` entry: a host with owner and repository patterns, or a local path pattern. */
+/**
+ * A `mesh.gitops.allowedRepositories` entry: a host with owner and repository patterns, or a local path pattern.
+ *
+ * @public
+ */
 export interface AllowedRepositoryPattern {
   host?: string;
   owner?: string;
@@ -52,6 +60,8 @@ function refused(field: string, repoUrl: string, why: string): NotAllowedError {
  * is on. Every URL a form or template names is untrusted: ssh (the backend's own keys), other
  * transports, URLs with credentials and hosts the configuration does not name are refused before
  * anything is contacted.
+ *
+ * @public
  */
 export class RepositoryPolicy {
   constructor(

@@ -1,7 +1,11 @@
 import { PrivateRepository } from './privateRepository';
 import { CheckoutRecord } from './taskState';
 
-/** A folder's files (folder-relative paths) and those Meshport would not read, with the reason. */
+/**
+ * A folder's files (folder-relative paths) and those Meshport would not read, with the reason.
+ *
+ * @public
+ */
 export interface FolderContents {
   files: Map<string, Buffer>;
   unreadable: Array<{ path: string; reason: string }>;
@@ -15,6 +19,8 @@ function under(folder: string, path: string): string | undefined {
 /**
  * The repository as a task sees it: the files the checkout listed, read from git's objects, with the
  * changes earlier steps of the task staged laid over them. Nothing is read from the workspace.
+ *
+ * @public
  */
 export class RepositorySnapshot {
   constructor(private readonly record: CheckoutRecord, private readonly repository: PrivateRepository) {}

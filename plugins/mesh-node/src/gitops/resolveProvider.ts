@@ -9,6 +9,8 @@ import { GitOpsRepository } from './repositoryPolicy';
 /**
  * The provider for an allowed repository: GitHub or GitLab when its host is such an integration, with
  * that integration's credentials (bound to that host), and plain git, with no credentials, otherwise.
+ *
+ * @public
  */
 export async function resolveProvider(
   repository: GitOpsRepository,

@@ -4,13 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 
-/** Changes a render made, by repository-relative path: new contents, and files to remove. */
+/**
+ * Changes a render made, by repository-relative path: new contents, and files to remove.
+ *
+ * @public
+ */
 export interface StagedChanges {
   writes: Record<string, string>;
   removes: string[];
 }
 
-/** A file of the repository as the checkout listed it. */
+/**
+ * A file of the repository as the checkout listed it.
+ *
+ * @public
+ */
 export interface TreeFile {
   path: string;
   sha: string;
@@ -23,6 +31,8 @@ export interface TreeFile {
  * What mesh:gitops:checkout established about a task's GitOps repository. It lives in Meshport's own
  * state, outside every task workspace, so that no template step can change it: the pull-request step
  * pushes where this says, never where a file in the workspace says.
+ *
+ * @public
  */
 export interface CheckoutRecord {
   version: 1;
@@ -51,7 +61,11 @@ export interface CheckoutRecord {
   staged: StagedChanges;
 }
 
-/** One task's state: a bare repository, an index, an empty work tree for git's index commands, the record. */
+/**
+ * One task's state: a bare repository, an index, an empty work tree for git's index commands, the record.
+ *
+ * @public
+ */
 export class TaskState {
   readonly gitDir: string;
   readonly workTree: string;
@@ -95,6 +109,8 @@ export class TaskState {
  * Where Meshport keeps each task's GitOps state: a private folder (mode 0700) outside the scaffolder's
  * working directory, one subfolder per task and working copy. Left-overs of tasks that ended without a
  * pull request are swept after `maxAgeMs`.
+ *
+ * @public
  */
 export class GitOpsTaskStore {
   private constructor(private readonly root: string, private readonly maxAgeMs: number) {}

@@ -4,7 +4,11 @@ import { parseYaml } from '@meshport/plugin-mesh-common';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-/** Every manifest file under the given files and folders, in a stable order; dot-files are skipped. */
+/**
+ * Every manifest file under the given files and folders, in a stable order; dot-files are skipped.
+ *
+ * @public
+ */
 export function collectManifestFiles(paths: string[]): string[] {
   const found: string[] = [];
   const visit = (entry: string) => {
@@ -21,7 +25,11 @@ export function collectManifestFiles(paths: string[]): string[] {
   return found;
 }
 
-/** Every YAML or JSON document of the manifest files under the given files and folders. */
+/**
+ * Every YAML or JSON document of the manifest files under the given files and folders.
+ *
+ * @public
+ */
 export function readManifestDocuments(paths: string[]): unknown[] {
   return collectManifestFiles(paths).flatMap(file => parseYaml(fs.readFileSync(file, 'utf8'), file));
 }

@@ -3,7 +3,11 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { EntityMeshStatus, EntityMeshSummary } from '@meshport/plugin-mesh-common';
 
-/** What the Mesh tab and card read: an entity's status from the mesh backend. */
+/**
+ * What the Mesh tab and card read: an entity's status from the mesh backend.
+ *
+ * @public
+ */
 export interface MeshApi {
   getEntityStatus(entity: CompoundEntityRef): Promise<EntityMeshStatus>;
   /** Summaries of many entities in one request, each with its summary or why it has none. */
@@ -12,23 +16,36 @@ export interface MeshApi {
   getMergedFiles(entity: CompoundEntityRef): Promise<MergedFiles>;
 }
 
-/** An entity's folder as the GitOps target branch holds it. */
+/**
+ * An entity's folder as the GitOps target branch holds it.
+ *
+ * @public
+ */
 export interface MergedFiles {
   commit: string;
   folder: string;
   files: Array<{ path: string; content: string }>;
 }
 
-/** One entity's line of a summaries answer. */
+/**
+ * One entity's line of a summaries answer.
+ *
+ * @public
+ */
 export interface EntitySummaryAnswer {
   entityRef: string;
   summary?: EntityMeshSummary;
   error?: { name: string; message: string };
 }
 
+/** @public */
 export const meshApiRef = createApiRef<MeshApi>({ id: 'plugin.mesh.service' });
 
-/** The mesh backend's HTTP API, through Backstage's discovery and fetch (which adds the user's token). */
+/**
+ * The mesh backend's HTTP API, through Backstage's discovery and fetch (which adds the user's token).
+ *
+ * @public
+ */
 export class MeshClient implements MeshApi {
   constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
 

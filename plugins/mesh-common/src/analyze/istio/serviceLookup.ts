@@ -1,7 +1,11 @@
 import { AnalyzedObject } from '../types';
 import { convertHostToFqdn, exportedToAll } from './hosts';
 
-/** A ServiceEntry, or the ServiceEntry Istio synthesizes for a Kubernetes Service. */
+/**
+ * A ServiceEntry, or the ServiceEntry Istio synthesizes for a Kubernetes Service.
+ *
+ * @public
+ */
 export interface MeshService {
   object: AnalyzedObject;
   ports: Array<{ number: number; name?: string; protocol?: string }>;
@@ -9,7 +13,11 @@ export interface MeshService {
   workloadLabels?: Record<string, string>;
 }
 
-/** "scope/fqdn" → service, after Istio's util.InitServiceEntryHostMap. */
+/**
+ * "scope/fqdn" → service, after Istio's util.InitServiceEntryHostMap.
+ *
+ * @public
+ */
 export type ServiceHostMap = Map<string, MeshService>;
 
 const scoped = (scope: string, namespace: string, host: string, domain: string) => `${scope}/${convertHostToFqdn(namespace, host, domain)}`;

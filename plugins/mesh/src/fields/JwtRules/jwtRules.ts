@@ -1,6 +1,10 @@
 import { parseJwtSection } from '@meshport/plugin-mesh-common';
 
-/** What the JwtRules field edits: one issuer and the claim conditions. */
+/**
+ * What the JwtRules field edits: one issuer and the claim conditions.
+ *
+ * @public
+ */
 export interface JwtRulesValue {
   issuer?: string;
   jwksUri?: string;

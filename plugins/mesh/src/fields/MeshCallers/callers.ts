@@ -1,7 +1,11 @@
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { componentPrincipal } from '@meshport/plugin-mesh-common';
 
-/** One allowed caller as the onboarding template's `allowedCallers` holds it. */
+/**
+ * One allowed caller as the onboarding template's `allowedCallers` holds it.
+ *
+ * @public
+ */
 export interface CallerRule {
   principals: string[];
   methods?: string[];

@@ -1,7 +1,11 @@
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { KUBERNETES_ID_ANNOTATION, KUBERNETES_NAMESPACE_ANNOTATION } from '@meshport/plugin-mesh-common';
 
-/** The proxy scope as the onboarding template's `proxyScope` holds it. */
+/**
+ * The proxy scope as the onboarding template's `proxyScope` holds it.
+ *
+ * @public
+ */
 export interface ProxyScope {
   hosts: string[];
 }

@@ -2,9 +2,9 @@ import { finding } from '../../findings';
 import { destinationService, MeshService } from '../../istio/serviceLookup';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
-import { destinationHostPath, mirrorDestinations, RouteDestination, routeDestinations } from './destinations';
+import { destinationHostPath, mirrorDestinations, VirtualServiceDestination, routeDestinations } from './destinations';
 
-function checkPort({ report }: AnalyzerContext, vs: AnalyzedObject, d: RouteDestination, service: MeshService) {
+function checkPort({ report }: AnalyzerContext, vs: AnalyzedObject, d: VirtualServiceDestination, service: MeshService) {
   const host = String(d.destination.host ?? '');
   const port = d.destination.port?.number;
   const path = d.rule === 'http.mirror' ? destinationHostPath(d) : `spec.${d.rule}[${d.serviceIndex}].route[${d.destinationIndex}].destination.host`;

@@ -1,7 +1,11 @@
 import { AnalyzedObject } from '../../types';
 
-/** One destination a VirtualService sends traffic to, with istioctl's path to it. */
-export interface RouteDestination {
+/**
+ * One destination a VirtualService sends traffic to, with istioctl's path to it.
+ *
+ * @public
+ */
+export interface VirtualServiceDestination {
   /** "tcp", "tls", "http", "http.mirror" or "http.mirrors". */
   rule: string;
   serviceIndex: number;
@@ -10,8 +14,8 @@ export interface RouteDestination {
 }
 
 /** Route destinations in istioctl's order: every tcp route, then tls, then http. */
-export function routeDestinations(vs: AnalyzedObject): RouteDestination[] {
-  const out: RouteDestination[] = [];
+export function routeDestinations(vs: AnalyzedObject): VirtualServiceDestination[] {
+  const out: VirtualServiceDestination[] = [];
   for (const rule of ['tcp', 'tls', 'http']) {
     (vs.spec?.[rule] ?? []).forEach((route: any, serviceIndex: number) => {
       (route?.route ?? []).forEach((target: any, destinationIndex: number) => {
@@ -23,8 +27,8 @@ export function routeDestinations(vs: AnalyzedObject): RouteDestination[] {
 }
 
 /** Mirror destinations: each http route's `mirror`, then its `mirrors`. */
-export function mirrorDestinations(vs: AnalyzedObject): RouteDestination[] {
-  const out: RouteDestination[] = [];
+export function mirrorDestinations(vs: AnalyzedObject): VirtualServiceDestination[] {
+  const out: VirtualServiceDestination[] = [];
   (vs.spec?.http ?? []).forEach((route: any, serviceIndex: number) => {
     if (route?.mirror) out.push({ rule: 'http.mirror', serviceIndex, destinationIndex: 0, destination: route.mirror });
     (route?.mirrors ?? []).forEach((mirror: any, destinationIndex: number) => {
@@ -35,7 +39,7 @@ export function mirrorDestinations(vs: AnalyzedObject): RouteDestination[] {
 }
 
 /** The path istioctl points at for a destination's host (mirrors use the mirror's path, as istioctl does). */
-export function destinationHostPath(d: RouteDestination): string {
+export function destinationHostPath(d: VirtualServiceDestination): string {
   if (d.rule === 'http.mirror' || d.rule === 'http.mirrors') return `spec.http[${d.serviceIndex}].mirror.host`;
   return `spec.${d.rule}[${d.serviceIndex}].route[${d.destinationIndex}].destination.host`;
 }

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { JsonObject } from '@backstage/types';
 import { createMeshGitopsCheckoutAction } from '../actions/checkout';
 import { createMeshGitopsPullRequestAction } from '../actions/pullRequest';
 import { createMeshRenderAction } from '../actions/render';
@@ -40,6 +42,15 @@ export class FixtureEntityAccess implements EntityAccess {
   async entity(entityRef: string): Promise<Entity | undefined> {
     return this.entities.find(entity => stringifyEntityRef(entity) === entityRef);
   }
+}
+
+/** A logger that keeps each line of a run, as "level: message {meta}". */
+function recordingLogger(log: string[]): LoggerService {
+  const line = (level: string) => (message: string, meta?: Error | JsonObject) => {
+    log.push(`${level}: ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
+  };
+  const logger: LoggerService = { info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug'), child: () => logger };
+  return logger;
 }
 
 /** Everything an action run wrote to its log and outputs. */
@@ -93,28 +104,26 @@ export class MeshActionRunner {
     const actions = await this.actions();
     const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-'));
     const run: ActionRun = { log: [], outputs: {} };
-    const line = (level: string) => (message: string, meta?: unknown) => run.log.push(`${level}: ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
-    const logger: any = { info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug') };
-    logger.child = () => logger;
     const user = this.options.user ?? 'user:default/alice';
     const task = { id: randomUUID() };
     try {
       for (const step of steps) {
-        const action: any = actions[step.action];
-        await action.handler({
+        // The scaffolder's context for one step, as its task worker builds it (types from @backstage/plugin-scaffolder-node).
+        const context: ActionContext<JsonObject> = {
           workspacePath,
-          input: step.input,
-          logger,
+          input: step.input as JsonObject,
+          logger: recordingLogger(run.log),
           isDryRun: options.dryRun ?? false,
-          output: (name: string, value: unknown) => {
-            run.outputs[name] = value;
+          output: (name, value) => {
+            run.outputs[String(name)] = value;
           },
-          checkpoint: async ({ fn }: { fn: () => Promise<unknown> }) => fn(),
+          checkpoint: async ({ fn }) => fn(),
           createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-tmp-')),
           getInitiatorCredentials: async () => mockCredentials.user(user),
           user: { ref: user },
           task,
-        });
+        };
+        await (actions[step.action] as unknown as { handler(context: ActionContext<JsonObject>): Promise<void> }).handler(context);
       }
       return run;
     } catch (error) {

@@ -83,7 +83,7 @@ function main() {
     singleCheck(toolchain, 'type-check', ['tsc']),
     singleCheck(toolchain, 'lint', ['lint', '--max-warnings', '0']),
     singleCheck(toolchain, 'formatting', ['prettier:check']),
-    // After the type-check, which writes the declarations the reports are made from.
+    // From a fresh declaration build of their own (scripts/api-reports.js).
     singleCheck(toolchain, 'API reports', ['check:api-reports']),
     jestSuite(toolchain, 'unit and integration tests', ['test:unit']),
     browserSuite(toolchain),

@@ -1,10 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { minimalPolicyExample } from './examples';
 import { parseLabelSelector } from './labels/labelSelector';
-import { applyCanaryStep, parseMeshPolicy, resolveTemplateInput } from './model';
+import { resolveTemplateInput } from './forms';
+import { applyCanaryStep, parseMeshPolicy } from './model';
 import { parseQuantity } from './overhead';
 import { renderPolicy } from './render';
-import { entityTarget, errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status';
+import { entityTarget } from './catalog';
+import { errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status';
 import { parseYaml } from './yaml';
 
 /** What a call throws, for the checks below. */

@@ -29,9 +29,9 @@ export { matchesLabelSelector, parseLabelSelector } from './labels/labelSelector
 export type { LabelRequirement } from './labels/labelSelector';
 export { applyCanaryStep } from './model/canarySteps';
 export type { CanaryStep } from './model/canarySteps';
-export { policyFromForm, withoutEmptyValues } from './model/formInput';
+export { policyFromForm, withoutEmptyValues } from './forms/formInput';
 export { meshPolicyJsonSchema } from './model/jsonSchema';
-export { mergePolicyInput } from './model/mergePolicy';
+export { mergePolicyInput } from './forms/mergePolicy';
 export { MIGRATION_STEPS, migrationSteps, TO_AMBIENT_STEPS, TO_SIDECAR_STEPS } from './model/migration';
 export type { MigrationStep, MigrationStepPlan } from './model/migration';
 export { namespacePolicySchema } from './model/namespacePolicy';
@@ -39,7 +39,7 @@ export type { NamespacePolicy, NamespacePolicyInput } from './model/namespacePol
 export { meshPolicySchema } from './model/policy';
 export type { CanaryPolicy, MeshPolicy, MeshPolicyInput } from './model/policy';
 export { canarySplit, canaryWeight, dnsLabel, isDnsLabel } from './model/primitives';
-export { resolveTemplateInput } from './model/templateInputs';
+export { resolveTemplateInput } from './forms/templateInputs';
 export { fieldPath, formatFieldErrors, parseJwtSection, parseMeshPolicy, parseNamespacePolicy, PolicyValidationError } from './model/validate';
 export type { FieldError, ParseResult } from './model/validate';
 export { compareDataPlanes } from './overhead/dataPlaneCost';
@@ -56,8 +56,8 @@ export { renderNamespacePolicy, renderPolicy } from './render/renderPolicy';
 export type { RenderedPolicy } from './render/renderPolicy';
 export { DEFAULT_CANARY_THRESHOLDS } from './status/canaryAnalysis';
 export type { CanaryThresholds } from './status/canaryAnalysis';
-export { ClusterObjectStore, storeFromDocuments } from './status/clusterObjectStore';
-export type { EntitySlice } from './status/clusterObjectStore';
+export { ClusterObjectStore, storeFromDocuments } from './cluster/clusterObjectStore';
+export type { EntitySlice } from './cluster/clusterObjectStore';
 export { clusterErrorStatus, clusterStatusFromSlice, metricsTargetOf } from './status/clusterStatus';
 export type { EntityMetrics } from './status/clusterStatus';
 export { compareDesired } from './status/desiredVsLive';
@@ -69,13 +69,13 @@ export {
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
   targetFromSelector,
-} from './status/entityTarget';
-export type { EntityTarget } from './status/entityTarget';
-export { entityCallers, entityDryRunDenied, entityHealthSamples, entityOutboundCalls, entityPodUsage, fleetQueries, indexFleet } from './status/fleetMetrics';
-export type { FleetIndex, FleetSamples, OutboundCall, PodUsageEntry, RangeSeries, ServiceRef, ServiceSamples } from './status/fleetMetrics';
+} from './catalog/entityTarget';
+export type { EntityTarget } from './catalog/entityTarget';
+export { entityCallers, entityDryRunDenied, entityHealthSamples, entityOutboundCalls, entityPodUsage, fleetQueries, indexFleet } from './metrics/fleetMetrics';
+export type { FleetIndex, FleetSamples, OutboundCall, PodUsageEntry, RangeSeries, ServiceRef, ServiceSamples } from './metrics/fleetMetrics';
 export { gitopsControllersFor } from './status/gitopsControllers';
-export { healthFromSamples, unknownHealth } from './status/health';
-export type { HealthSamples, MetricsTarget, Sample } from './status/health';
+export { healthFromSamples, unknownHealth } from './metrics/health';
+export type { HealthSamples, MetricsTarget, Sample } from './metrics/health';
 export { DEFAULT_ERROR_RATE_THRESHOLDS, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './status/healthAssessment';
 export type { ErrorRateThresholds } from './status/healthAssessment';
 export type { PodUsage } from './status/overhead';
@@ -84,8 +84,8 @@ export type { ProxySyncView } from './status/proxySync';
 export { DEFAULT_RIGHT_SIZING, HISTORY_STEP_SECONDS, proxyHistoryQueries, recommendSidecarResources } from './status/rightSizing';
 export type { ProxyHistory, RightSizingRule } from './status/rightSizing';
 export { sectionsFedBy } from './status/sections';
-export { MESH_STATUS_RESOURCES, resourcePath } from './status/statusResources';
-export type { MeshStatusResource } from './status/statusResources';
+export { MESH_STATUS_RESOURCES, resourcePath } from './cluster/statusResources';
+export type { MeshStatusResource } from './cluster/statusResources';
 export { statusSummary } from './status/summary';
 export type { EntityMeshSummary } from './status/summary';
 export type {
@@ -142,7 +142,7 @@ export type {
   WorkloadKind,
   WorkloadMtls,
   WorkloadsStatus,
-} from './status/types';
-export { clusterObjectsFromFiles, isKustomizeDocument } from './yaml/manifestFiles';
-export type { ManifestFile } from './yaml/manifestFiles';
+} from './api/statusTypes';
+export { clusterObjectsFromFiles, isKustomizeDocument } from './manifests/manifestFiles';
+export type { ManifestFile } from './manifests/manifestFiles';
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';

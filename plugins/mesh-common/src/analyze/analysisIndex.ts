@@ -1,4 +1,4 @@
-import { expandLists } from '../yaml/manifestFiles';
+import { expandLists } from '../manifests/manifestFiles';
 import { AnalyzedObject } from './types';
 import { selectorMatches } from './istio/selectors';
 import { ServiceHostMap, serviceHostMap } from './istio/serviceLookup';

@@ -7,6 +7,3 @@ export * from './migration';
 export * from './validate';
 export * from './jsonSchema';
 export * from './canarySteps';
-export * from './mergePolicy';
-export * from './formInput';
-export * from './templateInputs';

@@ -1,7 +1,7 @@
 import { minimalPolicyExample, paymentServicePolicyExample } from '../examples';
 import { applyCanaryStep } from './canarySteps';
 import { meshPolicyJsonSchema } from './jsonSchema';
-import { POLICY_SECTIONS } from './mergePolicy';
+import { POLICY_SECTIONS } from '../forms/mergePolicy';
 import { parseMeshPolicy, parseNamespacePolicy } from './validate';
 
 function errorsOf(input: unknown) {

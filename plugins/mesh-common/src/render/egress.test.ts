@@ -1,6 +1,7 @@
 import { analyze } from '../analyze';
 import { ambientL4PolicyExample, egressPolicyExample } from '../examples';
-import { mergePolicyInput, parseMeshPolicy } from '../model';
+import { mergePolicyInput } from '../forms';
+import { parseMeshPolicy } from '../model';
 import { KubeObject } from './kubeObject';
 import { renderPolicy } from './renderPolicy';
 

@@ -1,7 +1,7 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../analyze/istio/meshMembership';
-import { selectsLabels } from './selectors';
-import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from './types';
+import { selectsLabels } from '../cluster/selectors';
+import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from '../api/statusTypes';
 import { podReady } from './podReady';
 
 export const USE_WAYPOINT_LABEL = 'istio.io/use-waypoint';

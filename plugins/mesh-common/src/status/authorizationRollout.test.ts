@@ -1,5 +1,5 @@
 import { callerChecks, dryRunStatus } from './authorizationRollout';
-import { AuthorizationPolicySummary } from './types';
+import { AuthorizationPolicySummary } from '../api/statusTypes';
 
 const allow = (name: string, rules: unknown[], dryRun = false): AuthorizationPolicySummary => ({
   name,

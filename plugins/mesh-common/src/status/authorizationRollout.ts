@@ -1,4 +1,4 @@
-import { AuthorizationPolicySummary, CallerCheck, DryRunStatus } from './types';
+import { AuthorizationPolicySummary, CallerCheck, DryRunStatus } from '../api/statusTypes';
 
 /** A principal as AuthorizationPolicies name it: Istio's metrics prefix it with "spiffe://". */
 const bare = (principal: string) => principal.replace(/^spiffe:\/\//, '');

@@ -1,5 +1,5 @@
 import { analyzeCanary, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
-import { CanaryStatus, HealthStatus, VersionHealth } from './types';
+import { CanaryStatus, HealthStatus, VersionHealth } from '../api/statusTypes';
 
 const canary = (weight: number): CanaryStatus => ({
   virtualService: 'shop/cart',

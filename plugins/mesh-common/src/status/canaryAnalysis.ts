@@ -1,4 +1,4 @@
-import { CanaryAnalysis, CanaryCheck, CanaryStatus, HealthStatus, VersionHealth } from './types';
+import { CanaryAnalysis, CanaryCheck, CanaryStatus, HealthStatus, VersionHealth } from '../api/statusTypes';
 
 /** The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy. */
 export const CANARY_ANALYSIS_ANNOTATION = 'meshport.io/canary-analysis';

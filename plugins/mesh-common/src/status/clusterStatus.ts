@@ -1,21 +1,21 @@
 import { AnalyzedObject, podLabelsOf } from '../analyze';
 import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
-import { OutboundCall } from './fleetMetrics';
+import { OutboundCall } from '../metrics/fleetMetrics';
 import { outboundFindings } from './outboundFindings';
 import { ProxySyncView, withProxySync } from './proxySync';
 import { ProxyHistory, recommendSidecarResources, RightSizingRule } from './rightSizing';
-import { EntitySlice } from './clusterObjectStore';
+import { EntitySlice } from '../cluster/clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
-import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, SecurityStatus, TrafficStatus } from './types';
+import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, SecurityStatus, TrafficStatus } from '../api/statusTypes';
 import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, ErrorRateThresholds } from './healthAssessment';
 import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
-import { MetricsTarget, unknownHealth } from './health';
+import { MetricsTarget, unknownHealth } from '../metrics/health';
 
 /**
  * What the metrics source found for the entity, if anything.

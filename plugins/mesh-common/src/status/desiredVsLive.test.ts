@@ -1,5 +1,5 @@
 import { object } from '../analyze/__testUtils__/objects';
-import { storeFromDocuments } from './clusterObjectStore';
+import { storeFromDocuments } from '../cluster/clusterObjectStore';
 import { compareDesired } from './desiredVsLive';
 
 const peer = (mode: string, labels: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { AnalyzedObject, kindKey } from '../analyze';
 import { isRecord } from '../isRecord';
-import { ObjectDrift } from './types';
+import { ObjectDrift } from '../api/statusTypes';
 
 /**
  * A desired object (or a kustomize patch: a partial one) from a file of the GitOps target branch.

@@ -1,5 +1,5 @@
 import { AnalyzedObject } from '../analyze';
-import { GitOpsControllerStatus } from './types';
+import { GitOpsControllerStatus } from '../api/statusTypes';
 
 /** A repository path as controllers write it ("./mesh/", "mesh") in one form ("mesh"; "" for the root). */
 function normalized(path: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, errorRateThresholdsFrom } from './healthAssessment';
-import { HealthStatus } from './types';
+import { HealthStatus } from '../api/statusTypes';
 
 const health = (overall: number, ...versions: Array<[string, number]>): HealthStatus => ({
   state: 'ok',

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { HealthAssessment, HealthState, HealthStatus } from './types';
+import { HealthAssessment, HealthState, HealthStatus } from '../api/statusTypes';
 
 /**
  * The error rates (percent of 5xx answers) at which a service is degraded, and failing.

@@ -1,7 +1,7 @@
 import { namespace, object, pod } from '../analyze/__testUtils__/objects';
-import { storeFromDocuments } from './clusterObjectStore';
+import { storeFromDocuments } from '../cluster/clusterObjectStore';
 import { clusterStatusFromSlice } from './clusterStatus';
-import { targetFromSelector } from './entityTarget';
+import { targetFromSelector } from '../catalog/entityTarget';
 
 const MI = 1024 ** 2;
 const REDIRECTED = { 'ambient.istio.io/redirection': 'enabled' };

@@ -11,7 +11,7 @@ import {
 } from '../overhead/dataPlaneCost';
 import { times } from '../overhead/estimate';
 import { PodUsage } from './overhead';
-import { OverheadStatus, WorkloadsStatus } from './types';
+import { OverheadStatus, WorkloadsStatus } from '../api/statusTypes';
 
 /** What the cluster shows about an entity's data plane, for pricing both choices from it. */
 export interface LiveDataPlaneInputs {

@@ -1,5 +1,5 @@
 import { object } from '../analyze/__testUtils__/objects';
-import { OutboundCall } from './fleetMetrics';
+import { OutboundCall } from '../metrics/fleetMetrics';
 import { outboundFindings, scopeCovers } from './outboundFindings';
 
 const deployment = (name: string, namespace: string, app: string) =>

@@ -1,6 +1,6 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { containerAmounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, proxyResourcesAtInjection, sumResources } from '../overhead';
-import { ContainerUsage, OverheadStatus, PodOverhead } from './types';
+import { ContainerUsage, OverheadStatus, PodOverhead } from '../api/statusTypes';
 
 /**
  * Measured usage per pod, as the metrics source found it.

@@ -1,5 +1,5 @@
 import { proxySyncFrom, withProxySync } from './proxySync';
-import { WorkloadsStatus } from './types';
+import { WorkloadsStatus } from '../api/statusTypes';
 
 const entry = (proxy: string, sent: Record<string, string>, acked: Record<string, string>) => ({
   proxy,

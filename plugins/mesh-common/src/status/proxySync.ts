@@ -1,4 +1,4 @@
-import { ProxySync, WorkloadsStatus } from './types';
+import { ProxySync, WorkloadsStatus } from '../api/statusTypes';
 
 /** The xDS types istiod's /debug/syncz reports per proxy, as its JSON names them. */
 const TYPES = ['cluster', 'listener', 'route', 'endpoint'] as const;

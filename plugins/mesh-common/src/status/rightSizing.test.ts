@@ -1,4 +1,4 @@
-import { PodOverhead } from './types';
+import { PodOverhead } from '../api/statusTypes';
 import { DEFAULT_RIGHT_SIZING, recommendSidecarResources } from './rightSizing';
 
 const MI = 1024 ** 2;

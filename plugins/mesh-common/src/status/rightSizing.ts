@@ -1,5 +1,5 @@
 import { Amounts } from '../overhead';
-import { PodOverhead, SidecarRightSizing } from './types';
+import { PodOverhead, SidecarRightSizing } from '../api/statusTypes';
 
 const MI = 1024 ** 2;
 

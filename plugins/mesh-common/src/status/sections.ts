@@ -1,4 +1,4 @@
-import { StatusSection } from './types';
+import { StatusSection } from '../api/statusTypes';
 
 /**
  * The sections of the status each kind feeds. A kind that cannot be read leaves these incomplete and

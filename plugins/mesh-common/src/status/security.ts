@@ -1,7 +1,7 @@
 import { AnalyzedObject, podLabelsOf } from '../analyze';
 import { inboundPortBypassed } from '../analyze/istio/interception';
 import { EnforcementInputs } from './ambient';
-import { byAge, policyScopeFor, policyTargets, targetScopeFor } from './selectors';
+import { byAge, policyScopeFor, policyTargets, targetScopeFor } from '../cluster/selectors';
 import {
   AuthorizationPolicySummary,
   PolicyEnforcer,
@@ -12,7 +12,7 @@ import {
   RequestAuthenticationSummary,
   SecurityStatus,
   WorkloadMtls,
-} from './types';
+} from '../api/statusTypes';
 
 const MODES: EffectiveMtlsMode[] = ['STRICT', 'PERMISSIVE', 'DISABLE'];
 

@@ -1,7 +1,7 @@
 import { Finding } from '../analyze';
 import { FINDING_LEVEL_RANK } from '../analyze/findings';
 import { Amounts } from '../overhead';
-import { EntityMeshStatus } from './types';
+import { EntityMeshStatus } from '../api/statusTypes';
 
 /**
  * One entity's mesh status in a line: what the overview shows for each component.

@@ -1,7 +1,7 @@
 import { AnalyzedObject } from '../analyze';
-import { fullyQualifiedHost } from './hosts';
-import { selectsLabels } from './selectors';
-import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from './types';
+import { fullyQualifiedHost } from '../cluster/hosts';
+import { selectsLabels } from '../cluster/selectors';
+import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from '../api/statusTypes';
 
 /** The Services whose selector picks any of the pods. */
 export function servicesForPods(services: AnalyzedObject[], pods: Array<{ namespace: string; labels: Record<string, string> }>): AnalyzedObject[] {

@@ -1,6 +1,6 @@
 import { object } from '../analyze/__testUtils__/objects';
-import { storeFromDocuments } from './clusterObjectStore';
-import { targetFromSelector } from './entityTarget';
+import { storeFromDocuments } from '../cluster/clusterObjectStore';
+import { targetFromSelector } from '../catalog/entityTarget';
 import { clusterStatusFromSlice } from './clusterStatus';
 
 const template = { metadata: { labels: { app: 'ledger' } }, spec: { containers: [{ name: 'ledger', ports: [{ containerPort: 8080 }] }] } };

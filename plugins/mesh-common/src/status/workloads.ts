@@ -2,7 +2,7 @@ import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
 import { AmbientInputs, podAmbientStatus, podDataPlane, USE_WAYPOINT_LABEL, waypointsStatus } from './ambient';
 import { podReady } from './podReady';
-import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from './types';
+import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from '../api/statusTypes';
 
 /** How a namespace's labels set injection. */
 export function namespaceInjection(namespace: AnalyzedObject): NamespaceInjection {

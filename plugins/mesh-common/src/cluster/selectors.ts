@@ -1,5 +1,5 @@
 import { AnalyzedObject } from '../analyze';
-import { PolicyScope } from './types';
+import { PolicyScope } from '../api/statusTypes';
 
 /** True when a policy's `selector.matchLabels` (or a workload selector) picks these pod labels. */
 export function selectsLabels(matchLabels: Record<string, string> | undefined, labels: Record<string, string>): boolean {

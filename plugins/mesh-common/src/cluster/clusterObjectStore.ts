@@ -1,14 +1,14 @@
 import { analyze, AnalyzedObject, Finding, kindKey, podLabelsOf, resourceName } from '../analyze';
 import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
-import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from './ambient';
-import { expandLists } from '../yaml/manifestFiles';
+import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from '../status/ambient';
+import { expandLists } from '../manifests/manifestFiles';
 import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
-import { EntityTarget } from './entityTarget';
+import { EntityTarget } from '../catalog/entityTarget';
 import { policyScopeFor, targetScopeFor } from './selectors';
-import { servicesForPods } from './traffic';
+import { servicesForPods } from '../status/traffic';
 import { MESH_STATUS_KINDS } from './statusResources';
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];

@@ -1,4 +1,4 @@
-import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth, VersionSeries } from './types';
+import { HealthStatus, LatencyMs, TrafficFigures, VersionHealth, VersionSeries } from '../api/statusTypes';
 
 /**
  * Which series of Istio's standard metrics belong to the entity: its Services and Pods, in every namespace.

@@ -1,0 +1,3 @@
+export * from './mergePolicy';
+export * from './formInput';
+export * from './templateInputs';

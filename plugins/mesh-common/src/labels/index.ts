@@ -1,0 +1,2 @@
+export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
+export type { LabelRequirement } from './labelSelector';

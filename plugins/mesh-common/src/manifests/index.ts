@@ -1,0 +1,2 @@
+export { clusterObjectsFromFiles, expandLists, isKustomizeDocument } from './manifestFiles';
+export type { ManifestFile } from './manifestFiles';

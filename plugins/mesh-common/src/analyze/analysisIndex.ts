@@ -1,5 +1,6 @@
 import { expandLists } from '../manifests/manifestFiles';
 import { AnalyzedObject } from './types';
+import { LabelIndex } from '../labels/labelIndex';
 import { selectorMatches } from './istio/selectors';
 import { ServiceHostMap, serviceHostMap } from './istio/serviceLookup';
 
@@ -64,8 +65,7 @@ export class AnalysisIndex {
   private readonly byKey = new Map<string, AnalyzedObject>();
   private readonly byKindNamespace = new Map<string, AnalyzedObject[]>();
   private readonly podsByNamespace = new Map<string, AnalyzedObject[]>();
-  private readonly podsByLabel = new Map<string, AnalyzedObject[]>();
-  private readonly podsByNamespaceLabel = new Map<string, AnalyzedObject[]>();
+  private readonly podLabels = new LabelIndex<AnalyzedObject>();
   private hostMap?: ServiceHostMap;
 
   constructor(objects: AnalyzedObject[], private readonly clusterDomain = 'cluster.local') {
@@ -77,10 +77,7 @@ export class AnalysisIndex {
       if (kind === 'Pod') {
         const namespace = object.metadata.namespace!;
         pushTo(this.podsByNamespace, namespace, object);
-        for (const [key, value] of Object.entries(object.metadata.labels ?? {})) {
-          pushTo(this.podsByLabel, `${key}=${value}`, object);
-          pushTo(this.podsByNamespaceLabel, `${namespace}|${key}=${value}`, object);
-        }
+        this.podLabels.add(namespace, object.metadata.labels ?? {}, object);
       }
     }
   }
@@ -121,16 +118,9 @@ export class AnalysisIndex {
 
   /** Pods whose labels hold every label of the selector (in one namespace, or any); every pod for an empty selector. */
   podsMatching(selector: Record<string, string> | undefined, namespace?: string): AnalyzedObject[] {
-    const pairs = Object.entries(selector ?? {});
-    if (pairs.length === 0) return this.pods(namespace);
-    const candidates = pairs
-      .map(
-        ([key, value]) =>
-          (namespace === undefined ? this.podsByLabel.get(`${key}=${value}`) : this.podsByNamespaceLabel.get(`${namespace}|${key}=${value}`)) ?? [],
-      )
-      .sort((a, b) => a.length - b.length);
-    // Start from the rarest label: the cost is bounded by the smallest candidate set.
-    return candidates[0].filter(pod => selectorMatches(selector, pod.metadata.labels));
+    const candidates = this.podLabels.candidates(selector ?? {}, namespace);
+    if (!candidates) return this.pods(namespace);
+    return candidates.filter(pod => selectorMatches(selector, pod.metadata.labels));
   }
 
   /** Every ServiceEntry host and Service by the scopes they are exported to (built once). */

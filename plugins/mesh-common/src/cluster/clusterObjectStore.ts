@@ -5,6 +5,7 @@ import { expandLists } from '../manifests/manifestFiles';
 import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
+import { LabelIndex } from '../labels/labelIndex';
 import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
 import { EntityTarget } from '../catalog/entityTarget';
 import { policyScopeFor, targetScopeFor } from './selectors';
@@ -78,8 +79,8 @@ export class ClusterObjectStore {
   private readonly proxyDefaultsByInjector = new WeakMap<AnalyzedObject, ContainerResourceAmounts | undefined>();
   /** namespace → kind → name → object */
   private readonly byNamespace = new Map<string, Bucket>();
-  /** namespace → "key=value" → keys of Pods and Deployments carrying that pod label */
-  private readonly byLabel = new Map<string, Map<string, Set<string>>>();
+  /** Keys of Pods and workload controllers by namespace and pod label */
+  private readonly podLabels = new LabelIndex<string>();
   /** fully qualified host → keys of VirtualServices and DestinationRules naming it */
   private readonly byHost = new Map<string, Set<string>>();
   /** node name → how many pods run there besides its ztunnel (for an entity's share of the node's ztunnel) */
@@ -155,7 +156,7 @@ export class ClusterObjectStore {
     let ofKind = bucket.get(kind);
     if (!ofKind) bucket.set(kind, (ofKind = new Map()));
     ofKind.set(object.metadata.name, object);
-    for (const label of this.labelKeys(object)) this.indexUnder(this.labelsOf(namespace), label, key);
+    if (LABEL_INDEXED.has(object.kind)) this.podLabels.add(namespace, podLabelsOf(object), key);
     for (const host of this.hostsOf(object)) this.indexUnder(this.byHost, host, key);
     this.countOnNode(object, 1);
   }
@@ -196,18 +197,15 @@ export class ClusterObjectStore {
     const bucket = this.byNamespace.get(bucketName);
     deleteFromGroup(bucket, kind, name);
     if (bucket?.size === 0) this.byNamespace.delete(bucketName);
-    const labels = this.byLabel.get(bucketName);
-    for (const label of this.labelKeys(object)) deleteFromGroup(labels, label, key);
-    if (labels?.size === 0) this.byLabel.delete(bucketName);
+    if (LABEL_INDEXED.has(object.kind)) this.podLabels.remove(bucketName, podLabelsOf(object), key);
     for (const host of this.hostsOf(object)) deleteFromGroup(this.byHost, host, key);
     this.countOnNode(object, -1);
   }
 
   /** How many keys the indexes hold, for tests that check nothing is left behind. */
   get indexKeys(): number {
-    let count = this.byNamespace.size + this.byHost.size + this.byLabel.size + this.podsByNode.size;
+    let count = this.byNamespace.size + this.byHost.size + this.podLabels.keyCount + this.podsByNode.size;
     for (const bucket of this.byNamespace.values()) count += bucket.size;
-    for (const labels of this.byLabel.values()) count += labels.size;
     return count;
   }
 
@@ -219,21 +217,10 @@ export class ClusterObjectStore {
     for (const object of objects) this.upsert(object);
   }
 
-  private labelsOf(namespace: string) {
-    let labels = this.byLabel.get(namespace);
-    if (!labels) this.byLabel.set(namespace, (labels = new Map()));
-    return labels;
-  }
-
   private indexUnder(index: Map<string, Set<string>>, entry: string, key: string) {
     let set = index.get(entry);
     if (!set) index.set(entry, (set = new Set()));
     set.add(key);
-  }
-
-  private labelKeys(object: AnalyzedObject): string[] {
-    if (!LABEL_INDEXED.has(object.kind)) return [];
-    return Object.entries(podLabelsOf(object)).map(([k, v]) => `${k}=${v}`);
   }
 
   private hostsOf(object: AnalyzedObject): string[] {
@@ -255,15 +242,8 @@ export class ClusterObjectStore {
 
   /** Pods or Deployments in a namespace that the target's selector picks, starting from the rarest label. */
   private matching(namespace: string, kind: string, target: EntityTarget): AnalyzedObject[] {
-    const pairs = Object.entries(equalityLabels(target.requirements)).map(([k, v]) => `${k}=${v}`);
-    const labels = this.byLabel.get(namespace);
-    let candidates: AnalyzedObject[];
-    if (pairs.length > 0) {
-      const sets = pairs.map(pair => labels?.get(pair) ?? new Set<string>()).sort((a, b) => a.size - b.size);
-      candidates = [...sets[0]].map(key => this.objects.get(key)!).filter(o => o?.kind === kind);
-    } else {
-      candidates = this.inNamespace(namespace, kind);
-    }
+    const keys = this.podLabels.candidates(equalityLabels(target.requirements), namespace);
+    const candidates = keys ? keys.map(key => this.objects.get(key)!).filter(o => o?.kind === kind) : this.inNamespace(namespace, kind);
     return candidates.filter(o => matchesLabelSelector(target.requirements, podLabelsOf(o)));
   }
 
@@ -274,15 +254,11 @@ export class ClusterObjectStore {
   }
 
   /** Pods in any namespace carrying a label ("key=value"), from the label index. */
-  private podsLabelled(label: string, namespaces: Iterable<string> = this.byLabel.keys()): AnalyzedObject[] {
-    const found: AnalyzedObject[] = [];
-    for (const namespace of namespaces) {
-      for (const key of this.byLabel.get(namespace)?.get(label) ?? []) {
-        const object = this.objects.get(key);
-        if (object?.kind === 'Pod') found.push(object);
-      }
-    }
-    return found;
+  private podsLabelled(label: string, namespaces?: Iterable<string>): AnalyzedObject[] {
+    return this.podLabels
+      .labelled(label, namespaces)
+      .map(key => this.objects.get(key))
+      .filter((object): object is AnalyzedObject => object?.kind === 'Pod');
   }
 
   /** The ztunnels of the nodes the pods run on, and the waypoints the entity's labels name with their pods. */

@@ -5,8 +5,8 @@ import { resolveTemplateInput } from './forms';
 import { applyCanaryStep, parseMeshPolicy } from './model';
 import { parseQuantity } from './overhead';
 import { renderPolicy } from './render';
-import { entityTarget } from './catalog';
-import { errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status';
+import { entityTarget } from './catalog/entityTarget';
+import { errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status/healthAssessment';
 import { parseYaml } from './yaml';
 
 /** What a call throws, for the checks below. */

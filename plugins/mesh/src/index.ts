@@ -4,8 +4,7 @@
  * @packageDocumentation
  */
 
-export { meshApiRef, MeshClient } from './api/MeshApi';
-export type { EntitySummaryAnswer, MergedFiles, MeshApi } from './api/MeshApi';
+export { type EntitySummaryAnswer, type MergedFiles, type MeshApi, meshApiRef, MeshClient } from './api/MeshApi';
 export { isMeshAvailable } from './components/isMeshAvailable';
 export type { JwtRulesValue } from './fields/JwtRules/jwtRules';
 export type { CallerRule } from './fields/MeshCallers/callers';

@@ -28,22 +28,21 @@ const repository = (kind: GitOpsRepository['kind'], host: string, path: string, 
 });
 
 describe('resolveProvider', () => {
-  it("gives a GitHub host's repository the GitHub provider, with that host's token and its own remote", async () => {
-    const provider = await resolveProvider(repository('integration', 'github.example.com', 'acme/gitops'), integrations, credentials);
-    expect(provider).toMatchObject({
-      kind: 'github',
-      remoteUrl: 'https://github.example.com/acme/gitops.git',
-      credentials: { username: 'x-access-token', password: 'ghp_example' },
-    });
-  });
-
-  it("gives a GitLab host's project (subgroups included) the GitLab provider, with that host's token", async () => {
-    const provider = await resolveProvider(repository('integration', 'gitlab.example.com', 'platform/mesh/gitops'), integrations, credentials);
-    expect(provider).toMatchObject({
-      kind: 'gitlab',
-      remoteUrl: 'https://gitlab.example.com/platform/mesh/gitops.git',
-      credentials: { username: 'oauth2', password: 'glpat_example' },
-    });
+  it.each([
+    [
+      'a GitHub host',
+      'github.example.com',
+      'acme/gitops',
+      { kind: 'github', remoteUrl: 'https://github.example.com/acme/gitops.git', credentials: { username: 'x-access-token', password: 'ghp_example' } },
+    ],
+    [
+      'a GitLab host (subgroups included)',
+      'gitlab.example.com',
+      'platform/mesh/gitops',
+      { kind: 'gitlab', remoteUrl: 'https://gitlab.example.com/platform/mesh/gitops.git', credentials: { username: 'oauth2', password: 'glpat_example' } },
+    ],
+  ])("gives %s's repository its provider, with that host's token and its own remote", async (_, host, path, expected) => {
+    expect(await resolveProvider(repository('integration', host, path), integrations, credentials)).toMatchObject(expected);
   });
 
   it('gives any other repository plain git with no credentials: no token leaves for a host the integrations do not name', async () => {

@@ -1,3 +1,0 @@
-export { lineDiff } from './lineDiff';
-export { fileChanges } from './fileChanges';
-export type { FileChange } from './fileChanges';

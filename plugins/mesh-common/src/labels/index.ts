@@ -1,2 +1,0 @@
-export { parseLabelSelector, matchesLabelSelector } from './labelSelector';
-export type { LabelRequirement } from './labelSelector';

@@ -1,2 +1,0 @@
-export { clusterObjectsFromFiles, expandLists, isKustomizeDocument } from './manifestFiles';
-export type { ManifestFile } from './manifestFiles';

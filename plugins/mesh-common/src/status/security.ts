@@ -1,5 +1,7 @@
 import { AnalyzedObject, podLabelsOf } from '../analyze';
 import { inboundPortBypassed } from '../analyze/istio/interception';
+import { PROXY_CONTAINER } from '../analyze/istio/meshMembership';
+import { containerPorts, workloadView } from '../analyze/analyzers/meshport/workloads';
 import { EnforcementInputs } from './ambient';
 import { byAge, policyScopeFor, policyTargets, targetScopeFor } from '../cluster/selectors';
 import {
@@ -26,9 +28,11 @@ function describe(policy: AnalyzedObject) {
 
 /** The container ports a workload serves, without the proxy's. */
 function servedPorts(workload: AnalyzedObject): number[] {
-  const spec = workload.kind === 'Pod' ? workload.spec : workload.spec?.template?.spec;
-  const containers: any[] = (spec?.containers ?? []).filter((c: any) => c?.name !== 'istio-proxy');
-  return containers.flatMap(c => (c.ports ?? []).map((p: any) => Number(p.containerPort))).filter(p => Number.isInteger(p));
+  const view = workloadView(workload);
+  const app = { ...view, containers: view.containers.filter((container: any) => container?.name !== PROXY_CONTAINER) };
+  return containerPorts(app)
+    .map(port => port.number)
+    .filter(port => Number.isInteger(port));
 }
 
 /** The annotations of a workload's pods: its own for a Pod, its template's for a controller. */

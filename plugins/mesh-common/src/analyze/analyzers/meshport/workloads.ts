@@ -13,20 +13,20 @@ export interface WorkloadView {
   containers: any[];
 }
 
-function viewOf(object: AnalyzedObject): WorkloadView {
+export function workloadView(object: AnalyzedObject): WorkloadView {
   const template = object.kind === 'Pod' ? object : object.spec?.template ?? {};
   return { object, labels: podLabelsOf(object), annotations: template.metadata?.annotations ?? {}, containers: template.spec?.containers ?? [] };
 }
 
 /** Every workload (pod or controller) of the input, viewed for the checks. */
 export function allWorkloads({ index }: AnalyzerContext): WorkloadView[] {
-  return WORKLOAD_KINDS.flatMap(kind => index.ofKind(kind)).map(viewOf);
+  return WORKLOAD_KINDS.flatMap(kind => index.ofKind(kind)).map(workloadView);
 }
 
 /** The workloads of a namespace whose pod labels a selector matches (all of them for an empty one). */
 export function workloadsMatching({ index }: AnalyzerContext, namespace: string, selector: Record<string, string> | undefined): WorkloadView[] {
   return WORKLOAD_KINDS.flatMap(kind => index.inNamespace(kind, namespace))
-    .map(viewOf)
+    .map(workloadView)
     .filter(workload => selectorMatches(selector, workload.labels));
 }
 

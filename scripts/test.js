@@ -86,6 +86,7 @@ function main() {
     // From a fresh declaration build of their own (scripts/api-reports.js).
     singleCheck(toolchain, 'API reports', ['check:api-reports']),
     jestSuite(toolchain, 'unit and integration tests', ['test:unit']),
+    singleCheck(toolchain, 'install into a stock Backstage app', ['node', 'scripts/stock-app-check.js']),
     browserSuite(toolchain),
   ];
 

@@ -1,10 +1,6 @@
 import { AnalyzedObject } from '../analyze';
+import { selectorMatches } from '../analyze/istio/selectors';
 import { PolicyScope } from '../api/statusTypes';
-
-/** True when a policy's `selector.matchLabels` (or a workload selector) picks these pod labels. */
-export function selectsLabels(matchLabels: Record<string, string> | undefined, labels: Record<string, string>): boolean {
-  return Object.entries(matchLabels ?? {}).every(([key, value]) => labels[key] === value);
-}
 
 /** The policy's label selector, from `selector` (security) or `workloadSelector` (networking). */
 export function policySelector(policy: AnalyzedObject): Record<string, string> | undefined {
@@ -23,7 +19,7 @@ export function policyScopeFor(policy: AnalyzedObject, namespace: string, labels
   if (policy.spec?.targetRef || policy.spec?.targetRefs) return undefined;
   const selector = policySelector(policy);
   if (selector) {
-    return policyNamespace === namespace && selectsLabels(selector, labels) ? 'workload' : undefined;
+    return policyNamespace === namespace && selectorMatches(selector, labels) ? 'workload' : undefined;
   }
   if (policyNamespace === namespace && policyNamespace !== rootNamespace) return 'namespace';
   if (policyNamespace === rootNamespace) return 'mesh';

@@ -1,6 +1,6 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../analyze/istio/meshMembership';
-import { selectsLabels } from '../cluster/selectors';
+import { selectorMatches } from '../analyze/istio/selectors';
 import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from '../api/statusTypes';
 import { podReady } from './podReady';
 
@@ -87,7 +87,7 @@ function servicesOf(pod: AnalyzedObject, services: AnalyzedObject[]): AnalyzedOb
   const namespace = pod.metadata.namespace ?? 'default';
   return services.filter(
     service =>
-      (service.metadata.namespace ?? 'default') === namespace && service.spec?.selector && selectsLabels(service.spec.selector, pod.metadata.labels ?? {}),
+      (service.metadata.namespace ?? 'default') === namespace && service.spec?.selector && selectorMatches(service.spec.selector, pod.metadata.labels ?? {}),
   );
 }
 

@@ -1,7 +1,7 @@
 import { AnalyzedObject, Finding } from '../analyze';
 import { finding } from '../analyze/findings';
 import { OutboundCall } from '../metrics/fleetMetrics';
-import { selectsLabels } from '../cluster/selectors';
+import { selectorMatches } from '../analyze/istio/selectors';
 
 /** The proxy scope that applies to a workload: its Sidecar's first egress listener's hosts. */
 export interface ProxyScopeView {
@@ -20,7 +20,7 @@ export function scopeFor(
   rootNamespace: string,
 ): ProxyScopeView | undefined {
   const namespace = workload.metadata.namespace ?? 'default';
-  const selects = (s: AnalyzedObject) => s.spec?.workloadSelector?.labels && selectsLabels(s.spec.workloadSelector.labels, labels);
+  const selects = (s: AnalyzedObject) => s.spec?.workloadSelector?.labels && selectorMatches(s.spec.workloadSelector.labels, labels);
   const unselected = (s: AnalyzedObject) => !s.spec?.workloadSelector;
   const sidecar =
     sidecars.find(s => s.metadata.namespace === namespace && selects(s)) ??

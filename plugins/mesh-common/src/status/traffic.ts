@@ -1,6 +1,6 @@
 import { AnalyzedObject } from '../analyze';
 import { fullyQualifiedHost } from '../cluster/hosts';
-import { selectsLabels } from '../cluster/selectors';
+import { selectorMatches } from '../analyze/istio/selectors';
 import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from '../api/statusTypes';
 
 /** The Services whose selector picks any of the pods. */
@@ -8,7 +8,7 @@ export function servicesForPods(services: AnalyzedObject[], pods: Array<{ namesp
   return services.filter(service => {
     const selector = service.spec?.selector;
     if (!selector || Object.keys(selector).length === 0) return false;
-    return pods.some(pod => pod.namespace === (service.metadata.namespace ?? 'default') && selectsLabels(selector, pod.labels));
+    return pods.some(pod => pod.namespace === (service.metadata.namespace ?? 'default') && selectorMatches(selector, pod.labels));
   });
 }
 
@@ -77,7 +77,7 @@ function canaryOf(
       host,
       split: split.map(d => {
         const labels = subsets.get(d.subset!);
-        const behind = labels ? pods.filter(p => selectsLabels(labels, p.labels)) : [];
+        const behind = labels ? pods.filter(p => selectorMatches(labels, p.labels)) : [];
         return { subset: d.subset!, version: labels?.version, weight: d.weight, pods: behind.length, readyPods: behind.filter(p => p.ready).length };
       }),
     };

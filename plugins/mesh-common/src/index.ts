@@ -53,7 +53,14 @@ export { type KubeObject, objectRef, prune } from './render/kubeObject';
 export { type RenderedPolicy, renderNamespacePolicy, renderPolicy } from './render/renderPolicy';
 export { type CanaryThresholds, DEFAULT_CANARY_THRESHOLDS } from './status/canaryAnalysis';
 export { ClusterObjectStore, type EntitySlice, storeFromDocuments } from './cluster/clusterObjectStore';
-export { clusterErrorStatus, clusterStatusFromSlice, type EntityMetrics, metricsTargetOf } from './status/clusterStatus';
+export {
+  clusterErrorStatus,
+  clusterStatusFromSlice,
+  type EntityMetrics,
+  metricsTargetOf,
+  type StatusInputs,
+  type StatusSettings,
+} from './status/clusterStatus';
 export { compareDesired, type DesiredObject, type LiveLookup } from './status/desiredVsLive';
 export {
   componentPrincipal,

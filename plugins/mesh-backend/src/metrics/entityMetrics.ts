@@ -15,16 +15,15 @@ import { FleetMetricsCache, METRICS_WINDOW } from './fleetMetricsCache';
 async function entityProxyHistory(
   fleet: FleetMetricsCache,
   pods: MetricsTarget['pods'],
-): Promise<Pick<EntityMetrics, 'proxyHistory' | 'proxyHistoryUnavailable' | 'rightSizingRule'>> {
-  const rightSizingRule = fleet.rightSizing.rule;
+): Promise<Pick<EntityMetrics, 'proxyHistory' | 'proxyHistoryUnavailable'>> {
   try {
     const history = await fleet.readHistory();
     const own = new Map(
       pods.flatMap(pod => (history.has(`${pod.namespace}/${pod.name}`) ? [[pod.name, history.get(`${pod.namespace}/${pod.name}`)!] as const] : [])),
     );
-    return { proxyHistory: own, rightSizingRule };
+    return { proxyHistory: own };
   } catch (error) {
-    return { proxyHistoryUnavailable: (error as Error).message, rightSizingRule };
+    return { proxyHistoryUnavailable: (error as Error).message };
   }
 }
 
@@ -43,7 +42,6 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
       outbound: entityOutboundCalls(samples, target.workloads),
       dryRunDenied: entityDryRunDenied(samples, target.pods),
       callers: entityCallers(samples, target.services),
-      canaryThresholds: fleet.canaryThresholds,
       ...(await entityProxyHistory(fleet, target.pods)),
     };
   } catch (error) {
@@ -52,8 +50,6 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
       health: unknownHealth(reason, METRICS_WINDOW),
       usageUnavailable: reason,
       proxyHistoryUnavailable: reason,
-      rightSizingRule: fleet.rightSizing.rule,
-      canaryThresholds: fleet.canaryThresholds,
     };
   }
 }

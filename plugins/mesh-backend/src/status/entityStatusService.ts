@@ -116,11 +116,14 @@ export class EntityStatusService {
         });
       }
       const metricsTarget = metricsTargetOf(answer.slice);
-      const metrics =
-        cluster.metrics && metricsTarget
-          ? { ...(await readEntityMetrics(cluster.metrics, metricsTarget)), healthThresholds, ...(entity.dependents ? { dependents: entity.dependents } : {}) }
-          : undefined;
-      const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, metrics, await cluster.source.proxySync?.());
+      const metrics = cluster.metrics && metricsTarget ? await readEntityMetrics(cluster.metrics, metricsTarget) : undefined;
+      const settings = {
+        rightSizingRule: cluster.metrics?.rightSizing.rule,
+        canaryThresholds: cluster.metrics?.canaryThresholds,
+        healthThresholds,
+        ...(entity.dependents ? { dependents: entity.dependents } : {}),
+      };
+      const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, { metrics, settings, proxySync: await cluster.source.proxySync?.() });
       const afterMerge = desired ? afterMergeOf(await desired, cluster.source) : undefined;
       return { ...status, ...(answer.degraded ? { degraded: answer.degraded } : {}), ...(afterMerge ? { afterMerge } : {}) };
     } catch (error) {

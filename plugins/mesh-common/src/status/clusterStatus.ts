@@ -18,7 +18,7 @@ import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from '../metrics/health';
 
 /**
- * What the metrics source found for the entity, if anything.
+ * What Prometheus measured for the entity.
  *
  * @public
  */
@@ -34,17 +34,38 @@ export interface EntityMetrics {
   proxyHistory?: ReadonlyMap<string, ProxyHistory>;
   /** Why the proxies' history could not be read. */
   proxyHistoryUnavailable?: string;
-  rightSizingRule?: RightSizingRule;
-  /** The portal's canary thresholds, for routes whose annotation sets none. */
-  canaryThresholds?: CanaryThresholds;
   /** Requests per second dry-run policies would have denied at the entity's pods. */
   dryRunDenied?: number;
   /** Who called the entity's Services, by principal. */
   callers?: Array<{ principal: string; rate: number }>;
-  /** The components that dependsOn the entity in the catalog, and the principal each presents. */
-  dependents?: Array<{ ref: string; principal: string }>;
+}
+
+/**
+ * What the portal's configuration and the catalog say the status judges the measurements by.
+ *
+ * @public
+ */
+export interface StatusSettings {
+  /** The portal's right-sizing rule. */
+  rightSizingRule?: RightSizingRule;
+  /** The portal's canary thresholds, for routes whose annotation sets none. */
+  canaryThresholds?: CanaryThresholds;
   /** The entity's error-rate thresholds (its annotation's, else the portal's). */
   healthThresholds?: { thresholds: ErrorRateThresholds; source: 'entity' | 'config' };
+  /** The components that dependsOn the entity in the catalog, and the principal each presents. */
+  dependents?: Array<{ ref: string; principal: string }>;
+}
+
+/**
+ * What a cluster's status is computed from besides its objects: Prometheus's measurements (absent when
+ * the cluster has no Prometheus), the settings they are judged by, and istiod's proxy sync.
+ *
+ * @public
+ */
+export interface StatusInputs {
+  metrics?: EntityMetrics;
+  settings?: StatusSettings;
+  proxySync?: ProxySyncView;
 }
 
 /**
@@ -70,8 +91,7 @@ export function clusterStatusFromSlice(
   cluster: string,
   slice: EntitySlice,
   rootNamespace: string,
-  metrics?: EntityMetrics,
-  proxySync?: ProxySyncView,
+  { metrics, settings = {}, proxySync }: StatusInputs = {},
 ): ClusterMeshStatus {
   // Controllers stand for their pods where they exist, so that mTLS is listed once per controller.
   const workloads = slice.controllers.length > 0 ? slice.controllers : slice.pods;
@@ -92,8 +112,8 @@ export function clusterStatusFromSlice(
   return {
     cluster,
     workloads: withProxySync(workloadsNow, proxySync),
-    security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics),
-    traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics),
+    security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics, settings),
+    traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics, settings),
     findings: [
       ...slice.findings,
       ...outboundFindings({
@@ -104,45 +124,45 @@ export function clusterStatusFromSlice(
         meshOutboundPolicy: slice.meshOutboundPolicy,
       }),
     ],
-    health: metrics ? withAssessment(metrics) : unknownHealth('no Prometheus is configured for this cluster'),
-    overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics),
+    health: metrics ? withAssessment(metrics, settings) : unknownHealth('no Prometheus is configured for this cluster'),
+    overhead: withRightSizing(slice.pods.length > 0 ? { ...overhead, dataPlanes } : overhead, metrics, settings),
   };
 }
 
 /** The security with its dry-run figures and its callers observed against allowed, when Prometheus is configured. */
-function withAuthorizationRollout(security: SecurityStatus, metrics: EntityMetrics | undefined): SecurityStatus {
+function withAuthorizationRollout(security: SecurityStatus, metrics: EntityMetrics | undefined, settings: StatusSettings): SecurityStatus {
   const window = metrics?.health.window ?? '5m';
   // The figures are the fleet read's: unknown when it failed, with its reason.
   let unavailable: string | undefined;
   if (!metrics) unavailable = 'no Prometheus is configured for this cluster';
   else if (metrics.health.state === 'unknown') unavailable = metrics.health.reason;
   const dryRun = dryRunStatus(security.authorizationPolicies, metrics?.dryRunDenied, window, unavailable);
-  const callers = metrics?.callers ? callerChecks(security.authorizationPolicies, metrics.callers, window, metrics.dependents) : undefined;
+  const callers = metrics?.callers ? callerChecks(security.authorizationPolicies, metrics.callers, window, settings.dependents) : undefined;
   return { ...security, ...(dryRun ? { dryRun } : {}), ...(callers ? { callers } : {}) };
 }
 
 /** The health with its assessment against the entity's error-rate thresholds. */
-function withAssessment(metrics: EntityMetrics): HealthStatus {
-  const { thresholds, source } = metrics.healthThresholds ?? { thresholds: DEFAULT_ERROR_RATE_THRESHOLDS, source: 'config' as const };
+function withAssessment(metrics: EntityMetrics, settings: StatusSettings): HealthStatus {
+  const { thresholds, source } = settings.healthThresholds ?? { thresholds: DEFAULT_ERROR_RATE_THRESHOLDS, source: 'config' as const };
   return { ...metrics.health, assessment: assessHealth(metrics.health, thresholds, source) };
 }
 
 /** The traffic with its canary judged against its thresholds (its route's annotation, else the config's), when Prometheus is configured. */
-function withCanaryAnalysis(traffic: TrafficStatus, networking: AnalyzedObject[], metrics: EntityMetrics | undefined): TrafficStatus {
+function withCanaryAnalysis(traffic: TrafficStatus, networking: AnalyzedObject[], metrics: EntityMetrics | undefined, settings: StatusSettings): TrafficStatus {
   if (!traffic.canary || !metrics) return traffic;
   const [namespace, name] = traffic.canary.virtualService.split('/');
   const route = networking.find(o => o.kind === 'VirtualService' && o.metadata.namespace === namespace && o.metadata.name === name);
   const { thresholds, source } = thresholdsFrom(
     route?.metadata.annotations?.[CANARY_ANALYSIS_ANNOTATION],
-    metrics.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS,
+    settings.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS,
   );
   return { ...traffic, canary: { ...traffic.canary, analysis: analyzeCanary(traffic.canary, metrics.health, thresholds, source) } };
 }
 
 /** The overhead with the sidecars' right-sizing, when there are injected pods and Prometheus answered. */
-function withRightSizing(overhead: OverheadStatus, metrics: EntityMetrics | undefined): OverheadStatus {
+function withRightSizing(overhead: OverheadStatus, metrics: EntityMetrics | undefined, settings: StatusSettings): OverheadStatus {
   if (!metrics) return overhead;
-  const rightSizing = recommendSidecarResources(overhead.pods, metrics.proxyHistory, metrics.rightSizingRule, metrics.proxyHistoryUnavailable);
+  const rightSizing = recommendSidecarResources(overhead.pods, metrics.proxyHistory, settings.rightSizingRule, metrics.proxyHistoryUnavailable);
   return rightSizing ? { ...overhead, rightSizing } : overhead;
 }
 

@@ -20,7 +20,12 @@ function step(label, command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal})`);
 }
 
-const yarnIn = (cwd, label, args) => step(label, toolchain.node, [toolchain.yarn, ...args], { cwd });
+// The stock app gets a new lockfile: Yarn refuses to write one under CI unless told it may.
+const yarnIn = (cwd, label, args) =>
+  step(label, toolchain.node, [toolchain.yarn, ...args], {
+    cwd,
+    env: cwd === repoRoot ? toolchain.env : { ...toolchain.env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' },
+  });
 
 /** The README's section, and the lines it gives for a file (its code blocks, by the comment that names the file). */
 function readmeSection() {

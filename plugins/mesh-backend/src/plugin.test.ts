@@ -10,14 +10,13 @@ import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createBareRepository, demoClusterObjects, findRepoRoot, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
+import { createBareRepository, demoClusterObjects, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
 import { EntityMeshStatus, toYaml } from '@meshport/plugin-mesh-common';
 import meshPlugin from './index';
 
 jest.setTimeout(120_000);
 
 const TOKEN = 'sa-token-4b1f9e0c7d';
-const repoRoot = findRepoRoot();
 
 /**
  * The GitOps repository's target branch as a team merged it: payment-service's DestinationRule as the
@@ -66,10 +65,7 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
     backend: { baseUrl: 'http://localhost:0' },
     catalog: {
       rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }],
-      locations: [
-        ...['catalog/org.yaml', 'catalog/entities.yaml'].map(file => ({ type: 'file', target: path.join(repoRoot, file) })),
-        { type: 'file', target: path.join(__dirname, '__fixtures__', 'annotations.yaml') },
-      ],
+      locations: [...['catalog.yaml', 'annotations.yaml'].map(file => ({ type: 'file', target: path.join(__dirname, '__fixtures__', file) }))],
     },
     kubernetes: {
       clusterLocatorMethods: [

@@ -1,16 +1,23 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { demoClusterLists, demoIstiodSyncz, findRepoRoot } from '@meshport/test-harness';
+import { findRepoRoot, writeDemoSnapshot } from '@meshport/test-harness';
 
 describe('the demo cluster snapshot', () => {
   it('is what the demo cluster generator writes (run test/harness/scripts/write-demo-snapshot.js after changing it)', () => {
-    const directory = path.join(findRepoRoot(), 'catalog', 'cluster-snapshot');
-    const expected = demoClusterLists();
-    expect(fs.readdirSync(directory).sort()).toEqual([...Object.keys(expected), 'istiod-syncz.json'].sort());
-    for (const [file, list] of Object.entries(expected)) {
-      expect({ file, content: parse(fs.readFileSync(path.join(directory, file), 'utf8')) }).toEqual({ file, content: JSON.parse(JSON.stringify(list)) });
+    const committed = path.join(findRepoRoot(), 'catalog', 'cluster-snapshot');
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-snapshot-'));
+    try {
+      const files = writeDemoSnapshot(fresh).sort();
+      expect(fs.readdirSync(committed).sort()).toEqual(files);
+      for (const file of files) {
+        expect({ file, content: fs.readFileSync(path.join(committed, file), 'utf8') }).toEqual({
+          file,
+          content: fs.readFileSync(path.join(fresh, file), 'utf8'),
+        });
+      }
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
     }
-    expect(JSON.parse(fs.readFileSync(path.join(directory, 'istiod-syncz.json'), 'utf8'))).toEqual(demoIstiodSyncz());
   });
 });

@@ -10,6 +10,7 @@ import {
   paymentServicePolicyExample,
   toYaml,
 } from '@meshport/plugin-mesh-common';
+import { writeDemoSnapshot } from '@meshport/test-harness/demo';
 import { runAnalyze } from './analyze';
 import { runOverhead } from './overhead';
 import { runRender } from './render';
@@ -191,7 +192,9 @@ describe('the meshport executable', () => {
 });
 
 describe('meshport status', () => {
-  const snapshot = path.resolve(__dirname, '..', '..', '..', '..', 'catalog', 'cluster-snapshot');
+  const snapshot = path.join(tempDir(), 'cluster-snapshot');
+  beforeAll(() => writeDemoSnapshot(snapshot));
+  afterAll(() => fs.rmSync(path.dirname(snapshot), { recursive: true, force: true }));
 
   /** The status lines of an app of the demo snapshot, once the command has succeeded. */
   const statusText = (namespace: string, app: string) => {

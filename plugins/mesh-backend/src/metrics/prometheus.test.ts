@@ -5,7 +5,6 @@ import { ClusterMeshStatus, EntityMeshStatus } from '@meshport/plugin-mesh-commo
 import {
   CountingProxy,
   demoClusterObjects,
-  findRepoRoot,
   freePort,
   istioOpenMetrics,
   KubeApiTestServer,
@@ -45,7 +44,6 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
     kube = await new KubeApiTestServer({ token: TOKEN }).start();
     kube.apply(...demoClusterObjects());
     const closedPort = await freePort();
-    const repoRoot = findRepoRoot();
     const clusterEntry = (name: string) => ({ name, url: kube.url, authProvider: 'serviceAccount', serviceAccountToken: TOKEN });
     backend = await startTestBackend({
       features: [
@@ -56,7 +54,7 @@ describeWithPrometheus('health and proxy usage from a real Prometheus with backf
             backend: { baseUrl: 'http://localhost:0' },
             catalog: {
               rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User'] }],
-              locations: [{ type: 'file', target: path.join(repoRoot, 'catalog/entities.yaml') }],
+              locations: [{ type: 'file', target: path.join(__dirname, '..', '__fixtures__', 'catalog.yaml') }],
             },
             kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [clusterEntry('prod'), clusterEntry('dr')] }] },
             mesh: {

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
-import { clusterStatusFromSlice, ClusterMeshStatus, EntityMeshStatus, parseYaml, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { clusterStatusFromSlice, ClusterMeshStatus, EntityMeshStatus, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { demoClusterObjects } from '@meshport/test-harness/demo';
 
-const snapshot = path.resolve(__dirname, '../../../../catalog/cluster-snapshot');
-
-/** A cluster's status for a service of the demo snapshot, computed by the real status core. */
+/** A cluster's status for a service of the demo cluster, computed by the real status core. */
 export function demoClusterStatus(cluster: string, namespace: string, service: string): ClusterMeshStatus {
-  const documents = fs.readdirSync(snapshot).flatMap(file => parseYaml(fs.readFileSync(path.join(snapshot, file), 'utf8'), file));
-  const slice = storeFromDocuments(documents).sliceFor(targetFromSelector(`backstage.io/kubernetes-id=${service}`, namespace), 'istio-system');
+  const slice = storeFromDocuments(demoClusterObjects()).sliceFor(targetFromSelector(`backstage.io/kubernetes-id=${service}`, namespace), 'istio-system');
   return clusterStatusFromSlice(cluster, slice, 'istio-system');
 }
 

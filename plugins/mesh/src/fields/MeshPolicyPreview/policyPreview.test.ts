@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { readTemplate } from '@meshport/test-harness/demo';
 import { demoComponent } from '../../components/testFixtures';
 import { previewPolicy, storedPolicyOf } from './policyPreview';
 
-const template = parse(fs.readFileSync(path.resolve(__dirname, '../../../../../templates/onboard-service/template.yaml'), 'utf8'));
+const template = readTemplate('onboard-service');
 
 describe("the policy preview, from onboard-service's own render step", () => {
   const form = {

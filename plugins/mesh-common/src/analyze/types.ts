@@ -1,4 +1,7 @@
 import type { AnalysisIndex } from './analysisIndex';
+import type { AnalyzedObject } from '../objects/kinds';
+
+export type { AnalyzedObject };
 
 /**
  * How serious a finding is, in istioctl analyze's words.
@@ -18,19 +21,6 @@ export interface Finding {
   resource: string;
   message: string;
   path?: string;
-}
-
-/**
- * A Kubernetes object as analyzers read it: any object with apiVersion, kind and metadata.
- *
- * @public
- */
-export interface AnalyzedObject {
-  apiVersion?: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: any;
-  [key: string]: unknown;
 }
 
 /**

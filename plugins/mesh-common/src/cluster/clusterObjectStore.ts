@@ -1,21 +1,20 @@
-import { analyze, AnalyzedObject, Finding, kindKey, podLabelsOf, resourceName } from '../analyze';
+import { analyze, Finding, resourceName } from '../analyze';
+import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
+import { ObjectIndex } from '../objects/objectIndex';
 import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
 import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from '../status/ambient';
 import { expandLists } from '../manifests/manifestFiles';
 import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
-import { LabelIndex } from '../labels/labelIndex';
 import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
 import { EntityTarget } from '../catalog/entityTarget';
 import { policyScopeFor, targetScopeFor } from './selectors';
 import { servicesForPods } from '../status/traffic';
 import { MESH_STATUS_KINDS } from './statusResources';
+import { WORKLOAD_KINDS } from '../model/policy';
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
-/** The controllers whose pod templates Meshport patches and the status lists. */
-const CONTROLLER_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'];
-const LABEL_INDEXED = new Set(['Pod', ...CONTROLLER_KINDS]);
 
 /**
  * The objects that concern one entity in one cluster.
@@ -49,20 +48,6 @@ export interface EntitySlice {
   meshOutboundPolicy?: string;
 }
 
-type Bucket = Map<string, Map<string, AnalyzedObject>>;
-
-/** Removes a member from a group of a map of groups, and the group when it is left empty. */
-function deleteFromGroup<K, M>(groups: Map<K, Map<M, unknown> | Set<M>> | undefined, group: K, member: M): void {
-  const members = groups?.get(group);
-  if (!members) return;
-  members.delete(member);
-  if (members.size === 0) groups!.delete(group);
-}
-
-function keyOf(kind: string, namespace: string | undefined, name: string) {
-  return `${kind}/${namespace ?? ''}/${name}`;
-}
-
 /**
  * A cluster's mesh-relevant objects, indexed by namespace, by pod label and by host, so that an entity's
  * slice costs work in proportion to the entity's own objects rather than the cluster's. Both the live
@@ -71,18 +56,14 @@ function keyOf(kind: string, namespace: string | undefined, name: string) {
  * @public
  */
 export class ClusterObjectStore {
-  private readonly objects = new Map<string, AnalyzedObject>();
+  private readonly objects = new ObjectIndex();
   private revision = 0;
   private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
   private analysisScheduled?: ReturnType<typeof setTimeout>;
   /** The proxy defaults read from each injector ConfigMap object, so that its JSON is parsed once, not per request. */
   private readonly proxyDefaultsByInjector = new WeakMap<AnalyzedObject, ContainerResourceAmounts | undefined>();
-  /** namespace → kind → name → object */
-  private readonly byNamespace = new Map<string, Bucket>();
-  /** Keys of Pods and workload controllers by namespace and pod label */
-  private readonly podLabels = new LabelIndex<string>();
-  /** fully qualified host → keys of VirtualServices and DestinationRules naming it */
-  private readonly byHost = new Map<string, Set<string>>();
+  /** fully qualified host → the VirtualServices and DestinationRules naming it */
+  private readonly byHost = new Map<string, Set<AnalyzedObject>>();
   /** node name → how many pods run there besides its ztunnel (for an entity's share of the node's ztunnel) */
   private readonly podsByNode = new Map<string, number>();
 
@@ -131,7 +112,7 @@ export class ClusterObjectStore {
 
   private analyzeNow(rootNamespace: string, kinds: string[]): void {
     const byResource = new Map<string, Finding[]>();
-    for (const finding of analyze([...this.objects.values()], { rootNamespace, kinds })) {
+    for (const finding of analyze(this.objects.all(), { rootNamespace, kinds })) {
       byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
     }
     this.analysis = { revision: this.revision, at: Date.now(), kinds: kinds.join(','), byResource };
@@ -145,19 +126,14 @@ export class ClusterObjectStore {
 
   /** Adds or replaces an object. */
   upsert(object: AnalyzedObject): void {
-    const kind = kindKey(object);
-    const key = keyOf(kind, object.metadata.namespace, object.metadata.name);
-    if (this.objects.has(key)) this.remove(kind, object.metadata.namespace, object.metadata.name);
-    this.objects.set(key, object);
+    this.remove(kindKey(object), object.metadata.namespace, object.metadata.name);
+    this.objects.add(object);
     this.revision += 1;
-    const namespace = object.kind === 'Namespace' ? object.metadata.name : object.metadata.namespace ?? 'default';
-    let bucket = this.byNamespace.get(namespace);
-    if (!bucket) this.byNamespace.set(namespace, (bucket = new Map()));
-    let ofKind = bucket.get(kind);
-    if (!ofKind) bucket.set(kind, (ofKind = new Map()));
-    ofKind.set(object.metadata.name, object);
-    if (LABEL_INDEXED.has(object.kind)) this.podLabels.add(namespace, podLabelsOf(object), key);
-    for (const host of this.hostsOf(object)) this.indexUnder(this.byHost, host, key);
+    for (const host of this.hostsOf(object)) {
+      let routes = this.byHost.get(host);
+      if (!routes) this.byHost.set(host, (routes = new Set()));
+      routes.add(object);
+    }
     this.countOnNode(object, 1);
   }
 
@@ -172,12 +148,12 @@ export class ClusterObjectStore {
 
   /** The object held under a kind (as `kindKey` gives it), namespace and name; undefined when none is. */
   get(kind: string, namespace: string | undefined, name: string): AnalyzedObject | undefined {
-    return this.objects.get(keyOf(kind, kind === 'Namespace' ? undefined : namespace, name));
+    return this.objects.get(kind, kind === 'Namespace' ? undefined : namespace, name);
   }
 
   /** Every object of a kind (as `kindKey` gives it), in every namespace. */
   list(kind: string): AnalyzedObject[] {
-    return [...this.byNamespace.values()].flatMap(bucket => [...(bucket.get(kind)?.values() ?? [])]);
+    return this.objects.ofKind(kind);
   }
 
   /** Whether the store holds a kind completely (it reads it from the cluster). */
@@ -187,40 +163,27 @@ export class ClusterObjectStore {
 
   /** Removes an object if held; `kind` as `kindKey` gives it (KubernetesGateway for Gateway API Gateways). */
   remove(kind: string, namespace: string | undefined, name: string): void {
-    const key = keyOf(kind, namespace, name);
-    const object = this.objects.get(key);
+    const object = this.objects.remove(kind, namespace, name);
     if (!object) return;
-    this.objects.delete(key);
     this.revision += 1;
-    const bucketName = kind === 'Namespace' ? name : namespace ?? 'default';
     // Every index key goes with its last member: unique labels and short-lived namespaces leave nothing.
-    const bucket = this.byNamespace.get(bucketName);
-    deleteFromGroup(bucket, kind, name);
-    if (bucket?.size === 0) this.byNamespace.delete(bucketName);
-    if (LABEL_INDEXED.has(object.kind)) this.podLabels.remove(bucketName, podLabelsOf(object), key);
-    for (const host of this.hostsOf(object)) deleteFromGroup(this.byHost, host, key);
+    for (const host of this.hostsOf(object)) {
+      const routes = this.byHost.get(host);
+      routes?.delete(object);
+      if (routes?.size === 0) this.byHost.delete(host);
+    }
     this.countOnNode(object, -1);
   }
 
   /** How many keys the indexes hold, for tests that check nothing is left behind. */
   get indexKeys(): number {
-    let count = this.byNamespace.size + this.byHost.size + this.podLabels.keyCount + this.podsByNode.size;
-    for (const bucket of this.byNamespace.values()) count += bucket.size;
-    return count;
+    return this.objects.keyCount + this.byHost.size + this.podsByNode.size;
   }
 
   /** Replaces every object of a kind, as `kindKey` gives it (after a full list). */
   replaceKind(kind: string, objects: AnalyzedObject[]): void {
-    for (const [key, object] of [...this.objects]) {
-      if (key.startsWith(`${kind}/`)) this.remove(kind, object.metadata.namespace, object.metadata.name);
-    }
+    for (const object of this.objects.ofKind(kind)) this.remove(kind, object.metadata.namespace, object.metadata.name);
     for (const object of objects) this.upsert(object);
-  }
-
-  private indexUnder(index: Map<string, Set<string>>, entry: string, key: string) {
-    let set = index.get(entry);
-    if (!set) index.set(entry, (set = new Set()));
-    set.add(key);
   }
 
   private hostsOf(object: AnalyzedObject): string[] {
@@ -237,28 +200,23 @@ export class ClusterObjectStore {
   }
 
   private inNamespace(namespace: string, kind: string): AnalyzedObject[] {
-    return [...(this.byNamespace.get(namespace)?.get(kind)?.values() ?? [])];
+    return this.objects.inNamespace(kind, namespace);
   }
 
-  /** Pods or Deployments in a namespace that the target's selector picks, starting from the rarest label. */
+  /** Pods or controllers in a namespace that the target's selector picks, starting from the rarest label. */
   private matching(namespace: string, kind: string, target: EntityTarget): AnalyzedObject[] {
-    const keys = this.podLabels.candidates(equalityLabels(target.requirements), namespace);
-    const candidates = keys ? keys.map(key => this.objects.get(key)!).filter(o => o?.kind === kind) : this.inNamespace(namespace, kind);
-    return candidates.filter(o => matchesLabelSelector(target.requirements, podLabelsOf(o)));
+    return this.objects.matching(kind, namespace, equalityLabels(target.requirements), labels => matchesLabelSelector(target.requirements, labels));
   }
 
-  /** The namespaces to look in: the target's, or every namespace holding a matching pod or Deployment. */
+  /** The namespaces to look in: the target's, or every namespace holding a matching pod or controller. */
   private namespacesFor(target: EntityTarget): string[] {
     if (target.namespace) return [target.namespace];
-    return [...this.byNamespace.keys()].filter(ns => ['Pod', ...CONTROLLER_KINDS].some(kind => this.matching(ns, kind, target).length > 0));
+    return this.objects.namespacesOf(POD_RUNNING_KINDS).filter(ns => POD_RUNNING_KINDS.some(kind => this.matching(ns, kind, target).length > 0));
   }
 
-  /** Pods in any namespace carrying a label ("key=value"), from the label index. */
+  /** Pods carrying a label ("key=value"), in the given namespaces or any, from the label index. */
   private podsLabelled(label: string, namespaces?: Iterable<string>): AnalyzedObject[] {
-    return this.podLabels
-      .labelled(label, namespaces)
-      .map(key => this.objects.get(key))
-      .filter((object): object is AnalyzedObject => object?.kind === 'Pod');
+    return this.objects.labelled('Pod', label, namespaces);
   }
 
   /** The ztunnels of the nodes the pods run on, and the waypoints the entity's labels name with their pods. */
@@ -266,7 +224,7 @@ export class ClusterObjectStore {
     const nodes = new Set(pods.map(pod => pod.spec?.nodeName).filter(Boolean));
     const ztunnels = nodes.size > 0 ? this.podsLabelled(ZTUNNEL_POD_LABEL).filter(z => nodes.has(z.spec?.nodeName)) : [];
     const refs = namedWaypoints(pods, services, namespaces);
-    const waypoints = refs.map(ref => this.objects.get(keyOf('KubernetesGateway', ref.namespace, ref.name))).filter((g): g is AnalyzedObject => Boolean(g));
+    const waypoints = refs.map(ref => this.objects.get('KubernetesGateway', ref.namespace, ref.name)).filter((g): g is AnalyzedObject => Boolean(g));
     const waypointPods = refs.flatMap(ref => this.podsLabelled(`${K8S_GATEWAY_NAME_LABEL}=${ref.name}`, [ref.namespace]));
     const podsOnNodes = new Map([...nodes].map(node => [node, this.podsByNode.get(node) ?? 0]));
     return { ztunnels, waypoints, waypointPods, podsOnNodes };
@@ -276,14 +234,14 @@ export class ClusterObjectStore {
   sliceFor(target: EntityTarget, rootNamespace = 'istio-system', unavailableKinds: readonly string[] = []): EntitySlice {
     const namespaces = this.namespacesFor(target);
     const pods = namespaces.flatMap(ns => this.matching(ns, 'Pod', target));
-    const controllers = namespaces.flatMap(ns => CONTROLLER_KINDS.flatMap(kind => this.matching(ns, kind, target)));
+    const controllers = namespaces.flatMap(ns => WORKLOAD_KINDS.flatMap(kind => this.matching(ns, kind, target)));
     const workloads = [...controllers, ...pods];
     const podLabels = workloads.map(w => ({ namespace: w.metadata.namespace ?? 'default', labels: podLabelsOf(w) }));
     const services = servicesForPods(
       namespaces.flatMap(ns => this.inNamespace(ns, 'Service')),
       podLabels,
     );
-    const namespaceObjects = namespaces.map(ns => this.objects.get(keyOf('Namespace', undefined, ns))).filter((n): n is AnalyzedObject => Boolean(n));
+    const namespaceObjects = namespaces.map(ns => this.objects.get('Namespace', undefined, ns)).filter((n): n is AnalyzedObject => Boolean(n));
     const ambient = this.ambientSlice(pods, services, namespaceObjects);
     const serviceKeys = new Set(services.map(s => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`));
     const waypointKeys = new Set(ambient.waypoints.map(g => `${g.metadata.namespace}/${g.metadata.name}`));
@@ -295,7 +253,7 @@ export class ClusterObjectStore {
           targetScopeFor(policy, serviceKeys, waypointKeys),
       );
     const hosts = services.map(s => fullyQualifiedHost(s.metadata.name, s.metadata.namespace ?? 'default'));
-    const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))].map(key => this.objects.get(key)!).filter(Boolean);
+    const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))];
     const gatewayKeys = new Set(
       routing
         .filter(o => o.kind === 'VirtualService')
@@ -304,7 +262,7 @@ export class ClusterObjectStore {
         ),
     );
     const gateways = [...gatewayKeys]
-      .map(ref => this.objects.get(keyOf('Gateway', ref.split('/')[0], ref.split('/')[1])))
+      .map(ref => this.objects.get('Gateway', ref.split('/')[0], ref.split('/')[1]))
       .filter((g): g is AnalyzedObject => Boolean(g));
     const slice = {
       namespaces: namespaceObjects,
@@ -316,10 +274,10 @@ export class ClusterObjectStore {
     };
     const objects = [...slice.namespaces, ...slice.controllers, ...slice.pods, ...slice.services, ...slice.policies, ...slice.networking, ...ambient.waypoints];
     const revision = slice.namespaces.map(ns => namespaceInjectionMode(ns.metadata.labels ?? {}).revision).find(Boolean);
-    const injector = this.objects.get(keyOf('ConfigMap', rootNamespace, injectorConfigMapName(revision)));
+    const injector = this.objects.get('ConfigMap', rootNamespace, injectorConfigMapName(revision));
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
     const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.inNamespace(ns, 'Sidecar'));
-    const meshOutboundPolicy = outboundPolicyOf(this.objects.get(keyOf('ConfigMap', rootNamespace, 'istio')));
+    const meshOutboundPolicy = outboundPolicyOf(this.objects.get('ConfigMap', rootNamespace, 'istio'));
     return {
       ...slice,
       ...ambient,

@@ -1,6 +1,7 @@
 import { finding, namespaceOf } from '../../findings';
 import { DATAPLANE_MODE_LABEL, deploymentInMesh, namespaceInAmbientMode, podInMesh } from '../../istio/meshMembership';
 import { Analyzer, AnalyzedObject, AnalyzerContext } from '../../types';
+import { POD_RUNNING_KINDS } from '../../../objects/kinds';
 import { WorkloadView, workloadsMatching } from './workloads';
 
 /** The request attributes ztunnel reads; every other `when` key is an HTTP one (ambient/authorization.go). */
@@ -45,7 +46,7 @@ export const HttpRulesWithoutWaypointAnalyzer: Analyzer = {
     name: 'meshport.HttpRulesWithoutWaypointAnalyzer',
     description: 'Finds HTTP rules ztunnel cannot enforce on ambient workloads',
     inputs: ['AuthorizationPolicy', 'RequestAuthentication'],
-    lookups: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'],
+    lookups: ['Namespace', ...POD_RUNNING_KINDS],
   },
   analyze(context) {
     const ambientTargets = (policy: AnalyzedObject) =>

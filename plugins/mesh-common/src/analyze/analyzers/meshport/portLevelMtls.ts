@@ -1,6 +1,7 @@
 import { finding } from '../../findings';
 import { Analyzer } from '../../types';
-import { containerPorts, WORKLOAD_KINDS, workloadsMatching } from './workloads';
+import { POD_RUNNING_KINDS } from '../../../objects/kinds';
+import { containerPorts, workloadsMatching } from './workloads';
 
 /**
  * MP0008: portLevelMtls names ports by the workload's (container) port. A key that no selected
@@ -26,7 +27,7 @@ export const PortLevelMtlsAnalyzer: Analyzer = {
         if (declared.has(Number(key))) continue;
         const asServicePort = services.find(s => (s.spec?.ports ?? []).some((p: any) => Number(p?.port) === Number(key)));
         const hint = asServicePort ? `; ${key} is a port of Service ${asServicePort.metadata.name}, whose pods listen on another` : '';
-        const message = `portLevelMtls names port ${key}, which no selected container (${WORKLOAD_KINDS.join(
+        const message = `portLevelMtls names port ${key}, which no selected container (${POD_RUNNING_KINDS.join(
           ', ',
         )}) exposes; Istio keys it by the workload port and ignores it${hint}`;
         context.report(finding('MP0008', pa, message, `spec.portLevelMtls.${key}`));

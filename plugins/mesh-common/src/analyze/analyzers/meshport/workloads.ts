@@ -1,9 +1,6 @@
-import { podLabelsOf } from '../../analysisIndex';
+import { podLabelsOf, POD_RUNNING_KINDS } from '../../../objects/kinds';
 import { AnalyzerContext, AnalyzedObject } from '../../types';
 import { selectorMatches } from '../../istio/selectors';
-
-/** The kinds whose pods (or pod templates) Meshport's checks read. */
-export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'];
 
 /** A pod or a controller's pod template, with what the checks need. */
 export interface WorkloadView {
@@ -20,12 +17,12 @@ export function workloadView(object: AnalyzedObject): WorkloadView {
 
 /** Every workload (pod or controller) of the input, viewed for the checks. */
 export function allWorkloads({ index }: AnalyzerContext): WorkloadView[] {
-  return WORKLOAD_KINDS.flatMap(kind => index.ofKind(kind)).map(workloadView);
+  return POD_RUNNING_KINDS.flatMap(kind => index.ofKind(kind)).map(workloadView);
 }
 
 /** The workloads of a namespace whose pod labels a selector matches (all of them for an empty one). */
 export function workloadsMatching({ index }: AnalyzerContext, namespace: string, selector: Record<string, string> | undefined): WorkloadView[] {
-  return WORKLOAD_KINDS.flatMap(kind => index.inNamespace(kind, namespace))
+  return POD_RUNNING_KINDS.flatMap(kind => index.inNamespace(kind, namespace))
     .map(workloadView)
     .filter(workload => selectorMatches(selector, workload.labels));
 }

@@ -570,7 +570,8 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       body: JSON.stringify({ entityRefs: ['payment-service'] }),
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/entityRefs.0: must be a full entity reference/);
+    // The spec's validator answers, naming the field.
+    expect((await bad.json()).error).toEqual({ name: 'InputError', message: expect.stringMatching(/^request\/body\/entityRefs\/0 must match pattern/) });
   });
 
   it('reads an entity from the catalog once per caller and mesh.status.entityCacheTtlMs, and never keeps a miss', async () => {
@@ -589,9 +590,20 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(reads(missing)).toHaveLength(2);
   });
 
+  it('serves the spec its router validates with, its paths under the plugin', async () => {
+    const response = await fetch(`${baseUrl}/api/mesh/openapi.json`, { headers: { authorization: mockCredentials.user.header() } });
+    const served = await response.json();
+    expect({ status: response.status, title: served.info.title }).toEqual({ status: 200, title: 'Meshport mesh status API' });
+    expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/api/mesh/v1/entities/{namespace}/{kind}/{name}/status', '/api/mesh/v1/summaries']));
+  });
+
   it('answers 404 for an unknown entity, 400 for a malformed reference, 401 for a bad token', async () => {
     expect((await request('default/component/no-such-service')).status).toBe(404);
-    expect((await request('default/component/bad%20name')).status).toBe(400);
+    const malformed = await request('default/component/bad%20name');
+    expect({ status: malformed.status, message: (await malformed.json()).error.message }).toEqual({
+      status: 400,
+      message: expect.stringMatching(/^request\/params\/name must match pattern/),
+    });
     expect((await request('default/component/payment-service', { authorization: 'Bearer not-a-backstage-token' })).status).toBe(401);
   });
 

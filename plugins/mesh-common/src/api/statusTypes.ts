@@ -315,7 +315,8 @@ export interface AuthorizationPolicySummary {
   enforcedBy: PolicyEnforcer[];
   /** Set when the policy is only tried (istio.io/dry-run): counted, not enforced. */
   dryRun?: true;
-  rules: unknown[];
+  /** The policy's rules as the AuthorizationPolicy holds them. */
+  rules: Array<Record<string, unknown>>;
 }
 
 /**
@@ -399,7 +400,8 @@ export interface DestinationRuleSummary {
   namespace: string;
   host: string;
   subsets: Array<{ name: string; labels: Record<string, string> }>;
-  trafficPolicy?: unknown;
+  /** The DestinationRule's trafficPolicy as it holds it. */
+  trafficPolicy?: Record<string, unknown>;
 }
 
 /** @public */

@@ -1,7 +1,7 @@
 import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { AuthorizationPolicySummary } from '../api/statusTypes';
 
-const allow = (name: string, rules: unknown[], dryRun = false): AuthorizationPolicySummary => ({
+const allow = (name: string, rules: Array<Record<string, unknown>>, dryRun = false): AuthorizationPolicySummary => ({
   name,
   namespace: 'payments',
   action: 'ALLOW',

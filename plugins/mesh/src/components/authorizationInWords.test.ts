@@ -1,6 +1,6 @@
 import { authorizationInWords } from './authorizationInWords';
 
-const policy = (action: string | undefined, rules: unknown[]) => ({
+const policy = (action: string | undefined, rules: Array<Record<string, unknown>>) => ({
   name: 'p',
   namespace: 'payments',
   action: action as string,

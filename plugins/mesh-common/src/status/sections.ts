@@ -1,4 +1,5 @@
 import { StatusSection } from '../api/statusTypes';
+import { WORKLOAD_KINDS } from '../model/policy';
 
 /**
  * The sections of the status each kind feeds. A kind that cannot be read leaves these incomplete and
@@ -7,9 +8,8 @@ import { StatusSection } from '../api/statusTypes';
 export const SECTIONS_BY_KIND: Record<string, StatusSection[]> = {
   Namespace: ['workloads', 'findings'],
   Pod: ['workloads', 'security', 'health', 'overhead', 'findings'],
-  Deployment: ['workloads', 'security', 'findings'],
-  StatefulSet: ['workloads', 'security', 'findings'],
-  DaemonSet: ['workloads', 'security', 'findings'],
+  // The controllers: Deployments, StatefulSets, DaemonSets and Argo Rollouts.
+  ...Object.fromEntries(WORKLOAD_KINDS.map(kind => [kind, ['workloads', 'security', 'findings'] as StatusSection[]])),
   Service: ['traffic', 'health', 'findings'],
   PeerAuthentication: ['security', 'findings'],
   AuthorizationPolicy: ['security', 'findings'],

@@ -1,18 +1,17 @@
+import { CustomErrorBase } from '@backstage/errors';
 import { ClusterError } from '@meshport/plugin-mesh-common';
 
 /** An answer from the API server that was not a success, with its HTTP status and Status message. */
-export class KubernetesRequestError extends Error {
+export class KubernetesRequestError extends CustomErrorBase {
   constructor(readonly statusCode: number, readonly statusMessage: string) {
     super(`the API server answered ${statusCode}: ${statusMessage}`);
-    this.name = 'KubernetesRequestError';
   }
 }
 
 /** A request that took longer than allowed. */
-export class RequestTimeoutError extends Error {
+export class RequestTimeoutError extends CustomErrorBase {
   constructor(readonly timeoutMs: number) {
     super(`no answer within ${timeoutMs} ms`);
-    this.name = 'RequestTimeoutError';
   }
 }
 

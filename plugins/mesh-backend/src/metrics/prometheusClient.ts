@@ -1,11 +1,11 @@
+import { CustomErrorBase } from '@backstage/errors';
 import { PrometheusConfig } from '../cluster/clusterConfig';
 import { Sample } from '@meshport/plugin-mesh-common';
 
 /** A Prometheus HTTP API failure, in words without the server's credentials. */
-export class PrometheusError extends Error {
+export class PrometheusError extends CustomErrorBase {
   constructor(message: string) {
     super(message);
-    this.name = 'PrometheusError';
   }
 }
 

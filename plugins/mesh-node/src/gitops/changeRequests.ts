@@ -1,3 +1,4 @@
+import { CustomErrorBase } from '@backstage/errors';
 import { GitCredentials } from './git';
 
 /**
@@ -55,10 +56,9 @@ export interface GitOpsProvider {
  *
  * @public
  */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends CustomErrorBase {
   constructor(message: string, readonly resetsAt: number) {
     super(message);
-    this.name = 'RateLimitedError';
   }
 }
 

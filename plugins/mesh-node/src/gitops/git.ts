@@ -1,3 +1,4 @@
+import { CustomErrorBase } from '@backstage/errors';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,10 +36,16 @@ export type GitTransport = 'https' | 'http' | 'file';
  *
  * @public
  */
-export class GitCommandError extends Error {
-  constructor(readonly args: string[], readonly stderr: string, readonly exitCode: number | null, readonly reason: 'failed' | 'timeout' | 'size' = 'failed') {
+export class GitCommandError extends CustomErrorBase {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+    readonly exitCode: number | null,
+    readonly reason: 'failed' | 'timeout' | 'size' = 'failed',
+    /** What the command printed, where it reports there (`push --porcelain` gives each ref's fate). */
+    readonly stdout = '',
+  ) {
     super(`git ${args[0]} failed: ${stderr.trim() || `exit code ${exitCode}`}`);
-    this.name = 'GitCommandError';
   }
 }
 
@@ -262,7 +269,8 @@ export class GitRunner {
         } else if (options.allowFailure) {
           resolve({ stdout: output, ok: false });
         } else {
-          reject(new GitCommandError(this.redactAll(args), redact(Buffer.concat(stderr).toString('utf8'), this.secrets), code));
+          const said = (stream: Buffer[]) => redact(Buffer.concat(stream).toString('utf8'), this.secrets);
+          reject(new GitCommandError(this.redactAll(args), said(stderr), code, 'failed', said(stdout)));
         }
       });
     });

@@ -233,7 +233,8 @@ export class PrivateRepository {
         `${commit}:refs/heads/${branch}`,
       ]);
     } catch (error) {
-      if (error instanceof GitCommandError && /rejected|stale info|non-fast-forward|fetch first/i.test(error.stderr)) {
+      // A lease that no longer holds: git reports the ref "[rejected] (stale info)" (porcelain, on stdout).
+      if (error instanceof GitCommandError && /\[rejected\]|stale info|non-fast-forward|fetch first/i.test(`${error.stdout}\n${error.stderr}`)) {
         throw new ConflictError(
           `Branch ${branch} was changed on the remote while this task ran; nothing was pushed. Run the template again to build on the new state.`,
         );

@@ -103,6 +103,7 @@ export class MeshActionRunner {
   async run(steps: Array<{ action: MeshActionId; input: Record<string, unknown> }>, options: { dryRun?: boolean } = {}): Promise<ActionRun> {
     const actions = await this.actions();
     const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-'));
+    const temporary: string[] = [workspacePath];
     const run: ActionRun = { log: [], outputs: {} };
     const user = this.options.user ?? 'user:default/alice';
     const task = { id: randomUUID() };
@@ -118,7 +119,10 @@ export class MeshActionRunner {
             run.outputs[String(name)] = value;
           },
           checkpoint: async ({ fn }) => fn(),
-          createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-tmp-')),
+          createTemporaryDirectory: async () => {
+            temporary.push(fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-action-tmp-')));
+            return temporary[temporary.length - 1];
+          },
           getInitiatorCredentials: async () => mockCredentials.user(user),
           user: { ref: user },
           task,
@@ -130,7 +134,7 @@ export class MeshActionRunner {
       (error as any).actionLog = run.log;
       throw error;
     } finally {
-      fs.rmSync(workspacePath, { recursive: true, force: true });
+      for (const directory of temporary) fs.rmSync(directory, { recursive: true, force: true });
     }
   }
 }

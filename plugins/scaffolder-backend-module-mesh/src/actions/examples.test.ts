@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { parseYaml } from '@meshport/plugin-mesh-common';
 import { createBareRepository } from '@meshport/test-harness';
@@ -35,16 +33,13 @@ describe("the actions' examples", () => {
 });
 
 describe('the mesh:render examples', () => {
-  let parent: string;
+  const parent = createMockDirectory();
   let repoUrl: string;
   const runner = new MeshActionRunner({});
 
   beforeAll(() => {
-    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-examples-'));
-    repoUrl = `file://${createBareRepository(parent)}`;
+    repoUrl = `file://${createBareRepository(parent.path)}`;
   });
-
-  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   const exampleInput = (description: string) =>
     (parseYaml(renderExamples.find(e => e.description.startsWith(description))!.example) as any[])[0].steps[0].input;

@@ -1,26 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { branchesOf, createBareRepository, git } from '@meshport/test-harness';
 import { MeshActionRunner, paymentServiceSteps } from '../__testUtils__/actionRunner';
 
 jest.setTimeout(60_000);
 
 describe('mesh:render with bad input, on a plain git repository', () => {
-  let parent: string;
+  const parent = createMockDirectory();
   let repoUrl: string;
   let repository: string;
   const runner = new MeshActionRunner({});
 
   beforeAll(async () => {
-    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-render-'));
-    repository = createBareRepository(parent);
+    repository = createBareRepository(parent.path);
     repoUrl = `file://${repository}`;
     const canary = { canary: { stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10 } };
     await runner.run(paymentServiceSteps(repoUrl, canary));
   });
-
-  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   const refs = () => git(repository, 'for-each-ref', '--format=%(refname) %(objectname)');
 

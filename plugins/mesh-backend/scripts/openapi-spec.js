@@ -4,7 +4,8 @@
 // from it (Backstage's createValidatedOpenApiRouter). It is what `backstage-repo-tools package schema
 // openapi generate --server` writes for the spec itself; its model and endpoint types come from
 // openapi-generator, a Java program fetched from Maven Central, which this machine cannot reach, so the
-// handlers' types are inferred from the spec constant instead. A test keeps the file in step.
+// handlers' types are inferred from the spec constant instead. A test keeps the file in step. The
+// constant is one line: openapi.yaml is what people read and review.
 const fs = require('node:fs');
 const path = require('node:path');
 const { parse } = require('yaml');
@@ -21,7 +22,7 @@ function specModule(yamlText) {
 // ******************************************************************
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
-export const spec = ${JSON.stringify(parse(yamlText), null, 2)} as const;
+export const spec = ${JSON.stringify(parse(yamlText))} as const;
 
 export const createOpenApiRouter = async (options?: Parameters<typeof createValidatedOpenApiRouter>['1']) =>
   createValidatedOpenApiRouter<typeof spec>(spec, options);

@@ -3,11 +3,7 @@ import { PrometheusConfig } from '../cluster/clusterConfig';
 import { Sample } from '@meshport/plugin-mesh-common';
 
 /** A Prometheus HTTP API failure, in words without the server's credentials. */
-export class PrometheusError extends CustomErrorBase {
-  constructor(message: string) {
-    super(message);
-  }
-}
+export class PrometheusError extends CustomErrorBase {}
 
 /** Prometheus's HTTP API (`/api/v1/query`, `/api/v1/query_range`), with the configured headers. */
 export class PrometheusClient {

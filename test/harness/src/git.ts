@@ -65,6 +65,12 @@ export function pushForeignCommit(repository: string, branch: string, file: stri
   return pushCommit(repository, branch, { [file]: content }, `Hand edit of ${file}`);
 }
 
+/** Starts a branch off main in a bare repository with one commit writing `files`, as a change branch is pushed; returns its sha. */
+export function pushNewBranch(repository: string, branch: string, files: Record<string, RepositoryFile>): string {
+  git(repository, 'branch', branch, 'main');
+  return pushCommit(repository, branch, files, `Change on ${branch}`);
+}
+
 /** Adds a commit writing `files` on a branch of a bare repository, as a person would; returns its sha. */
 export function pushCommit(repository: string, branch: string, files: Record<string, RepositoryFile>, message: string): string {
   const work = cloneBranch(repository, branch);

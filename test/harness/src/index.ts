@@ -9,7 +9,7 @@ export type { CatalogEntity } from './catalog';
 export { describeWhenListening, isListeningSync } from './services';
 export { IstioCrdValidator, istioCrdPath, toJsonSchema } from './istioCrds';
 export type { CrdViolation } from './istioCrds';
-export { branchesOf, cloneBranch, createBareRepository, git, pushCommit, pushForeignCommit, writeFiles } from './git';
+export { branchesOf, cloneBranch, createBareRepository, git, pushCommit, pushForeignCommit, pushNewBranch, writeFiles } from './git';
 export type { RepositoryFile } from './git';
 export { ScaffolderTestClient } from './scaffolder';
 export type { FinishedTask } from './scaffolder';

@@ -1,5 +1,6 @@
 import { AuthenticationError, InputError, NotFoundError } from '@backstage/errors';
-import { git, GithubTestServer, pushCommit } from '@meshport/test-harness';
+import { GithubTestServer } from '@meshport/test-harness';
+import { expectChangeRequestLifecycle, expectRemote, paymentServiceChange, pushChangeBranch } from './__testUtils__/changeRequests';
 import { RateLimitedError } from './changeRequests';
 import { GithubProvider } from './github';
 
@@ -10,20 +11,8 @@ describe('GithubProvider, through Octokit against the GitHub test server', () =>
   let repository: string;
   const provider = (overrides: { token?: string; repo?: string } = {}) =>
     new GithubProvider({ host: github.host, apiBaseUrl: github.apiBaseUrl, owner: 'acme', repo: overrides.repo ?? 'gitops', token: overrides.token ?? TOKEN });
-  const details = {
-    branch: 'meshport/payments',
-    baseBranch: 'main',
-    title: 'Onboard payment-service',
-    body: 'Rendered by Meshport',
-    labels: ['mesh'],
-    reviewers: ['alice', 'acme/platform'],
-  };
-
-  /** A branch off main with one commit, as the checkout action pushes it. */
-  const pushBranch = (branch: string) => {
-    git(repository, 'branch', branch, 'main');
-    pushCommit(repository, branch, { 'payments/kustomization.yaml': `# ${branch}\n` }, 'render');
-  };
+  const details = paymentServiceChange({ labels: ['mesh'], reviewers: ['alice', 'acme/platform'] });
+  const pushBranch = (branch: string) => pushChangeBranch(repository, branch);
 
   beforeAll(async () => {
     github = await new GithubTestServer(TOKEN).start();
@@ -37,26 +26,20 @@ describe('GithubProvider, through Octokit against the GitHub test server', () =>
   });
 
   it('names its remote and credentials without the token in the URL, and reads the default branch', async () => {
-    const acme = provider();
-    expect(acme.remoteUrl).toBe(`http://${github.host}/acme/gitops.git`);
-    expect(acme.credentials).toEqual({ username: 'x-access-token', password: TOKEN });
-    await expect(acme.defaultBranch()).resolves.toBe('main');
+    await expectRemote(provider(), `http://${github.host}/acme/gitops.git`, { username: 'x-access-token', password: TOKEN });
   });
 
   it('opens a pull request with labels and reviewers (users and teams apart), finds it, and updates it in place', async () => {
     pushBranch(details.branch);
-    const acme = provider();
-    expect(await acme.findOpen(details.branch, 'main')).toBeUndefined();
-    const opened = await acme.upsert(details, undefined);
-    expect(opened).toEqual({ url: expect.stringContaining('/acme/gitops/pull/'), number: opened.number, warnings: [] });
-    expect(github.pulls.get('acme/gitops')).toEqual([
-      expect.objectContaining({ head: details.branch, base: 'main', labels: ['mesh'], reviewers: ['alice'], teamReviewers: ['platform'] }),
-    ]);
-    const found = await acme.findOpen(details.branch, 'main');
-    expect(found).toEqual({ url: opened.url, number: opened.number });
-    const updated = await acme.upsert({ ...details, title: 'Onboard payment-service (v2)' }, found);
-    expect(updated.number).toBe(opened.number);
-    expect(github.pulls.get('acme/gitops')).toEqual([expect.objectContaining({ title: 'Onboard payment-service (v2)', state: 'open' })]);
+    const pulls = () => github.pulls.get('acme/gitops');
+    await expectChangeRequestLifecycle(provider(), details, {
+      url: number => `${github.baseUrl}/acme/gitops/pull/${number}`,
+      opened: () =>
+        expect(pulls()).toEqual([
+          expect.objectContaining({ head: details.branch, base: 'main', labels: ['mesh'], reviewers: ['alice'], teamReviewers: ['platform'] }),
+        ]),
+      retitled: title => expect(pulls()).toEqual([expect.objectContaining({ title, state: 'open' })]),
+    });
   });
 
   it('keeps the pull request open and warns when GitHub refuses its labels', async () => {

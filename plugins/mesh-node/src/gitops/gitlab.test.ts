@@ -1,5 +1,6 @@
 import { AuthenticationError, ConflictError, NotFoundError } from '@backstage/errors';
-import { git, GitlabTestServer, pushCommit } from '@meshport/test-harness';
+import { GitlabTestServer } from '@meshport/test-harness';
+import { expectChangeRequestLifecycle, expectRemote, paymentServiceChange, pushChangeBranch } from './__testUtils__/changeRequests';
 import { GitlabProvider } from './gitlab';
 
 const TOKEN = 'glpat_provider_test_token';
@@ -9,18 +10,8 @@ describe('GitlabProvider, through Gitbeaker against the GitLab test server', () 
   let repository: string;
   const provider = (overrides: { token?: string; projectPath?: string } = {}) =>
     new GitlabProvider({ host: gitlab.host, baseUrl: gitlab.baseUrl, projectPath: overrides.projectPath ?? 'acme/gitops', token: overrides.token ?? TOKEN });
-  const details = {
-    branch: 'meshport/payments',
-    baseBranch: 'main',
-    title: 'Onboard payment-service',
-    body: 'Rendered by Meshport',
-    labels: ['mesh', 'payments'],
-    reviewers: ['alice', 'nobody'],
-  };
-  const pushBranch = (branch: string) => {
-    git(repository, 'branch', branch, 'main');
-    pushCommit(repository, branch, { 'payments/kustomization.yaml': `# ${branch}\n` }, 'render');
-  };
+  const details = paymentServiceChange({ labels: ['mesh', 'payments'], reviewers: ['alice', 'nobody'] });
+  const pushBranch = (branch: string) => pushChangeBranch(repository, branch);
 
   beforeAll(async () => {
     gitlab = await new GitlabTestServer(TOKEN).start();
@@ -30,30 +21,27 @@ describe('GitlabProvider, through Gitbeaker against the GitLab test server', () 
   beforeEach(() => gitlab.faults.clear());
 
   it('names its remote and credentials without the token in the URL, and reads the default branch', async () => {
-    const acme = provider();
-    expect(acme.remoteUrl).toBe(`${gitlab.baseUrl}/acme/gitops.git`);
-    expect(acme.credentials).toEqual({ username: 'oauth2', password: TOKEN });
-    await expect(acme.defaultBranch()).resolves.toBe('main');
+    await expectRemote(provider(), `${gitlab.baseUrl}/acme/gitops.git`, { username: 'oauth2', password: TOKEN });
   });
 
   it('opens a merge request that removes its branch, labels it, asks the reviewers GitLab knows, and updates it in place', async () => {
     pushBranch(details.branch);
-    const acme = provider();
-    expect(await acme.findOpen(details.branch, 'main')).toBeUndefined();
-    const opened = await acme.upsert(details, undefined);
-    expect(opened).toEqual({ url: `${gitlab.baseUrl}/acme/gitops/-/merge_requests/${opened.number}`, number: opened.number, warnings: [] });
-    const [request] = gitlab.mergeRequests.get('acme/gitops')!;
-    expect(request).toMatchObject({
-      sourceBranch: details.branch,
-      targetBranch: 'main',
-      removeSourceBranch: true,
-      labels: ['mesh', 'payments'],
-      reviewerIds: [11],
+    const requests = () => gitlab.mergeRequests.get('acme/gitops');
+    await expectChangeRequestLifecycle(provider(), details, {
+      url: number => `${gitlab.baseUrl}/acme/gitops/-/merge_requests/${number}`,
+      opened: () =>
+        expect(requests()).toEqual([
+          expect.objectContaining({
+            sourceBranch: details.branch,
+            targetBranch: 'main',
+            removeSourceBranch: true,
+            labels: ['mesh', 'payments'],
+            reviewerIds: [11],
+          }),
+        ]),
+      // Reviewers are asked once, when the request is opened.
+      retitled: title => expect(requests()).toEqual([expect.objectContaining({ title, reviewerIds: [11] })]),
     });
-    const found = await acme.findOpen(details.branch, 'main');
-    expect(found).toEqual({ url: opened.url, number: opened.number });
-    await acme.upsert({ ...details, title: 'Onboard payment-service (v2)' }, found);
-    expect(gitlab.mergeRequests.get('acme/gitops')).toEqual([expect.objectContaining({ title: 'Onboard payment-service (v2)', reviewerIds: [11] })]);
   });
 
   it("turns GitLab's answers into Backstage errors that name the host and the action, never the token", async () => {

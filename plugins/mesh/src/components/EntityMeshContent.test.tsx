@@ -8,7 +8,7 @@ import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { templateRouteRef } from '../routes';
 import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
-import { demoClusterStatus, demoComponent as component, entityStatus } from './testFixtures';
+import { demoClusterStatus, demoComponent as component, entityStatus } from '../__testUtils__/demoStatus';
 
 function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />, templatesMounted = true) {
   const api: MeshApi = {

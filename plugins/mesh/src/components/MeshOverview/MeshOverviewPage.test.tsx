@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { clusterErrorStatus, statusSummary } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../../api/MeshApi';
-import { demoClusterStatus, demoComponent as component, entityStatus } from '../testFixtures';
+import { demoClusterStatus, demoComponent as component, entityStatus } from '../../__testUtils__/demoStatus';
 import { MeshOverviewPage } from './MeshOverviewPage';
 import { overviewRow, overviewSummary } from './overviewRows';
 

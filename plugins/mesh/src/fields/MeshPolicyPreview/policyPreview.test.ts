@@ -1,5 +1,5 @@
 import { readTemplate } from '@meshport/test-harness/demo';
-import { demoComponent } from '../../components/testFixtures';
+import { demoComponent } from '../../__testUtils__/demoStatus';
 import { previewPolicy, storedPolicyOf } from './policyPreview';
 
 const template = readTemplate('onboard-service');

@@ -1,8 +1,11 @@
-import { readTemplate } from '@meshport/test-harness/demo';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { demoComponent } from '../../__testUtils__/demoStatus';
 import { previewPolicy, storedPolicyOf } from './policyPreview';
 
-const template = readTemplate('onboard-service');
+// A copy of templates/onboard-service/template.yaml; test/integration/src/templateCopies.test.ts keeps it the same.
+const template = parse(fs.readFileSync(path.join(__dirname, '__fixtures__', 'onboard-service.template.yaml'), 'utf8'));
 
 describe("the policy preview, from onboard-service's own render step", () => {
   const form = {

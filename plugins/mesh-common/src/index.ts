@@ -9,7 +9,7 @@ export { AnalysisIndex } from './analyze/analysisIndex';
 export { ObjectIndex } from './objects/objectIndex';
 export { analyze, hasErrors } from './analyze/analyze';
 export { type CodeDescription, describeCode, FINDING_CODES } from './analyze/codes';
-export type { MeshService, ServiceHostMap } from './analyze/istio/serviceLookup';
+export type { MeshService, ServiceHostMap } from './istio/serviceLookup';
 export type { AnalysisOptions, Analyzer, AnalyzerContext, Finding, FindingLevel, MeshConfigView } from './analyze/types';
 export type { AnalyzedObject } from './objects/kinds';
 export { type FileChange, fileChanges } from './diff/fileChanges';

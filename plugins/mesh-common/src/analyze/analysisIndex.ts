@@ -1,8 +1,8 @@
 import { expandLists } from '../manifests/manifestFiles';
 import { AnalyzedObject } from '../objects/kinds';
 import { ObjectIndex } from '../objects/objectIndex';
-import { selectorMatches } from './istio/selectors';
-import { ServiceHostMap, serviceHostMap } from './istio/serviceLookup';
+import { selectorMatches } from '../istio/selectors';
+import { ServiceHostMap, serviceHostMap } from '../istio/serviceLookup';
 
 /** Namespaces istioctl never reads (inject.IgnoredNamespaces). */
 export const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);

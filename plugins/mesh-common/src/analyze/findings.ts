@@ -1,5 +1,5 @@
 import { FINDING_CODES } from './codes';
-import { firstSelectorKey, selectorString } from './istio/selectors';
+import { firstSelectorKey, selectorString } from '../istio/selectors';
 import { istioMessages } from './messages';
 import { AnalyzedObject, Finding } from './types';
 

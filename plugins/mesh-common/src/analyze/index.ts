@@ -4,6 +4,6 @@ export { FINDING_CODES, describeCode } from './codes';
 export type { CodeDescription } from './codes';
 export { AnalysisIndex, normalizeObjects } from './analysisIndex';
 export { kindKey, podLabelsOf } from '../objects/kinds';
-export { findProxyContainer } from './istio/meshMembership';
+export { findProxyContainer } from '../istio/meshMembership';
 export { resourceName } from './findings';
 export type { Analyzer, AnalyzerContext, AnalysisOptions, AnalyzedObject, Finding, FindingLevel, MeshConfigView } from './types';

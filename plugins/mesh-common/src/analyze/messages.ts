@@ -1,4 +1,4 @@
-import { goList, goQuote } from './istio/goFormat';
+import { goList, goQuote } from '../istio/goFormat';
 
 // istioctl analyze's message templates (pkg/config/analysis/msg/messages.yaml), formatted as Go's fmt does.
 

@@ -1,7 +1,7 @@
 import { analyze, Finding, resourceName } from '../analyze';
 import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
 import { ObjectIndex } from '../objects/objectIndex';
-import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
+import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
 import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from '../status/ambient';
 import { expandLists } from '../manifests/manifestFiles';
 import { parseYaml } from '../yaml';

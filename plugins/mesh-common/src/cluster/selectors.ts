@@ -1,5 +1,5 @@
 import { AnalyzedObject } from '../analyze';
-import { selectorMatches } from '../analyze/istio/selectors';
+import { selectorMatches } from '../istio/selectors';
 import { PolicyScope } from '../api/statusTypes';
 
 /** The policy's label selector, from `selector` (security) or `workloadSelector` (networking). */

@@ -1,4 +1,4 @@
-import { injectorValues } from '../analyze/istio/meshMembership';
+import { injectorValues } from '../istio/meshMembership';
 import { cpuMillicores, memoryBytes } from './quantity';
 
 /**

@@ -1,4 +1,4 @@
-import { DATAPLANE_MODE_LABEL, REVISION_LABEL, SIDECAR_INJECT } from '../analyze/istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, REVISION_LABEL, SIDECAR_INJECT } from '../istio/meshMembership';
 import { getsSidecar, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel } from './names';

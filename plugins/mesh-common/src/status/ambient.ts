@@ -1,6 +1,6 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../analyze/istio/meshMembership';
-import { selectorMatches } from '../analyze/istio/selectors';
+import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../istio/meshMembership';
+import { selectorMatches } from '../istio/selectors';
 import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from '../api/statusTypes';
 import { podReady } from './podReady';
 

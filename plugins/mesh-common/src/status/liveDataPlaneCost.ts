@@ -1,5 +1,5 @@
 import { AnalyzedObject } from '../analyze';
-import { httpAttributes } from '../analyze/analyzers/meshport/httpRulesWithoutWaypoint';
+import { httpAttributes } from '../istio/authorizationAttributes';
 import { Amounts, containerAmounts, ContainerResourceAmounts } from '../overhead';
 import {
   DataPlaneComparison,

@@ -1,7 +1,7 @@
 import { AnalyzedObject, podLabelsOf } from '../analyze';
-import { inboundPortBypassed } from '../analyze/istio/interception';
-import { PROXY_CONTAINER } from '../analyze/istio/meshMembership';
-import { containerPorts, workloadView } from '../analyze/analyzers/meshport/workloads';
+import { inboundPortBypassed } from '../istio/interception';
+import { PROXY_CONTAINER } from '../istio/meshMembership';
+import { containerPorts, workloadView } from '../objects/workloads';
 import { EnforcementInputs } from './ambient';
 import { byAge, policyScopeFor, policyTargets, targetScopeFor } from '../cluster/selectors';
 import {

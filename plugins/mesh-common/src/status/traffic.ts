@@ -1,6 +1,6 @@
 import { AnalyzedObject } from '../analyze';
 import { fullyQualifiedHost } from '../cluster/hosts';
-import { selectorMatches } from '../analyze/istio/selectors';
+import { selectorMatches } from '../istio/selectors';
 import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from '../api/statusTypes';
 
 /** The Services whose selector picks any of the pods. */

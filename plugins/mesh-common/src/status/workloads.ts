@@ -1,5 +1,5 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../analyze/istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
 import { AmbientInputs, podAmbientStatus, podDataPlane, USE_WAYPOINT_LABEL, waypointsStatus } from './ambient';
 import { podReady } from './podReady';
 import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from '../api/statusTypes';

@@ -1,4 +1,4 @@
-import { goQuote } from '../../istio/goFormat';
+import { goQuote } from '../../../istio/goFormat';
 
 // Istio's annotation value checks (pkg/kube/inject/validate.go), with Go's error texts.
 

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { podInAmbientMode, podInMesh } from '../../istio/meshMembership';
-import { selectorMatches, selectorString } from '../../istio/selectors';
+import { podInAmbientMode, podInMesh } from '../../../istio/meshMembership';
+import { selectorMatches, selectorString } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 

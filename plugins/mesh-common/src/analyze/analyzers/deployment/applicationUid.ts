@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { isIstioControlPlane, PROXY_CONTAINER } from '../../istio/meshMembership';
+import { isIstioControlPlane, PROXY_CONTAINER } from '../../../istio/meshMembership';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
-import { deploymentInMesh, GATEWAY_MANAGED_LABEL, WAYPOINT_CONTROLLER } from '../../istio/meshMembership';
-import { selectorMatches } from '../../istio/selectors';
+import { deploymentInMesh, GATEWAY_MANAGED_LABEL, WAYPOINT_CONTROLLER } from '../../../istio/meshMembership';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { destinationService } from '../../istio/serviceLookup';
-import { selectorMatches } from '../../istio/selectors';
+import { destinationService } from '../../../istio/serviceLookup';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { selectorMatches } from '../../istio/selectors';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

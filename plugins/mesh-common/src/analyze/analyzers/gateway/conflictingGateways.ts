@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { parseSelectorString, selectorMatches, selectorString } from '../../istio/selectors';
+import { parseSelectorString, selectorMatches, selectorString } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 import { reportUnselectedGateway } from './ingressGatewayPort';

@@ -1,5 +1,5 @@
 import { finding, selectorNotFound } from '../../findings';
-import { firstSelectorKey, selectorMatches, selectorString } from '../../istio/selectors';
+import { firstSelectorKey, selectorMatches, selectorString } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { gatewaySecretIsValid } from '../../istio/certificates';
-import { shortOrFullName } from '../../istio/hosts';
+import { gatewaySecretIsValid } from '../../../istio/certificates';
+import { shortOrFullName } from '../../../istio/hosts';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 import { reportUnselectedGateway } from './ingressGatewayPort';

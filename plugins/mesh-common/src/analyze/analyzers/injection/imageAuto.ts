@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { PROXY_CONTAINER } from '../../istio/meshMembership';
+import { PROXY_CONTAINER } from '../../../istio/meshMembership';
 import { labelSelectorMatches } from '../../../labels/labelSelector';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';

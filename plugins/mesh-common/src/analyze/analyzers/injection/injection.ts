@@ -8,7 +8,7 @@ import {
   PROXY_CONTAINER,
   REVISION_LABEL,
   SIDECAR_INJECT,
-} from '../../istio/meshMembership';
+} from '../../../istio/meshMembership';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL } from '../../istio/meshMembership';
-import { selectorMatches } from '../../istio/selectors';
+import { INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL } from '../../../istio/meshMembership';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { parseYaml } from '../../../yaml';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { K8S_GATEWAY_NAME_LABEL } from '../../istio/meshMembership';
-import { selectorMatches } from '../../istio/selectors';
+import { K8S_GATEWAY_NAME_LABEL } from '../../../istio/meshMembership';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 

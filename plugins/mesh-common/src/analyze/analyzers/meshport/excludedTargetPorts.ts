@@ -1,8 +1,9 @@
 import { finding } from '../../findings';
-import { annotatedPorts, EXCLUDE_INBOUND_PORTS } from '../../istio/interception';
-import { selectorMatches } from '../../istio/selectors';
+import { annotatedPorts, EXCLUDE_INBOUND_PORTS } from '../../../istio/interception';
+import { selectorMatches } from '../../../istio/selectors';
 import { Analyzer } from '../../types';
-import { allWorkloads, targetPortNumber } from './workloads';
+import { targetPortNumber } from '../../../objects/workloads';
+import { allWorkloads } from './workloads';
 
 /**
  * MP0009: a workload port excluded from the sidecar's inbound capture while a Service sends traffic to

@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { selectorString } from '../../istio/selectors';
+import { selectorString } from '../../../istio/selectors';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /**

@@ -1,30 +1,10 @@
 import { finding, namespaceOf } from '../../findings';
-import { DATAPLANE_MODE_LABEL, deploymentInMesh, namespaceInAmbientMode, podInMesh } from '../../istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, deploymentInMesh, namespaceInAmbientMode, podInMesh } from '../../../istio/meshMembership';
 import { Analyzer, AnalyzedObject, AnalyzerContext } from '../../types';
 import { POD_RUNNING_KINDS } from '../../../objects/kinds';
-import { WorkloadView, workloadsMatching } from './workloads';
-
-/** The request attributes ztunnel reads; every other `when` key is an HTTP one (ambient/authorization.go). */
-const L4_CONDITION_KEYS = new Set(['source.ip', 'source.namespace', 'source.principal', 'destination.ip', 'destination.port']);
-const HTTP_OPERATION_FIELDS = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];
-const HTTP_SOURCE_FIELDS = ['remoteIpBlocks', 'notRemoteIpBlocks', 'requestPrincipals', 'notRequestPrincipals'];
-
-/** The HTTP attributes an AuthorizationPolicy's rules match on, as "rules[i].to[j].operation.paths" paths. */
-export function httpAttributes(policy: AnalyzedObject): string[] {
-  const found: string[] = [];
-  (policy.spec?.rules ?? []).forEach((rule: any, i: number) => {
-    (rule?.to ?? []).forEach((to: any, j: number) =>
-      HTTP_OPERATION_FIELDS.filter(field => to?.operation?.[field] !== undefined).forEach(field => found.push(`rules[${i}].to[${j}].operation.${field}`)),
-    );
-    (rule?.from ?? []).forEach((from: any, j: number) =>
-      HTTP_SOURCE_FIELDS.filter(field => from?.source?.[field] !== undefined).forEach(field => found.push(`rules[${i}].from[${j}].source.${field}`)),
-    );
-    (rule?.when ?? []).forEach((condition: any, j: number) => {
-      if (!L4_CONDITION_KEYS.has(String(condition?.key))) found.push(`rules[${i}].when[${j}] (${condition?.key})`);
-    });
-  });
-  return found;
-}
+import { httpAttributes } from '../../../istio/authorizationAttributes';
+import { WorkloadView } from '../../../objects/workloads';
+import { workloadsMatching } from './workloads';
 
 /** Whether ztunnel, not a sidecar, serves a workload: ambient by its own label or its namespace's, and no sidecar. */
 function servedByZtunnel(context: AnalyzerContext, workload: WorkloadView): boolean {

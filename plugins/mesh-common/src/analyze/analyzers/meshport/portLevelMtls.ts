@@ -1,7 +1,8 @@
 import { finding } from '../../findings';
 import { Analyzer } from '../../types';
 import { POD_RUNNING_KINDS } from '../../../objects/kinds';
-import { containerPorts, workloadsMatching } from './workloads';
+import { containerPorts } from '../../../objects/workloads';
+import { workloadsMatching } from './workloads';
 
 /**
  * MP0008: portLevelMtls names ports by the workload's (container) port. A key that no selected

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { GATEWAY_CONTROLLERS, GATEWAY_MANAGED_LABEL, isIstioControlPlane } from '../../istio/meshMembership';
-import { servicePortProtocol } from '../../istio/protocol';
+import { GATEWAY_CONTROLLERS, GATEWAY_MANAGED_LABEL, isIstioControlPlane } from '../../../istio/meshMembership';
+import { servicePortProtocol } from '../../../istio/protocol';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 

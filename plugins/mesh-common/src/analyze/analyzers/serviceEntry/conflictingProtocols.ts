@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { exportedToAll } from '../../istio/hosts';
+import { exportedToAll } from '../../../istio/hosts';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

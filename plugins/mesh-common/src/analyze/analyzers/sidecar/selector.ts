@@ -1,5 +1,5 @@
 import { finding, selectorNotFound } from '../../findings';
-import { namespaceInAmbientMode, podInAmbientMode } from '../../istio/meshMembership';
+import { namespaceInAmbientMode, podInAmbientMode } from '../../../istio/meshMembership';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { convertHostToFqdn, exportedToAll, hostsOverlap } from '../../istio/hosts';
+import { convertHostToFqdn, exportedToAll, hostsOverlap } from '../../../istio/hosts';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

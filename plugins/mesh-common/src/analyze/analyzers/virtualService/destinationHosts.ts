@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { destinationService, MeshService } from '../../istio/serviceLookup';
+import { destinationService, MeshService } from '../../../istio/serviceLookup';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 import { destinationHostPath, mirrorDestinations, VirtualServiceDestination, routeDestinations } from './destinations';

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { resourceNameFromHost } from '../../istio/hosts';
+import { resourceNameFromHost } from '../../../istio/hosts';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 import { destinationHostPath, mirrorDestinations, routeDestinations } from './destinations';

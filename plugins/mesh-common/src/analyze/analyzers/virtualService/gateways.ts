@@ -1,5 +1,5 @@
 import { fullName, finding } from '../../findings';
-import { hostsForNamespace, hostsOverlap, shortOrFullName } from '../../istio/hosts';
+import { hostsForNamespace, hostsOverlap, shortOrFullName } from '../../../istio/hosts';
 import { istioMessages } from '../../messages';
 import { Analyzer, AnalyzedObject } from '../../types';
 

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
-import { shortOrFullName } from '../../istio/hosts';
-import { selectorMatches } from '../../istio/selectors';
+import { shortOrFullName } from '../../../istio/hosts';
+import { selectorMatches } from '../../../istio/selectors';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { goQuote } from '../../istio/goFormat';
+import { goQuote } from '../../../istio/goFormat';
 import { istioMessages } from '../../messages';
 import { Analyzer } from '../../types';
 

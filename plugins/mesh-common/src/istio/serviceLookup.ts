@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../types';
+import { AnalyzedObject } from '../analyze/types';
 import { convertHostToFqdn, exportedToAll } from './hosts';
 
 /**

@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../types';
+import { AnalyzedObject } from '../analyze/types';
 
 export const PROXY_CONTAINER = 'istio-proxy';
 export const INJECTION_LABEL = 'istio-injection';

@@ -126,8 +126,8 @@ export class ClusterObjectStore {
 
   /** Adds or replaces an object. */
   upsert(object: AnalyzedObject): void {
-    this.remove(kindKey(object), object.metadata.namespace, object.metadata.name);
-    this.objects.add(object);
+    const replaced = this.objects.add(object);
+    if (replaced) this.unindex(replaced);
     this.revision += 1;
     for (const host of this.hostsOf(object)) {
       let routes = this.byHost.get(host);
@@ -166,6 +166,11 @@ export class ClusterObjectStore {
     const object = this.objects.remove(kind, namespace, name);
     if (!object) return;
     this.revision += 1;
+    this.unindex(object);
+  }
+
+  /** Takes an object the object index let go of out of the store's own indexes. */
+  private unindex(object: AnalyzedObject): void {
     // Every index key goes with its last member: unique labels and short-lived namespaces leave nothing.
     for (const host of this.hostsOf(object)) {
       const routes = this.byHost.get(host);
@@ -197,10 +202,6 @@ export class ClusterObjectStore {
       ),
     );
     return [...new Set([...named, ...routed])];
-  }
-
-  private inNamespace(namespace: string, kind: string): AnalyzedObject[] {
-    return this.objects.inNamespace(kind, namespace);
   }
 
   /** Pods or controllers in a namespace that the target's selector picks, starting from the rarest label. */
@@ -238,7 +239,7 @@ export class ClusterObjectStore {
     const workloads = [...controllers, ...pods];
     const podLabels = workloads.map(w => ({ namespace: w.metadata.namespace ?? 'default', labels: podLabelsOf(w) }));
     const services = servicesForPods(
-      namespaces.flatMap(ns => this.inNamespace(ns, 'Service')),
+      namespaces.flatMap(ns => this.objects.inNamespace('Service', ns)),
       podLabels,
     );
     const namespaceObjects = namespaces.map(ns => this.objects.get('Namespace', undefined, ns)).filter((n): n is AnalyzedObject => Boolean(n));
@@ -246,7 +247,7 @@ export class ClusterObjectStore {
     const serviceKeys = new Set(services.map(s => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`));
     const waypointKeys = new Set(ambient.waypoints.map(g => `${g.metadata.namespace}/${g.metadata.name}`));
     const policies = [...new Set([...namespaces, rootNamespace, ...ambient.waypoints.map(g => g.metadata.namespace ?? 'default')])]
-      .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.inNamespace(ns, kind)))
+      .flatMap(ns => SECURITY_KINDS.flatMap(kind => this.objects.inNamespace(kind, ns)))
       .filter(
         policy =>
           workloads.some(w => policyScopeFor(policy, w.metadata.namespace ?? 'default', podLabelsOf(w), rootNamespace)) ||
@@ -276,7 +277,7 @@ export class ClusterObjectStore {
     const revision = slice.namespaces.map(ns => namespaceInjectionMode(ns.metadata.labels ?? {}).revision).find(Boolean);
     const injector = this.objects.get('ConfigMap', rootNamespace, injectorConfigMapName(revision));
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
-    const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.inNamespace(ns, 'Sidecar'));
+    const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.objects.inNamespace('Sidecar', ns));
     const meshOutboundPolicy = outboundPolicyOf(this.objects.get('ConfigMap', rootNamespace, 'istio'));
     return {
       ...slice,

@@ -49,7 +49,10 @@ describe('ObjectIndex', () => {
 
   it('replaces an object added again, re-indexing its labels', () => {
     const index = filled();
-    index.add(pod('p1', 'payments', { app: 'payment-service', version: 'v3' }));
+    const first = index.get('Pod', 'payments', 'p1');
+    expect(index.add(pod('p1', 'payments', { app: 'payment-service', version: 'v3' }))).toBe(first);
+    expect(index.add(pod('p9', 'payments', {}))).toBeUndefined();
+    index.remove('Pod', 'payments', 'p9');
     expect(index.size).toBe(7);
     expect(names(index.labelled('Pod', 'version=v1', ['payments']))).toEqual([]);
     expect(names(index.labelled('Pod', 'version=v3'))).toEqual(['Pod p1']);

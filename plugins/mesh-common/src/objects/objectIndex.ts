@@ -23,10 +23,10 @@ export class ObjectIndex {
     return this.count;
   }
 
-  /** Adds an object, replacing the one held under its kind, namespace and name. */
-  add(object: AnalyzedObject): void {
+  /** Adds an object, replacing the one held under its kind, namespace and name; returns the one replaced. */
+  add(object: AnalyzedObject): AnalyzedObject | undefined {
     const kind = kindKey(object);
-    this.remove(kind, object.metadata.namespace, object.metadata.name);
+    const replaced = this.remove(kind, object.metadata.namespace, object.metadata.name);
     const namespace = object.metadata.namespace ?? '';
     let namespaces = this.byKind.get(kind);
     if (!namespaces) this.byKind.set(kind, (namespaces = new Map()));
@@ -35,6 +35,7 @@ export class ObjectIndex {
     byName.set(object.metadata.name, object);
     this.count += 1;
     if (LABEL_INDEXED.has(object.kind)) this.podLabels.add(namespace, podLabelsOf(object), object);
+    return replaced;
   }
 
   /** Removes and returns the object held under a kind (as `kindKey` gives it), namespace and name, if any. */

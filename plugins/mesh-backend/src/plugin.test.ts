@@ -171,6 +171,13 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       'the catalog to hold payment-service',
       60_000,
     );
+    // Both clusters listed and readable: on a loaded machine a first list can outlast requestTimeoutMs and be retried.
+    await until(
+      () => status('payment-service'),
+      s => s.clusters.length === 2 && s.clusters.every(c => !c.error),
+      'both clusters to be read',
+      60_000,
+    );
   });
 
   afterAll(async () => {

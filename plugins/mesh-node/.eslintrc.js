@@ -1,4 +1,4 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+module.exports = require('../../eslint.meshport')(__dirname, {
   rules: {
     // The shared provider checks in __testUtils__ (expectRemote, expectChangeRequestLifecycle) assert.
     'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }],

@@ -25,6 +25,7 @@ export {
   scopedPolicyExample,
 } from './examples';
 export { isRecord } from './isRecord';
+export { trimEndOf } from './text/trimEnd';
 export { type LabelRequirement, matchesLabelSelector, parseLabelSelector } from './labels/labelSelector';
 export { applyCanaryStep, type CanaryStep } from './model/canarySteps';
 export { policyFromForm, withoutEmptyValues } from './forms/formInput';

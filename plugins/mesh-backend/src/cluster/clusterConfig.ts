@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { trimEndOf } from '@meshport/plugin-mesh-common';
 
 /** How to reach one cluster's API server. */
 export interface KubernetesClusterConfig {
@@ -88,7 +89,7 @@ export function readMeshClusters(config: Config, env: Record<string, string | un
     if (prometheus) {
       const headers = prometheus.getOptionalConfig('headers');
       cluster.prometheus = {
-        url: prometheus.getString('url').replace(/\/+$/, ''),
+        url: trimEndOf(prometheus.getString('url'), '/'),
         headers: Object.fromEntries((headers?.keys() ?? []).map(key => [key, headers!.getString(key)])),
       };
     }

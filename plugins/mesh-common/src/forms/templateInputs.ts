@@ -15,9 +15,10 @@ export function resolveTemplateInput(input: unknown, context: Record<string, unk
     return Object.fromEntries(Object.entries(input as Record<string, unknown>).map(([key, value]) => [key, resolveTemplateInput(value, context)]));
   }
   if (typeof input !== 'string') return input;
-  const whole = /^\$\{\{\s*([^}]+?)\s*\}\}$/.exec(input);
-  if (whole) return lookup(whole[1], context);
-  return input.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => String(lookup(expression, context) ?? ''));
+  // An expression holds no "$" or brace, so each scan stops at the next expression: linear in the input.
+  const whole = /^\$\{\{([^${}]+)\}\}$/.exec(input);
+  if (whole) return lookup(whole[1].trim(), context);
+  return input.replace(/\$\{\{([^${}]+)\}\}/g, (_, expression: string) => String(lookup(expression.trim(), context) ?? ''));
 }
 
 /** The segments of a property path: `a.b['c.d'][0]` → ["a", "b", "c.d", "0"]. */
@@ -36,7 +37,7 @@ function pathSegments(expression: string): string[] {
 }
 
 function lookup(expression: string, context: Record<string, unknown>): unknown {
-  const alternatives = expression.split(/\s+or\s+/);
+  const alternatives = expression.replace(/\s+/g, ' ').split(' or ');
   if (alternatives.length > 1) {
     const values = alternatives.map(alternative => lookup(alternative, context));
     return values.find(Boolean) ?? values[values.length - 1];

@@ -9,8 +9,13 @@ export function convertHostToFqdn(namespace: string, host: string, domain = 'clu
 
 /** "a.b.ns.svc.cluster.local" → { namespace: "ns", name: "a.b" }; anything else → the default namespace and the whole host. */
 export function resourceNameFromHost(defaultNamespace: string, host: string): { namespace: string; name: string } {
-  const match = /^(.+)\.(.+)\.svc\.cluster\.local$/.exec(host);
-  return match ? { namespace: match[2], name: match[1] } : { namespace: defaultNamespace, name: host };
+  // Istio's /^(.+)\.(.+)\.svc\.cluster\.local$/, read from the end: the namespace is the last label that leaves a name.
+  const suffix = '.svc.cluster.local';
+  const rest = host.endsWith(suffix) ? host.slice(0, -suffix.length) : '';
+  for (let dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
+    if (dot < rest.length - 1) return { namespace: rest.slice(dot + 1), name: rest.slice(0, dot) };
+  }
+  return { namespace: defaultNamespace, name: host };
 }
 
 /** Istio's `host.Name.Matches`: whether two host patterns overlap ("*" matches everything; "*.a.com" does not match "a.com"). */

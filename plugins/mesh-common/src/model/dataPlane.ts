@@ -1,4 +1,5 @@
 import type { MeshPolicy } from './policy';
+import { trimEndOf } from '../text/trimEnd';
 
 /** One reason a policy cannot run on its data plane, at the field that causes it. */
 export interface DataPlaneIssue {
@@ -42,7 +43,7 @@ const WAYPOINT_SUFFIX = '-waypoint';
 /** The service's waypoint: the one named, else "<service>-waypoint" cut to a DNS label. */
 export function waypointName(policy: Pick<MeshPolicy, 'dataPlane' | 'service'>): string {
   if (policy.dataPlane.waypoint) return policy.dataPlane.waypoint;
-  return `${policy.service.name.slice(0, 63 - WAYPOINT_SUFFIX.length).replace(/-+$/, '')}${WAYPOINT_SUFFIX}`;
+  return `${trimEndOf(policy.service.name.slice(0, 63 - WAYPOINT_SUFFIX.length), '-')}${WAYPOINT_SUFFIX}`;
 }
 
 /** The identity the waypoint's proxy runs as: Istio gives a waypoint a service account of its own name. */
@@ -80,7 +81,7 @@ export function dataPlaneIssues(
     if (policy.canary?.fault) issues.push({ path: ['canary', 'fault'], message: httpRoute });
     if (policy.traffic?.retries) issues.push({ path: ['traffic', 'retries'], message: httpRoute });
     // Gateway API's HTTPHeaderMatch value: no space at either end, none doubled.
-    if (policy.canary?.headerMatch && !/^[!-~]+([\t ]?[!-~]+)*$/.test(policy.canary.headerMatch.value)) {
+    if (policy.canary?.headerMatch && !/^[!-~]+([\t ][!-~]+)*$/.test(policy.canary.headerMatch.value)) {
       issues.push({
         path: ['canary', 'headerMatch', 'value'],
         message: 'has a space at an end or two in a row, which an HTTPRoute header match (ambient mode) does not take',

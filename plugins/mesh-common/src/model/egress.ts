@@ -18,14 +18,14 @@ const egressEndpoint = z
     address: z
       .string()
       .min(1)
-      .max(253)
+      .max(253, { abort: true })
       .regex(/^[a-z0-9.:-]+$/i, 'must be an IP address or a host name')
       .describe('IP address or host name of one endpoint (a cross-cluster gateway, a VM)'),
     ports: z.record(dnsLabel, portNumber).optional().describe('Port per port name, where the endpoint listens elsewhere'),
     network: kubernetesLabelValue.optional().describe('The network the endpoint is on (multi-network meshes)'),
     locality: z
       .string()
-      .max(2048)
+      .max(2048, { abort: true })
       .regex(/^[A-Za-z0-9._/-]*$/, 'must be "region/zone/subzone"')
       .optional()
       .describe('Locality, "region/zone/subzone"'),
@@ -38,7 +38,7 @@ const tlsOrigination = z
     sni: hostName.optional().describe('Server name to present; the host by default'),
     caCertificates: z
       .string()
-      .max(1024)
+      .max(1024, { abort: true })
       .regex(/^\/[\x21-\x7e]*$/, "must be an absolute path in the proxy's file system")
       .default('/etc/ssl/certs/ca-certificates.crt')
       .describe(

@@ -119,7 +119,7 @@ const jwtRule = z
     issuer: z
       .string()
       .min(1, 'must not be empty')
-      .max(2048, 'must be at most 2048 characters')
+      .max(2048, { message: 'must be at most 2048 characters', abort: true })
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII with no spaces')
       .describe('Token issuer (iss)'),
     jwksUri: httpsUrl.describe('Where the issuer publishes its signing keys'),
@@ -148,7 +148,7 @@ const claimCondition = z
     claim: z
       .string()
       .min(1, 'must not be empty')
-      .max(128, 'must be at most 128 characters')
+      .max(128, { message: 'must be at most 128 characters', abort: true })
       .regex(/^[A-Za-z0-9_.:/-]+$/, 'must be a claim name of letters, digits and _.:/-')
       .describe('Claim name, e.g. "role"; nested claims use dots'),
     values: uniqueList(matchValue, 32).min(1, 'needs at least one value').describe('Accepted values'),
@@ -203,7 +203,7 @@ const loadBalancer = z
       cookie: z
         .string()
         .min(1)
-        .max(64)
+        .max(64, { abort: true })
         .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a cookie name')
         .describe('Cookie to hash on'),
       ttl: istioDuration.optional().describe('Lifetime of a generated cookie'),
@@ -239,7 +239,7 @@ const retries = z
     perTryTimeout: istioDuration.optional().describe('Timeout of each try'),
     retryOn: z
       .string()
-      .max(256)
+      .max(256, { abort: true })
       .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be a comma-separated list of Envoy retry conditions such as "5xx,connect-failure"')
       .optional()
       .describe('Retry conditions'),
@@ -349,7 +349,7 @@ const customTag = z.strictObject({
   name: z
     .string()
     .min(1)
-    .max(64)
+    .max(64, { abort: true })
     .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits and _.-')
     .describe('Tag name on spans'),
   header: headerName.describe('Request header to copy'),

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from './primitives';
 import { minimalPolicyExample, paymentServicePolicyExample } from '../examples';
 import { applyCanaryStep } from './canarySteps';
 import { meshPolicyJsonSchema } from './jsonSchema';
@@ -181,5 +182,36 @@ describe('strict parsing', () => {
   it('refuses unknown fields of a namespace policy too', () => {
     const result = parseNamespacePolicy({ namespace: 'payments', mtlsMod: 'STRICT' });
     expect(result.ok ? [] : result.errors).toEqual([{ field: 'mtlsMod', message: 'is not a field Meshport knows; did you mean "mtlsMode"?' }]);
+  });
+});
+
+describe('durationToMilliseconds', () => {
+  it.each([
+    ['1h', 3_600_000],
+    ['1m30s', 90_000],
+    ['1.5s', 1500],
+    ['250ms', 250],
+    ['10us', 0.01],
+    ['', 0],
+  ])('%s is %d ms', (value, expected) => {
+    expect(durationToMilliseconds(value)).toBeCloseTo(expected);
+  });
+});
+
+describe('lengths before patterns', () => {
+  // A pattern run over a 100,000-character value took seconds (the quantity pattern backtracked); the
+  // length rule now stops the check before any pattern sees the value.
+  it('a 100,000-character quantity is refused by its length rule alone', () => {
+    const cpuRequest = `${'1'.repeat(100_000)}x`;
+    const result = parseMeshPolicy({ ...minimalPolicyExample, injection: { proxyResources: { cpuRequest } } }, 'policy');
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.errors.filter(error => error.field.includes('cpuRequest')).map(error => error.message);
+    expect(messages).toEqual(['must be at most 32 characters']);
+  });
+
+  it('a long host name is refused by its length rule alone', () => {
+    const result = parseMeshPolicy({ ...minimalPolicyExample, ingress: { hosts: [`${'a.'.repeat(50_000)}-`] } }, 'policy');
+    const messages = result.ok ? [] : result.errors.filter(error => error.field.includes('ingress.hosts')).map(error => error.message);
+    expect(messages).toEqual(['must be at most 253 characters']);
   });
 });

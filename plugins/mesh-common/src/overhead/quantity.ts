@@ -21,7 +21,7 @@ const suffixes: Record<string, number> = {
 
 /** A Kubernetes quantity in base units ("250m" → 0.25, "128Mi" → 134217728). Throws on malformed input. */
 export function parseQuantity(text: string): number {
-  const match = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(String(text).trim());
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(String(text).trim());
   if (!match) throw new InputError(`"${text}" is not a Kubernetes quantity`);
   const [, number, exponent, suffix] = match;
   const value = Number(number);

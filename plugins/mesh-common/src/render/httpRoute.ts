@@ -1,5 +1,6 @@
 import { canarySplit, MeshPolicy, needsWaypoint } from '../model';
 import { KubeObject, prune } from './kubeObject';
+import { trimEndOf } from '../text/trimEnd';
 import { appLabel, CANARY_SUBSET, httpPort, serviceMetadata, STABLE_SUBSET } from './names';
 import { canaryAnalysisAnnotation } from './canaryAnnotation';
 
@@ -14,7 +15,7 @@ export function routesWithHttpRoute(policy: MeshPolicy): boolean {
  * role, not version, so that any version label makes a valid name and a promotion moves selectors only.
  */
 export function versionServiceName(policy: MeshPolicy, role: typeof STABLE_SUBSET | typeof CANARY_SUBSET): string {
-  return `${policy.service.name.slice(0, 63 - role.length - 1).replace(/-+$/, '')}-${role}`;
+  return `${trimEndOf(policy.service.name.slice(0, 63 - role.length - 1), '-')}-${role}`;
 }
 
 /** One Service per side of the canary, selecting its pods by the version label, with the service's ports. */

@@ -1,10 +1,11 @@
 import { AnalyzedObject } from '../analyze';
 import { GitOpsControllerStatus } from '../api/statusTypes';
+import { trimEndOf } from '../text/trimEnd';
 
 /** A repository path as controllers write it ("./mesh/", "mesh") in one form ("mesh"; "" for the root). */
 function normalized(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  return path.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return trimEndOf(path.replace(/^\.\/?/, ''), '/');
 }
 
 /** Whether a controller's path takes in the folder: the folder itself, a parent of it, or the repository's root. */

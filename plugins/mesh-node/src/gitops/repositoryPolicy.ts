@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import { trimEndOf } from '@meshport/plugin-mesh-common';
+import { matchesWildcard } from './wildcard';
 
 /**
  * A GitOps repository a form or the configuration named, parsed and allowed.
@@ -36,14 +38,8 @@ export interface AllowedRepositoryPattern {
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
-function glob(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split('*')
-      .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[^/]*')}$`,
-  );
-}
+/** The longest repoUrl Meshport reads; checked before any pattern sees it. */
+export const MAX_REPO_URL_LENGTH = 2048;
 
 function validPath(path: string): boolean {
   const segments = path.split('/');
@@ -85,6 +81,9 @@ export class RepositoryPolicy {
 
   /** The repository a form names, or the default when it names none; refused unless allowed. */
   resolve(repoUrl: string | undefined, field = 'repoUrl'): GitOpsRepository {
+    if (repoUrl && repoUrl.length > MAX_REPO_URL_LENGTH) {
+      throw new InputError(`${field}: is ${repoUrl.length} characters long, over the limit of ${MAX_REPO_URL_LENGTH}`);
+    }
     const given = repoUrl?.trim();
     if (!given) {
       if (!this.options.defaultRepoUrl) throw new InputError(`${field}: is required (the portal sets no mesh.gitops.defaultRepoUrl)`);
@@ -112,10 +111,10 @@ export class RepositoryPolicy {
   }
 
   private matches(pattern: AllowedRepositoryPattern, repository: GitOpsRepository): boolean {
-    if (repository.kind === 'local') return pattern.path !== undefined && glob(pattern.path).test(repository.path);
+    if (repository.kind === 'local') return pattern.path !== undefined && matchesWildcard(pattern.path, repository.path);
     if (pattern.path !== undefined || pattern.host !== repository.host) return false;
     const slash = repository.path.lastIndexOf('/');
-    return glob(pattern.owner ?? '*').test(repository.path.slice(0, slash)) && glob(pattern.repo ?? '*').test(repository.path.slice(slash + 1));
+    return matchesWildcard(pattern.owner ?? '*', repository.path.slice(0, slash)) && matchesWildcard(pattern.repo ?? '*', repository.path.slice(slash + 1));
   }
 
   private parse(repoUrl: string, field: string): GitOpsRepository {
@@ -138,14 +137,14 @@ export class RepositoryPolicy {
     if (url.username || url.password) throw new InputError(`${field}: must not carry credentials; they come from the portal's integrations`);
     if (url.search || url.hash) throw new InputError(`${field}: "${repoUrl}" must not have a query or fragment`);
     if (scheme === 'file') {
-      const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+      const path = trimEndOf(decodeURIComponent(url.pathname), '/');
       if ((url.host && url.host !== 'localhost') || !path.startsWith('/') || path.split('/').some(segment => segment === '..' || segment === '.')) {
         throw new InputError(`${field}: "${repoUrl}" must name an absolute local path`);
       }
       return { repoUrl, kind: 'local', host: '', path, cloneUrl: `file://${path}`, id: `file://${path}` };
     }
     if (scheme !== 'https' && scheme !== 'http') throw refused(field, repoUrl, `the "${scheme}" transport is not supported`);
-    const path = url.pathname.replace(/^\/+|\/+$/g, '');
+    const path = trimEndOf(url.pathname, '/').replace(/^\/+/, '');
     const bare = path.replace(/\.git$/, '');
     if (!validPath(bare)) throw new InputError(`${field}: "${repoUrl}" must name a repository such as https://git.example.com/team/gitops.git`);
     const host = url.host.toLowerCase();

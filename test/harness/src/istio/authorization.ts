@@ -74,7 +74,7 @@ function requestPrincipalOf(request: MeshRequest, validIssuers: Set<string>): st
 }
 
 function claimValue(claims: Record<string, unknown> | undefined, key: string): string[] {
-  const path = [...key.matchAll(/\[([^\]]+)\]/g)].map(match => match[1]);
+  const path = [...key.matchAll(/\[([^[\]]+)\]/g)].map(match => match[1]);
   let current: unknown = claims;
   for (const part of path) current = (current as Record<string, unknown> | undefined)?.[part];
   if (current === undefined || current === null) return [];

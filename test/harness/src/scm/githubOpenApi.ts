@@ -40,7 +40,7 @@ export class GithubOpenApi {
 
   private operation(method: string, path: string): { template: string; operation: Json } | undefined {
     for (const [template, item] of Object.entries<Json>(this.spec.paths)) {
-      const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      const pattern = new RegExp(`^${template.replace(/\{[^{}]+\}/g, '[^/]+')}$`);
       const operation = item[method.toLowerCase()];
       if (operation && pattern.test(path)) return { template, operation };
     }

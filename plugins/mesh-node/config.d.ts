@@ -54,7 +54,7 @@ export interface Config {
       };
       /** How long git may take and how much of a repository Meshport reads. */
       limits?: {
-        /** Each git command, in milliseconds. Default 60000. */
+        /** Each git command and each request to a git host's API (GitHub, GitLab), in milliseconds. Default 60000. */
         timeoutMs?: number;
         /** What a fetch may bring in, and what the files Meshport reads may add up to. Default 268435456 (256 MiB). */
         maxRepositoryBytes?: number;

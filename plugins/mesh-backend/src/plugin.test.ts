@@ -113,13 +113,16 @@ const recordingCatalog = createServiceFactory({
   async factory({ auth, discovery }) {
     const client = new CatalogClient({ discoveryApi: discovery });
     const tokenFor = async (credentials: BackstageCredentials) => auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'catalog' });
-    const read: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs'> = {
+    const read: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs' | 'getEntities'> = {
       async getEntityByRef(entityRef, { credentials }) {
         catalogReads.push(`${(credentials.principal as { userEntityRef?: string }).userEntityRef ?? 'service'} ${entityRef}`);
         return client.getEntityByRef(entityRef, await tokenFor(credentials));
       },
       async getEntitiesByRefs(request, { credentials }) {
         return client.getEntitiesByRefs(request, await tokenFor(credentials));
+      },
+      async getEntities(request, { credentials }) {
+        return client.getEntities(request, await tokenFor(credentials));
       },
     };
     return read as CatalogService;

@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
+import { CatalogClaimants } from '@meshport/plugin-mesh-node';
 import { createRouter } from './service/router';
 import { buildStatusService } from './status/buildStatusService';
 
@@ -22,10 +23,11 @@ export const meshPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
-      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog }) {
+      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, auth }) {
         permissionsRegistry.addPermissions([meshEntityStatusReadPermission]);
-        const status = buildStatusService(config, logger);
+        const status = buildStatusService(config, logger, new CatalogClaimants(catalog, auth));
         status.start();
         lifecycle.addShutdownHook(() => status.stop());
         const entityCacheTtlMs = config.getOptionalNumber('mesh.status.entityCacheTtlMs') ?? 5000;

@@ -13,9 +13,26 @@ export { type GitCredentials, type GitIdentity, GitRunner, type GitRunnerOptions
 export { committerFromConfig, type GitOpsLimits, limitsFromConfig, protectedNamespaces } from './gitops/gitopsConfig';
 export { folderFor, type GitOpsLayout, layoutFromConfig, meshRootsOf } from './gitops/layout';
 export { displayUrl } from './gitops/plainGit';
-export { PrivateRepository, type RemoteHeads } from './gitops/privateRepository';
+export { entityOfCommitMessage, PrivateRepository, type RemoteHeads } from './gitops/privateRepository';
 export { type AllowedRepositoryPattern, type GitOpsRepository, RepositoryPolicy } from './gitops/repositoryPolicy';
 export { type FolderContents, RepositorySnapshot } from './gitops/repositorySnapshot';
 export { resolveProvider } from './gitops/resolveProvider';
-export { type CheckoutRecord, GitOpsTaskStore, type StagedChanges, TaskState, type TreeFile } from './gitops/taskState';
+export {
+  type CheckoutRecord,
+  DEFAULT_STATE_LIMITS,
+  GitOpsTaskStore,
+  type StagedChanges,
+  TaskState,
+  type TaskStateLimits,
+  type TreeFile,
+} from './gitops/taskState';
 export { collectManifestFiles, readManifestDocuments } from './manifests/manifestFiles';
+export { CatalogClaimants, ownersOf } from './ownership/catalogClaimants';
+export {
+  decideFolderOwnership,
+  decideNamespaceOwnership,
+  FOLDER_RECORD_FILE,
+  type FolderClaimant,
+  type OwnershipDecision,
+  recordedEntityOf,
+} from './ownership/folderOwnership';

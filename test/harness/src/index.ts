@@ -27,3 +27,4 @@ export { decideRequest, normalizeBase } from './istio/authorization';
 export type { MeshDecision, MeshRequest } from './istio/authorization';
 export { jsonSchemaValidator } from './jsonSchema';
 export { CountingProxy } from './countingProxy';
+export { LocationServer } from './locationServer';

@@ -217,7 +217,10 @@ function celEvaluator(): CelEvaluate {
     if (!program) {
       // CEL's has() takes any field selection; the library takes none over an index ("has(a[0].b)"):
       // the same presence test, as a function.
-      const rewritten = expression.replace(/has\(([^()[\]]*\[[^()[\]]*\](?:[^()[\].]|\.(?![A-Za-z_]\w*\))|\[[^()[\]]*\])*)\.([A-Za-z_]\w*)\)/g, 'hasField($1, "$2")');
+      const rewritten = expression.replace(
+        /has\(([^()[\]]*\[[^()[\]]*\](?:[^()[\].]|\.(?![A-Za-z_]\w*\))|\[[^()[\]]*\])*)\.([A-Za-z_]\w*)\)/g,
+        'hasField($1, "$2")',
+      );
       program = environment.parse(rewritten) as unknown as (context: Record<string, unknown>) => unknown;
       programs.set(expression, program);
     }

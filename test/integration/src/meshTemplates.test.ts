@@ -1,3 +1,4 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +101,12 @@ describe('the mesh templates through a real scaffolder backend and a real git re
         scaffolderEntityModel,
         scaffolderPlugin,
         meshScaffolderModule,
+        // The test's user is in payments-team, which owns every component of the demo catalog (and so its namespaces).
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => mockServices.userInfo({ ownershipEntityRefs: ['user:default/mock', 'group:default/payments-team'] }),
+        }),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:0', workingDirectory: workspace },

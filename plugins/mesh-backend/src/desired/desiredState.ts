@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DesiredObject, parseYaml } from '@meshport/plugin-mesh-common';
 import { Config } from '@backstage/config';
 import {
+  FOLDER_RECORD_FILE,
   folderFor,
   GitCredentials,
   GitOpsLayout,
@@ -11,6 +12,7 @@ import {
   layoutFromConfig,
   limitsFromConfig,
   PrivateRepository,
+  recordedEntityOf,
   TaskState,
 } from '@meshport/plugin-mesh-node';
 import { TtlCache } from '../cache/ttlCache';
@@ -23,16 +25,25 @@ export interface MergedFolder {
   files: Map<string, string>;
 }
 
+/** A service's folder on the target branch as cluster objects, with the entity its record names. */
+export interface DesiredFolder {
+  commit: string;
+  folder: string;
+  objects: DesiredObject[];
+  /** The catalog entity the folder's meshport-owned.yaml names, if any. */
+  recordedEntity?: string;
+}
+
 /** Where the merged configuration of a service is read. */
 export interface DesiredStateSource {
   /** The objects of the service's folder (not Meshport's own files, not kustomize's). */
-  forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }>;
+  forService(namespace: string, service: string): Promise<DesiredFolder | { error: string }>;
   /** Every readable text file of the service's folder. */
   filesForService(namespace: string, service: string): Promise<MergedFolder | { error: string }>;
 }
 
 /** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
-const NOT_OBJECTS = new Set(['meshport-policy.yaml', 'meshport-owned.yaml']);
+const NOT_OBJECTS = new Set(['meshport-policy.yaml', FOLDER_RECORD_FILE]);
 
 /** Whether a document is a cluster object: kind, name, and not one of kustomize's own kinds. */
 function isClusterObject(document: unknown): document is DesiredObject['object'] {
@@ -87,7 +98,7 @@ export class GitDesiredState implements DesiredStateSource {
     }
   }
 
-  async forService(namespace: string, service: string): Promise<{ commit: string; folder: string; objects: DesiredObject[] } | { error: string }> {
+  async forService(namespace: string, service: string): Promise<DesiredFolder | { error: string }> {
     const merged = await this.filesForService(namespace, service);
     if ('error' in merged) return merged;
     try {
@@ -97,7 +108,8 @@ export class GitDesiredState implements DesiredStateSource {
           .filter(isClusterObject)
           .map(object => ({ file, object })),
       );
-      return { commit: merged.commit, folder: merged.folder, objects };
+      const recordedEntity = recordedEntityOf(merged.files.get(FOLDER_RECORD_FILE));
+      return { commit: merged.commit, folder: merged.folder, objects, ...(recordedEntity ? { recordedEntity } : {}) };
     } catch (error) {
       return { error: `the GitOps target branch holds a file that cannot be read: ${(error as Error).message}` };
     }

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
-import { GitOpsProvider, GitOpsRepository, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
+import { GitOpsProvider, GitOpsRepository, limitsFromConfig, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
 
 /**
  * The portal's GitOps repository (`mesh.gitops.defaultRepoUrl`), allowed as the scaffolder allows it, and
@@ -20,5 +20,5 @@ export function gitopsRepositoryFor(
   }
   if (repository.kind !== 'integration') return { repository };
   const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-  return { repository, provider: () => resolveProvider(repository, integrations, githubCredentials) };
+  return { repository, provider: () => resolveProvider(repository, integrations, githubCredentials, limitsFromConfig(config)) };
 }

@@ -48,6 +48,7 @@ describe('EntityLookup', () => {
       ref: payment,
       annotations: { 'backstage.io/kubernetes-id': 'payment-service', 'backstage.io/kubernetes-namespace': 'payments' },
       dependents: [{ ref: 'component:default/order-service', principal: 'cluster.local/ns/orders/sa/order-service' }],
+      owners: ['group:default/payments-team'],
     });
   });
 

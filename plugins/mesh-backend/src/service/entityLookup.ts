@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ownersOf } from '@meshport/plugin-mesh-node';
 import { Entity, RELATION_DEPENDENCY_OF, stringifyEntityRef } from '@backstage/catalog-model';
 import { componentPrincipal } from '@meshport/plugin-mesh-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -10,7 +11,7 @@ const MAX_CACHED_LOOKUPS = 10_000;
 
 /** The part of a catalog entity the status reads. */
 export function statusEntityOf(entity: Entity): StatusEntity {
-  return { ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {} };
+  return { ref: stringifyEntityRef(entity), annotations: entity.metadata.annotations ?? {}, owners: ownersOf(entity) };
 }
 
 /**

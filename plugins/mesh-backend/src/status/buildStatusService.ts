@@ -1,4 +1,5 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { FolderClaims } from './folderOwner';
 import { InputError } from '@backstage/errors';
 import {
   CanaryThresholds,
@@ -55,7 +56,7 @@ function readCanaryThresholds(config: RootConfigService): CanaryThresholds {
 }
 
 /** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
-export function buildStatusService(config: RootConfigService, logger: LoggerService): EntityStatusService {
+export function buildStatusService(config: RootConfigService, logger: LoggerService, folderClaims?: FolderClaims): EntityStatusService {
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
   const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
@@ -107,5 +108,6 @@ export function buildStatusService(config: RootConfigService, logger: LoggerServ
     maxPodsPerEntity,
     healthThresholds,
     desiredStateSourceFor(config),
+    folderClaims,
   );
 }

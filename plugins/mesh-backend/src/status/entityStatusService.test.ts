@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
+import { createBareRepository } from '@meshport/test-harness';
+import { GitDesiredState } from '../desired/desiredState';
 import { PendingChangesSource } from '../pending/pendingChanges';
 import { EntityStatusService } from './entityStatusService';
 
@@ -43,5 +48,69 @@ describe('EntityStatusService and entity annotations', () => {
       annotations: { 'backstage.io/kubernetes-id': 'payment-service', 'backstage.io/kubernetes-namespace': 'payments' },
     });
     expect(pending.asked).toEqual(['payments/payment-service']);
+  });
+});
+
+describe('EntityStatusService and the GitOps folder an entity owns', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-owner-test-'));
+  // The victim's folder on the target branch, recorded as component:default/victim-svc's by its first change.
+  const repository = createBareRepository(root, {
+    'mesh/victims/victim-svc/meshport-owned.yaml': 'entity: component:default/victim-svc\nfiles: {}\n',
+    'mesh/victims/victim-svc/peerauthentication.yaml':
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: victim-svc\n  namespace: victims\n',
+    'mesh/shared/fresh-svc/peerauthentication.yaml':
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: fresh-svc\n  namespace: shared\n',
+  });
+  const desired = new GitDesiredState(async () => ({ remoteUrl: `file://${repository}` }), {
+    layout: { service: 'mesh/{namespace}/{service}', namespace: 'mesh/{namespace}/_namespace' },
+    limits: { timeoutMs: 10_000, maxRepositoryBytes: 10_000_000, maxFiles: 1000, maxFileBytes: 1_000_000 },
+    ttlMs: 60_000,
+    directory: path.join(root, 'desired'),
+  });
+  const victim = { entityRef: 'component:default/victim-svc', owners: ['group:default/victim-team'] };
+  const freshOwner = { entityRef: 'component:default/fresh-svc', owners: ['group:default/victim-team'] };
+  /** The catalog's answer: which entities name each folder (what CatalogClaimants reads with the backend's credentials). */
+  const claims = {
+    async of(namespace: string, service?: string) {
+      if (namespace === 'victims' && service === 'victim-svc') return [victim, { entityRef: 'component:default/claim-svc', owners: ['user:default/mallory'] }];
+      if (namespace === 'shared' && service === 'fresh-svc')
+        return [freshOwner, { entityRef: 'component:default/claim-fresh', owners: ['user:default/mallory'] }];
+      return [];
+    },
+  };
+  const pending = new RecordingPendingChanges();
+  const service = new EntityStatusService([], 'istio-system', mockServices.logger.mock(), pending, 5000, undefined, desired, claims);
+  const entity = (name: string, namespace: string, id: string, owners: string[]) => ({
+    ref: `component:default/${name}`,
+    annotations: { 'backstage.io/kubernetes-id': id, 'backstage.io/kubernetes-namespace': namespace },
+    owners,
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("answers another entity's recorded folder with neither its files nor its pending change, and says whose it is", async () => {
+    const claim = entity('claim-svc', 'victims', 'victim-svc', ['user:default/mallory']);
+    await expect(service.mergedFilesOf(claim)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('mesh/victims/victim-svc belongs to component:default/victim-svc'),
+    });
+    const status = await service.statusOf(claim);
+    expect(status.pendingChanges).toEqual({ items: [], error: expect.stringContaining('belongs to component:default/victim-svc') });
+    expect(pending.asked).not.toContain('victims/victim-svc');
+  });
+
+  it('refuses a folder with no record that two teams name in the catalog, naming both', async () => {
+    const claim = entity('claim-fresh', 'shared', 'fresh-svc', ['user:default/mallory']);
+    await expect(service.mergedFilesOf(claim)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringMatching(/component:default\/claim-fresh.*component:default\/fresh-svc/),
+    });
+  });
+
+  it('serves the recorded owner its files and its pending change', async () => {
+    const owner = entity('victim-svc', 'victims', 'victim-svc', victim.owners);
+    const merged = await service.mergedFilesOf(owner);
+    expect(merged.files.map(file => file.path).sort()).toEqual(['meshport-owned.yaml', 'peerauthentication.yaml']);
+    await service.statusOf(owner);
+    expect(pending.asked).toContain('victims/victim-svc');
   });
 });

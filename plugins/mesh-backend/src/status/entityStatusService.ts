@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, isError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { InputError, isError, NotAllowedError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { FOLDER_RECORD_FILE, OwnershipDecision, recordedEntityOf } from '@meshport/plugin-mesh-node';
 import {
   AfterMergeStatus,
   compareDesired,
@@ -25,6 +26,7 @@ import { DesiredStateSource } from '../desired/desiredState';
 import { readEntityMetrics } from '../metrics/entityMetrics';
 import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PendingChangesSource } from '../pending/pendingChanges';
+import { FolderClaims, FolderOwner } from './folderOwner';
 
 /** A cluster with its Prometheus, if any. */
 export interface StatusCluster {
@@ -39,12 +41,15 @@ export interface StatusEntity {
   annotations: Record<string, string | undefined>;
   /** The components that dependsOn it in the catalog, with the principal each presents (read for the Mesh tab). */
   dependents?: Array<{ ref: string; principal: string }>;
+  /** Its owners (ownedBy relations): whether a GitOps folder another entity names is also its. */
+  owners?: string[];
 }
 
 type DesiredState = Awaited<ReturnType<DesiredStateSource['forService']>>;
 
-/** The merged configuration against one cluster, or why it could not be read. */
-function afterMergeOf(desired: DesiredState, source: ClusterSource): AfterMergeStatus {
+/** The merged configuration against one cluster, or why it could not be read (or is not the entity's). */
+function afterMergeOf(desired: DesiredState, source: ClusterSource, ownership: OwnershipDecision): AfterMergeStatus {
+  if (!ownership.owned) return { objects: [], error: ownership.reason };
   if ('error' in desired) return { objects: [], error: desired.error };
   const controllers = gitopsControllersFor(desired.folder, source.list('Application'), source.list('Kustomization'));
   return {
@@ -76,6 +81,8 @@ function targetOf(entity: StatusEntity) {
 }
 
 export class EntityStatusService {
+  private readonly folderOwner: FolderOwner;
+
   constructor(
     private readonly clusters: StatusCluster[],
     private readonly rootNamespace: string,
@@ -84,7 +91,25 @@ export class EntityStatusService {
     private readonly maxPodsPerEntity = 5000,
     private readonly healthThresholds: ErrorRateThresholds = DEFAULT_ERROR_RATE_THRESHOLDS,
     private readonly desired?: DesiredStateSource,
-  ) {}
+    folderClaims?: FolderClaims,
+  ) {
+    this.folderOwner = new FolderOwner(folderClaims);
+  }
+
+  /** Whether the service folder the entity names is the entity's; a catalog that cannot be read decides no. */
+  private async ownershipOf(entity: StatusEntity, namespace: string, service: string, desired: Promise<DesiredState> | undefined): Promise<OwnershipDecision> {
+    const read = desired ? await desired : undefined;
+    const known = read && !('error' in read) ? read : undefined;
+    try {
+      return await this.folderOwner.decide(
+        entity,
+        { namespace, service, folder: known?.folder ?? `the GitOps folder of ${namespace}/${service}` },
+        known?.recordedEntity,
+      );
+    } catch (error) {
+      return { owned: false, reason: `whose the GitOps folder of ${namespace}/${service} is could not be read from the catalog: ${(error as Error).message}` };
+    }
+  }
 
   start(): void {
     this.clusters.forEach(c => c.source.start());
@@ -100,6 +125,7 @@ export class EntityStatusService {
     entity: StatusEntity,
     healthThresholds: ReturnType<typeof healthThresholdsOf>,
     desired: Promise<DesiredState> | undefined,
+    ownership: Promise<OwnershipDecision>,
   ): Promise<ClusterMeshStatus> {
     const name = cluster.source.name;
     try {
@@ -124,7 +150,7 @@ export class EntityStatusService {
         ...(entity.dependents ? { dependents: entity.dependents } : {}),
       };
       const status = clusterStatusFromSlice(name, answer.slice, this.rootNamespace, { metrics, settings, proxySync: await cluster.source.proxySync?.() });
-      const afterMerge = desired ? afterMergeOf(await desired, cluster.source) : undefined;
+      const afterMerge = desired ? afterMergeOf(await desired, cluster.source, await ownership) : undefined;
       return { ...status, ...(answer.degraded ? { degraded: answer.degraded } : {}), ...(afterMerge ? { afterMerge } : {}) };
     } catch (error) {
       this.logger.error(`mesh status for cluster ${name} failed: ${(error as Error).message}`);
@@ -132,12 +158,18 @@ export class EntityStatusService {
     }
   }
 
-  /** The open Meshport change for the service; an error in words when its names cannot name a branch. */
-  private async pendingChangesOf(namespace: string | undefined, service: string | undefined): Promise<PendingChangesStatus> {
+  /** The open Meshport change for the service; an error in words when its names cannot name a branch, or the folder is another entity's. */
+  private async pendingChangesOf(
+    namespace: string | undefined,
+    service: string | undefined,
+    ownership: Promise<OwnershipDecision> | undefined,
+  ): Promise<PendingChangesStatus> {
     if (!this.pendingChanges || !namespace || !service) return { items: [] };
     if (!isDnsLabel(service)) {
       return { items: [], error: `${KUBERNETES_ID_ANNOTATION} "${service}" is not a DNS label, so no Meshport change branch is named after it` };
     }
+    const decision = await ownership;
+    if (decision && !decision.owned) return { items: [], error: decision.reason };
     return this.pendingChanges.forService(namespace, service);
   }
 
@@ -157,6 +189,12 @@ export class EntityStatusService {
     }
     const merged = await this.desired.filesForService(namespace, service);
     if ('error' in merged) throw new ServiceUnavailableError(merged.error);
+    const ownership = await this.folderOwner.decide(
+      entity,
+      { namespace, service, folder: merged.folder },
+      recordedEntityOf(merged.files.get(FOLDER_RECORD_FILE)),
+    );
+    if (!ownership.owned) throw new NotAllowedError(`${entity.ref}: ${ownership.reason}`);
     const files = [...merged.files].filter(([file]) => /\.ya?ml$/.test(file)).map(([file, content]) => ({ path: file, content }));
     return { commit: merged.commit, folder: merged.folder, files };
   }
@@ -169,10 +207,16 @@ export class EntityStatusService {
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
     const healthThresholds = healthThresholdsOf(entity, this.healthThresholds);
     // One read of the merged configuration, compared with each cluster.
-    const desired = this.desired && target.namespace && service && isDnsLabel(service) ? this.desired.forService(target.namespace, service) : undefined;
+    const names = target.namespace && service && isDnsLabel(service) ? { namespace: target.namespace, service } : undefined;
+    const desired = this.desired && names ? this.desired.forService(names.namespace, names.service) : undefined;
+    const ownership = names && (desired || this.pendingChanges) ? this.ownershipOf(entity, names.namespace, names.service, desired) : undefined;
     const [clusters, pendingChanges] = await Promise.all([
-      Promise.all(this.clusters.map(cluster => this.clusterStatus(cluster, target, entity, healthThresholds, desired))),
-      this.pendingChangesOf(target.namespace, service),
+      Promise.all(
+        this.clusters.map(cluster =>
+          this.clusterStatus(cluster, target, entity, healthThresholds, desired, ownership ?? Promise.resolve({ owned: true, notes: [] })),
+        ),
+      ),
+      this.pendingChangesOf(target.namespace, service, ownership),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };
   }

@@ -17,8 +17,10 @@ function meshConfigOf(objects: AnalyzedObject[], options: AnalysisOptions): Mesh
   } catch {
     mesh = {};
   }
+  const rootNamespace = options.meshConfig?.rootNamespace ?? options.rootNamespace ?? mesh.rootNamespace ?? 'istio-system';
   return {
-    rootNamespace: options.meshConfig?.rootNamespace ?? options.rootNamespace ?? mesh.rootNamespace ?? 'istio-system',
+    rootNamespace,
+    egressGatewayNamespaces: options.meshConfig?.egressGatewayNamespaces ?? options.egressGatewayNamespaces ?? [rootNamespace],
     clusterDomain: options.meshConfig?.clusterDomain ?? mesh.clusterDomain ?? 'cluster.local',
     proxyMetadata: options.meshConfig?.proxyMetadata ?? mesh.defaultConfig?.proxyMetadata ?? {},
     imageType: options.meshConfig?.imageType ?? mesh.defaultConfig?.image?.imageType,

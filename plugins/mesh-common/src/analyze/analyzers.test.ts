@@ -791,6 +791,33 @@ const cases: Case[] = [
     quiet: [gateway('gw1', [server(80, ['a.example.com'])]), gateway('gw2', [server(80, ['b.example.com'])])],
   },
   {
+    code: 'MP0014',
+    title: "a ServiceEntry exported into another team's namespace",
+    options: { mode: 'files', egressGatewayNamespaces: ['istio-egress'] },
+    fires: [
+      spec('ServiceEntry', 'steer-orders', 'payments', { hosts: ['api.partner.example'], exportTo: ['.', 'orders'], resolution: 'DNS' }),
+      spec('ServiceEntry', 'everywhere', 'payments', { hosts: ['db.example'], resolution: 'DNS' }),
+    ],
+    expect: [
+      {
+        resource: 'ServiceEntry payments/everywhere',
+        message:
+          "The ServiceEntry for db.example is exported to every namespace (no exportTo), beyond payments and the egress gateways' namespaces (istio-egress): once merged it decides where those namespaces' calls to its hosts go",
+        path: 'spec.exportTo',
+      },
+      {
+        resource: 'ServiceEntry payments/steer-orders',
+        message:
+          "The ServiceEntry for api.partner.example is exported to orders, beyond payments and the egress gateways' namespaces (istio-egress): once merged it decides where those namespaces' calls to its hosts go",
+        path: 'spec.exportTo',
+      },
+    ],
+    quiet: [
+      spec('ServiceEntry', 'own', 'payments', { hosts: ['api.partner.example'], exportTo: ['.', 'istio-egress'], resolution: 'DNS' }),
+      spec('ServiceEntry', 'named', 'payments', { hosts: ['db.example'], exportTo: ['payments'], resolution: 'DNS' }),
+    ],
+  },
+  {
     code: 'MP0011',
     title: 'HTTP rules attached by selector to ambient workloads',
     fires: [

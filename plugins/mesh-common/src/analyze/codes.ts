@@ -317,6 +317,12 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     title: 'Calls to hosts the proxy scope leaves out',
     fix: "Add the host to the service's Sidecar egress hosts (scope.hosts), or its dependsOn in the catalog; its proxies know nothing of it.",
   },
+  MP0014: {
+    level: 'error',
+    name: 'ServiceEntryExportedToOtherNamespaces',
+    title: 'ServiceEntry exported into namespaces its folder does not own',
+    fix: 'Export it only to its own namespace (".") and the egress gateway\'s (mesh.egress.gatewayNamespaces): elsewhere it steers other teams\' calls.',
+  },
 };
 
 /**

@@ -35,6 +35,8 @@ export interface MeshConfigView {
   proxyMetadata: Record<string, string>;
   /** defaultConfig.image.imageType */
   imageType?: string;
+  /** Where the mesh's egress gateways run (Meshport's mesh.egress.gatewayNamespaces): the namespaces a ServiceEntry may be exported to besides its own. */
+  egressGatewayNamespaces: string[];
 }
 
 /**
@@ -60,6 +62,8 @@ export interface AnalysisOptions {
   meshConfig?: Partial<MeshConfigView>;
   /** Istio's root namespace (shorthand for meshConfig.rootNamespace). */
   rootNamespace?: string;
+  /** The egress gateways' namespaces (shorthand for meshConfig.egressGatewayNamespaces); default the root namespace. */
+  egressGatewayNamespaces?: string[];
   /** When certificates are judged (milliseconds since the epoch); default now. */
   now?: number;
 }

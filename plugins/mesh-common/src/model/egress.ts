@@ -151,6 +151,27 @@ export function egressIssues(entry: EgressEntry): EgressIssue[] {
   return issues;
 }
 
+/**
+ * Egress entries whose gateway runs in a namespace the portal does not list (mesh.egress.gatewayNamespaces):
+ * their ServiceEntry would be exported there, into a namespace the service's team does not own.
+ *
+ * @public
+ */
+export function egressGatewayNamespaceIssues(entries: EgressEntry[], allowed: string[]): EgressIssue[] {
+  return entries.flatMap((entry, index) =>
+    entry.egressGateway && !allowed.includes(entry.egressGateway.namespace)
+      ? [
+          {
+            path: [index, 'egressGateway', 'namespace'],
+            message: `"${entry.egressGateway.namespace}" is not a namespace the portal runs egress gateways in (${allowed.join(
+              ', ',
+            )}, mesh.egress.gatewayNamespaces): the ServiceEntry would be exported there`,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Egress entries named twice, as paths into the list. */
 export function duplicateEgressNames(entries: EgressEntry[]): EgressIssue[] {
   return entries.flatMap((entry, index) =>

@@ -1,4 +1,4 @@
-import { AuthenticationError, InputError, NotFoundError } from '@backstage/errors';
+import { AuthenticationError, InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { GithubTestServer } from '@meshport/test-harness';
 import { expectChangeRequestLifecycle, expectRemote, paymentServiceChange, pushChangeBranch } from './__testUtils__/changeRequests';
 import { RateLimitedError } from './changeRequests';
@@ -9,8 +9,15 @@ const TOKEN = 'ghp_provider_test_token';
 describe('GithubProvider, through Octokit against the GitHub test server', () => {
   let github: GithubTestServer;
   let repository: string;
-  const provider = (overrides: { token?: string; repo?: string } = {}) =>
-    new GithubProvider({ host: github.host, apiBaseUrl: github.apiBaseUrl, owner: 'acme', repo: overrides.repo ?? 'gitops', token: overrides.token ?? TOKEN });
+  const provider = (overrides: { token?: string; repo?: string; timeoutMs?: number } = {}) =>
+    new GithubProvider({
+      host: github.host,
+      apiBaseUrl: github.apiBaseUrl,
+      owner: 'acme',
+      repo: overrides.repo ?? 'gitops',
+      token: overrides.token ?? TOKEN,
+      timeoutMs: overrides.timeoutMs ?? 10_000,
+    });
   const details = paymentServiceChange({ labels: ['mesh'], reviewers: ['alice', 'acme/platform'] });
   const pushBranch = (branch: string) => pushChangeBranch(repository, branch);
 
@@ -85,5 +92,15 @@ describe('GithubProvider, through Octokit against the GitHub test server', () =>
     const answers = github.notModifiedAnswers;
     await expect(acme.findOpenIfChanged(details.branch, 'main', (first as { etag: string }).etag)).resolves.toEqual({ notModified: true });
     expect(github.notModifiedAnswers).toBe(answers + 1);
+  });
+
+  it('gives up on a host that never answers after the configured timeout, naming it', async () => {
+    github.faults.add({ method: 'GET', path: /^\/repos\/acme\/gitops$/, hang: true });
+    const error = await provider({ timeoutMs: 300 })
+      .defaultBranch()
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error.message).toMatch(/GitHub \(.*\) gave no answer within 300 ms \(mesh\.gitops\.limits\.timeoutMs\)/);
+    expect(error.message).not.toContain(TOKEN);
   });
 });

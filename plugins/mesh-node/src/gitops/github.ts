@@ -9,6 +9,22 @@ export interface GithubTarget {
   owner: string;
   repo: string;
   token: string;
+  /** Each request to the API; a host that stalls fails the step after this (mesh.gitops.limits.timeoutMs). */
+  timeoutMs: number;
+}
+
+const NO_ANSWER = 'gave no answer within';
+
+/** fetch with a deadline for each request: Octokit has none of its own. */
+function fetchWithin(host: string, timeoutMs: number): typeof fetch {
+  return async (url, init) => {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if ((error as Error)?.name === 'TimeoutError') throw new Error(`GitHub (${host}) ${NO_ANSWER} ${timeoutMs} ms (mesh.gitops.limits.timeoutMs)`);
+      throw error;
+    }
+  };
 }
 
 function failure(target: GithubTarget, action: string, error: any) {
@@ -24,6 +40,8 @@ function failure(target: GithubTarget, action: string, error: any) {
   const details = Array.isArray(data?.errors) ? data.errors.map((e: any) => e.message ?? [e.resource, e.field, e.code].filter(Boolean).join(' ')) : [];
   // Without an answer from GitHub (refused connection, timeout) the client's own message says what happened.
   let message: string | undefined = error?.status ? undefined : error?.message;
+  // Octokit reports a failed fetch as a 500 of its own: the host did not answer.
+  if (String(error?.message ?? '').includes(NO_ANSWER)) return hostError(`GitHub (${target.host})`, action, undefined, error.message, [target.token]);
   if (data?.message) message = [data.message, ...details].join('; ');
   return hostError(`GitHub (${target.host})`, action, error?.status, message, [target.token]);
 }
@@ -38,7 +56,12 @@ export class GithubProvider implements GitOpsProvider {
   constructor(private readonly target: GithubTarget) {
     this.remoteUrl = `${new URL(target.apiBaseUrl).protocol}//${target.host}/${target.owner}/${target.repo}.git`;
     this.credentials = { username: 'x-access-token', password: target.token };
-    this.octokit = new Octokit({ auth: target.token, baseUrl: target.apiBaseUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
+    this.octokit = new Octokit({
+      auth: target.token,
+      baseUrl: target.apiBaseUrl,
+      request: { fetch: fetchWithin(target.host, target.timeoutMs) },
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+    });
   }
 
   private async call<T>(action: string, run: () => Promise<T>): Promise<T> {

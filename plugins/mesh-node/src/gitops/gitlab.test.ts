@@ -9,7 +9,13 @@ describe('GitlabProvider, through Gitbeaker against the GitLab test server', () 
   let gitlab: GitlabTestServer;
   let repository: string;
   const provider = (overrides: { token?: string; projectPath?: string } = {}) =>
-    new GitlabProvider({ host: gitlab.host, baseUrl: gitlab.baseUrl, projectPath: overrides.projectPath ?? 'acme/gitops', token: overrides.token ?? TOKEN });
+    new GitlabProvider({
+      host: gitlab.host,
+      baseUrl: gitlab.baseUrl,
+      projectPath: overrides.projectPath ?? 'acme/gitops',
+      token: overrides.token ?? TOKEN,
+      timeoutMs: 10_000,
+    });
   const details = paymentServiceChange({ labels: ['mesh', 'payments'], reviewers: ['alice', 'nobody'] });
   const pushBranch = (branch: string) => pushChangeBranch(repository, branch);
 

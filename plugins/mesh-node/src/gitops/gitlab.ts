@@ -9,6 +9,8 @@ export interface GitlabTarget {
   /** "group/subgroup/project". */
   projectPath: string;
   token: string;
+  /** Each request to the API (mesh.gitops.limits.timeoutMs). */
+  timeoutMs: number;
 }
 
 function failure(target: GitlabTarget, action: string, error: any) {
@@ -27,7 +29,7 @@ export class GitlabProvider implements GitOpsProvider {
   constructor(private readonly target: GitlabTarget) {
     this.remoteUrl = `${target.baseUrl.replace(/\/$/, '')}/${target.projectPath}.git`;
     this.credentials = { username: 'oauth2', password: target.token };
-    this.api = new Gitlab({ host: target.baseUrl, token: target.token, queryTimeout: 30_000 });
+    this.api = new Gitlab({ host: target.baseUrl, token: target.token, queryTimeout: target.timeoutMs });
   }
 
   private async call<T>(action: string, run: () => Promise<T>): Promise<T> {

@@ -44,6 +44,24 @@ function remoteError(error: unknown, action: string): Error {
   return new ServiceUnavailableError(where);
 }
 
+const ENTITY_TRAILER = 'Meshport-Entity: ';
+const ENTITY_SENTENCE = "Proposed through Meshport's mesh templates for ";
+
+/**
+ * The entity a Meshport commit message names: its Meshport-Entity trailer, else the sentence older commits
+ * carry. Read line by line with string tests: a message is the repository's, untrusted text.
+ *
+ * @public
+ */
+export function entityOfCommitMessage(message: string): string | undefined {
+  const lines = message.split('\n').map(line => line.trim());
+  // Trailers close a message: the last one counts, not a look-alike line in the title or body.
+  const trailer = [...lines].reverse().find(line => line.startsWith(ENTITY_TRAILER));
+  if (trailer) return trailer.slice(ENTITY_TRAILER.length).trim() || undefined;
+  const sentence = lines.find(line => line.startsWith(ENTITY_SENTENCE) && line.endsWith('.'));
+  return sentence ? sentence.slice(ENTITY_SENTENCE.length, -1).trim() || undefined : undefined;
+}
+
 /**
  * A task's own copy of the GitOps repository: a bare repository in Meshport's state, never in a
  * workspace. It fetches only what a change needs (the base branch's last commit and the change
@@ -186,6 +204,15 @@ export class PrivateRepository {
       .map(line => line.split('\t'))
       .filter(([, email]) => email !== committerEmail)
       .map(([sha, , author, subject]) => `${sha} by ${author}: "${subject}"`);
+  }
+
+  /**
+   * The catalog entities the branch's own commits were made for: their Meshport-Entity trailer, or the
+   * sentence that named the entity before there was one.
+   */
+  async branchEntities(): Promise<string[]> {
+    const log = await this.git.output(['log', '-z', '--format=%B', `${BASE_REF}..${BRANCH_REF}`]);
+    return [...new Set(log.split('\0').flatMap(message => entityOfCommitMessage(message) ?? []))];
   }
 
   /** Everyone the branch's commits name in a Requested-by trailer, oldest first. */

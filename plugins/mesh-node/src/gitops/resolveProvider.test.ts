@@ -18,6 +18,7 @@ const integrations = ScmIntegrations.fromConfig(
   }),
 );
 const credentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+const LIMITS = { timeoutMs: 10_000 };
 const repository = (kind: GitOpsRepository['kind'], host: string, path: string, cloneUrl?: string): GitOpsRepository => ({
   repoUrl: cloneUrl ?? `${host}?repo=${path}`,
   kind,
@@ -42,7 +43,7 @@ describe('resolveProvider', () => {
       { kind: 'gitlab', remoteUrl: 'https://gitlab.example.com/platform/mesh/gitops.git', credentials: { username: 'oauth2', password: 'glpat_example' } },
     ],
   ])("gives %s's repository its provider, with that host's token and its own remote", async (_, host, path, expected) => {
-    expect(await resolveProvider(repository('integration', host, path), integrations, credentials)).toMatchObject(expected);
+    expect(await resolveProvider(repository('integration', host, path), integrations, credentials, LIMITS)).toMatchObject(expected);
   });
 
   it('gives any other repository plain git with no credentials: no token leaves for a host the integrations do not name', async () => {
@@ -50,17 +51,22 @@ describe('resolveProvider', () => {
       repository('git', 'git.example.org', 'team/gitops', 'https://git.example.org/team/gitops.git'),
       integrations,
       credentials,
+      LIMITS,
     );
     expect(provider).toMatchObject({ kind: 'git', remoteUrl: 'https://git.example.org/team/gitops.git' });
     expect(provider.credentials).toBeUndefined();
   });
 
   it('refuses an integration host without credentials, naming repoUrl and where to configure them', async () => {
-    await expect(resolveProvider(repository('integration', 'github.notoken.example.com', 'acme/gitops'), integrations, credentials)).rejects.toMatchObject({
+    await expect(
+      resolveProvider(repository('integration', 'github.notoken.example.com', 'acme/gitops'), integrations, credentials, LIMITS),
+    ).rejects.toMatchObject({
       name: 'InputError',
       message: 'repoUrl: no credentials for github.notoken.example.com; configure a token or app under integrations.github',
     });
-    await expect(resolveProvider(repository('integration', 'gitlab.notoken.example.com', 'acme/gitops'), integrations, credentials)).rejects.toMatchObject({
+    await expect(
+      resolveProvider(repository('integration', 'gitlab.notoken.example.com', 'acme/gitops'), integrations, credentials, LIMITS),
+    ).rejects.toMatchObject({
       name: 'InputError',
       message: 'repoUrl: no token for gitlab.notoken.example.com; configure one under integrations.gitlab',
     });

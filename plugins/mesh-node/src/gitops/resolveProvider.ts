@@ -4,6 +4,7 @@ import { GitOpsProvider } from './changeRequests';
 import { GithubProvider } from './github';
 import { GitlabProvider } from './gitlab';
 import { PlainGitProvider } from './plainGit';
+import { GitOpsLimits } from './gitopsConfig';
 import { GitOpsRepository } from './repositoryPolicy';
 
 /**
@@ -16,6 +17,7 @@ export async function resolveProvider(
   repository: GitOpsRepository,
   integrations: ScmIntegrationRegistry,
   githubCredentials: GithubCredentialsProvider,
+  limits: Pick<GitOpsLimits, 'timeoutMs'>,
 ): Promise<GitOpsProvider> {
   if (repository.kind !== 'integration') return new PlainGitProvider(repository.cloneUrl!);
   const { host, path } = repository;
@@ -27,9 +29,9 @@ export async function resolveProvider(
     const { token } = await githubCredentials.getCredentials({ url: `https://${host}/${owner}/${repo}` });
     if (!token) throw new InputError(`repoUrl: no credentials for ${host}; configure a token or app under integrations.github`);
     const config = integrations.github.byHost(host)!.config;
-    return new GithubProvider({ host, apiBaseUrl: config.apiBaseUrl ?? 'https://api.github.com', owner, repo, token });
+    return new GithubProvider({ host, apiBaseUrl: config.apiBaseUrl ?? 'https://api.github.com', owner, repo, token, timeoutMs: limits.timeoutMs });
   }
   const config = integrations.gitlab.byHost(host)!.config;
   if (!config.token) throw new InputError(`repoUrl: no token for ${host}; configure one under integrations.gitlab`);
-  return new GitlabProvider({ host, baseUrl: config.baseUrl, projectPath: path, token: config.token });
+  return new GitlabProvider({ host, baseUrl: config.baseUrl, projectPath: path, token: config.token, timeoutMs: limits.timeoutMs });
 }

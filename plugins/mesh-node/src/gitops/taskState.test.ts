@@ -58,3 +58,51 @@ describe('displayUrl', () => {
     expect(displayUrl('not a url')).toBe('not a url');
   });
 });
+
+describe('sweeping the GitOps state', () => {
+  const made: string[] = [];
+  const temporary = () => {
+    made.push(fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-sweep-test-')));
+    return made[made.length - 1];
+  };
+  afterAll(() => made.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it("removes a state once its task's workspace is gone, and keeps those of running tasks", async () => {
+    const dir = temporary();
+    const store = await GitOpsTaskStore.create({ directory: path.join(dir, 'store') });
+    const [running, ended] = [path.join(dir, 'running'), path.join(dir, 'ended')];
+    fs.mkdirSync(running);
+    fs.mkdirSync(ended);
+    await store.forTask('running', 'gitops').reset(running);
+    await store.forTask('ended', 'gitops').reset(ended);
+    fs.rmSync(ended, { recursive: true });
+    await store.sweep();
+    expect([fs.existsSync(store.forTask('running', 'gitops').directory), fs.existsSync(store.forTask('ended', 'gitops').directory)]).toEqual([true, false]);
+  });
+
+  it('removes the oldest states while all of them hold more than the size limit', async () => {
+    const dir = temporary();
+    const store = await GitOpsTaskStore.create({ directory: path.join(dir, 'store'), maxTotalBytes: 150_000 });
+    for (const [index, name] of ['first', 'second', 'third'].entries()) {
+      const state = store.forTask(name, 'gitops');
+      await state.reset();
+      fs.writeFileSync(path.join(state.directory, 'blob'), Buffer.alloc(60_000));
+      const at = new Date(Date.now() - (3 - index) * 1000);
+      fs.utimesSync(state.directory, at, at);
+    }
+    expect(await store.sweep()).toBeLessThanOrEqual(150_000);
+    expect(['first', 'second', 'third'].map(name => fs.existsSync(store.forTask(name, 'gitops').directory))).toEqual([false, true, true]);
+  });
+
+  it('refuses a new checkout while running tasks hold the limit, naming it', async () => {
+    const dir = temporary();
+    const workspace = path.join(dir, 'workspace');
+    fs.mkdirSync(workspace);
+    const store = await GitOpsTaskStore.create({ directory: path.join(dir, 'store'), maxTotalBytes: 1000 });
+    const state = store.forTask('busy', 'gitops');
+    await state.reset(workspace);
+    fs.writeFileSync(path.join(state.directory, 'blob'), Buffer.alloc(2000));
+    await expect(store.ensureRoom()).rejects.toThrow(/limit of 1000 \(mesh\.gitops\.state\.maxTotalBytes\)/);
+    expect(fs.existsSync(state.directory)).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { ConfigReader } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
+import { FolderClaimant, ownersOf } from '@meshport/plugin-mesh-node';
 import { createMeshGitopsCheckoutAction } from '../actions/checkout';
 import { createMeshGitopsPullRequestAction } from '../actions/pullRequest';
 import { createMeshRenderAction } from '../actions/render';
@@ -21,6 +22,7 @@ function component(name: string, namespace: string): Entity {
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': name, 'backstage.io/kubernetes-namespace': namespace } },
     spec: { type: 'service', owner: 'group:default/payments-team', lifecycle: 'production' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments-team' }],
   };
 }
 
@@ -41,6 +43,23 @@ export class FixtureEntityAccess implements EntityAccess {
 
   async entity(entityRef: string): Promise<Entity | undefined> {
     return this.entities.find(entity => stringifyEntityRef(entity) === entityRef);
+  }
+
+  async claimants(namespace: string, service?: string): Promise<FolderClaimant[]> {
+    return this.entities
+      .filter(entity => {
+        const annotations = entity.metadata.annotations ?? {};
+        return (
+          annotations['backstage.io/kubernetes-namespace'] === namespace && (service === undefined || annotations['backstage.io/kubernetes-id'] === service)
+        );
+      })
+      .map(entity => ({ entityRef: stringifyEntityRef(entity), owners: ownersOf(entity) }));
+  }
+
+  /** Every user of the fixture is in payments-team, which owns every fixture component. */
+  async ownershipOf(credentials: BackstageCredentials) {
+    const requester = (credentials.principal as { userEntityRef?: string }).userEntityRef ?? 'unknown';
+    return { requester, ownership: [requester, 'group:default/payments-team'] };
   }
 }
 

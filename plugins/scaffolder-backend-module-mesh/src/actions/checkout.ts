@@ -1,6 +1,6 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { displayUrl } from '@meshport/plugin-mesh-node';
+import { decideNamespaceOwnership, displayUrl, ownersOf } from '@meshport/plugin-mesh-node';
 import { checkoutForChange } from '../gitops/checkout';
 import { MeshGitOpsContext } from '../gitops/context';
 import { meshTargetOf } from '../gitops/entityAccess';
@@ -54,14 +54,27 @@ export function createMeshGitopsCheckoutAction(context: MeshGitOpsContext) {
       if (input.service && input.service !== target.service)
         throw new InputError(`service: "${input.service}" is not ${input.entityRef}'s service (${target.service ?? 'none: this is a namespace change'})`);
 
-      const record = await checkoutForChange(context, {
+      if (target.scope === 'namespace') {
+        const decision = decideNamespaceOwnership({
+          namespace: target.namespace,
+          ...(await context.entities.ownershipOf(credentials)),
+          claimants: await context.entities.claimants(target.namespace),
+          configuredOwners: context.namespaceOwners.get(target.namespace),
+        });
+        if (!decision.owned) throw new NotAllowedError(`entityRef: ${decision.reason}. Nothing was fetched or changed`);
+      }
+
+      const { record, notes } = await checkoutForChange(context, {
         taskId: ctx.task.id,
         workspacePath: ctx.workspacePath,
         workingCopy: input.workingCopy ?? DEFAULT_WORKING_COPY,
         target,
         repoUrl: input.repoUrl,
         targetBranch: input.targetBranch,
+        owners: ownersOf(entity),
+        claimants: target.scope === 'service' ? await context.entities.claimants(target.namespace, target.service) : [],
       });
+      for (const note of notes) ctx.logger.warn(note);
       const existed = record.branchHead !== undefined;
       ctx.logger.info(
         `Checked out ${record.branch} (${existed ? 'existing' : `new, from ${record.baseBranch}`}) of ${displayUrl(record.remoteUrl)} for ${record.folder}`,

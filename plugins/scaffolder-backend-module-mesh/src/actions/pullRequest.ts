@@ -5,6 +5,7 @@ import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository, resolveP
 import { changeRequestBody, commitMessage } from '../gitops/changeRequestText';
 import { MeshGitOpsContext } from '../gitops/context';
 import { DEFAULT_WORKING_COPY } from './checkout';
+import { removingStateOnFailure } from '../gitops/taskCleanup';
 import { pullRequestExamples } from './pullRequest.examples';
 
 /** Who a task runs for, as the trailer and the change request name them. */
@@ -61,76 +62,90 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
       const workingCopy = input.workingCopy ?? DEFAULT_WORKING_COPY;
       const state = context.store.forTask(ctx.task.id, workingCopy);
       const record = await state.readRecord('workingCopy', workingCopy);
-      if (await hasGitMetadata(ctx.workspacePath, workingCopy)) {
-        throw new InputError(`workingCopy: ${workingCopy}/.git was written by another step; Meshport keeps its git data outside the workspace and stops here`);
-      }
-      checkSameRepository(context, record, input.repoUrl);
-      const credentials = await ctx.getInitiatorCredentials();
-      await context.entities.authorizeChange(record.entityRef, credentials);
-      const requester = requesterOf(credentials);
+      await removingStateOnFailure(state, async () => {
+        if (await hasGitMetadata(ctx.workspacePath, workingCopy)) {
+          throw new InputError(
+            `workingCopy: ${workingCopy}/.git was written by another step; Meshport keeps its git data outside the workspace and stops here`,
+          );
+        }
+        checkSameRepository(context, record, input.repoUrl);
+        const credentials = await ctx.getInitiatorCredentials();
+        await context.entities.authorizeChange(record.entityRef, credentials);
+        const requester = requesterOf(credentials);
 
-      const provider = await resolveProvider(context.repositories.resolve(record.repoUrl), context.integrations, context.githubCredentials);
-      const git = new PrivateRepository(state, {
-        remoteUrl: record.remoteUrl,
-        credentials: provider.credentials,
-        identity: context.identity,
-        limits: context.limits,
-      });
-      const foreign = record.branchFetched ? await git.foreignCommits(context.identity.email) : [];
-      if (foreign.length > 0) {
-        throw new ConflictError(
-          `Branch ${record.branch} has commits Meshport did not make (${foreign.join('; ')}); Meshport will not build over them. ` +
-            'Merge or close its change request, or delete the branch, then run the template again.',
-        );
-      }
-      const message = commitMessage({ title: input.title, entityRef: record.entityRef, requester });
-      const commit = await git.commit(record.startCommit, record.staged, message);
-      if (!commit && !record.branchFetched) {
-        ctx.logger.info(`The repository already holds this configuration on ${record.baseBranch}; nothing to propose`);
-        ctx.output('url', `${displayUrl(record.remoteUrl)}#${record.baseBranch}`);
-        ctx.output('branch', record.baseBranch);
-        ctx.output('changed', false);
-        return;
-      }
-      // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
-      const existing = await provider.findOpen(record.branch, record.baseBranch);
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would ${commit ? `push a commit onto ${record.branch}` : 'push nothing'} and ${
-            existing ? `update ${existing.url}` : 'open a change request'
-          }`,
-        );
-        ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
+        const provider = await resolveProvider(context.repositories.resolve(record.repoUrl), context.integrations, context.githubCredentials, context.limits);
+        const git = new PrivateRepository(state, {
+          remoteUrl: record.remoteUrl,
+          credentials: provider.credentials,
+          identity: context.identity,
+          limits: context.limits,
+        });
+        const foreign = record.branchFetched ? await git.foreignCommits(context.identity.email) : [];
+        if (foreign.length > 0) {
+          throw new ConflictError(
+            `Branch ${record.branch} has commits Meshport did not make (${foreign.join('; ')}); Meshport will not build over them. ` +
+              'Merge or close its change request, or delete the branch, then run the template again.',
+          );
+        }
+        const message = commitMessage({ title: input.title, entityRef: record.entityRef, requester });
+        const commit = await git.commit(record.startCommit, record.staged, message);
+        if (!commit && !record.branchFetched) {
+          ctx.logger.info(`The repository already holds this configuration on ${record.baseBranch}; nothing to propose`);
+          ctx.output('url', `${displayUrl(record.remoteUrl)}#${record.baseBranch}`);
+          ctx.output('branch', record.baseBranch);
+          ctx.output('changed', false);
+          await state.remove();
+          return;
+        }
+        // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
+        const existing = await provider.findOpen(record.branch, record.baseBranch);
+        if (ctx.isDryRun) {
+          ctx.logger.info(
+            `Dry run: would ${commit ? `push a commit onto ${record.branch}` : 'push nothing'} and ${
+              existing ? `update ${existing.url}` : 'open a change request'
+            }`,
+          );
+          ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
+          ctx.output('branch', record.branch);
+          ctx.output('changed', Boolean(commit));
+          // A dry-run ends here: nothing it fetched is needed again.
+          await state.remove();
+          return;
+        }
+        const requesters = [...new Set([...(record.branchFetched ? await git.requesters() : []), requester])];
+        const body = changeRequestBody({ description: input.description ?? '', requesters, taskUrl: taskUrl(context, ctx.task.id) });
+        const result = await ctx.checkpoint({
+          key: `mesh.gitops.pull-request.${record.branch}.${record.startCommit}`,
+          fn: async () => {
+            if (commit) await git.push(commit, record.branch, record.branchHead);
+            try {
+              const request = await provider.upsert(
+                {
+                  branch: record.branch,
+                  baseBranch: record.baseBranch,
+                  title: input.title,
+                  body,
+                  labels: input.labels ?? [],
+                  reviewers: input.reviewers ?? [],
+                },
+                existing,
+              );
+              return { url: request.url, number: request.number ?? null, commit: commit ?? null, warnings: request.warnings };
+            } catch (error) {
+              if (commit) await git.undoPush(record.branch, commit, record.branchHead);
+              throw error;
+            }
+          },
+        });
+        await state.remove();
+        for (const warning of result.warnings) ctx.logger.warn(warning);
+        ctx.logger.info(`${existing ? 'Updated' : 'Opened'} ${result.url}`);
+        ctx.output('url', result.url);
+        if (result.number !== null) ctx.output('number', result.number);
         ctx.output('branch', record.branch);
-        ctx.output('changed', Boolean(commit));
-        return;
-      }
-      const requesters = [...new Set([...(record.branchFetched ? await git.requesters() : []), requester])];
-      const body = changeRequestBody({ description: input.description ?? '', requesters, taskUrl: taskUrl(context, ctx.task.id) });
-      const result = await ctx.checkpoint({
-        key: `mesh.gitops.pull-request.${record.branch}.${record.startCommit}`,
-        fn: async () => {
-          if (commit) await git.push(commit, record.branch, record.branchHead);
-          try {
-            const request = await provider.upsert(
-              { branch: record.branch, baseBranch: record.baseBranch, title: input.title, body, labels: input.labels ?? [], reviewers: input.reviewers ?? [] },
-              existing,
-            );
-            return { url: request.url, number: request.number ?? null, commit: commit ?? null, warnings: request.warnings };
-          } catch (error) {
-            if (commit) await git.undoPush(record.branch, commit, record.branchHead);
-            throw error;
-          }
-        },
+        if (result.commit) ctx.output('commit', result.commit);
+        ctx.output('changed', Boolean(result.commit));
       });
-      await state.remove();
-      for (const warning of result.warnings) ctx.logger.warn(warning);
-      ctx.logger.info(`${existing ? 'Updated' : 'Opened'} ${result.url}`);
-      ctx.output('url', result.url);
-      if (result.number !== null) ctx.output('number', result.number);
-      ctx.output('branch', record.branch);
-      if (result.commit) ctx.output('commit', result.commit);
-      ctx.output('changed', Boolean(result.commit));
     },
   });
 }

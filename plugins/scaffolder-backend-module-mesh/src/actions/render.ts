@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CanaryPolicy, CanaryStep, policyFromForm, withoutEmptyValues } from '@meshport/plugin-mesh-common';
 import { CheckoutRecord, ensureFolder, PrivateRepository, RepositorySnapshot } from '@meshport/plugin-mesh-node';
+import { removingStateOnFailure } from '../gitops/taskCleanup';
 import { mirrorPlan } from '../folder/folderFiles';
 import { MeshGitOpsContext } from '../gitops/context';
 import { meshRootsOf } from '@meshport/plugin-mesh-node';
@@ -98,6 +99,19 @@ function requestFor(
   return { kind: 'namespace', namespacePolicy, entityRef: record.entityRef };
 }
 
+/** The largest policy (as JSON) a render takes: far above any real service's, far below what would slow the backend. */
+export const MAX_POLICY_BYTES = 256 * 1024;
+
+/** Refuses a policy larger than {@link MAX_POLICY_BYTES}, before any rule reads it. */
+function checkPolicySize(input: { policy?: unknown; namespacePolicy?: unknown }) {
+  for (const field of ['policy', 'namespacePolicy'] as const) {
+    const bytes = input[field] === undefined ? 0 : Buffer.byteLength(JSON.stringify(input[field]));
+    if (bytes > MAX_POLICY_BYTES) {
+      throw new InputError(`${field}: is ${bytes} bytes as JSON, over the limit of ${MAX_POLICY_BYTES} bytes a render takes. Nothing was changed`);
+    }
+  }
+}
+
 /** `mesh:render`: renders a Meshport policy into the checked-out component's folder, merged with what is there. */
 export function createMeshRenderAction(context: MeshGitOpsContext) {
   return createTemplateAction({
@@ -151,12 +165,17 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
       const workingCopy = input.workingCopy ?? DEFAULT_WORKING_COPY;
       const state = context.store.forTask(ctx.task.id, workingCopy);
       const record = await state.readRecord('workingCopy', workingCopy);
-      if (input.layout !== undefined) {
-        throw new InputError(`layout: "${input.layout}" cannot be set by a template; Meshport writes ${record.folder} (mesh.gitops.layout)`);
-      }
-      const request = requestFor(record, input);
-      const repository = new PrivateRepository(state, { remoteUrl: record.remoteUrl, limits: context.limits });
-      const outcome = await renderToFolder(new RepositorySnapshot(record, repository), record.folder, meshRootsOf(context.layout), request);
+      const outcome = await removingStateOnFailure(state, async () => {
+        if (input.layout !== undefined) {
+          throw new InputError(`layout: "${input.layout}" cannot be set by a template; Meshport writes ${record.folder} (mesh.gitops.layout)`);
+        }
+        checkPolicySize(input);
+        const request = requestFor(record, input);
+        const repository = new PrivateRepository(state, { remoteUrl: record.remoteUrl, limits: context.limits });
+        return renderToFolder(new RepositorySnapshot(record, repository), record.folder, meshRootsOf(context.layout), request, {
+          egressGatewayNamespaces: context.egressGatewayNamespaces,
+        });
+      });
 
       const staged = { writes: { ...record.staged.writes }, removes: record.staged.removes.filter(path => !path.startsWith(`${record.folder}/`)) };
       for (const path of Object.keys(staged.writes)) if (path.startsWith(`${record.folder}/`)) delete staged.writes[path];

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { FOLDER_RECORD_FILE } from '@meshport/plugin-mesh-node';
 import { isKustomizeDocument, isRecord, KubeObject, parseYaml, RenderedFile, toYaml, YamlParseError } from '@meshport/plugin-mesh-common';
 
 /** The file that keeps the policy a folder was rendered from, so the next form builds on it. */
 export const POLICY_FILE = 'meshport-policy.yaml';
-/** Meshport's record of the files it wrote in a folder, with a digest of what it wrote. */
-export const OWNED_FILE = 'meshport-owned.yaml';
+/** Meshport's record of a folder: the entity it belongs to, and the files it wrote with a digest of each. */
+export const OWNED_FILE = FOLDER_RECORD_FILE;
 const KUSTOMIZATION = 'kustomization.yaml';
 
 const POLICY_FILE_HEADER =
   "# The Meshport policy this folder is rendered from. Change it through the portal's mesh templates:\n" +
   '# the files listed in meshport-owned.yaml are regenerated from it.\n';
 const OWNED_FILE_HEADER =
-  '# The files Meshport wrote in this folder and a digest of what it wrote. Meshport replaces or removes\n' +
-  "# only these, and only while they are as it wrote them; every other file here is the team's.\n";
+  '# The catalog entity this folder belongs to, and the files Meshport wrote here with a digest of each.\n' +
+  '# Only that entity changes the folder; Meshport replaces or removes only these files, and only while\n' +
+  "# they are as it wrote them; every other file here is the team's.\n";
 
 /** What happens to one file of the folder. */
 export type FileChange = 'added' | 'changed' | 'removed' | 'unchanged';
@@ -55,8 +57,11 @@ function singleMapping(existing: Map<string, string>, file: string, what: string
 }
 
 /** The files Meshport's record in the folder lists, by folder-relative path, with the digest it wrote. */
-function ownedFiles(existing: Map<string, string>): Map<string, string> {
+function ownedFiles(existing: Map<string, string>, entityRef: string | undefined): Map<string, string> {
   const record = singleMapping(existing, OWNED_FILE, "Meshport's list of the files it wrote");
+  if (entityRef && record?.entity !== undefined && record.entity !== entityRef) {
+    throw new NotAllowedError(`${OWNED_FILE}: the folder belongs to ${String(record.entity)}, not ${entityRef}. Nothing was changed`);
+  }
   const files = record?.files;
   if (record && !isRecord(files)) throw new InputError(`${OWNED_FILE}: "files" must map file names to digests. Nothing was changed`);
   const owned = new Map<string, string>();
@@ -86,12 +91,13 @@ function mergedKustomization(existing: Map<string, string>, rendered: KubeObject
  * Lays a render over what a folder holds. Meshport owns exactly the files its record lists, and only
  * while they are as it wrote them: those it replaces or removes. A file it would write that someone else
  * wrote, or that was edited since, stops the plan with the file named; the kustomization keeps everyone
- * else's entries; every other file stays. Pure: `existing` maps folder-relative paths to contents.
+ * else's entries; every other file stays. A service folder's record names its entity, and a plan for
+ * another entity is refused. Pure: `existing` maps folder-relative paths to contents.
  */
-export function planFolder(existing: Map<string, string>, rendered: RenderedFile[], policyDocument: unknown): FolderPlan {
+export function planFolder(existing: Map<string, string>, rendered: RenderedFile[], policyDocument: unknown, entityRef?: string): FolderPlan {
   // The stored policy is replaced, not read, by a namespace render: it must still be Meshport's own.
   storedPolicy(existing);
-  const owned = ownedFiles(existing);
+  const owned = ownedFiles(existing, entityRef);
   const intact = (path: string) => owned.has(path) && existing.has(path) && owned.get(path) === digest(existing.get(path)!);
   const notes: string[] = [];
   const contents = new Map<string, string>();
@@ -117,7 +123,11 @@ export function planFolder(existing: Map<string, string>, rendered: RenderedFile
     else notes.push(`${path} was written by Meshport and edited since; it is no longer needed, and left as it is`);
   }
   const written = [...contents.keys()].filter(path => path !== KUSTOMIZATION && path !== POLICY_FILE).sort();
-  contents.set(OWNED_FILE, OWNED_FILE_HEADER + toYaml([{ files: Object.fromEntries(written.map(path => [path, digest(contents.get(path)!)])) }]));
+  contents.set(
+    OWNED_FILE,
+    OWNED_FILE_HEADER +
+      toYaml([{ ...(entityRef ? { entity: entityRef } : {}), files: Object.fromEntries(written.map(path => [path, digest(contents.get(path)!)])) }]),
+  );
 
   const writes = [...contents].map(([path, content]) => {
     const before = existing.get(path);

@@ -22,7 +22,13 @@ export function changeRequestBody(options: { description: string; requesters: st
   return `${body}${requested}`;
 }
 
-/** A commit message with the requesting user in a trailer. */
+/** The trailer that names the catalog entity a commit changes the folder of. */
+export const MESHPORT_ENTITY = 'Meshport-Entity';
+
+/** A commit message with the requesting user and the entity in trailers. */
 export function commitMessage(options: { title: string; entityRef: string; requester: string }): string {
-  return `${options.title}\n\nProposed through Meshport's mesh templates for ${options.entityRef}.\n\n${REQUESTED_BY}: ${options.requester}\n`;
+  return (
+    `${options.title.replace(/[\r\n]+/g, ' ')}\n\nProposed through Meshport's mesh templates for ${options.entityRef}.\n\n` +
+    `${REQUESTED_BY}: ${options.requester}\n${MESHPORT_ENTITY}: ${options.entityRef}\n`
+  );
 }

@@ -1,8 +1,15 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   changeBranchName,
   CheckoutRecord,
+  decideFolderOwnership,
   ensureFolder,
+  FOLDER_RECORD_FILE,
+  FolderClaimant,
+  GitOpsProvider,
+  GitOpsRepository,
+  recordedEntityOf,
+  TaskState,
   PrivateRepository,
   RepositorySnapshot,
   resolveProvider,
@@ -21,6 +28,9 @@ export interface CheckoutRequest {
   target: MeshTarget;
   repoUrl?: string;
   targetBranch?: string;
+  /** The entity's owners, and every catalog entity that names the same service folder. */
+  owners: string[];
+  claimants: FolderClaimant[];
 }
 
 /** The folder a target's files live in, by the configured layout. */
@@ -45,20 +55,60 @@ function checkOwnFolder(tree: TreeFile[], folder: string) {
   }
 }
 
+/** The entity a folder's record names at a commit, if any. */
+async function recordedAt(git: PrivateRepository, tree: TreeFile[], folder: string): Promise<string | undefined> {
+  const file = tree.find(entry => entry.path === `${folder}/${FOLDER_RECORD_FILE}` && !entry.unreadable);
+  if (!file) return undefined;
+  return recordedEntityOf((await git.readBlobs([file.sha])).get(file.sha)?.toString('utf8'));
+}
+
+/**
+ * Refuses a service change unless the folder is the entity's: what the records on the target branch and on
+ * Meshport's branch name, what the branch's commits name, and what the catalog says (docs/adr).
+ */
+async function checkFolderOwner(git: PrivateRepository, request: CheckoutRequest, folder: string, tree: TreeFile[], base?: { head: string }) {
+  if (request.target.scope !== 'service') return [];
+  const recorded = [
+    await recordedAt(git, tree, folder),
+    base ? await recordedAt(git, await git.listTree(base.head, [folder]), folder) : undefined,
+    ...(base ? await git.branchEntities() : []),
+  ].filter((entity): entity is string => entity !== undefined);
+  const decision = decideFolderOwnership({ entityRef: request.target.entityRef, owners: request.owners, folder, recorded, claimants: request.claimants });
+  if (!decision.owned) throw new NotAllowedError(`entityRef: ${decision.reason}. Nothing was changed`);
+  return decision.notes;
+}
+
 /**
  * Fetches what a change needs into the task's private repository, records where it will push, and
  * mirrors the target's folder into the workspace (for other steps to read, and for the stock
  * publishers). The remote, the branch and the folder all derive from the configuration and the
  * entity; nothing in the workspace can change them later.
  */
-export async function checkoutForChange(context: MeshGitOpsContext, request: CheckoutRequest): Promise<CheckoutRecord> {
-  const { target } = request;
+export async function checkoutForChange(context: MeshGitOpsContext, request: CheckoutRequest): Promise<{ record: CheckoutRecord; notes: string[] }> {
   const repository = context.repositories.resolve(request.repoUrl);
-  const provider = await resolveProvider(repository, context.integrations, context.githubCredentials);
+  const provider = await resolveProvider(repository, context.integrations, context.githubCredentials, context.limits);
+  await context.store.ensureRoom();
+  const state = context.store.forTask(request.taskId, request.workingCopy);
+  await state.reset(request.workspacePath);
+  try {
+    return await fetchForChange(context, request, state, provider, repository);
+  } catch (error) {
+    // A failed checkout leaves nothing behind: the repository it fetched goes with it.
+    await state.remove();
+    throw error;
+  }
+}
+
+async function fetchForChange(
+  context: MeshGitOpsContext,
+  request: CheckoutRequest,
+  state: TaskState,
+  provider: GitOpsProvider,
+  repository: GitOpsRepository,
+): Promise<{ record: CheckoutRecord; notes: string[] }> {
+  const { target } = request;
   const branch = changeBranchName(target);
   const folder = folderOf(context, target);
-  const state = context.store.forTask(request.taskId, request.workingCopy);
-  await state.reset();
   const git = new PrivateRepository(state, { remoteUrl: provider.remoteUrl, credentials: provider.credentials, limits: context.limits });
   await git.init();
 
@@ -79,6 +129,7 @@ export async function checkoutForChange(context: MeshGitOpsContext, request: Che
   const startCommit = branchFetched ? branchHead! : baseHead;
   const tree = await git.listTree(startCommit, meshRootsOf(context.layout));
   checkOwnFolder(tree, folder);
+  const notes = await checkFolderOwner(git, request, folder, tree, branchFetched ? { head: baseHead } : undefined);
 
   const record: CheckoutRecord = {
     version: 1,
@@ -105,5 +156,5 @@ export async function checkoutForChange(context: MeshGitOpsContext, request: Che
   const { files } = await new RepositorySnapshot(record, git).readFolder(folder);
   await ensureFolder(workingCopy, folder);
   for (const [path, content] of files) await writeFileSafely(workingCopy, `${folder}/${path}`, content);
-  return record;
+  return { record, notes };
 }

@@ -2,12 +2,14 @@ import { Config } from '@backstage/config';
 import { DefaultGithubCredentialsProvider, GithubCredentialsProvider, ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
 import {
   committerFromConfig,
+  DEFAULT_STATE_LIMITS,
   GitIdentity,
   GitOpsLimits,
   GitOpsTaskStore,
   limitsFromConfig,
   protectedNamespaces,
   RepositoryPolicy,
+  TaskStateLimits,
 } from '@meshport/plugin-mesh-node';
 import { GitOpsLayout, layoutFromConfig } from '@meshport/plugin-mesh-node';
 import { EntityAccess } from './entityAccess';
@@ -24,13 +26,38 @@ export interface MeshGitOpsContext {
   limits: GitOpsLimits;
   layout: GitOpsLayout;
   protectedNamespaces: Set<string>;
+  /** `mesh.gitops.namespaceOwners`: who may change a whole namespace, where the catalog should not decide. */
+  namespaceOwners: Map<string, string[]>;
+  /** `mesh.egress.gatewayNamespaces`: where egress gateways run (default istio-system). */
+  egressGatewayNamespaces: string[];
+}
+
+/** `mesh.gitops.state`: how long a task's state may stay, and how much all of them may hold. */
+function stateLimitsFromConfig(config: Config): TaskStateLimits {
+  const minutes = config.getOptionalNumber('mesh.gitops.state.maxAgeMinutes');
+  return {
+    maxAgeMs: minutes === undefined ? DEFAULT_STATE_LIMITS.maxAgeMs : minutes * 60_000,
+    maxTotalBytes: config.getOptionalNumber('mesh.gitops.state.maxTotalBytes') ?? DEFAULT_STATE_LIMITS.maxTotalBytes,
+  };
+}
+
+/** How often the state is swept (`mesh.gitops.state.sweepSeconds`, default a minute). */
+export function stateSweepSeconds(config: Config): number {
+  return config.getOptionalNumber('mesh.gitops.state.sweepSeconds') ?? 60;
+}
+
+/** `mesh.gitops.namespaceOwners`: a namespace to the entity refs of its owners. */
+function namespaceOwnersFromConfig(config: Config): Map<string, string[]> {
+  const section = config.getOptionalConfig('mesh.gitops.namespaceOwners');
+  return new Map((section?.keys() ?? []).map(namespace => [namespace, section!.getStringArray(namespace)]));
 }
 
 /** Builds the actions' shared context from the backend's configuration. */
 export async function createMeshGitOpsContext(options: { config: Config; entities: EntityAccess; store?: GitOpsTaskStore }): Promise<MeshGitOpsContext> {
   const { config, entities } = options;
   const integrations = ScmIntegrations.fromConfig(config);
-  const store = options.store ?? (await GitOpsTaskStore.create({ directory: config.getOptionalString('mesh.gitops.stateDirectory') }));
+  const store =
+    options.store ?? (await GitOpsTaskStore.create({ directory: config.getOptionalString('mesh.gitops.stateDirectory'), ...stateLimitsFromConfig(config) }));
   await store.sweep();
   return {
     config,
@@ -43,5 +70,7 @@ export async function createMeshGitOpsContext(options: { config: Config; entitie
     limits: limitsFromConfig(config),
     layout: layoutFromConfig(config),
     protectedNamespaces: protectedNamespaces(config),
+    namespaceOwners: namespaceOwnersFromConfig(config),
+    egressGatewayNamespaces: config.getOptionalStringArray('mesh.egress.gatewayNamespaces') ?? ['istio-system'],
   };
 }

@@ -1,9 +1,10 @@
-import { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import { AuthService, BackstageCredentials, PermissionsService, UserInfoService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dnsLabel, meshGitopsChangePermission } from '@meshport/plugin-mesh-common';
+import { CatalogClaimants, FolderClaimant } from '@meshport/plugin-mesh-node';
 
 /** The component (or namespace) a mesh change is about, with the names its annotations give. */
 export interface MeshTarget {
@@ -19,11 +20,35 @@ export interface EntityAccess {
   authorizeChange(entityRef: string, credentials: BackstageCredentials): Promise<void>;
   /** The entity as these credentials see it, or undefined. */
   entity(entityRef: string, credentials: BackstageCredentials): Promise<Entity | undefined>;
+  /** Every catalog entity that names the namespace (and service), whoever may see it. */
+  claimants(namespace: string, service?: string): Promise<FolderClaimant[]>;
+  /** The refs the requester owns through: the user and its groups. */
+  ownershipOf(credentials: BackstageCredentials): Promise<{ requester: string; ownership: string[] }>;
 }
 
 /** {@link EntityAccess} through Backstage's permission framework and catalog, as the task's user. */
 export class CatalogEntityAccess implements EntityAccess {
-  constructor(private readonly permissions: PermissionsService, private readonly catalog: CatalogService) {}
+  private readonly catalogClaimants: CatalogClaimants;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly catalog: CatalogService,
+    auth: AuthService,
+    private readonly userInfo: UserInfoService,
+  ) {
+    this.catalogClaimants = new CatalogClaimants(catalog, auth);
+  }
+
+  claimants(namespace: string, service?: string): Promise<FolderClaimant[]> {
+    return this.catalogClaimants.of(namespace, service);
+  }
+
+  async ownershipOf(credentials: BackstageCredentials): Promise<{ requester: string; ownership: string[] }> {
+    const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+    if (principal.type !== 'user' || !principal.userEntityRef) return { requester: `${principal.type}:${principal.subject ?? 'unknown'}`, ownership: [] };
+    const { userEntityRef, ownershipEntityRefs } = await this.userInfo.getUserInfo(credentials as BackstageCredentials<any>);
+    return { requester: userEntityRef, ownership: ownershipEntityRefs };
+  }
 
   async authorizeChange(entityRef: string, credentials: BackstageCredentials): Promise<void> {
     const [decision] = await this.permissions.authorize([{ permission: meshGitopsChangePermission, resourceRef: entityRef }], { credentials });

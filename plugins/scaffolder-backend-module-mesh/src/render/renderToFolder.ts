@@ -5,7 +5,9 @@ import {
   CanaryStep,
   clusterObjectsFromFiles,
   dnsLabel,
+  egressGatewayNamespaceIssues,
   Finding,
+  MeshPolicy,
   mergePolicyInput,
   objectRef,
   overheadForPolicy,
@@ -62,7 +64,19 @@ interface Rendered {
   migration?: RenderSummaryInput['migration'];
 }
 
-function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>): Rendered {
+/** What the portal's configuration decides for every render. */
+export interface RenderSettings {
+  /** mesh.egress.gatewayNamespaces: where egress gateways run, the only namespaces a ServiceEntry may be exported to besides its own. */
+  egressGatewayNamespaces: string[];
+}
+
+/** Refuses egress through a gateway in a namespace the portal does not list: the ServiceEntry would be exported into it. */
+function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
+  const issues = egressGatewayNamespaceIssues(policy.egress ?? [], settings.egressGatewayNamespaces);
+  if (issues.length > 0) throw new PolicyValidationError(issues.map(issue => ({ field: `policy.egress.${issue.path.join('.')}`, message: issue.message })));
+}
+
+function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>, settings: RenderSettings): Rendered {
   let merged = mergePolicyInput(storedPolicy(existing), request.policy, request.removeSections);
   if (request.canaryStep) {
     if (request.canaryStep.step !== 'start' && !merged.canary) {
@@ -74,6 +88,7 @@ function renderService(request: Extract<RenderRequest, { kind: 'service' }>, exi
   }
   const parsed = parseMeshPolicy(merged, 'policy');
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+  checkEgressGateways(parsed.value, settings);
   return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value) };
 }
 
@@ -142,7 +157,13 @@ function analysisError(errors: Finding[]): InputError {
  * tree. Writes nothing; throws InputError naming the fields, files or findings when the result would
  * be invalid.
  */
-export async function renderToFolder(snapshot: RepositorySnapshot, folder: string, roots: string[], request: RenderRequest): Promise<RenderOutcome> {
+export async function renderToFolder(
+  snapshot: RepositorySnapshot,
+  folder: string,
+  roots: string[],
+  request: RenderRequest,
+  settings: RenderSettings = { egressGatewayNamespaces: ['istio-system'] },
+): Promise<RenderOutcome> {
   const names =
     request.kind === 'service'
       ? {
@@ -151,11 +172,12 @@ export async function renderToFolder(snapshot: RepositorySnapshot, folder: strin
         }
       : { namespace: requireName(request.namespacePolicy.namespace, 'namespacePolicy.namespace') };
   const existing = asText((await snapshot.readFolder(folder)).files);
-  const { rendered, policyDocument, overhead, migration } = request.kind === 'service' ? renderService(request, existing) : renderNamespace(request, existing);
-  const plan = planFolder(existing, rendered.files, policyDocument);
+  const { rendered, policyDocument, overhead, migration } =
+    request.kind === 'service' ? renderService(request, existing, settings) : renderNamespace(request, existing);
+  const plan = planFolder(existing, rendered.files, policyDocument, request.kind === 'service' ? request.entityRef : undefined);
   const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
   // A GitOps tree holds no cluster: analyze it as `istioctl analyze --use-kube=false` analyzes files.
-  const findings = analyze(clusterObjectsFromFiles(tree.manifests), { mode: 'files' });
+  const findings = analyze(clusterObjectsFromFiles(tree.manifests), { mode: 'files', egressGatewayNamespaces: settings.egressGatewayNamespaces });
   // Errors in objects this render owns stop it; others' errors are reported, not blamed on this change.
   const ours = new Set(rendered.objects.map(objectRef));
   const own = findings.filter(f => ours.has(f.resource));

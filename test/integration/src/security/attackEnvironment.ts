@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { coreServices, createServiceFactory, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import meshScaffolderModule from '@meshport/plugin-scaffolder-backend-module-mesh';
 import meshportDemoPermissionPolicyModule from '@meshport/plugin-permission-backend-module-mesh-demo-policy';
-import { createBareRepository, findRepoRoot, GithubTestServer, PlainGitTestServer, ScaffolderTestClient } from '@meshport/test-harness';
+import { createBareRepository, findRepoRoot, GithubTestServer, LocationServer, PlainGitTestServer, ScaffolderTestClient } from '@meshport/test-harness';
 import { stringify } from 'yaml';
 
 export const GITHUB_TOKEN = 'ghp_attacksuite_7f3a9c2e5d1b4a60';
@@ -19,7 +20,11 @@ const MEMBERSHIPS: Record<string, string[]> = {
   'user:default/alice': ['group:default/payments-team'],
   'user:default/bob': ['group:default/payments-team'],
   'user:default/mallory': ['group:default/shop-team'],
+  'user:default/victor': ['group:default/victim-team'],
 };
+
+/** The users of the attack suite: payments-team (alice, bob), shop-team (mallory), victim-team (victor). */
+export type AttackUser = 'alice' | 'bob' | 'mallory' | 'victor';
 
 /**
  * Users' ownership claims as Backstage's sign-in resolvers compute them (the user and its groups);
@@ -98,7 +103,13 @@ export interface AttackEnvironment {
   localRepository: string;
   /** A folder outside every workspace and repository, holding files nobody may touch. */
   outside: string;
-  client(user: 'alice' | 'bob' | 'mallory'): ScaffolderTestClient;
+  /** Meshport's GitOps state folder (mesh.gitops.stateDirectory), swept every second. */
+  stateDirectory: string;
+  /** Serves catalog files a user registers as a location (the backend may read from it). */
+  locations: LocationServer;
+  client(user: AttackUser): ScaffolderTestClient;
+  /** Registers a location as a portal user would, and waits until the catalog holds the entities it names. */
+  registerLocation(user: AttackUser, url: string, entityRefs: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -122,7 +133,7 @@ async function waitForTemplates(baseUrl: string, names: string[]) {
  * templates `templates(env)` returns (they may name the servers' addresses).
  */
 export async function startAttackEnvironment(
-  templates: (env: Omit<AttackEnvironment, 'baseUrl' | 'client' | 'stop'>) => RegisteredTemplate[],
+  templates: (env: Omit<AttackEnvironment, 'baseUrl' | 'client' | 'stop' | 'registerLocation'>) => RegisteredTemplate[],
 ): Promise<AttackEnvironment> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-attacks-'));
   const outside = path.join(root, 'outside');
@@ -133,7 +144,9 @@ export async function startAttackEnvironment(
   const stalling = await new PlainGitTestServer().start();
   stalling.hang = true;
   const localRepository = createBareRepository(root, { 'README.md': '# GitOps\n' }, 'gitops.git');
-  const partial = { root, github, elsewhere, allowedPlain, stalling, localRepository, outside };
+  const locations = await new LocationServer().start();
+  const stateDirectory = path.join(root, 'state');
+  const partial = { root, github, elsewhere, allowedPlain, stalling, localRepository, outside, locations, stateDirectory };
 
   const templateDir = path.join(root, 'templates');
   const templateLocations = templates(partial).map(template => {
@@ -159,9 +172,11 @@ export async function startAttackEnvironment(
       meshportDemoPermissionPolicyModule,
       teamUserInfo,
       authWithActor,
+      // The real scheduler: the test backend's mock one runs a task once, and Meshport's state sweep runs every second here.
+      schedulerServiceFactory,
       mockServices.rootConfig.factory({
         data: {
-          backend: { baseUrl: 'http://localhost:0', workingDirectory },
+          backend: { baseUrl: 'http://localhost:0', workingDirectory, reading: { allow: [{ host: locations.host }] } },
           permission: { enabled: true },
           catalog: {
             rules: [{ allow: ['Component', 'System', 'API', 'Group', 'User', 'Template', 'Location'] }],
@@ -178,7 +193,10 @@ export async function startAttackEnvironment(
               allowLocalRepositories: true,
               allowedRepositories: [{ host: github.host, owner: 'acme' }, { host: allowedPlain.host, owner: 'allowed' }, { host: stalling.host }],
               limits: { timeoutMs: 4000, maxRepositoryBytes: 1_000_000 },
+              stateDirectory,
+              state: { sweepSeconds: 1 },
             },
+            egress: { gatewayNamespaces: ['istio-system'] },
           },
         },
       }),
@@ -190,8 +208,29 @@ export async function startAttackEnvironment(
     ...partial,
     baseUrl,
     client: user => new ScaffolderTestClient(baseUrl, mockCredentials.user.header(`user:default/${user}`)),
+    async registerLocation(user, url, entityRefs) {
+      const authorization = mockCredentials.user.header(`user:default/${user}`);
+      const response = await fetch(`${baseUrl}/api/catalog/locations`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'url', target: url }),
+      });
+      if (response.status !== 201) throw new Error(`POST /api/catalog/locations answered ${response.status}: ${await response.text()}`);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const found = await fetch(`${baseUrl}/api/catalog/entities/by-refs`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify({ entityRefs }),
+        }).then(answer => answer.json() as Promise<{ items: unknown[] }>);
+        if (found.items.every(Boolean)) return;
+        if (Date.now() > deadline) throw new Error(`the catalog did not take in ${entityRefs.join(', ')} from ${url}`);
+        await new Promise(resolve => setTimeout(resolve, 200));
+      }
+    },
     async stop() {
       await backend.stop();
+      await locations.stop();
       for (const server of [github, elsewhere, allowedPlain, stalling]) await server.stop();
       fs.rmSync(root, { recursive: true, force: true });
     },

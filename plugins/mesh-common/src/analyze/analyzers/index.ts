@@ -23,6 +23,7 @@ import { JwtTransportAnalyzer } from './meshport/jwtTransport';
 import { PeerAuthenticationAnalyzer } from './meshport/peerAuthenticationPorts';
 import { PortLevelMtlsAnalyzer } from './meshport/portLevelMtls';
 import { RouteWeightAnalyzer } from './meshport/routeWeights';
+import { ServiceEntryExportAnalyzer } from './meshport/serviceEntryExport';
 import { PortNameAnalyzer } from './service/portName';
 import { ServiceEntryAddressesAnalyzer } from './serviceEntry/addresses';
 import { ConflictingServiceEntryProtocolAnalyzer } from './serviceEntry/conflictingProtocols';
@@ -78,6 +79,7 @@ export const MESHPORT_ANALYZERS: Analyzer[] = [
   ExcludedTargetPortAnalyzer,
   GatewayConflictsInFilesAnalyzer,
   HttpRulesWithoutWaypointAnalyzer,
+  ServiceEntryExportAnalyzer,
 ];
 
 /** Every analyzer, in the order they run. */

@@ -28,7 +28,7 @@ export { isRecord } from './isRecord';
 export { trimEndOf } from './text/trimEnd';
 export { type LabelRequirement, matchesLabelSelector, parseLabelSelector } from './labels/labelSelector';
 export { applyCanaryStep, type CanaryStep } from './model/canarySteps';
-export { egressGatewayNamespaceIssues } from './model/egress';
+export { egressGatewayNamespaceIssues, type EgressIssue } from './model/egress';
 export { policyFromForm, withoutEmptyValues } from './forms/formInput';
 export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';

@@ -77,7 +77,11 @@ export const egressEntry = z
 
 export type EgressEntry = z.output<typeof egressEntry>;
 
-/** One reason an egress entry cannot be applied as given, at the field that causes it (paths within the entry). */
+/**
+ * One reason an egress entry cannot be applied as given, at the field that causes it (paths within the entry).
+ *
+ * @public
+ */
 export interface EgressIssue {
   path: Array<string | number>;
   message: string;
@@ -157,7 +161,7 @@ export function egressIssues(entry: EgressEntry): EgressIssue[] {
  *
  * @public
  */
-export function egressGatewayNamespaceIssues(entries: EgressEntry[], allowed: string[]): EgressIssue[] {
+export function egressGatewayNamespaceIssues(entries: Array<{ egressGateway?: { namespace: string } }>, allowed: string[]): EgressIssue[] {
   return entries.flatMap((entry, index) =>
     entry.egressGateway && !allowed.includes(entry.egressGateway.namespace)
       ? [

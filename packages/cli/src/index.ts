@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { runAnalyze } from './commands/analyze';
+import { runExplain } from './commands/explain';
 import { runOverhead } from './commands/overhead';
 import { runRender } from './commands/render';
 import { runStatus } from './commands/status';
@@ -34,6 +35,19 @@ export function createProgram(): Command {
     .option('--precheck', 'also report what `istioctl x precheck` reports (alpha annotations)')
     .argument('<paths...>', 'files or folders')
     .action((paths, options) => finish(runAnalyze({ paths, json: options.json, cluster: options.cluster, precheck: options.precheck })));
+  program
+    .command('explain')
+    .description('How Istio handles one request over the objects of the files: each proxy, the identity it sees, the policy that decides; exit 1 when denied')
+    .requiredOption('--from <caller>', 'the caller: <namespace>/<serviceaccount>[:sidecar|ambient|none] (default sidecar)')
+    .requiredOption('--to <host:port>', 'the destination host and port, e.g. payment-service.payments.svc.cluster.local:8080')
+    .option('--method <method>', 'HTTP method')
+    .option('--path <path>', 'HTTP path')
+    .option('--jwt-issuer <issuer>', 'the request carries a valid JWT from this issuer')
+    .option('--jwt-subject <subject>', "the JWT's subject")
+    .option('--root-namespace <namespace>', "Istio's root namespace", 'istio-system')
+    .option('--json', 'print the explanation as JSON')
+    .argument('<paths...>', 'files or folders')
+    .action((paths, options) => finish(runExplain({ ...options, paths })));
   program
     .command('overhead')
     .description('Estimate the sidecar CPU and memory a policy adds, or what sidecars and ambient would each cost')
@@ -64,5 +78,5 @@ export function main(argv: string[]) {
     });
 }
 
-export { runAnalyze, runOverhead, runRender, runStatus };
+export { runAnalyze, runExplain, runOverhead, runRender, runStatus };
 export type { CommandResult };

@@ -104,7 +104,7 @@ export const egressPolicyExample: MeshPolicyInput = {
     { name: 'tax-api', hosts: ['tax.example.org'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], egressGateway: {} },
     {
       name: 'ledger-west',
-      hosts: ['ledger.finance.global'],
+      hosts: ['ledger.finance.svc.cluster.local'],
       ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
       location: 'MESH_INTERNAL',
       resolution: 'STATIC',

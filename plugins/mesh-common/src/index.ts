@@ -164,3 +164,5 @@ export type {
 } from './api/statusTypes';
 export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile } from './manifests/manifestFiles';
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
+export { explainTraffic, type ExplainOptions } from './traffic/explain';
+export type { CallerDataPlane, PolicyEffect, TrafficExplanation, TrafficHop, TrafficRequest } from './traffic/types';

@@ -818,6 +818,100 @@ const cases: Case[] = [
     ],
   },
   {
+    code: 'MP0015',
+    title: 'a route bound to an egress gateway but exported only to its own namespace',
+    options: { mode: 'files' },
+    fires: [
+      spec('Gateway', 'egress-tax', 'orders', { selector: { istio: 'egressgateway' }, servers: [server(443, ['tax.example.org'])] }),
+      spec('VirtualService', 'egress-tax', 'orders', { hosts: ['tax.example.org'], gateways: ['orders/egress-tax', 'mesh'], exportTo: ['.'], tls: [] }),
+    ],
+    expect: [
+      {
+        resource: 'VirtualService orders/egress-tax',
+        message:
+          'Gateway orders/egress-tax runs in istio-system (assumed: its pods are not in the input), where this VirtualService is not exported (exportTo ["."]): the gateway never gets its routes',
+        path: 'spec.gateways[0]',
+      },
+    ],
+    quiet: [
+      spec('Gateway', 'egress-tax', 'orders', { selector: { istio: 'egressgateway' }, servers: [server(443, ['tax.example.org'])] }),
+      spec('VirtualService', 'egress-tax', 'orders', {
+        hosts: ['tax.example.org'],
+        gateways: ['orders/egress-tax', 'mesh'],
+        exportTo: ['.', 'istio-system'],
+        tls: [],
+      }),
+    ],
+  },
+  {
+    code: 'MP0016',
+    title: 'identity rules enforced by ztunnel behind a namespace waypoint',
+    fires: [
+      namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' }),
+      service('inventory', 'shop', { app: 'inventory' }, [{ name: 'http', port: 8080, protocol: 'TCP' }]),
+      spec('AuthorizationPolicy', 'inventory', 'shop', {
+        selector: { matchLabels: { app: 'inventory' } },
+        action: 'ALLOW',
+        rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/storefront'] } }] }],
+      }),
+    ],
+    expect: [
+      {
+        resource: 'AuthorizationPolicy shop/inventory',
+        message:
+          "Namespace shop sends Service inventory through waypoint waypoint: ztunnel sees the waypoint's identity, not the callers this policy admits by identity, so it admits none of them",
+        path: 'spec.rules[0].from[0].source.principals',
+      },
+    ],
+    quiet: [
+      namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' }),
+      // What Meshport renders for an L4-only service: the Service opts out of the namespace waypoint.
+      service('inventory', 'shop', { app: 'inventory' }, [{ name: 'http', port: 8080, protocol: 'TCP' }], { labels: { 'istio.io/use-waypoint': 'none' } }),
+      spec('AuthorizationPolicy', 'inventory', 'shop', {
+        selector: { matchLabels: { app: 'inventory' } },
+        action: 'ALLOW',
+        rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/storefront'] } }] }],
+      }),
+    ],
+  },
+  {
+    code: 'MP0017',
+    title: "a PERMISSIVE port's plaintext refused by a waypoint's bypass prevention",
+    options: { mode: 'files' },
+    fires: [
+      spec('PeerAuthentication', 'checkout', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { '9090': { mode: 'PERMISSIVE' } },
+      }),
+      spec('AuthorizationPolicy', 'checkout-waypoint-only', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        action: 'DENY',
+        rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/checkout-waypoint'] } }] }],
+      }),
+    ],
+    expect: [
+      {
+        resource: 'AuthorizationPolicy shop/checkout-waypoint-only',
+        message:
+          "Port 9090 accepts plaintext (PeerAuthentication shop/checkout), and ztunnel sees no identity for it, which this rule's negative match refuses: add notPorts [9090] to the rule, or the plaintext is denied",
+        path: 'spec.rules[0]',
+      },
+    ],
+    quiet: [
+      spec('PeerAuthentication', 'checkout', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { '9090': { mode: 'PERMISSIVE' } },
+      }),
+      spec('AuthorizationPolicy', 'checkout-waypoint-only', 'shop', {
+        selector: { matchLabels: { app: 'checkout' } },
+        action: 'DENY',
+        rules: [{ from: [{ source: { notPrincipals: ['cluster.local/ns/shop/sa/checkout-waypoint'] } }], to: [{ operation: { notPorts: ['9090'] } }] }],
+      }),
+    ],
+  },
+  {
     code: 'MP0011',
     title: 'HTTP rules attached by selector to ambient workloads',
     fires: [

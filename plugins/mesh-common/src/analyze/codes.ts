@@ -323,6 +323,24 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     title: 'ServiceEntry exported into namespaces its folder does not own',
     fix: 'Export it only to its own namespace (".") and the egress gateway\'s (mesh.egress.gatewayNamespaces): elsewhere it steers other teams\' calls.',
   },
+  MP0015: {
+    level: 'warning',
+    name: 'GatewayRouteNotVisible',
+    title: 'VirtualService bound to a Gateway that cannot see it',
+    fix: 'Export the VirtualService to the gateway\'s namespace as well (exportTo: [".", "istio-system"]).',
+  },
+  MP0016: {
+    level: 'warning',
+    name: 'NamespaceWaypointHidesCallers',
+    title: 'Identity rules behind a namespace waypoint, enforced by ztunnel',
+    fix: 'Attach the policy to the waypoint with targetRefs, or label the Service istio.io/use-waypoint=none so that ztunnel sees the callers.',
+  },
+  MP0017: {
+    level: 'warning',
+    name: 'PermissivePortDenied',
+    title: 'Plaintext on a PERMISSIVE port refused by a negative identity match',
+    fix: 'Add the port to notPorts in the DENY rule (or drop the port-level PERMISSIVE).',
+  },
 };
 
 /**

@@ -1,10 +1,10 @@
 import { analyze, Finding, resourceName } from '../analyze';
+import { outboundPolicyOf } from '../istio/meshConfig';
 import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
 import { ObjectIndex } from '../objects/objectIndex';
 import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
 import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from '../status/ambient';
 import { expandLists } from '../manifests/manifestFiles';
-import { parseYaml } from '../yaml';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
 import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
@@ -287,18 +287,6 @@ export class ClusterObjectStore {
       findings: this.findingsFor(objects, rootNamespace, unavailableKinds),
       ...(proxyDefaults ? { proxyDefaults } : {}),
     };
-  }
-}
-
-/** The outboundTrafficPolicy mode of the mesh config an "istio" ConfigMap holds (ALLOW_ANY when it sets none). */
-function outboundPolicyOf(configMap: AnalyzedObject | undefined): string | undefined {
-  const text = (configMap as { data?: Record<string, string> } | undefined)?.data?.mesh;
-  if (typeof text !== 'string') return undefined;
-  try {
-    const mesh = parseYaml(text, 'mesh config')[0] as { outboundTrafficPolicy?: { mode?: string } } | undefined;
-    return mesh?.outboundTrafficPolicy?.mode ?? 'ALLOW_ANY';
-  } catch {
-    return undefined;
   }
 }
 

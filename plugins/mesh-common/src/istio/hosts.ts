@@ -51,3 +51,14 @@ export function hostsForNamespace(hosts: string[], namespace: string): string[] 
     return scope === namespace || scope === '*' ? [host.slice(slash + 1)] : [];
   });
 }
+
+/**
+ * Whether an object exported with `exportTo` is visible in a namespace (pilot/pkg/model/push_context.go):
+ * no exportTo (the mesh default, "*"), "*", "." for its own namespace, or the namespace by name; "~" hides it.
+ */
+export function exportedTo(object: { metadata: { namespace?: string }; spec?: any }, namespace: string): boolean {
+  const exportTo: unknown = object.spec?.exportTo;
+  if (!Array.isArray(exportTo) || exportTo.length === 0) return true;
+  const own = object.metadata.namespace ?? 'default';
+  return exportTo.some(target => target === '*' || target === namespace || (target === '.' && own === namespace));
+}

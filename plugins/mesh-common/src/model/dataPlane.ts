@@ -60,21 +60,37 @@ export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>)
 export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
 
 /** What the data-plane choice forbids elsewhere in the policy. */
-export function dataPlaneIssues(
-  policy: Pick<MeshPolicy, 'dataPlane' | 'injection'> & Partial<Pick<MeshPolicy, 'scope' | 'canary' | 'traffic' | 'authorization'>>,
-): DataPlaneIssue[] {
+export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection' | 'mtls' | 'scope'> & PolicyParts): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
   const issues: DataPlaneIssue[] = [];
+  const withWaypoint = needsWaypoint(policy);
+  if (dataPlane.sidecarCallers.length > 0 && !withWaypoint) {
+    issues.push({
+      path: ['dataPlane', 'sidecarCallers'],
+      message: 'applies to ambient mode with a waypoint only: without one, ztunnel sees every caller as it is',
+    });
+  }
   if (dataPlane.mode === 'ambient') {
+    // pilot/pkg/serviceregistry/ambient/authorization.go (convertPeerAuthentication) reads DISABLE as PERMISSIVE.
+    const disable = 'is DISABLE, which ambient mode reads as PERMISSIVE (ztunnel still speaks mTLS and also takes plaintext): say PERMISSIVE';
+    if (policy.mtls.mode === 'DISABLE') issues.push({ path: ['mtls', 'mode'], message: disable });
+    policy.mtls.portOverrides.forEach((override, index) => {
+      if (override.mode === 'DISABLE') issues.push({ path: ['mtls', 'portOverrides', index, 'mode'], message: disable });
+    });
     const noSidecar = 'configures the sidecar, and ambient pods have none: leave it out';
     if (Object.values(injection.proxyResources ?? {}).some(value => value !== undefined))
       issues.push({ path: ['injection', 'proxyResources'], message: noSidecar });
     if (injection.excludeInboundPorts.length > 0) issues.push({ path: ['injection', 'excludeInboundPorts'], message: noSidecar });
     if (injection.excludeOutboundPorts.length > 0) issues.push({ path: ['injection', 'excludeOutboundPorts'], message: noSidecar });
     if (policy.scope) issues.push({ path: ['scope'], message: 'limits what a sidecar learns of the mesh, and ambient pods have none: leave it out' });
-    // ztunnel does not read istio.io/dry-run: it would enforce what was meant as a trial.
-    if (policy.authorization?.dryRun)
-      issues.push({ path: ['authorization', 'dryRun'], message: 'is a sidecar feature: in ambient mode the policies would be enforced, not tried' });
+    // A waypoint tries dry-run policies as a sidecar does; istiod sends ztunnel none unless AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY
+    // is on (off in Istio 1.30: pilot/pkg/features/ambient.go), so without a waypoint nothing would be tried.
+    if (policy.authorization.dryRun && !withWaypoint)
+      issues.push({
+        path: ['authorization', 'dryRun'],
+        message:
+          'needs a waypoint in ambient mode: ztunnel enforces these policies, and Istio 1.30 sends it no dry-run policy (AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY is off), so nothing would be tried',
+      });
     // The waypoint routes with an HTTPRoute: no fault injection or Envoy retry conditions.
     const httpRoute =
       'has no HTTPRoute equivalent, and a waypoint routes with an HTTPRoute (VirtualServices are Alpha on waypoints): leave it out in ambient mode';

@@ -42,7 +42,7 @@ const tlsOrigination = z
       .regex(/^\/[\x21-\x7e]*$/, "must be an absolute path in the proxy's file system")
       .default('/etc/ssl/certs/ca-certificates.crt')
       .describe(
-        "CA bundle the sidecar verifies the server's certificate with; the proxy image's system CAs by default (without it Istio does not verify, IST0129)",
+        "CA bundle the sidecar verifies the server's certificate with; the proxy image's system CAs by default. Left out, Istio 1.30 still verifies against the proxy's system CAs (cluster_tls.go: \"system\"), but istioctl analyze reports IST0129",
       ),
   })
   .describe('TLS origination: the application calls plain HTTP, the sidecar opens TLS to the external service (a DestinationRule)');
@@ -110,6 +110,17 @@ export function egressIssues(entry: EgressEntry): EgressIssue[] {
         issues.push({
           path: ['hosts', index],
           message: `is a wildcard: with ${entry.resolution} resolution and no endpoints every host must be a name DNS can resolve`,
+        });
+    });
+  }
+  if (entry.location === 'MESH_INTERNAL' && entry.endpoints.length > 0) {
+    // samples/multicluster/expose-services.yaml: the east-west gateway passes hosts under *.local only (AUTO_PASSTHROUGH).
+    entry.hosts.forEach((host, index) => {
+      if (!host.endsWith('.local'))
+        issues.push({
+          path: ['hosts', index],
+          message:
+            "is not under .local: Istio's east-west gateway passes only *.local hosts, so a call to it goes nowhere; name the service as the other cluster does (<name>.<namespace>.svc.cluster.local)",
         });
     });
   }

@@ -44,7 +44,8 @@ export const MIGRATION_STEPS: Record<MigrationStep, MigrationStepPlan> = {
     step: 'deploy-waypoint',
     title: 'Deploy the namespace waypoint',
     changes: 'adds a Gateway of class istio-waypoint named "waypoint"; the namespace keeps its sidecar injection',
-    safeBecause: 'nothing is sent through the waypoint yet. Before: the cluster runs the ambient profile (istio-cni, ztunnel) and has the Gateway API CRDs',
+    safeBecause:
+      'nothing is sent through the waypoint yet. Before: the cluster runs the ambient profile (istio-cni, ztunnel) and has the Gateway API CRDs, and the namespace\'s sidecar pods were restarted after it was installed, so that they picked up ISTIO_META_ENABLE_HBONE and take HBONE from ambient callers (Istio\'s migration guide, "Enable HBONE support in existing sidecars")',
     then: 'check the Gateway is Programmed and its pod ready; re-render each service that has HTTP rules with targetRefs policies on its Service',
     rollback: 'revert: the waypoint is removed',
   },

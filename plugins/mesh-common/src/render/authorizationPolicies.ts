@@ -45,6 +45,32 @@ function allowRules(policy: MeshPolicy): Rule[] {
 }
 
 /**
+ * The ztunnel policies of a service behind its waypoint. The waypoint gets in (past a namespace's
+ * deny-all) and nothing else does, whatever other ALLOW policy says: the DENY is Istio's migration guide's
+ * bypass prevention. Two kinds of caller never come through the waypoint and are let in beside it:
+ * callers still on sidecars (`dataPlane.sidecarCallers`: a sidecar sends to the pod's ztunnel directly,
+ * pilot/pkg/xds/endpoints/endpoint_builder.go), and plaintext on ports mTLS leaves PERMISSIVE (ztunnel sees
+ * no identity, which `notPrincipals` matches: ztunnel src/rbac.rs).
+ */
+function ztunnelPolicies(policy: MeshPolicy, base: (suffix: string, spec: Record<string, unknown>) => KubeObject): KubeObject[] {
+  const admitted = [waypointPrincipal(policy), ...policy.dataPlane.sidecarCallers];
+  const plaintextPorts = policy.mtls.portOverrides.filter(override => override.mode !== 'STRICT').map(override => String(override.port));
+  const selector = workloadSelector(policy);
+  return [
+    base('from-waypoint', {
+      selector,
+      action: 'ALLOW',
+      rules: [{ from: [{ source: { principals: admitted } }] }, ...(plaintextPorts.length > 0 ? [{ to: [{ operation: { ports: plaintextPorts } }] }] : [])],
+    }),
+    base('waypoint-only', {
+      selector,
+      action: 'DENY',
+      rules: [{ from: [{ source: { notPrincipals: admitted } }], ...(plaintextPorts.length > 0 ? { to: [{ operation: { notPorts: plaintextPorts } }] } : {}) }],
+    }),
+  ];
+}
+
+/**
  * The workload's AuthorizationPolicies: deny by default, allowed callers, and what JWT demands. In ambient
  * mode with a waypoint they attach to the Service (the waypoint enforces them), and ztunnel policies on
  * the pods admit the waypoint and refuse whatever does not come from it, so that nothing goes around it.
@@ -71,13 +97,7 @@ export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
   }
   const rules = allowRules(policy);
   if (rules.length > 0) objects.push(base('allow-callers', { ...target, action: 'ALLOW', rules }, tried));
-  if (needsWaypoint(policy)) {
-    // Enforced by ztunnel on the pods: the waypoint gets in (past a namespace's deny-all) and nothing else does,
-    // whatever other ALLOW policy says (the DENY, Istio's migration guide's idiom).
-    const waypoint = waypointPrincipal(policy);
-    objects.push(base('from-waypoint', { selector: workloadSelector(policy), action: 'ALLOW', rules: [{ from: [{ source: { principals: [waypoint] } }] }] }));
-    objects.push(base('waypoint-only', { selector: workloadSelector(policy), action: 'DENY', rules: [{ from: [{ source: { notPrincipals: [waypoint] } }] }] }));
-  }
+  if (needsWaypoint(policy)) objects.push(...ztunnelPolicies(policy, base));
 
   if (policy.jwt?.requireToken) {
     objects.push(

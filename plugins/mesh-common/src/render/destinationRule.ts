@@ -1,6 +1,6 @@
 import { MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { routesWithHttpRoute } from './httpRoute';
+import { routesWithHttpRoute, versionServiceName } from './httpRoute';
 import { CANARY_SUBSET, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
 function loadBalancer(policy: MeshPolicy) {
@@ -36,29 +36,43 @@ function connectionPool(policy: MeshPolicy) {
   };
 }
 
-/** The service's DestinationRule: traffic policy and canary subsets (in ambient mode the versions are Services); none when neither is asked for. */
-export function renderDestinationRule(policy: MeshPolicy): KubeObject | undefined {
+/**
+ * The service's DestinationRules: traffic policy and canary subsets; none when neither is asked for. In
+ * ambient mode a canary's versions are Services the HTTPRoute sends to, and a DestinationRule applies to
+ * the host a request goes to: the traffic policy is written for each version's Service as well, or the
+ * split traffic would have none of it.
+ */
+export function renderDestinationRules(policy: MeshPolicy): KubeObject[] {
   const { traffic } = policy;
-  const canary = routesWithHttpRoute(policy) ? undefined : policy.canary;
+  const versionServices = routesWithHttpRoute(policy) && policy.canary;
+  const canary = versionServices ? undefined : policy.canary;
   const trafficPolicy = prune({
     loadBalancer: loadBalancer(policy),
     connectionPool: connectionPool(policy),
     outlierDetection: traffic?.outlierDetection,
   });
-  if (Object.keys(trafficPolicy).length === 0 && !canary) return undefined;
-  return prune({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'DestinationRule',
-    metadata: serviceMetadata(policy),
-    spec: {
-      host: serviceHost(policy),
-      trafficPolicy,
-      subsets: canary
-        ? [
-            { name: STABLE_SUBSET, labels: { version: canary.stableVersion } },
-            { name: CANARY_SUBSET, labels: { version: canary.canaryVersion } },
-          ]
-        : undefined,
-    },
+  if (Object.keys(trafficPolicy).length === 0 && !canary) return [];
+  const rule = (name: string, host: string, subsets?: unknown[]) =>
+    prune({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { ...serviceMetadata(policy), name },
+      spec: { host, trafficPolicy, subsets },
+    });
+  const main = rule(
+    serviceMetadata(policy).name,
+    serviceHost(policy),
+    canary
+      ? [
+          { name: STABLE_SUBSET, labels: { version: canary.stableVersion } },
+          { name: CANARY_SUBSET, labels: { version: canary.canaryVersion } },
+        ]
+      : undefined,
+  );
+  if (!versionServices) return [main];
+  const versions = ([STABLE_SUBSET, CANARY_SUBSET] as const).map(role => {
+    const name = versionServiceName(policy, role);
+    return rule(name, `${name}.${policy.service.namespace}.svc.cluster.local`);
   });
+  return [main, ...versions];
 }

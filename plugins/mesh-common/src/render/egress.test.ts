@@ -41,7 +41,7 @@ describe('egress', () => {
     expect(objects['VirtualService/order-service-egress-tax-api'].spec).toEqual({
       hosts: ['tax.example.org'],
       gateways: ['orders/order-service-egress-tax-api', 'mesh'],
-      exportTo: ['.'],
+      exportTo: ['.', 'istio-system'],
       tls: [
         {
           match: [{ gateways: ['mesh'], port: 443, sniHosts: ['tax.example.org'] }],
@@ -53,6 +53,27 @@ describe('egress', () => {
         },
       ],
     });
+  });
+
+  it('routes each host of a multi-host entry to itself through the egress gateway, one VirtualService per host exported to the gateway (push_context.go: VirtualServicesForGateway)', () => {
+    const twoHosts = {
+      ...egressPolicyExample,
+      egress: [
+        { name: 'maps', hosts: ['maps.example.com', 'tiles.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' as const }], egressGateway: {} },
+      ],
+    };
+    const routes = renderPolicy(twoHosts).objects.filter(o => o.kind === 'VirtualService') as Array<{ metadata: { name: string }; spec?: any }>;
+    expect(routes.map(vs => [vs.metadata.name, vs.spec?.hosts, vs.spec?.exportTo, vs.spec?.tls?.[1]?.route?.[0]?.destination?.host])).toEqual([
+      ['order-service-egress-maps-0', ['maps.example.com'], ['.', 'istio-system'], 'maps.example.com'],
+      ['order-service-egress-maps-1', ['tiles.example.com'], ['.', 'istio-system'], 'tiles.example.com'],
+    ]);
+    expect(routes.map(vs => vs.spec?.tls?.[1]?.match?.[0]?.sniHosts)).toEqual([['maps.example.com'], ['tiles.example.com']]);
+  });
+
+  it('refuses a cross-cluster host the east-west gateway does not pass: only *.local (samples/multicluster/expose-services.yaml)', () => {
+    const ledger = egressPolicyExample.egress![2];
+    const parsed = parseMeshPolicy({ ...egressPolicyExample, egress: [{ ...ledger, hosts: ['ledger.finance.global'] }] });
+    expect(parsed.ok ? [] : parsed.errors.map(e => e.field)).toEqual(['egress[0].hosts[0]']);
   });
 
   it('reaches a service in another cluster through its endpoints (the cross-cluster mode)', () => {
@@ -123,7 +144,7 @@ describe('egress', () => {
     expect(merged.egress!.map(e => `${e.name}:${e.hosts.join(',')}`)).toEqual([
       'shipping-api:api.shipping.example.com',
       'tax-api:tax.example.com',
-      'ledger-west:ledger.finance.global',
+      'ledger-west:ledger.finance.svc.cluster.local',
       'maps:maps.example.com',
     ]);
   });

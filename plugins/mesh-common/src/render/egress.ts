@@ -58,8 +58,11 @@ function tlsOriginationRules(policy: MeshPolicy, entry: EgressEntry): KubeObject
 
 /**
  * Through the egress gateway, as Istio's egress-gateway task sets it up: a Gateway on the gateway's pods
- * for the hosts (HTTP on 80, TLS passed through on 443), and a VirtualService sending the workload's calls
- * (gateway "mesh") to the gateway, and the gateway's on to the external service.
+ * for the hosts (HTTP on 80, TLS passed through on 443), and per host a VirtualService sending the
+ * workload's calls (gateway "mesh") to the gateway, and the gateway's on to that host: one VirtualService
+ * routes every match to its own destination, so a route shared by several hosts would send them all to one.
+ * The VirtualService is exported to the gateway's namespace too: a gateway proxy reads only the
+ * VirtualServices visible in its own namespace (pilot/pkg/model/push_context.go, VirtualServicesForGateway).
  */
 function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[] {
   const gateway = entry.egressGateway;
@@ -73,29 +76,29 @@ function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[
     ...(httpPorts.length > 0 ? [{ port: { number: GATEWAY_HTTP_PORT, name: 'http', protocol: 'HTTP' }, hosts: entry.hosts }] : []),
     ...(tlsPorts.length > 0 ? [{ port: { number: GATEWAY_TLS_PORT, name: 'tls', protocol: 'TLS' }, hosts: entry.hosts, tls: { mode: 'PASSTHROUGH' } }] : []),
   ];
-  const http = httpPorts.flatMap(port => [
-    { match: [{ gateways: ['mesh'], port: port.number }], route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_HTTP_PORT } } }] },
-    { match: [{ gateways: [gatewayRef], port: GATEWAY_HTTP_PORT }], route: [{ destination: { host: entry.hosts[0], port: { number: port.number } } }] },
-  ]);
-  const tls = tlsPorts.flatMap(port => [
-    {
-      match: [{ gateways: ['mesh'], port: port.number, sniHosts: entry.hosts }],
-      route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_TLS_PORT } } }],
-    },
-    {
-      match: [{ gateways: [gatewayRef], port: GATEWAY_TLS_PORT, sniHosts: entry.hosts }],
-      route: [{ destination: { host: entry.hosts[0], port: { number: port.number } } }],
-    },
-  ]);
-  return [
-    { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata, spec: { selector: gateway.selector, servers } },
-    prune({
+  const exportTo = gateway.namespace === policy.service.namespace ? ['.'] : ['.', gateway.namespace];
+  const routeFor = (host: string, index: number): KubeObject => {
+    const http = httpPorts.flatMap(port => [
+      { match: [{ gateways: ['mesh'], port: port.number }], route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_HTTP_PORT } } }] },
+      { match: [{ gateways: [gatewayRef], port: GATEWAY_HTTP_PORT }], route: [{ destination: { host, port: { number: port.number } } }] },
+    ]);
+    // TLS passthrough: one SNI per filter chain at the gateway (pilot/pkg/networking/core/gateway.go).
+    const tls = tlsPorts.flatMap(port => [
+      {
+        match: [{ gateways: ['mesh'], port: port.number, sniHosts: [host] }],
+        route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_TLS_PORT } } }],
+      },
+      { match: [{ gateways: [gatewayRef], port: GATEWAY_TLS_PORT, sniHosts: [host] }], route: [{ destination: { host, port: { number: port.number } } }] },
+    ]);
+    const name = entry.hosts.length > 1 ? `${metadata.name}-${index}` : metadata.name;
+    return prune({
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
-      metadata,
-      spec: { hosts: entry.hosts, gateways: [gatewayRef, 'mesh'], exportTo: ['.'], http, tls },
-    }),
-  ];
+      metadata: { ...metadata, name },
+      spec: { hosts: [host], gateways: [gatewayRef, 'mesh'], exportTo, http, tls },
+    });
+  };
+  return [{ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata, spec: { selector: gateway.selector, servers } }, ...entry.hosts.map(routeFor)];
 }
 
 /** Every object the policy's egress entries render to. */

@@ -52,7 +52,7 @@ export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
     prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
   ];
   if (hasWaypoint(policy)) {
-    objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managedLabels({ namespace: policy.namespace })));
+    objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managedLabels({ namespace: policy.namespace }), policy.injection.revision));
   }
   if (policy.denyAll) {
     objects.push({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: metadata('deny-all'), spec: {} });

@@ -1,6 +1,6 @@
 import { MeshPolicy, MeshPolicyInput, NamespacePolicy, NamespacePolicyInput, parseMeshPolicy, parseNamespacePolicy, PolicyValidationError } from '../model';
 import { renderAuthorizationPolicies } from './authorizationPolicies';
-import { renderDestinationRule } from './destinationRule';
+import { renderDestinationRules } from './destinationRule';
 import { renderEgress } from './egress';
 import { fileNameFor, kustomization, patchFileName, RenderedFile, sidecarComponent, sortObjects } from './files';
 import { renderGateway } from './gateway';
@@ -64,7 +64,7 @@ export function renderPolicy(input: MeshPolicyInput | MeshPolicy): RenderedPolic
       renderPeerAuthentication(policy),
       renderRequestAuthentication(policy),
       ...renderAuthorizationPolicies(policy),
-      renderDestinationRule(policy),
+      ...renderDestinationRules(policy),
       renderGateway(policy),
       ...renderVirtualServices(policy),
       renderHttpRoute(policy),

@@ -11,7 +11,8 @@ describe('ambient mode', () => {
     expect(rendered.sidecarPatch?.spec).toEqual({
       template: { metadata: { labels: { app: 'inventory', 'istio.io/dataplane-mode': 'ambient', 'sidecar.istio.io/inject': 'false' } } },
     });
-    expect(rendered.servicePatch).toBeUndefined();
+    // Out of a namespace waypoint's way: its L4 rules need the callers' own identities at ztunnel.
+    expect(rendered.servicePatch?.metadata).toEqual({ name: 'inventory', namespace: 'shop', labels: { 'istio.io/use-waypoint': 'none' } });
     expect(rendered.objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
       'PeerAuthentication/inventory',
       'AuthorizationPolicy/inventory-allow-callers',
@@ -146,5 +147,30 @@ describe('ambient mode', () => {
     });
     const parsed = parseNamespacePolicy({ ...ambientNamespacePolicyExample, injection: { revision: 'canary' } });
     expect(parsed.ok ? [] : parsed.errors.map(e => e.field)).toEqual(['injection.revision']);
+  });
+
+  it('labels the waypoint with the control plane revision, as istioctl waypoint generate --revision does (istioctl/pkg/waypoint/waypoint.go)', () => {
+    const gateway = renderPolicy({ ...ambientWaypointPolicyExample, injection: { revision: 'canary-1-30' } }).objects.find(o => o.kind === 'Gateway');
+    expect(gateway?.metadata.labels?.['istio.io/rev']).toBe('canary-1-30');
+  });
+
+  it('refuses mTLS DISABLE in ambient mode, which Istio reads as PERMISSIVE, and sidecar callers without a waypoint, naming the fields', () => {
+    const disable = parseMeshPolicy({ ...ambientL4PolicyExample, mtls: { mode: 'DISABLE' } });
+    expect(disable.ok ? [] : disable.errors.map(e => [e.field, e.message])).toEqual([['mtls.mode', expect.stringContaining('reads as PERMISSIVE')]]);
+    const sidecarCallers = parseMeshPolicy({
+      ...ambientL4PolicyExample,
+      dataPlane: { mode: 'ambient', sidecarCallers: ['cluster.local/ns/shop/sa/storefront'] },
+    });
+    expect(sidecarCallers.ok ? [] : sidecarCallers.errors.map(e => e.field)).toEqual(['dataPlane.sidecarCallers']);
+  });
+
+  it("gives each version's Service of an ambient canary the traffic policy: the HTTPRoute sends to those hosts, and a DestinationRule applies to the host a request goes to", () => {
+    const withTraffic = { ...ambientWaypointPolicyExample, traffic: { loadBalancer: { type: 'simple' as const, algorithm: 'LEAST_REQUEST' as const } } };
+    const rules = renderPolicy(withTraffic).objects.filter(o => o.kind === 'DestinationRule');
+    expect(rules.map(rule => [rule.spec?.host, rule.spec?.trafficPolicy])).toEqual([
+      ['checkout.shop.svc.cluster.local', { loadBalancer: { simple: 'LEAST_REQUEST' } }],
+      ['checkout-canary.shop.svc.cluster.local', { loadBalancer: { simple: 'LEAST_REQUEST' } }],
+      ['checkout-stable.shop.svc.cluster.local', { loadBalancer: { simple: 'LEAST_REQUEST' } }],
+    ]);
   });
 });

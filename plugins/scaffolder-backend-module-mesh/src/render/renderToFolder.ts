@@ -6,6 +6,7 @@ import {
   clusterObjectsFromFiles,
   dnsLabel,
   egressGatewayNamespaceIssues,
+  fieldPath,
   Finding,
   MeshPolicy,
   mergePolicyInput,
@@ -73,7 +74,8 @@ export interface RenderSettings {
 /** Refuses egress through a gateway in a namespace the portal does not list: the ServiceEntry would be exported into it. */
 function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
   const issues = egressGatewayNamespaceIssues(policy.egress ?? [], settings.egressGatewayNamespaces);
-  if (issues.length > 0) throw new PolicyValidationError(issues.map(issue => ({ field: `policy.egress.${issue.path.join('.')}`, message: issue.message })));
+  if (issues.length > 0)
+    throw new PolicyValidationError(issues.map(issue => ({ field: fieldPath(['policy', 'egress', ...issue.path]), message: issue.message })));
 }
 
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>, settings: RenderSettings): Rendered {

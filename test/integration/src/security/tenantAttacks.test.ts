@@ -165,7 +165,7 @@ describe('13. egress stays inside its owner’s reach', () => {
       },
     ];
     const result = await renderDryRun({ policy: { service: { ports: [{ number: 8080, name: 'http' }] }, egress } }, 'egress');
-    expect(errorText(result)).toMatch(/policy\.egress\.0\.egressGateway\.namespace: "orders" is not a namespace the portal runs egress gateways in/);
+    expect(errorText(result)).toMatch(/policy\.egress\[0\]\.egressGateway\.namespace: "orders" is not a namespace the portal runs egress gateways in/);
     expect(env.github.branchHead('acme/egress', 'meshport/payments/payment-service')).toBeUndefined();
   });
 });

@@ -23,6 +23,9 @@ import { JwtTransportAnalyzer } from './meshport/jwtTransport';
 import { PeerAuthenticationAnalyzer } from './meshport/peerAuthenticationPorts';
 import { PortLevelMtlsAnalyzer } from './meshport/portLevelMtls';
 import { RouteWeightAnalyzer } from './meshport/routeWeights';
+import { EgressRouteVisibilityAnalyzer } from './meshport/egressRouteVisibility';
+import { NamespaceWaypointL4RulesAnalyzer } from './meshport/namespaceWaypointL4Rules';
+import { PermissivePortUnderDenyAnalyzer } from './meshport/permissivePortUnderWaypoint';
 import { ServiceEntryExportAnalyzer } from './meshport/serviceEntryExport';
 import { PortNameAnalyzer } from './service/portName';
 import { ServiceEntryAddressesAnalyzer } from './serviceEntry/addresses';
@@ -80,6 +83,9 @@ export const MESHPORT_ANALYZERS: Analyzer[] = [
   GatewayConflictsInFilesAnalyzer,
   HttpRulesWithoutWaypointAnalyzer,
   ServiceEntryExportAnalyzer,
+  EgressRouteVisibilityAnalyzer,
+  NamespaceWaypointL4RulesAnalyzer,
+  PermissivePortUnderDenyAnalyzer,
 ];
 
 /** Every analyzer, in the order they run. */

@@ -6,7 +6,7 @@ import { authorizationVerdict, policyEffect, RequestAttributes } from './authori
 import { Destination, resolveDestination, TrafficObjects, trafficObjects } from './destination';
 import { meshRoute, waypointRoute } from './routes';
 import { TrafficExplanation, TrafficHop, TrafficRequest } from './types';
-import { exportedTo } from '../istio/hosts';
+import { externalHops } from './egress';
 import { outboundPolicy, sidecarScopeAdmits } from './visibility';
 
 /**
@@ -133,17 +133,12 @@ export function explainTraffic(input: unknown[], request: TrafficRequest, option
   hops.push(callerHop);
 
   if (!destination.service) {
-    // Outside the cluster's Services: a ServiceEntry (visible to the caller) or passthrough.
-    const entry = destination.serviceEntry && exportedTo(destination.serviceEntry, caller.namespace) ? destination.serviceEntry : undefined;
-    if (caller.dataPlane === 'sidecar' && !entry && outboundPolicy(objects, rootNamespace) === 'REGISTRY_ONLY') {
-      callerHop.verdict = 'deny';
-      callerHop.note = `no ServiceEntry for ${request.to.host} is visible in ${caller.namespace} and the mesh's outbound policy is REGISTRY_ONLY (BlackHoleCluster)`;
-    } else {
-      callerHop.note = entry
-        ? `ServiceEntry ${entry.metadata.namespace}/${entry.metadata.name} declares the host`
-        : 'no ServiceEntry declares the host: passed through';
-    }
-    return outcome(hops, { assumptions }, `${request.to.host} is outside the mesh: nothing enforces a policy on it`);
+    const external = externalHops(objects, request, destination.serviceEntry, { rootNamespace, clusterDomain });
+    return outcome(
+      external.hops,
+      { ...(external.route ? { route: external.route } : {}), assumptions },
+      `${request.to.host} is outside the mesh: nothing enforces a policy on it`,
+    );
   }
 
   const service = destination.service;

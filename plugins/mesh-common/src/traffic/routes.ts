@@ -65,6 +65,19 @@ export function meshRoute(
         destinations: destinationsOf(http[index].route, namespace, clusterDomain),
       };
     }
+    // TLS is routed by SNI (the host) and port, at the mesh gateway.
+    const tls: any[] = vs.spec?.tls ?? [];
+    const tlsIndex = tls.findIndex(rule =>
+      (rule?.match ?? []).some(
+        (m: any) => (!m?.gateways || m.gateways.includes('mesh')) && (m?.port === undefined || m.port === request.port) && (m?.sniHosts ?? []).includes(host),
+      ),
+    );
+    if (tlsIndex !== -1) {
+      return {
+        resource: `VirtualService ${namespace}/${vs.metadata.name} tls[${tlsIndex}]`,
+        destinations: destinationsOf(tls[tlsIndex].route, namespace, clusterDomain),
+      };
+    }
   }
   return undefined;
 }

@@ -43,7 +43,7 @@ export interface PolicyEffect {
  * @public
  */
 export interface TrafficHop {
-  proxy: 'sidecar' | 'ztunnel' | 'waypoint' | 'none';
+  proxy: 'sidecar' | 'ztunnel' | 'waypoint' | 'gateway' | 'none';
   /** Where the proxy runs: "caller", or the workload, waypoint or node it serves. */
   at: string;
   /** The peer identity this proxy authenticates, if any (a SPIFFE principal without "spiffe://"). */

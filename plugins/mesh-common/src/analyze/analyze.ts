@@ -24,6 +24,9 @@ function meshConfigOf(objects: AnalyzedObject[], options: AnalysisOptions): Mesh
     clusterDomain: options.meshConfig?.clusterDomain ?? mesh.clusterDomain ?? 'cluster.local',
     proxyMetadata: options.meshConfig?.proxyMetadata ?? mesh.defaultConfig?.proxyMetadata ?? {},
     imageType: options.meshConfig?.imageType ?? mesh.defaultConfig?.image?.imageType,
+    defaultAccessLogging:
+      options.meshConfig?.defaultAccessLogging ??
+      (Array.isArray(mesh.defaultProviders?.accessLogging) ? mesh.defaultProviders.accessLogging.map(String) : undefined),
   };
 }
 

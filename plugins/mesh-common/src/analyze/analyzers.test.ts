@@ -3,6 +3,8 @@ import { renderPolicy } from '../render';
 import { analyze } from './analyze';
 import { ALL_ANALYZERS } from './analyzers';
 import { FINDING_CODES } from './codes';
+import { parseLooseVersion } from './analyzers/kubernetesGateway/crdVersion';
+import { webhookAnalyzer } from './analyzers/webhook/webhook';
 import { CERTIFICATE_VALID_AT, TEST_CERTIFICATE_PEM } from './__testUtils__/certificate';
 import { configMap, deployment, ingressGateway, namespace, object, pod, secret, service, spec } from './__testUtils__/objects';
 import { AnalysisOptions } from './types';
@@ -93,6 +95,213 @@ const injectionWebhook = object('MutatingWebhookConfiguration', 'istio-sidecar-i
     { name: 'namespace.sidecar-injector.istio.io', namespaceSelector: { matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }] } },
   ],
 });
+// Istio's own analyzer testdata (pkg/config/analysis/analyzers/testdata), for the codes ported from it.
+const crd = (name: string, annotations: Record<string, string>, body: Record<string, unknown>) => ({
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name, annotations },
+  spec: body,
+});
+const gatewayApiCrd = (plural: string, kind: string, bundleVersion: string) =>
+  crd(
+    `${plural}.gateway.networking.k8s.io`,
+    { 'gateway.networking.k8s.io/bundle-version': bundleVersion },
+    { group: 'gateway.networking.k8s.io', names: { kind, plural } },
+  );
+const condition = (type: string, status: string, reason: string, message: string) => ({
+  type,
+  status,
+  reason,
+  message,
+  lastTransitionTime: '2023-01-01T00:00:00Z',
+});
+const withStatus = (item: any, status: Record<string, unknown>, apiVersion?: string) => ({ ...item, ...(apiVersion ? { apiVersion } : {}), status });
+const parentStatus = (conditions: unknown[]) => ({ parents: [{ parentRef: { name: 'negative-condition-svc', namespace: 'default' }, conditions }] });
+/** condition-analyzer.yaml, with the conditions' status given: the negative ones "False" when they fire, "True" when fixed. */
+const conditionObjects = (negative: string, partialReason: string) => [
+  withStatus(object('Service', 'negative-condition-svc', 'default'), {
+    conditions: [
+      condition('istio.io/WaypointBound', negative, 'NoWaypoint', 'waypoint "default/waypoint" is not ready'),
+      condition('argocd.argoproj.io/Synced', 'False', 'OutOfSync', 'Resource is out of sync with Git repository'),
+    ],
+  }),
+  withStatus(object('ServiceEntry', 'negative-condition-svcEntry', 'default'), {
+    conditions: [condition('istio.io/WaypointBound', negative, 'WaypointIsNotReady', 'waypoint "default/waypoint" is not ready')],
+  }),
+  withStatus(object('AuthorizationPolicy', 'negative-condition-authz', 'default'), {
+    conditions: [condition('ZtunnelAccepted', negative, 'UnsupportedValue', 'ztunnel does not support the CUSTOM action')],
+  }),
+  withStatus(object('AuthorizationPolicy', 'negative-condition-authz-partially-invalid', 'default'), {
+    conditions: [condition('WaypointAccepted', 'True', partialReason, 'Invalid targetRefs: default/doesnt-exist')],
+  }),
+  withStatus(
+    spec('KubernetesGateway', 'negative-condition-gateway', 'default', {
+      gatewayClassName: 'istio-waypoint',
+      listeners: [{ allowedRoutes: { namespaces: { from: 'Same' } }, name: 'mesh', port: 15008, protocol: 'HBONE' }],
+    }),
+    {
+      conditions: [
+        condition(
+          'Programmed',
+          negative,
+          'AddressNotUsable',
+          'Failed to assign to any requested addresses: port 15008 not found for hostname "waypoint.default.svc.cluster.local"',
+        ),
+      ],
+    },
+  ),
+  ...['HTTPRoute', 'GRPCRoute'].map(kind =>
+    withStatus(
+      spec(kind, `negative-condition-${kind.toLowerCase()}`, 'default', { parentRefs: [{ name: 'negative-condition-svc', namespace: 'default' }] }),
+      parentStatus([condition('Accepted', negative, 'WaypointNotBound', 'Service is not bound to a waypoint')]),
+      'gateway.networking.k8s.io/v1',
+    ),
+  ),
+];
+const negativeCondition = (type: string, reason: string, message: string) =>
+  `A condition with a negative status is present: type=${type}, reason=${reason}, message=${message}.`;
+const accessLogTelemetry = (ns: string, accessLogging: unknown[]) => spec('Telemetry', 'mesh-default', ns, { accessLogging });
+const injectionWebhookFor = (
+  name: string,
+  serviceName: string,
+  namespaceSelector: Record<string, unknown> = { matchLabels: { 'istio-injection': 'enabled' } },
+) => ({
+  ...object('MutatingWebhookConfiguration', name, undefined, {
+    webhooks: [
+      {
+        admissionReviewVersions: ['v1beta1'],
+        clientConfig: { service: { name: serviceName, namespace: 'istio-system' } },
+        name: 'sidecar-injector.istio.io',
+        namespaceSelector,
+      },
+    ],
+  }),
+  apiVersion: 'admissionregistration.k8s.io/v1',
+});
+/** webhook.yaml: two injectors selecting the same namespaces, one calling a service that does not exist. */
+const overlappingWebhooks = [
+  injectionWebhookFor('istio-sidecar-injector-missing-overlap', 'fake'),
+  injectionWebhookFor('istio-sidecar-injector-overlap', 'istiod'),
+  object('Service', 'istiod', 'istio-system', { spec: {} }),
+];
+const envoyFilter = (name: string, configPatches: unknown[], extra: Record<string, unknown> = {}) => ({
+  ...spec('EnvoyFilter', name, 'bookinfo', { ...extra, configPatches }),
+  apiVersion: 'networking.istio.io/v1alpha3',
+});
+const HCM = 'envoy.filters.network.http_connection_manager';
+const luaFilter = (name: string) => ({
+  name,
+  typed_config: {
+    '@type': 'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua',
+    inlineCode:
+      'function envoy_on_request(request_handle)\n  request_handle:httpCall("lua_cluster", {[":method"] = "POST", [":path"] = "/acl"}, "authorize call", 5000)\nend\n',
+  },
+});
+const luaCluster = (name: string) => ({
+  name,
+  type: 'STRICT_DNS',
+  connect_timeout: '0.5s',
+  lb_policy: 'ROUND_ROBIN',
+  load_assignment: {
+    cluster_name: 'lua_cluster',
+    endpoints: [{ lb_endpoints: [{ endpoint: { address: { socket_address: { protocol: 'TCP', address: 'internal.org.net', port_value: 8888 } } } }] }],
+  },
+});
+const inboundListener = (filterName: string = HCM) => ({
+  portNumber: 8080,
+  filterChain: { filter: { name: filterName, ...(filterName === HCM ? { subFilter: { name: 'envoy.filters.http.router' } } : {}) } },
+});
+const luaPatch = (operation: string, name: string, match: Record<string, unknown> = { context: 'SIDECAR_INBOUND', listener: inboundListener() }) => ({
+  applyTo: 'HTTP_FILTER',
+  match,
+  patch: { operation, value: luaFilter(name) },
+});
+const clusterPatch = (operation: string, name: string) => ({
+  applyTo: 'CLUSTER',
+  match: { context: 'SIDECAR_OUTBOUND' },
+  patch: { operation, value: luaCluster(name) },
+});
+const PROXY_1_11 = { proxyVersion: '^1\\.11.*' };
+const INTERNAL_ADDRESS_LISTENER = inboundListener(`${HCM}.InternalAddressConfig`);
+/** relative-envoy-filter-operation.yaml */
+const relativeEnvoyFilters = [
+  envoyFilter('test-relative-1', [luaPatch('INSERT_BEFORE', 'envoy.lua'), clusterPatch('ADD', 'lua_cluster')], {
+    workloadSelector: { labels: { app: 'reviews1' } },
+  }),
+  envoyFilter('test-relative-2', [luaPatch('INSERT_AFTER', 'envoy.lua2'), clusterPatch('ADD', 'lua2_cluster')], {
+    workloadSelector: { labels: { app: 'reviews2' } },
+  }),
+  envoyFilter(
+    'test-relative-3',
+    [
+      luaPatch('INSERT_AFTER', 'envoy.lua1', { context: 'SIDECAR_INBOUND', proxy: PROXY_1_11, listener: INTERNAL_ADDRESS_LISTENER }),
+      { ...luaPatch('INSERT_AFTER', 'envoy.lua1', { context: 'SIDECAR_INBOUND', listener: INTERNAL_ADDRESS_LISTENER }), applyTo: 'CLUSTER' },
+    ],
+    { workloadSelector: { labels: { app: 'reviews-3' } } },
+  ),
+];
+/** absolute-envoy-filter-operation.yaml: INSERT_FIRST, and a relative patch with a priority. */
+const absoluteEnvoyFilters = [
+  envoyFilter('test-reviews-lua-1', [luaPatch('INSERT_FIRST', 'envoy.lua'), clusterPatch('ADD', 'lua_cluster')], {
+    workloadSelector: { labels: { app: 'reviews' } },
+  }),
+  envoyFilter('test-reviews-lua-2', [luaPatch('INSERT_BEFORE', 'envoy.lua'), clusterPatch('ADD', 'lua_cluster')], {
+    workloadSelector: { labels: { app: 'reviews' } },
+    priority: 10,
+  }),
+];
+/** envoy-filter-replace-operation.yaml; test-replace-3 without a priority unless one is given. */
+const replaceEnvoyFilters = (replace3: Record<string, unknown> = {}) => [
+  envoyFilter('test-replace-1', [clusterPatch('REPLACE', 'lua_cluster')], { workloadSelector: { labels: { app: 'reviews1' } }, priority: 10 }),
+  envoyFilter('test-replace-2', [luaPatch('REPLACE', 'envoy.lua')], { workloadSelector: { labels: { app: 'reviews2' } }, priority: 10 }),
+  envoyFilter(
+    'test-replace-3',
+    [
+      luaPatch('REPLACE', 'envoy.lua', { context: 'SIDECAR_OUTBOUND', proxy: PROXY_1_11, listener: inboundListener() }),
+      luaPatch('REPLACE', 'envoy.lua', { context: 'SIDECAR_INBOUND' }),
+      { ...clusterPatch('REPLACE', 'lua_cluster'), applyTo: 'NETWORK_FILTER' },
+      {
+        applyTo: 'VIRTUAL_HOST',
+        match: { context: 'SIDECAR_INBOUND', routeConfiguration: { vhost: { name: 'inbound|http|9080' } } },
+        patch: {
+          operation: 'REPLACE',
+          value: {
+            domains: ['*'],
+            name: 'inbound|http|9080',
+            routes: [{ match: { prefix: '/' }, name: 'default', route: { cluster: 'inbound|9080||' } }],
+          },
+        },
+      },
+    ],
+    { workloadSelector: { labels: { app: 'reviews4' } }, ...replace3 },
+  ),
+];
+/** envoy-filter-add-operation.yaml: test-auth-<n> adds ext_authz to what applyTo names. */
+const extAuthzEnvoyFilter = (n: number, applyTo: string, match: Record<string, unknown> = {}) =>
+  envoyFilter(`test-auth-${n}`, [
+    {
+      applyTo,
+      match: { context: 'SIDECAR_INBOUND', ...match },
+      patch: {
+        operation: 'ADD',
+        filterClass: 'AUTHZ',
+        value: {
+          name: 'envoy.filters.http.ext_authz',
+          typed_config: {
+            '@type': 'type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthz',
+            grpc_service: { envoy_grpc: { cluster_name: 'acme-ext-authz' }, initial_metadata: [{ key: 'foo', value: 'myauth.acme' }] },
+          },
+        },
+      },
+    },
+  ]);
+/** envoy-filter-remove-operation.yaml: test-remove-<n> removes what applyTo names (null match and patch for test-remove-4). */
+const GATEWAY_SNI_MATCH = { context: 'GATEWAY', listener: { filterChain: { sni: 'app.example.com', filter: { name: `${HCM}.InternalAddressConfig` } } } };
+const removeEnvoyFilter = (n: number, app: string, applyTo: string, match: unknown = GATEWAY_SNI_MATCH, patch: unknown = { operation: 'REMOVE' }) =>
+  envoyFilter(`test-remove-${n}`, [{ applyTo, match, patch }], { workloadSelector: { labels: { app } } });
+const envoyFilterFindings = (message: string, names: string[]) => names.map(name => ({ resource: `EnvoyFilter bookinfo/${name}`, message }));
+const RELATIVE_OPERATION =
+  'This EnvoyFilter does not have a priority and has a relative patch operation set which can cause the EnvoyFilter not to be applied. Using the INSERT_FIRST of ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.';
 const autoDeployment = (ns: string) => deployment('gateway', ns, { app: 'gateway' }, { containers: [{ name: 'istio-proxy', image: 'auto' }] });
 
 const cases: Case[] = [
@@ -657,6 +866,198 @@ const cases: Case[] = [
     ],
   },
   {
+    code: 'IST0002',
+    title: 'a deprecated fault delay percent, an ignored egress proxy and a removed resource type',
+    fires: [
+      {
+        ...spec('EnvoyFilter', 'istio-multicluster-egressgateway', 'istio-system', {
+          workloadLabels: { istio: 'egressgateway' },
+          filters: [{ listenerMatch: { portNumber: 15443 } }],
+        }),
+        apiVersion: 'networking.istio.io/v1alpha3',
+      },
+      spec('VirtualService', 'productpage', 'foo', { hosts: ['productpage'], http: [{ fault: { delay: { percent: 50 } } }] }),
+      spec('Sidecar', 'no-selector', 'default', {
+        ingress: [{ port: { number: 9080 }, defaultEndpoint: 'unix:///var/run/some.sock' }],
+        egress: [{ hosts: ['./*'] }],
+        outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'example', port: { number: 9080 } } },
+      }),
+      {
+        ...spec('QuotaSpec', 'request-count', 'istio-system', { rules: [{ quotas: [{ charge: 1, quota: 'requestcount' }] }] }),
+        apiVersion: 'config.istio.io/v1alpha2',
+      },
+      crd('serviceroles.rbac.istio.io', {}, { group: 'rbac.istio.io', names: { kind: 'ServiceRole', plural: 'serviceroles' } }),
+    ],
+    expect: [
+      { resource: 'CustomResourceDefinition serviceroles.rbac.istio.io', message: 'Deprecated: Custom resource type rbac.istio.io ServiceRole is removed' },
+      { resource: 'Sidecar default/no-selector', message: 'Deprecated: OutboundTrafficPolicy.EgressProxy ignored' },
+      {
+        resource: 'VirtualService foo/productpage',
+        message: 'Deprecated: HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage',
+      },
+    ],
+    quiet: [
+      spec('VirtualService', 'productpage', 'foo', { hosts: ['productpage'], http: [{ fault: { delay: { percentage: { value: 50 }, fixedDelay: '5s' } } }] }),
+      spec('Sidecar', 'no-selector', 'default', { egress: [{ hosts: ['./*'] }], outboundTrafficPolicy: { mode: 'ALLOW_ANY' } }),
+      crd(
+        'authorizationpolicies.security.istio.io',
+        {},
+        { group: 'security.istio.io', names: { kind: 'AuthorizationPolicy', plural: 'authorizationpolicies' } },
+      ),
+    ],
+  },
+  {
+    code: 'IST0139',
+    title: 'two injection webhooks selecting the same namespaces, one calling a missing service',
+    fires: overlappingWebhooks,
+    expect: [
+      {
+        resource: 'MutatingWebhookConfiguration istio-sidecar-injector-missing-overlap',
+        message: 'Injector refers to a control plane service that does not exist: istio-system/fake.',
+      },
+      {
+        resource: 'MutatingWebhookConfiguration istio-sidecar-injector-missing-overlap',
+        message: 'Webhook overlaps with others: [istio-sidecar-injector-overlap/sidecar-injector.istio.io]. This may cause injection to occur twice.',
+      },
+      {
+        resource: 'MutatingWebhookConfiguration istio-sidecar-injector-overlap',
+        message: 'Webhook overlaps with others: [istio-sidecar-injector-missing-overlap/sidecar-injector.istio.io]. This may cause injection to occur twice.',
+      },
+    ],
+    quiet: [
+      injectionWebhookFor('istio-sidecar-injector', 'istiod'),
+      injectionWebhookFor('istio-sidecar-injector-canary', 'istiod', {
+        matchExpressions: [
+          { key: 'istio.io/rev', operator: 'In', values: ['canary'] },
+          { key: 'istio-injection', operator: 'DoesNotExist' },
+        ],
+      }),
+      object('Service', 'istiod', 'istio-system', { spec: {} }),
+    ],
+  },
+  {
+    code: 'IST0151',
+    title: 'relative EnvoyFilter patches without a priority',
+    fires: relativeEnvoyFilters,
+    expect: envoyFilterFindings(RELATIVE_OPERATION, ['test-relative-1', 'test-relative-2', 'test-relative-3']),
+    quiet: absoluteEnvoyFilters,
+  },
+  {
+    code: 'IST0152',
+    title: 'an EnvoyFilter replacing a cluster',
+    fires: replaceEnvoyFilters(),
+    expect: envoyFilterFindings('The REPLACE operation is only valid for HTTP_FILTER and NETWORK_FILTER.', ['test-replace-1']),
+    quiet: replaceEnvoyFilters().slice(1),
+  },
+  {
+    code: 'IST0153',
+    title: 'EnvoyFilters adding to a route configuration and a route',
+    fires: [
+      extAuthzEnvoyFilter(1, 'HTTP_FILTER'),
+      extAuthzEnvoyFilter(2, 'ROUTE_CONFIGURATION'),
+      extAuthzEnvoyFilter(3, 'HTTP_ROUTE'),
+      extAuthzEnvoyFilter(4, 'HTTP_FILTER', { proxy: PROXY_1_11, app: 'add4' }),
+      extAuthzEnvoyFilter(5, 'HTTP_FILTER', { app: 'add5' }),
+    ],
+    expect: envoyFilterFindings('The ADD operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.', ['test-auth-2', 'test-auth-3']),
+    quiet: [extAuthzEnvoyFilter(1, 'HTTP_FILTER'), extAuthzEnvoyFilter(4, 'HTTP_FILTER', { proxy: PROXY_1_11, app: 'add4' })],
+  },
+  {
+    code: 'IST0154',
+    title: 'EnvoyFilters removing a route configuration and a route',
+    fires: [
+      removeEnvoyFilter(1, 'mysvc1', 'NETWORK_FILTER'),
+      removeEnvoyFilter(2, 'mysvc2', 'ROUTE_CONFIGURATION'),
+      removeEnvoyFilter(3, 'mysvc3', 'HTTP_ROUTE'),
+      removeEnvoyFilter(4, 'mysvc1', 'NETWORK_FILTER', null, null),
+      removeEnvoyFilter(5, 'mysvc1', 'NETWORK_FILTER', null),
+    ],
+    expect: envoyFilterFindings('The REMOVE operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.', [
+      'test-remove-2',
+      'test-remove-3',
+    ]),
+    quiet: [
+      removeEnvoyFilter(1, 'mysvc1', 'NETWORK_FILTER'),
+      removeEnvoyFilter(4, 'mysvc1', 'NETWORK_FILTER', null, null),
+      removeEnvoyFilter(5, 'mysvc1', 'NETWORK_FILTER', null),
+    ],
+  },
+  {
+    code: 'IST0155',
+    title: 'a relative EnvoyFilter patch without a priority on a filter another patch matches by proxyVersion',
+    fires: replaceEnvoyFilters(),
+    expect: envoyFilterFindings(
+      'This EnvoyFilter does not have a priority and has a relative patch operation (NSTERT_BEFORE/AFTER, REPLACE, MERGE, DELETE) and proxyVersion set which can cause the EnvoyFilter not to be applied during an upgrade. Using the INSERT_FIRST or ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.',
+      ['test-replace-3'],
+    ),
+    quiet: replaceEnvoyFilters({ priority: 10 }),
+  },
+  {
+    code: 'IST0157',
+    title: 'a Telemetry access log entry without providers',
+    fires: [accessLogTelemetry('istio-system', [{ providers: [{ name: 'envoy' }] }, { filter: { expression: 'response.code >= 400' } }])],
+    expect: [
+      {
+        resource: 'Telemetry istio-system/mesh-default',
+        message: 'The Telemetry mesh-default in namespace "istio-system" with empty providers will be ignored.',
+      },
+    ],
+    quiet: [accessLogTelemetry('istio-system', [{ providers: [{ name: 'envoy' }] }]), accessLogTelemetry('foo', [{ disabled: true }])],
+  },
+  {
+    code: 'IST0171',
+    title: 'negative status conditions',
+    fires: conditionObjects('False', 'PartiallyInvalid'),
+    expect: [
+      {
+        resource: 'AuthorizationPolicy default/negative-condition-authz',
+        message: negativeCondition('ZtunnelAccepted', 'UnsupportedValue', 'ztunnel does not support the CUSTOM action'),
+      },
+      {
+        resource: 'AuthorizationPolicy default/negative-condition-authz-partially-invalid',
+        message: negativeCondition('WaypointAccepted', 'PartiallyInvalid', 'Invalid targetRefs: default/doesnt-exist'),
+      },
+      {
+        resource: 'Gateway default/negative-condition-gateway',
+        message: negativeCondition(
+          'Programmed',
+          'AddressNotUsable',
+          'Failed to assign to any requested addresses: port 15008 not found for hostname "waypoint.default.svc.cluster.local"',
+        ),
+      },
+      {
+        resource: 'GRPCRoute default/negative-condition-grpcroute',
+        message: negativeCondition('Accepted', 'WaypointNotBound', 'Service is not bound to a waypoint'),
+      },
+      {
+        resource: 'HTTPRoute default/negative-condition-httproute',
+        message: negativeCondition('Accepted', 'WaypointNotBound', 'Service is not bound to a waypoint'),
+      },
+      {
+        resource: 'Service default/negative-condition-svc',
+        message: negativeCondition('istio.io/WaypointBound', 'NoWaypoint', 'waypoint "default/waypoint" is not ready'),
+      },
+      {
+        resource: 'ServiceEntry default/negative-condition-svcEntry',
+        message: negativeCondition('istio.io/WaypointBound', 'WaypointIsNotReady', 'waypoint "default/waypoint" is not ready'),
+      },
+    ],
+    quiet: conditionObjects('True', 'Accepted'),
+  },
+  {
+    code: 'IST0176',
+    title: 'a Gateway API CRD older than Istio reads',
+    fires: [gatewayApiCrd('tlsroutes', 'TLSRoute', 'v1.4.1'), gatewayApiCrd('grpcroutes', 'GRPCRoute', 'v1.4.1')],
+    expect: [
+      {
+        resource: 'CustomResourceDefinition tlsroutes.gateway.networking.k8s.io',
+        message:
+          'Gateway API CRD "tlsroutes.gateway.networking.k8s.io" is at version "1.4.1" but Istio requires at least "1.5.0"; resources of this kind will not be processed. Upgrade the Gateway API CRDs to satisfy the minimum version.',
+      },
+    ],
+    quiet: [gatewayApiCrd('tlsroutes', 'TLSRoute', 'v1.5.0-rc.1'), gatewayApiCrd('grpcroutes', 'GRPCRoute', 'v1.4.1')],
+  },
+  {
     code: 'MP0001',
     title: 'route weights that do not add up to 100',
     fires: [weightedRoute([50, 40])],
@@ -1030,6 +1431,27 @@ describe('the analyzers', () => {
     const objects = [spec('VirtualService', 'vs', 'default', { hosts: ['x'], http: [route('y')] })];
     expect(analyze(objects, { kinds: ['VirtualService', 'DestinationRule'] })).toEqual([]);
     expect(analyze(objects, { kinds: ['VirtualService', 'ServiceEntry', 'Service'] }).map(f => f.code)).toEqual(['IST0101']);
+  });
+
+  it('read the default access log providers from the mesh configuration (IST0157), and run the webhook check with its options (IST0139)', () => {
+    const telemetry = cases.find(c => c.code === 'IST0157')!.fires;
+    const mesh = configMap('istio', 'istio-system', { mesh: 'defaultProviders:\n  accessLogging:\n  - envoy\n' });
+    expect(analyze([...telemetry, mesh]).filter(f => f.code === 'IST0157')).toEqual([]);
+    expect(analyze(telemetry, { meshConfig: { defaultAccessLogging: ['envoy'] } }).filter(f => f.code === 'IST0157')).toEqual([]);
+    const overlapsOnly = analyze(overlappingWebhooks, {}, [webhookAnalyzer({ skipServiceCheck: true })]);
+    expect(overlapsOnly.map(f => f.resource)).toEqual([
+      'MutatingWebhookConfiguration istio-sidecar-injector-missing-overlap',
+      'MutatingWebhookConfiguration istio-sidecar-injector-overlap',
+    ]);
+    const defaultRevision = { ...overlappingWebhooks[0], metadata: { ...overlappingWebhooks[0].metadata, labels: { 'istio.io/rev': 'default' } } };
+    expect(analyze([defaultRevision, ...overlappingWebhooks.slice(1)], {}, [webhookAnalyzer({ skipDefaultRevisionedWebhook: true })])).toEqual([]);
+  });
+
+  it('parse Gateway API bundle versions as Masterminds semver does (IST0176)', () => {
+    expect(parseLooseVersion('v1.4')).toEqual({ numbers: [1n, 4n, 0n], prerelease: '', metadata: '' });
+    expect(parseLooseVersion('1.05.0-rc.1+build.7')).toEqual({ numbers: [1n, 5n, 0n], prerelease: 'rc.1', metadata: 'build.7' });
+    for (const bad of ['', 'v', '1.', '1.2.3.4', 'x1.2', '1.2.3-', '1.2.3-01', '1.2.3+a..b', '18446744073709551616'])
+      expect(parseLooseVersion(bad)).toBeUndefined();
   });
 
   it('judge gateway certificates at the time given', () => {

@@ -21,6 +21,12 @@ export interface CodeDescription {
  * @public
  */
 export const FINDING_CODES: Record<string, CodeDescription> = {
+  IST0002: {
+    level: 'warning',
+    name: 'Deprecated',
+    title: 'Deprecated Istio type or field',
+    fix: 'Use the replacement the message names, or remove the field or resource.',
+  },
   IST0101: {
     level: 'error',
     name: 'ReferencedResourceNotFound',
@@ -150,6 +156,12 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     title: 'Gateways share a certificate',
     fix: 'Give each gateway its own certificate, or merge the gateways.',
   },
+  IST0139: {
+    level: 'error',
+    name: 'InvalidWebhook',
+    title: 'Injection webhooks overlap, or one names a missing service',
+    fix: "Give each injection webhook selectors that no other one matches, and point it at the control plane's existing Service.",
+  },
   IST0144: {
     level: 'warning',
     name: 'InvalidApplicationUID',
@@ -192,6 +204,42 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     title: 'ExternalName Service port name without a protocol',
     fix: 'Name the port after its protocol ("http", "https-…", "tls-…"); for plain TCP, not just "tcp".',
   },
+  IST0151: {
+    level: 'warning',
+    name: 'EnvoyFilterUsesRelativeOperation',
+    title: 'Relative EnvoyFilter patch without a priority',
+    fix: 'Set spec.priority, or use INSERT_FIRST or ADD, so that the patch applies in a known order.',
+  },
+  IST0152: {
+    level: 'error',
+    name: 'EnvoyFilterUsesReplaceOperationIncorrectly',
+    title: 'EnvoyFilter REPLACE on an object it cannot replace',
+    fix: 'Use REPLACE only on HTTP_FILTER, NETWORK_FILTER or VIRTUAL_HOST patches; patch other objects with MERGE.',
+  },
+  IST0153: {
+    level: 'error',
+    name: 'EnvoyFilterUsesAddOperationIncorrectly',
+    title: 'EnvoyFilter ADD that is ignored',
+    fix: 'Patch ROUTE_CONFIGURATION and HTTP_ROUTE objects with another operation (MERGE, or INSERT_* for routes): ADD is ignored there.',
+  },
+  IST0154: {
+    level: 'error',
+    name: 'EnvoyFilterUsesRemoveOperationIncorrectly',
+    title: 'EnvoyFilter REMOVE that is ignored',
+    fix: 'Drop the patch or change it another way: REMOVE is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE.',
+  },
+  IST0155: {
+    level: 'warning',
+    name: 'EnvoyFilterUsesRelativeOperationWithProxyVersion',
+    title: 'Relative EnvoyFilter patch without a priority, next to a proxyVersion match',
+    fix: 'Set spec.priority, or use INSERT_FIRST or ADD, so that the patch still applies while proxies upgrade.',
+  },
+  IST0157: {
+    level: 'warning',
+    name: 'InvalidTelemetryProvider',
+    title: 'Telemetry access logging without providers',
+    fix: 'Name the providers in each accessLogging entry, or set meshConfig.defaultProviders.accessLogging.',
+  },
   IST0158: {
     level: 'warning',
     name: 'PodsIstioProxyImageMismatchInNamespace',
@@ -229,6 +277,12 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     fix: 'Attach the policy with targetRefs instead of a selector.',
   },
   IST0167: { level: 'warning', name: 'IneffectivePolicy', title: 'Policy without effect', fix: 'Remove the policy, or use the ambient mode equivalent.' },
+  IST0171: {
+    level: 'warning',
+    name: 'NegativeConditionStatus',
+    title: 'Status reports a failed condition',
+    fix: "Fix what the condition's reason and message describe; the controller clears it once it accepts the resource.",
+  },
   IST0173: {
     level: 'error',
     name: 'DestinationRuleSubsetNotSelectPods',
@@ -242,6 +296,12 @@ export const FINDING_CODES: Record<string, CodeDescription> = {
     fix: 'Fix the host, or create the Service or ServiceEntry.',
   },
   IST0175: { level: 'warning', name: 'JwksUriFetchUnrestricted', title: 'JWKS fetches unrestricted', fix: 'Set BLOCKED_CIDRS_IN_JWKS_URIS on istiod.' },
+  IST0176: {
+    level: 'warning',
+    name: 'GatewayAPICRDVersionBelowMinimum',
+    title: 'Gateway API CRD older than Istio requires',
+    fix: 'Upgrade the Gateway API CRDs to at least the version the message names.',
+  },
   IST0177: {
     level: 'warning',
     name: 'ConflictingServiceEntryProtocol',

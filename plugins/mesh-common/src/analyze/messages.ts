@@ -81,4 +81,21 @@ export const istioMessages = {
     `BLOCKED_CIDRS_IN_JWKS_URIS is not configured but ${count} RequestAuthentication resource(s) exist (${names}). Consider configuring it to restrict JWKS URI fetches to trusted networks.`,
   conflictingServiceEntryProtocols: (names: string, host: string, port: number, protocols: string) =>
     `Multiple ServiceEntries (${names}) define the same host ${goQuote(host)} and port ${port} with conflicting protocols (${protocols}).`,
+  deprecated: (detail: string) => `Deprecated: ${detail}`,
+  invalidWebhook: (error: string) => error,
+  envoyFilterUsesRelativeOperation: () =>
+    'This EnvoyFilter does not have a priority and has a relative patch operation set which can cause the EnvoyFilter not to be applied. Using the INSERT_FIRST of ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.',
+  envoyFilterUsesReplaceOperationIncorrectly: () => 'The REPLACE operation is only valid for HTTP_FILTER and NETWORK_FILTER.',
+  envoyFilterUsesAddOperationIncorrectly: () => 'The ADD operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.',
+  envoyFilterUsesRemoveOperationIncorrectly: () => 'The REMOVE operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.',
+  envoyFilterUsesRelativeOperationWithProxyVersion: () =>
+    'This EnvoyFilter does not have a priority and has a relative patch operation (NSTERT_BEFORE/AFTER, REPLACE, MERGE, DELETE) and proxyVersion set which can cause the EnvoyFilter not to be applied during an upgrade. Using the INSERT_FIRST or ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.',
+  invalidTelemetryProvider: (name: string, namespace: string) =>
+    `The Telemetry ${name} in namespace ${goQuote(namespace)} with empty providers will be ignored.`,
+  negativeConditionStatus: (type: string, reason: string, message: string) =>
+    `A condition with a negative status is present: type=${type}, reason=${reason}, message=${message}.`,
+  gatewayApiCrdVersionBelowMinimum: (crd: string, installed: string, minimum: string) =>
+    `Gateway API CRD ${goQuote(crd)} is at version ${goQuote(installed)} but Istio requires at least ${goQuote(
+      minimum,
+    )}; resources of this kind will not be processed. Upgrade the Gateway API CRDs to satisfy the minimum version.`,
 };

@@ -37,6 +37,8 @@ export interface MeshConfigView {
   imageType?: string;
   /** Where the mesh's egress gateways run (Meshport's mesh.egress.gatewayNamespaces): the namespaces a ServiceEntry may be exported to besides its own. */
   egressGatewayNamespaces: string[];
+  /** defaultProviders.accessLogging: the access log providers a Telemetry that names none falls back to. */
+  defaultAccessLogging?: string[];
 }
 
 /**

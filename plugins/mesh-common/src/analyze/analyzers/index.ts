@@ -2,9 +2,12 @@ import { Analyzer } from '../types';
 import { AlphaAnnotationAnalyzer, AnnotationAnalyzer } from './annotations/annotations';
 import { BlockedCidrsAnalyzer } from './authn/blockedCidrs';
 import { AuthorizationPoliciesAnalyzer } from './authz/authorizationPolicies';
+import { ConditionAnalyzer } from './conditions/conditions';
+import { DeprecationAnalyzer } from './deprecation/deprecation';
 import { DeploymentServicesAnalyzer } from './deployment/services';
 import { CaCertificateAnalyzer } from './destinationRule/caCertificates';
 import { SubsetSelectsPodsAnalyzer } from './destinationRule/subsets';
+import { EnvoyFilterAnalyzer } from './envoyFilter/envoyFilter';
 import { GatewayCertificateAnalyzer } from './gateway/certificates';
 import { ConflictingGatewayAnalyzer } from './gateway/conflictingGateways';
 import { IngressGatewayPortAnalyzer } from './gateway/ingressGatewayPort';
@@ -13,6 +16,7 @@ import { ApplicationUidAnalyzer } from './deployment/applicationUid';
 import { ImageAutoAnalyzer } from './injection/imageAuto';
 import { InjectionAnalyzer } from './injection/injection';
 import { ProxyImageAnalyzer } from './injection/proxyImage';
+import { GatewayApiCrdVersionAnalyzer } from './kubernetesGateway/crdVersion';
 import { KubernetesGatewaySelectorAnalyzer } from './kubernetesGateway/selector';
 import { AuthorizationPathMatchAnalyzer } from './meshport/authorizationPathMatch';
 import { DenyAllWithoutAllowAnalyzer } from './meshport/denyAllWithoutAllow';
@@ -31,6 +35,7 @@ import { PortNameAnalyzer } from './service/portName';
 import { ServiceEntryAddressesAnalyzer } from './serviceEntry/addresses';
 import { ConflictingServiceEntryProtocolAnalyzer } from './serviceEntry/conflictingProtocols';
 import { SidecarSelectorAnalyzer } from './sidecar/selector';
+import { TelemetryProviderAnalyzer } from './telemetry/providers';
 import { TelemetryDefaultSelectorAnalyzer, TelemetrySelectorAnalyzer } from './telemetry/selector';
 import { ConflictingMeshGatewayHostsAnalyzer } from './virtualService/conflictingMeshGatewayHosts';
 import { DestinationHostAnalyzer } from './virtualService/destinationHosts';
@@ -38,6 +43,7 @@ import { DestinationRuleAnalyzer } from './virtualService/destinationRules';
 import { GatewayAnalyzer } from './virtualService/gateways';
 import { JwtClaimRouteAnalyzer } from './virtualService/jwtClaimRoutes';
 import { UnreachableRuleAnalyzer } from './virtualService/unreachableRules';
+import { WebhookAnalyzer } from './webhook/webhook';
 
 /** Istio's analyzers (pkg/config/analysis/analyzers/all.go) that read kinds Meshport writes or reads. */
 export const ISTIO_ANALYZERS: Analyzer[] = [
@@ -45,9 +51,12 @@ export const ISTIO_ANALYZERS: Analyzer[] = [
   AlphaAnnotationAnalyzer,
   AuthorizationPoliciesAnalyzer,
   BlockedCidrsAnalyzer,
+  ConditionAnalyzer,
+  DeprecationAnalyzer,
   DeploymentServicesAnalyzer,
   CaCertificateAnalyzer,
   SubsetSelectsPodsAnalyzer,
+  EnvoyFilterAnalyzer,
   IngressGatewayPortAnalyzer,
   GatewaySecretAnalyzer,
   ConflictingGatewayAnalyzer,
@@ -57,18 +66,21 @@ export const ISTIO_ANALYZERS: Analyzer[] = [
   ApplicationUidAnalyzer,
   ProxyImageAnalyzer,
   KubernetesGatewaySelectorAnalyzer,
+  GatewayApiCrdVersionAnalyzer,
   PortNameAnalyzer,
   ServiceEntryAddressesAnalyzer,
   ConflictingServiceEntryProtocolAnalyzer,
   SidecarSelectorAnalyzer,
   TelemetrySelectorAnalyzer,
   TelemetryDefaultSelectorAnalyzer,
+  TelemetryProviderAnalyzer,
   ConflictingMeshGatewayHostsAnalyzer,
   DestinationHostAnalyzer,
   DestinationRuleAnalyzer,
   GatewayAnalyzer,
   JwtClaimRouteAnalyzer,
   UnreachableRuleAnalyzer,
+  WebhookAnalyzer,
 ];
 
 /** Meshport's own checks, for what Istio does not check (MP codes). */

@@ -34,7 +34,7 @@ export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';
 export { MIGRATION_STEPS, type MigrationStep, type MigrationStepPlan, migrationSteps, TO_AMBIENT_STEPS, TO_SIDECAR_STEPS } from './model/migration';
 export { type NamespacePolicy, type NamespacePolicyInput, namespacePolicySchema } from './model/namespacePolicy';
-export { type CanaryPolicy, type MeshPolicy, type MeshPolicyInput, meshPolicySchema } from './model/policy';
+export { type CanaryPolicy, DEFAULT_INGRESS_GATEWAY_PRINCIPAL, type MeshPolicy, type MeshPolicyInput, meshPolicySchema } from './model/policy';
 export { canarySplit, canaryWeight, dnsLabel, isDnsLabel } from './model/primitives';
 export { resolveTemplateInput } from './forms/templateInputs';
 export {
@@ -166,3 +166,4 @@ export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile } from 
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
 export { explainTraffic, type ExplainOptions } from './traffic/explain';
 export type { CallerDataPlane, PolicyEffect, TrafficExplanation, TrafficHop, TrafficRequest } from './traffic/types';
+export { type AccessChange, accessChanges, describeAccessChange, type KnownCaller, knownCallers } from './traffic/accessDiff';

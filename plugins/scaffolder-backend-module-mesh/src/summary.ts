@@ -1,5 +1,16 @@
-import { describeCode, Finding, formatAmounts, lineDiff, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import {
+  AccessChange,
+  describeCode,
+  Finding,
+  formatAmounts,
+  lineDiff,
+  MigrationStep,
+  migrationSteps,
+  MIGRATION_STEPS,
+  OverheadEstimate,
+} from '@meshport/plugin-mesh-common';
 import { FolderPlan } from './folder/folderPlan';
+import { accessSection } from './render/accessCheck';
 
 /** What a render proposes, for the change request body and the task output. */
 export interface RenderSummaryInput {
@@ -18,6 +29,8 @@ export interface RenderSummaryInput {
   previous?: ReadonlyMap<string, string>;
   /** The migration step a namespace change makes, towards the mode. */
   migration?: { to: 'ambient' | 'sidecar'; step: MigrationStep };
+  /** Each known caller's access before and after the change. */
+  access?: AccessChange[];
 }
 
 /** Where the step stands in the migration, what it changes, why it is safe, and what comes next. */
@@ -119,6 +132,8 @@ export function renderSummary(input: RenderSummaryInput): string {
     ...migrationSection(input.migration),
     '',
     ...changesSection(input.folder, input.plan, input.previous),
+    '',
+    ...accessSection(input.access ?? []),
     '',
     ...findingsSection(input.findings, input.otherFindings),
     '',

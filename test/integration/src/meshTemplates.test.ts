@@ -199,18 +199,32 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     expect({ exitCode: analysis.exitCode, output: analysis.stdout }).toEqual({ exitCode: 0, output: expect.stringContaining('No findings.') });
   });
 
-  it('builds the next form on the same branch: JWT rules join the onboarding, on one branch', async () => {
+  const jwtForm = {
+    entity: paymentService,
+    jwt: {
+      issuer: 'https://auth.example.com',
+      jwksUri: 'https://auth.example.com/.well-known/jwks.json',
+      audiences: ['payments'],
+      claims: [{ claim: 'role', values: ['customer'] }],
+    },
+  };
+
+  it('refuses a change that takes access away from a known caller until the user names it, and pushes nothing', async () => {
     const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
-    const task = await client.run('mesh-jwt-authentication', {
-      entity: paymentService,
-      jwt: {
-        issuer: 'https://auth.example.com',
-        jwksUri: 'https://auth.example.com/.well-known/jwks.json',
-        audiences: ['payments'],
-        claims: [{ claim: 'role', values: ['customer'] }],
-      },
-    });
+    // A claim condition on every request: order-service, which calls with no token, would be denied.
+    const task = await client.run('mesh-jwt-authentication', jwtForm);
+    expect(task.status).toBe('failed');
+    expect(task.log.join('\n')).toMatch(
+      /confirmAccessLoss: this change takes access away from orders\/order-service: POST \/api\/v1\/process-payment allowed before, denied after \(sidecar at payments\/payment-service: denied by AuthorizationPolicy payments\/payment-service-jwt-claims\)/,
+    );
+    expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
+  });
+
+  it('builds the next form on the same branch: JWT rules join the onboarding, on one branch, and the summary says who loses access', async () => {
+    const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
+    const task = await client.run('mesh-jwt-authentication', { ...jwtForm, confirmAccessLoss: ['orders/order-service'] });
     expect(task.status).toBe('completed');
+    expect(task.output.text?.[0]?.content ?? JSON.stringify(task.output)).toMatch(/## Who keeps access[\s\S]*\*\*loses access\*\* orders\/order-service: POST/);
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service^')).toBe(before);
     const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service'));
     expect(objectsIn(files, 'RequestAuthentication')[0].spec.jwtRules[0].issuer).toBe('https://auth.example.com');
@@ -222,15 +236,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
 
   it('re-running the same form changes nothing and pushes nothing', async () => {
     const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
-    const task = await client.run('mesh-jwt-authentication', {
-      entity: paymentService,
-      jwt: {
-        issuer: 'https://auth.example.com',
-        jwksUri: 'https://auth.example.com/.well-known/jwks.json',
-        audiences: ['payments'],
-        claims: [{ claim: 'role', values: ['customer'] }],
-      },
-    });
+    const task = await client.run('mesh-jwt-authentication', jwtForm);
     expect(task.status).toBe('completed');
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
   });

@@ -30,6 +30,18 @@ const reviewsOnTcp = [
 const route = (host: string, extra: Record<string, unknown> = {}) => ({ route: [{ destination: { host, ...extra } }] });
 const gateway = (name: string, servers: any[], selector: Record<string, string> = { istio: 'ingressgateway' }) =>
   spec('Gateway', name, 'default', { selector, servers });
+/** A namespace in ambient mode behind its waypoint, an L4 rule for inventory, a PERMISSIVE metrics port for checkout (MP0016, MP0017). */
+const ambientShopWithWaypoint = namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
+const storefrontOnlyForInventory = spec('AuthorizationPolicy', 'inventory', 'shop', {
+  selector: { matchLabels: { app: 'inventory' } },
+  action: 'ALLOW',
+  rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/storefront'] } }] }],
+});
+const checkoutMetricsPermissive = spec('PeerAuthentication', 'checkout', 'shop', {
+  selector: { matchLabels: { app: 'checkout' } },
+  mtls: { mode: 'STRICT' },
+  portLevelMtls: { '9090': { mode: 'PERMISSIVE' } },
+});
 const server = (port: number, hosts: string[], tls?: Record<string, unknown>) => ({
   port: { number: port, name: `p${port}`, protocol: tls ? 'HTTPS' : 'HTTP' },
   hosts,
@@ -1248,13 +1260,9 @@ const cases: Case[] = [
     code: 'MP0016',
     title: 'identity rules enforced by ztunnel behind a namespace waypoint',
     fires: [
-      namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' }),
+      ambientShopWithWaypoint,
       service('inventory', 'shop', { app: 'inventory' }, [{ name: 'http', port: 8080, protocol: 'TCP' }]),
-      spec('AuthorizationPolicy', 'inventory', 'shop', {
-        selector: { matchLabels: { app: 'inventory' } },
-        action: 'ALLOW',
-        rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/storefront'] } }] }],
-      }),
+      storefrontOnlyForInventory,
     ],
     expect: [
       {
@@ -1265,14 +1273,10 @@ const cases: Case[] = [
       },
     ],
     quiet: [
-      namespace('shop', { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' }),
+      ambientShopWithWaypoint,
       // What Meshport renders for an L4-only service: the Service opts out of the namespace waypoint.
       service('inventory', 'shop', { app: 'inventory' }, [{ name: 'http', port: 8080, protocol: 'TCP' }], { labels: { 'istio.io/use-waypoint': 'none' } }),
-      spec('AuthorizationPolicy', 'inventory', 'shop', {
-        selector: { matchLabels: { app: 'inventory' } },
-        action: 'ALLOW',
-        rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/storefront'] } }] }],
-      }),
+      storefrontOnlyForInventory,
     ],
   },
   {
@@ -1280,11 +1284,7 @@ const cases: Case[] = [
     title: "a PERMISSIVE port's plaintext refused by a waypoint's bypass prevention",
     options: { mode: 'files' },
     fires: [
-      spec('PeerAuthentication', 'checkout', 'shop', {
-        selector: { matchLabels: { app: 'checkout' } },
-        mtls: { mode: 'STRICT' },
-        portLevelMtls: { '9090': { mode: 'PERMISSIVE' } },
-      }),
+      checkoutMetricsPermissive,
       spec('AuthorizationPolicy', 'checkout-waypoint-only', 'shop', {
         selector: { matchLabels: { app: 'checkout' } },
         action: 'DENY',
@@ -1300,11 +1300,7 @@ const cases: Case[] = [
       },
     ],
     quiet: [
-      spec('PeerAuthentication', 'checkout', 'shop', {
-        selector: { matchLabels: { app: 'checkout' } },
-        mtls: { mode: 'STRICT' },
-        portLevelMtls: { '9090': { mode: 'PERMISSIVE' } },
-      }),
+      checkoutMetricsPermissive,
       spec('AuthorizationPolicy', 'checkout-waypoint-only', 'shop', {
         selector: { matchLabels: { app: 'checkout' } },
         action: 'DENY',

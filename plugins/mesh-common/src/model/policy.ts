@@ -28,7 +28,11 @@ import {
 /** The controllers whose pod template Meshport patches. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'] as const;
 
-/** The principal of Istio's default ingress gateway. */
+/**
+ * The principal of Istio's default ingress gateway.
+ *
+ * @public
+ */
 export const DEFAULT_INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 
 const servicePort = z

@@ -125,6 +125,9 @@ describe('the Mesh tab', () => {
   it('shows what policies in dry run would deny with the button that enforces them, and callers seen against callers allowed', async () => {
     const status = paymentStatus();
     status.clusters[0].security.dryRun = { policies: ['payments/payment-service-allow-callers'], window: '5m', deniedPerSecond: 0.5 };
+    // The demo's caller rule, as if it were only tried: enforcing it must keep order-service in.
+    const tried = status.clusters[0].security.authorizationPolicies.find(policy => policy.name === 'payment-service-callers')!;
+    tried.dryRun = true;
     status.clusters[0].security.callers = [
       {
         principal: 'cluster.local/ns/reports/sa/nightly',
@@ -139,7 +142,13 @@ describe('the Mesh tab', () => {
       'In dry run, counted but not enforced: payments/payment-service-allow-callers; they would have denied 0.50 requests/s over the last 5m.',
     );
     const href = screen.getByText('Enforce: open the change request').closest('a')?.getAttribute('href') ?? '';
-    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service', authorizationDryRun: false });
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
+      entity: 'component:default/payment-service',
+      authorizationDryRun: false,
+      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
+      healthCheckPaths: [],
+      denyByDefault: false,
+    });
     expect(screen.getByLabelText('callers seen and allowed')).toHaveTextContent('nightly calls you (0.40 req/s) but no ALLOW rule admits it');
   });
 

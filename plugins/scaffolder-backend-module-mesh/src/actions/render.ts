@@ -68,6 +68,7 @@ function requestFor(
     removeSections?: string[];
     canaryStep?: CanaryStepInput;
     entityRef?: string;
+    confirmAccessLoss?: string[];
   },
 ): RenderRequest {
   if (Boolean(input.policy) === Boolean(input.namespacePolicy)) {
@@ -93,6 +94,7 @@ function requestFor(
       removeSections: input.removeSections,
       canaryStep: input.canaryStep ? toCanaryStep(input.canaryStep) : undefined,
       entityRef: record.entityRef,
+      confirmAccessLoss: input.confirmAccessLoss ?? [],
     };
   }
   const namespacePolicy = withCheckoutNames(record, policyFromForm(input.namespacePolicy!), { namespace: record.namespace }, 'namespacePolicy');
@@ -148,6 +150,14 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
             .optional()
             .describe('A canary release step applied to the stored policy'),
         entityRef: z => z.string().optional().describe('Optional check: the catalog entity mesh:gitops:checkout checked out'),
+        confirmAccessLoss: z =>
+          z
+            .array(z.string().max(320))
+            .max(200)
+            .optional()
+            .describe(
+              'Callers ("namespace/serviceaccount") the user accepts will lose access; a change that takes access away from any other caller Meshport knows of is refused',
+            ),
         workingCopy: z => z.string().optional().describe('Workspace folder mesh:gitops:checkout used'),
         layout: z => z.string().optional().describe('Not settable: the folder layout is mesh.gitops.layout; a template that names another is refused'),
       },

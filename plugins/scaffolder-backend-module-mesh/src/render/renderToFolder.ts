@@ -24,12 +24,21 @@ import {
   YamlParseError,
 } from '@meshport/plugin-mesh-common';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
+import { checkAccess, objectsOf, parsedStoredPolicy } from './accessCheck';
 import { renderSummary, RenderSummaryInput } from '../summary';
 import { changeBranchName, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 
 /** What a form asks to change: a service's policy sections, or a namespace's policy. */
 export type RenderRequest =
-  | { kind: 'service'; policy: Record<string, unknown>; removeSections?: string[]; canaryStep?: CanaryStep; entityRef?: string }
+  | {
+      kind: 'service';
+      policy: Record<string, unknown>;
+      removeSections?: string[];
+      canaryStep?: CanaryStep;
+      entityRef?: string;
+      /** Callers the user accepts to see lose access ("namespace/serviceaccount"). */
+      confirmAccessLoss?: string[];
+    }
   | { kind: 'namespace'; namespacePolicy: Record<string, unknown>; entityRef?: string };
 
 /** A render laid over a folder, complete and validated, before anything is written. */
@@ -61,6 +70,8 @@ function requireName(value: unknown, field: string): string {
 interface Rendered {
   rendered: RenderedPolicy;
   policyDocument: unknown;
+  /** The parsed service policy, for the access check. */
+  policy?: MeshPolicy;
   overhead?: OverheadEstimate;
   migration?: RenderSummaryInput['migration'];
 }
@@ -91,7 +102,7 @@ function renderService(request: Extract<RenderRequest, { kind: 'service' }>, exi
   const parsed = parseMeshPolicy(merged, 'policy');
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
   checkEgressGateways(parsed.value, settings);
-  return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value) };
+  return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value), policy: parsed.value };
 }
 
 /**
@@ -133,19 +144,24 @@ async function treeAfterPlan(snapshot: RepositorySnapshot, roots: string[], fold
       if (!full.startsWith(`${folder}/`)) files.push({ path: full, text: content.toString('utf8') });
     }
   }
-  files.push(...plan.writes.map(write => ({ path: `${folder}/${write.path}`, text: write.content })));
-  files.push(...plan.kept.map(file => ({ path: `${folder}/${file}`, text: existing.get(file) ?? '' })));
-  const manifests = files
-    .filter(file => /\.ya?ml$/.test(file.path))
-    .flatMap(file => {
-      try {
-        return [{ path: file.path, documents: parseYaml(file.text, file.path) }];
-      } catch (error) {
-        warnings.push(`${error instanceof YamlParseError ? error.message : `${file.path}: ${String(error)}`}; it was not analyzed`);
-        return [];
-      }
-    });
-  return { manifests, warnings };
+  const ownAfter = [
+    ...plan.writes.map(write => ({ path: `${folder}/${write.path}`, text: write.content })),
+    ...plan.kept.map(file => ({ path: `${folder}/${file}`, text: existing.get(file) ?? '' })),
+  ];
+  const ownBefore = [...existing].map(([path, text]) => ({ path: `${folder}/${path}`, text }));
+  const parsed = (list: Array<{ path: string; text: string }>, report: boolean) =>
+    list
+      .filter(file => /\.ya?ml$/.test(file.path))
+      .flatMap(file => {
+        try {
+          return [{ path: file.path, documents: parseYaml(file.text, file.path) }];
+        } catch (error) {
+          if (report) warnings.push(`${error instanceof YamlParseError ? error.message : `${file.path}: ${String(error)}`}; it was not analyzed`);
+          return [];
+        }
+      });
+  // The tree as the cluster holds it now (the folder as it was), for who has access before the change.
+  return { manifests: parsed([...files, ...ownAfter], true), before: parsed([...files, ...ownBefore], false), warnings };
 }
 
 function analysisError(errors: Finding[]): InputError {
@@ -174,7 +190,7 @@ export async function renderToFolder(
         }
       : { namespace: requireName(request.namespacePolicy.namespace, 'namespacePolicy.namespace') };
   const existing = asText((await snapshot.readFolder(folder)).files);
-  const { rendered, policyDocument, overhead, migration } =
+  const { rendered, policyDocument, overhead, migration, policy } =
     request.kind === 'service' ? renderService(request, existing, settings) : renderNamespace(request, existing);
   const plan = planFolder(existing, rendered.files, policyDocument, request.kind === 'service' ? request.entityRef : undefined);
   const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
@@ -186,6 +202,16 @@ export async function renderToFolder(
   const otherFindings = findings.filter(f => !ours.has(f.resource));
   const blocking = own.filter(f => f.level === 'error');
   if (blocking.length > 0) throw analysisError(blocking);
+  const access =
+    request.kind === 'service' && policy
+      ? checkAccess({
+          before: objectsOf(tree.before),
+          after: objectsOf(tree.manifests),
+          stored: parsedStoredPolicy(storedPolicy(existing)),
+          next: policy,
+          confirmAccessLoss: request.confirmAccessLoss ?? [],
+        })
+      : [];
 
   const subject = 'service' in names ? `${names.service}.${names.namespace}` : `namespace ${names.namespace}`;
   const branchName = changeBranchName(names);
@@ -211,6 +237,7 @@ export async function renderToFolder(
       entityRef: request.entityRef,
       migration,
       previous: existing,
+      access,
     }),
   };
 }

@@ -389,6 +389,8 @@ describe('10. a token requirement cannot be escaped with path variants', () => {
       jwt: { issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/keys', claims: [{ claim: 'role', values: ['customer'] }] },
       requireToken: true,
       publicPaths: ['/healthz'],
+      // Requiring a token takes access away from order-service, which calls without one: said and accepted.
+      confirmAccessLoss: ['orders/order-service'],
     });
     expect(task.status).toBe('completed');
     const clone = cloneBranch(env.github.repositoryPath('acme/jwt'), BRANCH);

@@ -27,7 +27,7 @@ import { JwtTransportAnalyzer } from './meshport/jwtTransport';
 import { PeerAuthenticationAnalyzer } from './meshport/peerAuthenticationPorts';
 import { PortLevelMtlsAnalyzer } from './meshport/portLevelMtls';
 import { RouteWeightAnalyzer } from './meshport/routeWeights';
-import { EgressRouteVisibilityAnalyzer } from './meshport/egressRouteVisibility';
+import { GatewayRouteVisibilityAnalyzer } from './meshport/gatewayRouteVisibility';
 import { NamespaceWaypointL4RulesAnalyzer } from './meshport/namespaceWaypointL4Rules';
 import { PermissivePortUnderDenyAnalyzer } from './meshport/permissivePortUnderWaypoint';
 import { ServiceEntryExportAnalyzer } from './meshport/serviceEntryExport';
@@ -95,7 +95,7 @@ export const MESHPORT_ANALYZERS: Analyzer[] = [
   GatewayConflictsInFilesAnalyzer,
   HttpRulesWithoutWaypointAnalyzer,
   ServiceEntryExportAnalyzer,
-  EgressRouteVisibilityAnalyzer,
+  GatewayRouteVisibilityAnalyzer,
   NamespaceWaypointL4RulesAnalyzer,
   PermissivePortUnderDenyAnalyzer,
 ];

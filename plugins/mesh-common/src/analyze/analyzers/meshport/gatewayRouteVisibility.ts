@@ -15,7 +15,7 @@ function gatewayProxyNamespaces(gateway: AnalyzedObject, context: AnalyzerContex
  * (pilot/pkg/model/push_context.go, VirtualServicesForGateway), so its routes never reach the gateway
  * (HTTP answers 404, TLS passthrough has no listener).
  */
-export const EgressRouteVisibilityAnalyzer: Analyzer = {
+export const GatewayRouteVisibilityAnalyzer: Analyzer = {
   metadata: {
     name: 'meshport.GatewayRouteVisibilityAnalyzer',
     description: 'Finds VirtualServices bound to a Gateway whose proxies cannot see them (exportTo)',

@@ -1,0 +1,106 @@
+import { isHttpProtocol, MeshPolicy } from '../model';
+import { explainTraffic, ExplainOptions } from './explain';
+import { TrafficRequest } from './types';
+
+/**
+ * A caller Meshport knows of for a service, and the request that stands for its access.
+ *
+ * @public
+ */
+export interface KnownCaller {
+  /** How the caller is named to people: "orders/order-service". */
+  name: string;
+  from: TrafficRequest['from'];
+  request: { port: number; method?: string; path?: string };
+  /** Why Meshport knows it: "allowed caller", "ingress gateway". */
+  why: string;
+}
+
+/**
+ * One known caller's access before and after a change.
+ *
+ * @public
+ */
+export interface AccessChange {
+  caller: string;
+  request: string;
+  before: 'allow' | 'deny';
+  after: 'allow' | 'deny';
+  /** Why the verdict after the change is what it is (the deciding proxy and policy). */
+  reason: string;
+  why: string;
+}
+
+/** "cluster.local/ns/<ns>/sa/<sa>" → namespace and service account. */
+function principalParts(principal: string): { namespace: string; serviceAccount: string } | undefined {
+  const parts = principal.split('/');
+  return parts.length === 5 && parts[1] === 'ns' && parts[3] === 'sa' ? { namespace: parts[2], serviceAccount: parts[4] } : undefined;
+}
+
+/** A concrete request a path pattern allows: "/api/*" → "/api/x". */
+const concretePath = (pattern: string | undefined) => (pattern ? pattern.replace('*', 'x') : '/');
+
+/**
+ * The callers a policy names: each allowed caller (its first method and path), callers still on sidecars,
+ * and the ingress gateway on its health-check paths. Callers of both policies count, so that one the
+ * change removes is still asked about.
+ *
+ * @public
+ */
+export function knownCallers(...policies: Array<MeshPolicy | undefined>): KnownCaller[] {
+  const callers = new Map<string, KnownCaller>();
+  for (const policy of policies) {
+    if (!policy) continue;
+    const port = (policy.service.ports.find(p => isHttpProtocol(p.protocol ?? 'HTTP')) ?? policy.service.ports[0]).number;
+    const dataPlaneOf = (principal: string): TrafficRequest['from']['dataPlane'] =>
+      policy.dataPlane.mode === 'ambient' && !policy.dataPlane.sidecarCallers.includes(principal) ? 'ambient' : 'sidecar';
+    const add = (principal: string, request: KnownCaller['request'], why: string) => {
+      const parts = principalParts(principal);
+      const name = parts ? `${parts.namespace}/${parts.serviceAccount}` : principal;
+      if (!parts || callers.has(`${name} ${request.method ?? ''} ${request.path ?? ''}`)) return;
+      callers.set(`${name} ${request.method ?? ''} ${request.path ?? ''}`, { name, from: { ...parts, dataPlane: dataPlaneOf(principal) }, request, why });
+    };
+    for (const rule of policy.authorization.allow) {
+      const request = { port, method: rule.methods[0] ?? 'GET', path: concretePath(rule.paths[0]) };
+      for (const principal of rule.principals) add(principal, request, 'allowed caller');
+      for (const namespace of rule.namespaces) add(`cluster.local/ns/${namespace}/sa/default`, request, `allowed namespace ${namespace}`);
+    }
+    for (const path of policy.authorization.healthCheckPaths)
+      add(policy.authorization.ingressGatewayPrincipal, { port, method: 'GET', path }, 'ingress gateway health check');
+  }
+  return [...callers.values()];
+}
+
+/**
+ * Each known caller's verdict before and after a change, over the objects the cluster would hold before
+ * and after it (the whole mesh folder of the GitOps repository, so that namespace policies count too).
+ *
+ * @public
+ */
+export function accessChanges(before: unknown[], after: unknown[], host: string, callers: KnownCaller[], options: ExplainOptions = {}): AccessChange[] {
+  return callers.map(caller => {
+    const request: TrafficRequest = { from: caller.from, to: { host, port: caller.request.port }, method: caller.request.method, path: caller.request.path };
+    const was = explainTraffic(before, request, options);
+    const is = explainTraffic(after, request, options);
+    return {
+      caller: caller.name,
+      request: `${caller.request.method ?? ''} ${caller.request.path ?? ''}`.trim(),
+      before: was.verdict,
+      after: is.verdict,
+      reason: is.reason,
+      why: caller.why,
+    };
+  });
+}
+
+/**
+ * A change in words: "orders/order-service: POST /api/v1/pay allowed before, denied after (sidecar at …: denied by …)".
+ *
+ * @public
+ */
+export function describeAccessChange(change: AccessChange): string {
+  const verdict = (value: 'allow' | 'deny') => (value === 'allow' ? 'allowed' : 'denied');
+  const when =
+    change.before === change.after ? `${verdict(change.after)} before and after` : `${verdict(change.before)} before, ${verdict(change.after)} after`;
+  return `${change.caller}: ${change.request} ${when} (${change.reason})`;
+}

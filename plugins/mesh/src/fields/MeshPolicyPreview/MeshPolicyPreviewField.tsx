@@ -6,7 +6,7 @@ import Box from '@material-ui/core/Box';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Typography from '@material-ui/core/Typography';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { FileChange, fileChanges, formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
+import { AccessChange, describeAccessChange, FileChange, fileChanges, formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
 import { meshApiRef, MergedFiles } from '../../api/MeshApi';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -55,6 +55,31 @@ function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: str
   );
 }
 
+/** Who keeps access: each caller the stored or new policy names, those who lose it first, in words. */
+function AccessView({ access }: { access: AccessChange[] }) {
+  if (access.length === 0) return null;
+  const losing = access.filter(change => change.before === 'allow' && change.after === 'deny');
+  const ordered = [...losing, ...access.filter(change => !losing.includes(change))];
+  return (
+    <Box aria-label="who keeps access" mt={1}>
+      <Typography variant="body2">
+        {losing.length === 0
+          ? 'Who keeps access: every caller Meshport knows of keeps the access it has.'
+          : `Who keeps access: ${losing.length} caller(s) would lose access; the task refuses this unless "Callers that may lose access" names them.`}
+      </Typography>
+      <ul>
+        {ordered.map(change => (
+          <li key={`${change.caller} ${change.request}`}>
+            <Typography variant="body2" color={losing.includes(change) ? 'error' : 'textPrimary'}>
+              {describeAccessChange(change)}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </Box>
+  );
+}
+
 /**
  * As the form is filled: the manifests the template will propose (per file), the analyzer findings and
  * what sidecars and ambient would each cost, computed in the browser; the files as changes to what the
@@ -77,7 +102,10 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
   // What the GitOps target branch holds for the entity: the policy the form is laid over, and what the preview's files change.
   const merged = useAsync(async () => (entityRef ? meshApi.getMergedFiles(parseEntityRef(entityRef)) : undefined), [meshApi, entityRef]);
   const stored = useMemo(() => storedPolicyOf(merged.value?.files), [merged.value]);
-  const preview = useMemo(() => (value?.template ? previewPolicy(value.template, value.entity, formData, stored) : undefined), [value, formData, stored]);
+  const preview = useMemo(
+    () => (value?.template ? previewPolicy(value.template, value.entity, formData, stored, merged.value?.files) : undefined),
+    [value, formData, stored, merged.value],
+  );
   if (loading) return <Progress />;
   if (error) return <FormHelperText error>The preview could not be computed: {error.message}</FormHelperText>;
   if (!preview) return <FormHelperText error>The template {templateName} is not in the catalog.</FormHelperText>;
@@ -111,6 +139,7 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
       <Typography variant="body2">
         Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}
       </Typography>
+      <AccessView access={preview.access} />
       <PreviewFiles files={preview.files} merged={merged.value} unavailable={merged.error?.message} />
     </Box>
   );

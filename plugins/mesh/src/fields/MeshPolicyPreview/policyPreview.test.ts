@@ -77,4 +77,29 @@ describe("the policy preview, from onboard-service's own render step", () => {
     const preview = previewPolicy(template, demoComponent('user-service', 'users'), { ...form, ports: [{ number: 70000, protocol: 'HTTP' }] });
     expect(preview).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'policy.service.ports[0].number' })] });
   });
+
+  it('says who keeps access against the folder the branch holds: a caller the form drops is shown losing it, as the task will refuse', () => {
+    const storedFiles = [
+      {
+        path: 'meshport-policy.yaml',
+        content:
+          'service:\n  name: user-service\n  namespace: users\n  ports:\n    - number: 8080\n      protocol: HTTP\nauthorization:\n  denyByDefault: true\n  allow:\n    - principals: [cluster.local/ns/orders/sa/order-service]\n      methods: [GET]\n',
+      },
+    ];
+    const stored = storedPolicyOf(storedFiles);
+    const before = previewPolicy(template, demoComponent('user-service', 'users'), form, stored);
+    if (!before.ok) throw new Error(JSON.stringify(before.errors));
+    const branch = [...storedFiles, ...before.files];
+    const kept = previewPolicy(template, demoComponent('user-service', 'users'), form, stored, branch);
+    expect(kept.ok && kept.access.map(change => [change.caller, change.before, change.after])).toEqual([['orders/order-service', 'allow', 'allow']]);
+    const dropped = previewPolicy(
+      template,
+      demoComponent('user-service', 'users'),
+      { ...form, allowedCallers: [{ principals: ['cluster.local/ns/shop/sa/storefront'] }] },
+      stored,
+      branch,
+    );
+    if (!dropped.ok) throw new Error(JSON.stringify(dropped.errors));
+    expect(dropped.access.filter(change => change.after === 'deny').map(change => change.caller)).toEqual(['orders/order-service']);
+  });
 });

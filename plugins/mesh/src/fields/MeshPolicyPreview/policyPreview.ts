@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  AccessChange,
+  accessChanges,
   analyze,
+  isKustomizeDocument,
+  knownCallers,
   compareDataPlanes,
   DataPlaneComparison,
   FieldError,
@@ -33,7 +37,15 @@ export function storedPolicyOf(files: Array<{ path: string; content: string }> |
 
 /** What the form would propose: the files, the findings, the sidecar cost and both data planes' costs; or why it cannot yet. */
 export type PolicyPreview =
-  | { ok: true; files: Array<{ path: string; content: string }>; findings: Finding[]; overhead: OverheadEstimate; dataPlanes: DataPlaneComparison }
+  | {
+      ok: true;
+      files: Array<{ path: string; content: string }>;
+      findings: Finding[];
+      overhead: OverheadEstimate;
+      dataPlanes: DataPlaneComparison;
+      /** Each caller the stored or the new policy names: its access before and after, as the action will judge it. */
+      access: AccessChange[];
+    }
   | { ok: false; errors: FieldError[] };
 
 /**
@@ -42,7 +54,27 @@ export type PolicyPreview =
  * policy the folder stores (`stored`) with the sections it removes, then checked, rendered and analyzed by
  * the same library as the action: the template stays the one source of truth.
  */
-export function previewPolicy(template: Entity, entity: Entity | undefined, formData: Record<string, unknown>, stored?: unknown): PolicyPreview {
+/** The objects a folder's files put in the cluster, kustomize patches included (they say its data plane and waypoint). */
+function folderObjects(files: Array<{ path: string; content: string }>): unknown[] {
+  return files
+    .filter(file => file.path.endsWith('.yaml') || file.path.endsWith('.yml'))
+    .flatMap(file => {
+      try {
+        return parseYaml(file.content, file.path);
+      } catch {
+        return [];
+      }
+    })
+    .filter((document: any) => document && typeof document === 'object' && typeof document.kind === 'string' && !isKustomizeDocument(document));
+}
+
+export function previewPolicy(
+  template: Entity,
+  entity: Entity | undefined,
+  formData: Record<string, unknown>,
+  stored?: unknown,
+  mergedFiles: Array<{ path: string; content: string }> = [],
+): PolicyPreview {
   const steps = ((template.spec as any)?.steps ?? []) as Array<{ id?: string; action?: string; input?: Record<string, unknown> }>;
   const render = steps.find(step => step.action === 'mesh:render');
   if (!render?.input?.policy) return { ok: false, errors: [{ field: 'template', message: `${template.metadata.name} has no mesh:render step with a policy` }] };
@@ -53,9 +85,20 @@ export function previewPolicy(template: Entity, entity: Entity | undefined, form
   const parsed = parseMeshPolicy(mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []), 'policy');
   if (!parsed.ok) return parsed;
   const rendered = renderPolicy(parsed.value);
+  const files = rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) }));
+  const storedParsed = stored === undefined ? undefined : parseMeshPolicy(stored);
+  const host = `${parsed.value.service.name}.${parsed.value.service.namespace}.svc.cluster.local`;
+  // The folder as the branch holds it against the folder as the change leaves it: the action asks the same of the whole mesh tree.
+  const access = accessChanges(
+    folderObjects(mergedFiles),
+    folderObjects(files),
+    host,
+    knownCallers(storedParsed?.ok ? storedParsed.value : undefined, parsed.value),
+  );
   return {
     ok: true,
-    files: rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })),
+    access,
+    files,
     findings: analyze([...rendered.objects], { mode: 'files' }),
     overhead: overheadForPolicy(parsed.value),
     dataPlanes: compareDataPlanes(parsed.value),

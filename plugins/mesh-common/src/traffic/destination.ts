@@ -1,4 +1,4 @@
-import { AnalyzedObject, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
+import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
 import { DATAPLANE_MODE_LABEL, namespaceInAmbientMode, namespaceInjectionMode, SIDECAR_INJECT } from '../istio/meshMembership';
 import { selectorMatches } from '../istio/selectors';
 import { serviceWaypoint, WaypointRef } from '../status/ambient';
@@ -13,7 +13,7 @@ export interface TrafficObjects {
 export function trafficObjects(objects: AnalyzedObject[]): TrafficObjects {
   const byKind = new Map<string, AnalyzedObject[]>();
   for (const object of objects) {
-    const kind = object.kind === 'Gateway' && object.apiVersion?.startsWith('gateway.networking.k8s.io/') ? 'KubernetesGateway' : object.kind;
+    const kind = kindKey(object);
     byKind.set(kind, [...(byKind.get(kind) ?? []), object]);
   }
   return { all: objects, ofKind: kind => byKind.get(kind) ?? [] };

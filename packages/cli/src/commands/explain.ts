@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CallerDataPlane, explainTraffic, isKustomizeDocument, parseYaml, TrafficExplanation } from '@meshport/plugin-mesh-common';
+import { CallerDataPlane, explainTraffic, objectsWithPatches, parseYaml, TrafficExplanation } from '@meshport/plugin-mesh-common';
 import { collectManifestFiles } from '@meshport/plugin-mesh-node';
 import { CommandResult } from '../io';
 
@@ -26,9 +26,7 @@ export function parseTarget(value: string): { host: string; port: number } {
  * which data plane its pods join and which waypoint its Service uses.
  */
 function readObjects(paths: string[]): unknown[] {
-  return collectManifestFiles(paths)
-    .flatMap(file => parseYaml(fs.readFileSync(file, 'utf8'), file))
-    .filter((document: any) => document && typeof document === 'object' && typeof document.kind === 'string' && !isKustomizeDocument(document));
+  return objectsWithPatches(collectManifestFiles(paths).flatMap(file => parseYaml(fs.readFileSync(file, 'utf8'), file)));
 }
 
 function describe(explanation: TrafficExplanation): string[] {

@@ -54,13 +54,22 @@ function patchPaths(files: ManifestFile[]): Set<string> {
  */
 export function clusterObjectsFromFiles(files: ManifestFile[]): unknown[] {
   const patches = patchPaths(files);
-  return files.flatMap(file =>
-    patches.has(normalize(file.path))
-      ? []
-      : file.documents.filter(
-          (document: any) => document && typeof document === 'object' && typeof document.kind === 'string' && !isKustomizeDocument(document),
-        ),
-  );
+  return files.flatMap(file => (patches.has(normalize(file.path)) ? [] : file.documents.filter(isObjectDocument)));
+}
+
+/** A document that is an object (it has a kind), not one of kustomize's own files. */
+function isObjectDocument(document: unknown): boolean {
+  return Boolean(document) && typeof document === 'object' && typeof (document as { kind?: unknown }).kind === 'string' && !isKustomizeDocument(document);
+}
+
+/**
+ * Every object of the documents, kustomize patches included: a rendered folder says in its patches which
+ * data plane its pods join and which waypoint its Service uses, what the traffic model needs to know.
+ *
+ * @public
+ */
+export function objectsWithPatches(documents: unknown[]): unknown[] {
+  return documents.filter(isObjectDocument);
 }
 
 /**

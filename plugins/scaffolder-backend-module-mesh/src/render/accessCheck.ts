@@ -1,19 +1,9 @@
 import { InputError } from '@backstage/errors';
-import {
-  AccessChange,
-  accessChanges,
-  describeAccessChange,
-  isKustomizeDocument,
-  knownCallers,
-  MeshPolicy,
-  parseMeshPolicy,
-} from '@meshport/plugin-mesh-common';
+import { AccessChange, accessChanges, describeAccessChange, knownCallers, MeshPolicy, objectsWithPatches, parseMeshPolicy } from '@meshport/plugin-mesh-common';
 
 /** The objects a set of manifests puts in a cluster, kustomize patches included (they say a folder's data plane and waypoint). */
 export function objectsOf(manifests: Array<{ documents: unknown[] }>): unknown[] {
-  return manifests
-    .flatMap(manifest => manifest.documents)
-    .filter((document: any) => document && typeof document === 'object' && typeof document.kind === 'string' && !isKustomizeDocument(document));
+  return objectsWithPatches(manifests.flatMap(manifest => manifest.documents));
 }
 
 /** The policy a folder stored, when it still parses (an older or hand-edited one may not: then only the new policy's callers count). */

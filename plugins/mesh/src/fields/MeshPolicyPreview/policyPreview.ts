@@ -3,13 +3,13 @@ import {
   AccessChange,
   accessChanges,
   analyze,
-  isKustomizeDocument,
   knownCallers,
   compareDataPlanes,
   DataPlaneComparison,
   FieldError,
   Finding,
   mergePolicyInput,
+  objectsWithPatches,
   OverheadEstimate,
   overheadForPolicy,
   parseMeshPolicy,
@@ -56,16 +56,17 @@ export type PolicyPreview =
  */
 /** The objects a folder's files put in the cluster, kustomize patches included (they say its data plane and waypoint). */
 function folderObjects(files: Array<{ path: string; content: string }>): unknown[] {
-  return files
-    .filter(file => file.path.endsWith('.yaml') || file.path.endsWith('.yml'))
-    .flatMap(file => {
-      try {
-        return parseYaml(file.content, file.path);
-      } catch {
-        return [];
-      }
-    })
-    .filter((document: any) => document && typeof document === 'object' && typeof document.kind === 'string' && !isKustomizeDocument(document));
+  return objectsWithPatches(
+    files
+      .filter(file => file.path.endsWith('.yaml') || file.path.endsWith('.yml'))
+      .flatMap(file => {
+        try {
+          return parseYaml(file.content, file.path);
+        } catch {
+          return [];
+        }
+      }),
+  );
 }
 
 export function previewPolicy(

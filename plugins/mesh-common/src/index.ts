@@ -162,8 +162,8 @@ export type {
   WorkloadMtls,
   WorkloadsStatus,
 } from './api/statusTypes';
-export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile } from './manifests/manifestFiles';
+export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile, objectsWithPatches } from './manifests/manifestFiles';
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
-export { explainTraffic, type ExplainOptions } from './traffic/explain';
+export { explainTraffic, type ExplainOptions, trafficExplainer } from './traffic/explain';
 export type { CallerDataPlane, PolicyEffect, TrafficExplanation, TrafficHop, TrafficRequest } from './traffic/types';
 export { type AccessChange, accessChanges, describeAccessChange, type KnownCaller, knownCallers } from './traffic/accessDiff';

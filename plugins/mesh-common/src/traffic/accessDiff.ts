@@ -1,5 +1,5 @@
 import { isHttpProtocol, MeshPolicy } from '../model';
-import { explainTraffic, ExplainOptions } from './explain';
+import { ExplainOptions, trafficExplainer } from './explain';
 import { TrafficRequest } from './types';
 
 /**
@@ -78,10 +78,12 @@ export function knownCallers(...policies: Array<MeshPolicy | undefined>): KnownC
  * @public
  */
 export function accessChanges(before: unknown[], after: unknown[], host: string, callers: KnownCaller[], options: ExplainOptions = {}): AccessChange[] {
+  const explainBefore = trafficExplainer(before, options);
+  const explainAfter = trafficExplainer(after, options);
   return callers.map(caller => {
     const request: TrafficRequest = { from: caller.from, to: { host, port: caller.request.port }, method: caller.request.method, path: caller.request.path };
-    const was = explainTraffic(before, request, options);
-    const is = explainTraffic(after, request, options);
+    const was = explainBefore(request);
+    const is = explainAfter(request);
     return {
       caller: caller.name,
       request: `${caller.request.method ?? ''} ${caller.request.path ?? ''}`.trim(),

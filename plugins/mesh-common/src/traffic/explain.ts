@@ -112,18 +112,33 @@ function outcome(hops: TrafficHop[], explanation: Omit<TrafficExplanation, 'verd
 }
 
 /**
+ * How Istio handles one request over the objects: see {@link trafficExplainer}.
+ *
+ * @public
+ */
+export function explainTraffic(input: unknown[], request: TrafficRequest, options: ExplainOptions = {}): TrafficExplanation {
+  return trafficExplainer(input, options)(request);
+}
+
+/**
  * How Istio handles one request, hop by hop, from the objects of a cluster or a GitOps folder: which
  * proxies it passes (the caller's sidecar or ztunnel, the destination's waypoint, its sidecar or
  * ztunnel), the identity each sees, the route, and which AuthorizationPolicy decides. Written from Istio's
  * source; each rule names the file it follows.
  *
+ * The objects are read and indexed once, for every request the returned function is asked.
+ *
  * @public
  */
-export function explainTraffic(input: unknown[], request: TrafficRequest, options: ExplainOptions = {}): TrafficExplanation {
+export function trafficExplainer(input: unknown[], options: ExplainOptions = {}): (request: TrafficRequest) => TrafficExplanation {
+  const objects = trafficObjects(normalizeObjects(input));
+  return request => explainWith(objects, request, options);
+}
+
+function explainWith(objects: TrafficObjects, request: TrafficRequest, options: ExplainOptions): TrafficExplanation {
   const rootNamespace = options.rootNamespace ?? 'istio-system';
   const trustDomain = options.trustDomain ?? 'cluster.local';
   const clusterDomain = options.clusterDomain ?? 'cluster.local';
-  const objects = trafficObjects(normalizeObjects(input));
   const assumptions: string[] = [];
   const caller = request.from;
   const callerPrincipal = principalOf(trustDomain, caller.namespace, caller.serviceAccount);
@@ -153,7 +168,7 @@ export function explainTraffic(input: unknown[], request: TrafficRequest, option
   let route;
 
   if (caller.dataPlane === 'sidecar') {
-    const scope = sidecarScopeAdmits(objects, caller, rootNamespace, { namespace: service.namespace, host: destination.host }, assumptions);
+    const scope = sidecarScopeAdmits(objects, caller, rootNamespace, { host: destination.host }, assumptions);
     if (!scope.admits) {
       // pilot/pkg/model/sidecar.go: a host outside the egress hosts has no cluster at the caller's proxy.
       const registryOnly = outboundPolicy(objects, rootNamespace) === 'REGISTRY_ONLY';

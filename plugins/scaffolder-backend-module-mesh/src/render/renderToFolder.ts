@@ -160,8 +160,10 @@ async function treeAfterPlan(snapshot: RepositorySnapshot, roots: string[], fold
           return [];
         }
       });
-  // The tree as the cluster holds it now (the folder as it was), for who has access before the change.
-  return { manifests: parsed([...files, ...ownAfter], true), before: parsed([...files, ...ownBefore], false), warnings };
+  // The other folders are read once; the tree as the cluster holds it now (the folder as it was) is for
+  // who has access before the change.
+  const others = parsed(files, true);
+  return { manifests: [...others, ...parsed(ownAfter, true)], before: [...others, ...parsed(ownBefore, false)], warnings };
 }
 
 function analysisError(errors: Finding[]): InputError {

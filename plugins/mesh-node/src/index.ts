@@ -27,7 +27,7 @@ export {
   type TreeFile,
 } from './gitops/taskState';
 export { collectManifestFiles, readManifestDocuments } from './manifests/manifestFiles';
-export { CatalogClaimants, ownersOf } from './ownership/catalogClaimants';
+export { CatalogClaimants, claimantsAmong, ownersOf } from './ownership/catalogClaimants';
 export {
   decideFolderOwnership,
   decideNamespaceOwnership,

@@ -38,12 +38,21 @@ export class CatalogClaimants {
       { filter, fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations', 'relations', 'spec.owner'] },
       { credentials },
     );
-    // The catalog compares values without case; the annotations must name exactly these.
-    return items
-      .filter(entity => {
-        const annotations = entity.metadata.annotations ?? {};
-        return annotations[KUBERNETES_NAMESPACE_ANNOTATION] === namespace && (service === undefined || annotations[KUBERNETES_ID_ANNOTATION] === service);
-      })
-      .map(entity => ({ entityRef: stringifyEntityRef(entity), owners: ownersOf(entity) }));
+    // The catalog compares values without case; claimantsAmong compares them exactly.
+    return claimantsAmong(items, namespace, service);
   }
+}
+
+/**
+ * The entities whose Kubernetes annotations name exactly this namespace (and service), with their owners.
+ *
+ * @public
+ */
+export function claimantsAmong(entities: Entity[], namespace: string, service?: string): FolderClaimant[] {
+  return entities
+    .filter(entity => {
+      const annotations = entity.metadata.annotations ?? {};
+      return annotations[KUBERNETES_NAMESPACE_ANNOTATION] === namespace && (service === undefined || annotations[KUBERNETES_ID_ANNOTATION] === service);
+    })
+    .map(entity => ({ entityRef: stringifyEntityRef(entity), owners: ownersOf(entity) }));
 }

@@ -9,7 +9,7 @@ import { ConfigReader } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
-import { FolderClaimant, ownersOf } from '@meshport/plugin-mesh-node';
+import { claimantsAmong, FolderClaimant } from '@meshport/plugin-mesh-node';
 import { createMeshGitopsCheckoutAction } from '../actions/checkout';
 import { createMeshGitopsPullRequestAction } from '../actions/pullRequest';
 import { createMeshRenderAction } from '../actions/render';
@@ -46,14 +46,7 @@ export class FixtureEntityAccess implements EntityAccess {
   }
 
   async claimants(namespace: string, service?: string): Promise<FolderClaimant[]> {
-    return this.entities
-      .filter(entity => {
-        const annotations = entity.metadata.annotations ?? {};
-        return (
-          annotations['backstage.io/kubernetes-namespace'] === namespace && (service === undefined || annotations['backstage.io/kubernetes-id'] === service)
-        );
-      })
-      .map(entity => ({ entityRef: stringifyEntityRef(entity), owners: ownersOf(entity) }));
+    return claimantsAmong(this.entities, namespace, service);
   }
 
   /** Every user of the fixture is in payments-team, which owns every fixture component. */

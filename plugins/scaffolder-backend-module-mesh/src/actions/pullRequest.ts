@@ -1,18 +1,11 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository, resolveProvider } from '@meshport/plugin-mesh-node';
 import { changeRequestBody, commitMessage } from '../gitops/changeRequestText';
 import { MeshGitOpsContext } from '../gitops/context';
 import { DEFAULT_WORKING_COPY } from './checkout';
-import { removingStateOnFailure } from '../gitops/taskCleanup';
+import { requesterOf } from '../gitops/entityAccess';
 import { pullRequestExamples } from './pullRequest.examples';
-
-/** Who a task runs for, as the trailer and the change request name them. */
-function requesterOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
-  return principal.userEntityRef ?? `${principal.type}:${principal.subject ?? 'unknown'}`;
-}
 
 /** Refuses a pull-request step whose repoUrl names another repository than the one checked out. */
 function checkSameRepository(context: MeshGitOpsContext, record: CheckoutRecord, repoUrl: string | undefined) {
@@ -62,7 +55,8 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
       const workingCopy = input.workingCopy ?? DEFAULT_WORKING_COPY;
       const state = context.store.forTask(ctx.task.id, workingCopy);
       const record = await state.readRecord('workingCopy', workingCopy);
-      await removingStateOnFailure(state, async () => {
+      // The last Meshport step: whatever happens, nothing it fetched is needed again.
+      try {
         if (await hasGitMetadata(ctx.workspacePath, workingCopy)) {
           throw new InputError(
             `workingCopy: ${workingCopy}/.git was written by another step; Meshport keeps its git data outside the workspace and stops here`,
@@ -94,7 +88,6 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
           ctx.output('url', `${displayUrl(record.remoteUrl)}#${record.baseBranch}`);
           ctx.output('branch', record.baseBranch);
           ctx.output('changed', false);
-          await state.remove();
           return;
         }
         // Asking the host first proves the credentials and finds the request to update, before anything is pushed.
@@ -108,8 +101,6 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
           ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
           ctx.output('branch', record.branch);
           ctx.output('changed', Boolean(commit));
-          // A dry-run ends here: nothing it fetched is needed again.
-          await state.remove();
           return;
         }
         const requesters = [...new Set([...(record.branchFetched ? await git.requesters() : []), requester])];
@@ -137,7 +128,6 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
             }
           },
         });
-        await state.remove();
         for (const warning of result.warnings) ctx.logger.warn(warning);
         ctx.logger.info(`${existing ? 'Updated' : 'Opened'} ${result.url}`);
         ctx.output('url', result.url);
@@ -145,7 +135,9 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
         ctx.output('branch', record.branch);
         if (result.commit) ctx.output('commit', result.commit);
         ctx.output('changed', Boolean(result.commit));
-      });
+      } finally {
+        await state.remove();
+      }
     },
   });
 }

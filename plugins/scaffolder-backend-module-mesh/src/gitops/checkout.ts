@@ -18,6 +18,7 @@ import {
 } from '@meshport/plugin-mesh-node';
 import { folderFor, meshRootsOf } from '@meshport/plugin-mesh-node';
 import { MeshGitOpsContext } from './context';
+import { removingStateOnFailure } from './taskCleanup';
 import { MeshTarget } from './entityAccess';
 
 /** What a checkout is asked for. */
@@ -90,13 +91,8 @@ export async function checkoutForChange(context: MeshGitOpsContext, request: Che
   await context.store.ensureRoom();
   const state = context.store.forTask(request.taskId, request.workingCopy);
   await state.reset(request.workspacePath);
-  try {
-    return await fetchForChange(context, request, state, provider, repository);
-  } catch (error) {
-    // A failed checkout leaves nothing behind: the repository it fetched goes with it.
-    await state.remove();
-    throw error;
-  }
+  // A failed checkout leaves nothing behind: the repository it fetched goes with it.
+  return removingStateOnFailure(state, () => fetchForChange(context, request, state, provider, repository));
 }
 
 async function fetchForChange(

@@ -26,6 +26,12 @@ export interface EntityAccess {
   ownershipOf(credentials: BackstageCredentials): Promise<{ requester: string; ownership: string[] }>;
 }
 
+/** Who a task runs for, as commit trailers, change requests and refusals name them. */
+export function requesterOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  return principal.userEntityRef ?? `${principal.type}:${principal.subject ?? 'unknown'}`;
+}
+
 /** {@link EntityAccess} through Backstage's permission framework and catalog, as the task's user. */
 export class CatalogEntityAccess implements EntityAccess {
   private readonly catalogClaimants: CatalogClaimants;
@@ -44,8 +50,8 @@ export class CatalogEntityAccess implements EntityAccess {
   }
 
   async ownershipOf(credentials: BackstageCredentials): Promise<{ requester: string; ownership: string[] }> {
-    const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
-    if (principal.type !== 'user' || !principal.userEntityRef) return { requester: `${principal.type}:${principal.subject ?? 'unknown'}`, ownership: [] };
+    const principal = credentials.principal as { type: string; userEntityRef?: string };
+    if (principal.type !== 'user' || !principal.userEntityRef) return { requester: requesterOf(credentials), ownership: [] };
     const { userEntityRef, ownershipEntityRefs } = await this.userInfo.getUserInfo(credentials as BackstageCredentials<any>);
     return { requester: userEntityRef, ownership: ownershipEntityRefs };
   }

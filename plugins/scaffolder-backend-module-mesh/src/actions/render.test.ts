@@ -62,6 +62,34 @@ describe('mesh:render with bad input, on a plain git repository', () => {
     expect(refs()).toBe(before);
   });
 
+  const storedPolicy = () => git(repository, 'show', 'meshport/payments/payment-service:mesh/payments/payment-service/meshport-policy.yaml');
+
+  it('edits only the fields a narrow form gives, keeping the rest of the stored policy line for line', async () => {
+    const before = storedPolicy();
+    expect(before).toContain('canaryWeight');
+    const steps = paymentServiceSteps(repoUrl, {});
+    steps[1].input = { edit: { injection: { proxyResources: { cpuRequest: '20m' } } } };
+    await runner.run(steps);
+    const after = storedPolicy();
+    const changed = (a: string, b: string) => a.split('\n').filter(line => !b.split('\n').includes(line));
+    expect(changed(after, before).map(line => line.trim())).toEqual(['injection:', 'proxyResources:', 'cpuRequest: 20m']);
+    expect(changed(before, after)).toEqual([]);
+  });
+
+  it('refuses an edit that would rename the service', async () => {
+    const steps = paymentServiceSteps(repoUrl, {});
+    steps[1].input = { edit: { service: { name: 'order-service' } } };
+    await expect(runner.run(steps)).rejects.toThrow('edit.service.name: "order-service" is not component:default/payment-service\'s');
+  });
+
+  it('refuses to edit the policy of a service Meshport holds none of, before anything is pushed', async () => {
+    const steps = paymentServiceSteps(repoUrl, {});
+    steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };
+    steps[1].input = { edit: { authorization: { dryRun: false } } };
+    await expect(runner.run(steps)).rejects.toThrow('edit: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch');
+    expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
+  });
+
   it('refuses to shift the canary of a service that has none', async () => {
     const steps = paymentServiceSteps(repoUrl, {});
     steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };

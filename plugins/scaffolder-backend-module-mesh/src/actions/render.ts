@@ -59,6 +59,13 @@ function withCheckoutNames(record: CheckoutRecord, section: Record<string, unkno
   return { ...given, ...fields };
 }
 
+/** A narrow form's edit, which may not rename the service either. */
+function editOf(record: CheckoutRecord, edit: Record<string, unknown>): Record<string, unknown> {
+  if (edit.service === undefined) return edit;
+  const fields = { namespace: record.namespace, name: record.service };
+  return { ...edit, service: withCheckoutNames(record, edit.service as Record<string, unknown>, fields, 'edit.service') };
+}
+
 /** The render request a form describes, bound to the checked-out component. */
 function requestFor(
   record: CheckoutRecord,
@@ -67,21 +74,23 @@ function requestFor(
     namespacePolicy?: Record<string, unknown>;
     removeSections?: string[];
     canaryStep?: CanaryStepInput;
+    edit?: Record<string, unknown>;
     entityRef?: string;
     confirmAccessLoss?: string[];
   },
 ): RenderRequest {
-  if (Boolean(input.policy) === Boolean(input.namespacePolicy)) {
-    throw new InputError('policy: give either policy (a service) or namespacePolicy (a namespace)');
+  const servicePolicy = input.policy ?? (input.edit ? {} : undefined);
+  if (Boolean(servicePolicy) === Boolean(input.namespacePolicy)) {
+    throw new InputError('policy: give either policy or edit (a service), or namespacePolicy (a namespace)');
   }
   if (input.entityRef && input.entityRef !== record.entityRef) {
     throw new InputError(`entityRef: "${input.entityRef}" is not the component mesh:gitops:checkout checked out (${record.entityRef})`);
   }
-  const wanted = input.policy ? 'service' : 'namespace';
+  const wanted = servicePolicy ? 'service' : 'namespace';
   if (record.scope !== wanted)
     throw new InputError(`${wanted === 'service' ? 'policy' : 'namespacePolicy'}: the checkout is for a ${record.scope} change (scope "${record.scope}")`);
-  if (input.policy) {
-    const policy = policyFromForm(input.policy);
+  if (servicePolicy) {
+    const policy = policyFromForm(servicePolicy);
     const service = withCheckoutNames(
       record,
       policy.service as Record<string, unknown>,
@@ -93,6 +102,7 @@ function requestFor(
       policy: { ...policy, service },
       removeSections: input.removeSections,
       canaryStep: input.canaryStep ? toCanaryStep(input.canaryStep) : undefined,
+      edit: input.edit && editOf(record, input.edit),
       entityRef: record.entityRef,
       confirmAccessLoss: input.confirmAccessLoss ?? [],
     };
@@ -105,8 +115,8 @@ function requestFor(
 export const MAX_POLICY_BYTES = 256 * 1024;
 
 /** Refuses a policy larger than {@link MAX_POLICY_BYTES}, before any rule reads it. */
-function checkPolicySize(input: { policy?: unknown; namespacePolicy?: unknown }) {
-  for (const field of ['policy', 'namespacePolicy'] as const) {
+function checkPolicySize(input: { policy?: unknown; namespacePolicy?: unknown; edit?: unknown }) {
+  for (const field of ['policy', 'namespacePolicy', 'edit'] as const) {
     const bytes = input[field] === undefined ? 0 : Buffer.byteLength(JSON.stringify(input[field]));
     if (bytes > MAX_POLICY_BYTES) {
       throw new InputError(`${field}: is ${bytes} bytes as JSON, over the limit of ${MAX_POLICY_BYTES} bytes a render takes. Nothing was changed`);
@@ -132,6 +142,13 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
               'MeshPolicy sections for a service; each section given replaces the stored one, "service" is merged; its name and namespace come from the checkout',
             ),
         namespacePolicy: z => z.record(z.unknown()).optional().describe('A NamespacePolicy, for namespace onboarding (instead of policy)'),
+        edit: z =>
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              "Fields of the folder's stored policy to change, e.g. { authorization: { dryRun: false } }: records are merged field by field, values and lists replace the stored ones, everything else stays as stored. Needs a stored policy",
+            ),
         removeSections: z => z.array(z.enum(REMOVABLE_SECTIONS)).optional().describe('Policy sections to remove, e.g. ["ingress"]'),
         canaryStep: z =>
           z

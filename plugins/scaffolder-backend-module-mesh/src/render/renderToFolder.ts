@@ -5,6 +5,7 @@ import {
   CanaryStep,
   clusterObjectsFromFiles,
   dnsLabel,
+  editPolicy,
   egressGatewayNamespaceIssues,
   fieldPath,
   Finding,
@@ -35,6 +36,8 @@ export type RenderRequest =
       policy: Record<string, unknown>;
       removeSections?: string[];
       canaryStep?: CanaryStep;
+      /** Fields of the stored policy to change, each kept as stored otherwise (see editPolicy); needs a stored policy. */
+      edit?: Record<string, unknown>;
       entityRef?: string;
       /** Callers the user accepts to see lose access ("namespace/serviceaccount"). */
       confirmAccessLoss?: string[];
@@ -89,8 +92,20 @@ function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
     throw new PolicyValidationError(issues.map(issue => ({ field: fieldPath(['policy', 'egress', ...issue.path]), message: issue.message })));
 }
 
+/** The stored policy with a narrow form's fields changed; a form that edits needs a policy to edit. */
+function edited(merged: Record<string, unknown>, stored: unknown, edit: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!edit) return merged;
+  if (stored === undefined) {
+    throw new InputError(
+      `edit: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change; put the service on the mesh first (mesh-onboard-service)`,
+    );
+  }
+  return editPolicy(merged, edit);
+}
+
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>, settings: RenderSettings): Rendered {
-  let merged = mergePolicyInput(storedPolicy(existing), request.policy, request.removeSections);
+  const stored = storedPolicy(existing);
+  let merged = edited(mergePolicyInput(stored, request.policy, request.removeSections), stored, request.edit);
   if (request.canaryStep) {
     if (request.canaryStep.step !== 'start' && !merged.canary) {
       throw new InputError(`canaryStep.step: there is no canary to ${request.canaryStep.step} for this service; start one first`);

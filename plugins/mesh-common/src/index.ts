@@ -167,4 +167,13 @@ export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile, object
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
 export { explainTraffic, type ExplainOptions, trafficExplainer } from './traffic/explain';
 export type { CallerDataPlane, PolicyEffect, TrafficExplanation, TrafficHop, TrafficRequest } from './traffic/types';
-export { type AccessChange, accessChanges, describeAccessChange, type KnownCaller, knownCallers } from './traffic/accessDiff';
+export {
+  type AccessChange,
+  accessChanges,
+  describeAccessChange,
+  type KnownCaller,
+  knownCallers,
+  type ObservedCaller,
+  withObservedCallers,
+} from './traffic/accessDiff';
+export { observedCallersOf } from './traffic/observedCallers';

@@ -2,7 +2,16 @@ import { createApiFactory, createComponentExtension, createPlugin, discoveryApiR
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { MeshClient, meshApiRef } from './api/MeshApi';
 import { templateRouteRef } from './routes';
-import { CanarySplitField, canarySplitValidation, JwtRulesField, jwtRulesValidation, MeshCallersField, MeshPolicyPreviewField, MeshScopeField } from './fields';
+import {
+  CanarySplitField,
+  canarySplitValidation,
+  JwtRulesField,
+  jwtRulesValidation,
+  MeshCallersField,
+  MeshPolicyPreviewField,
+  meshPolicyPreviewValidation,
+  MeshScopeField,
+} from './fields';
 
 /**
  * The mesh plugin for apps on the legacy frontend system.
@@ -95,5 +104,5 @@ export const MeshScopeFieldExtension = meshPlugin.provide(createScaffolderFieldE
  * @public
  */
 export const MeshPolicyPreviewFieldExtension = meshPlugin.provide(
-  createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField }),
+  createScaffolderFieldExtension({ name: 'MeshPolicyPreview', component: MeshPolicyPreviewField, validation: meshPolicyPreviewValidation }),
 );

@@ -120,7 +120,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const baseUrl = `http://localhost:${address.port}`;
     const authorization = mockCredentials.user.header();
     client = new ScaffolderTestClient(baseUrl, authorization);
-    await waitForTemplates(baseUrl, authorization, 8);
+    await waitForTemplates(baseUrl, authorization, 10);
   });
 
   afterAll(async () => {
@@ -222,7 +222,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
 
   it('builds the next form on the same branch: JWT rules join the onboarding, on one branch, and the summary says who loses access', async () => {
     const before = git(repository, 'rev-parse', 'meshport/payments/payment-service');
-    const task = await client.run('mesh-jwt-authentication', { ...jwtForm, confirmAccessLoss: ['orders/order-service'] });
+    const task = await client.run('mesh-jwt-authentication', { ...jwtForm, preview: { confirmAccessLoss: ['orders/order-service'] } });
     expect(task.status).toBe('completed');
     expect(task.output.text?.[0]?.content ?? JSON.stringify(task.output)).toMatch(/## Who keeps access[\s\S]*\*\*loses access\*\* orders\/order-service: POST/);
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service^')).toBe(before);
@@ -239,6 +239,28 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const task = await client.run('mesh-jwt-authentication', jwtForm);
     expect(task.status).toBe('completed');
     expect(git(repository, 'rev-parse', 'meshport/payments/payment-service')).toBe(before);
+  });
+
+  it('right-sizes the sidecars as an edit: only the proxy resources and the pod count change in the stored policy, and every caller keeps access', async () => {
+    const storedPolicy = () => git(repository, 'show', 'meshport/payments/payment-service:mesh/payments/payment-service/meshport-policy.yaml');
+    const before = storedPolicy();
+    const task = await client.run('mesh-right-size-proxy', {
+      entity: paymentService,
+      proxyCpuRequest: '65m',
+      proxyMemoryRequest: '75Mi',
+      proxyMemoryLimit: '150Mi',
+      replicas: 4,
+    });
+    expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
+    const after = storedPolicy();
+    const only = (a: string, b: string) =>
+      a
+        .split('\n')
+        .filter(line => !b.split('\n').includes(line))
+        .map(line => line.trim());
+    expect(only(before, after)).toEqual(['proxyResources: {}']);
+    expect(only(after, before)).toEqual(['replicas: 4', 'proxyResources:', 'cpuRequest: 65m', 'memoryRequest: 75Mi', 'memoryLimit: 150Mi']);
+    expect(task.output.text?.[0]?.content).toContain('Every caller Meshport knows of keeps the access it had.');
   });
 
   it('walks a canary through start, shift, promote and rollback, its own thresholds on its route for the Mesh tab to judge it by', async () => {

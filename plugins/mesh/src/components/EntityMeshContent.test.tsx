@@ -68,7 +68,7 @@ describe('the Mesh tab', () => {
     expect(screen.queryByText(/Proxy versions/)).not.toBeInTheDocument();
   });
 
-  it('recommends sidecar requests from measured use, with a button to onboard-service filled in with them', async () => {
+  it('recommends sidecar requests from measured use, with a button to the right-sizing template filled in with them and the pods measured', async () => {
     const status = paymentStatus();
     // Each of the demo's four proxies (100m, 128Mi requested) measured at 50m and 60Mi for a day.
     const { overhead } = status.clusters[0];
@@ -82,11 +82,12 @@ describe('the Mesh tab', () => {
     const href = screen.getByText('Open the right-sizing change request').closest('a')?.getAttribute('href') ?? '';
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
       entity: 'component:default/payment-service',
-      dataPlane: 'sidecar',
       proxyCpuRequest: '65m',
       proxyMemoryRequest: '75Mi',
       proxyMemoryLimit: '150Mi',
+      replicas: 4,
     });
+    expect(href).toContain('/create/templates/default/mesh-right-size-proxy?');
   });
 
   it('judges the canary check by check and offers the recommended step of the canary template', async () => {
@@ -142,13 +143,9 @@ describe('the Mesh tab', () => {
       'In dry run, counted but not enforced: payments/payment-service-allow-callers; they would have denied 0.50 requests/s over the last 5m.',
     );
     const href = screen.getByText('Enforce: open the change request').closest('a')?.getAttribute('href') ?? '';
-    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
-      entity: 'component:default/payment-service',
-      authorizationDryRun: false,
-      allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
-      healthCheckPaths: [],
-      denyByDefault: false,
-    });
+    // The enforce template turns the stored policy's dry run off and keeps its callers: it needs only the entity.
+    expect(href).toContain('/create/templates/default/mesh-enforce-authorization?');
+    expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({ entity: 'component:default/payment-service' });
     expect(screen.getByLabelText('callers seen and allowed')).toHaveTextContent('nightly calls you (0.40 req/s) but no ALLOW rule admits it');
   });
 

@@ -29,7 +29,7 @@ function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRight
       </Typography>
     );
   }
-  const href = entityRef && templateHref(rightSizingLink(entityRef, recommended));
+  const href = entityRef && templateHref(rightSizingLink(entityRef, recommended, rightSizing.pods));
   return (
     <Box aria-label="right-sizing" my={1}>
       <Typography variant="body2">

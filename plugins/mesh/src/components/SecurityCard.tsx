@@ -11,9 +11,9 @@ export function enforcedByInWords(enforcedBy: PolicyEnforcer[]): string {
 }
 
 /** What the dry-run policies would have denied, and the button to the change that enforces them. */
-function DryRunView({ dryRun, entityRef, security }: { dryRun: DryRunStatus; entityRef?: string; security: SecurityStatus }) {
+function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: string }) {
   const templateHref = useTemplateHref();
-  const enforceHref = entityRef && templateHref(enforceLink(entityRef, security));
+  const enforceHref = entityRef && templateHref(enforceLink(entityRef));
   const figures = dryRun.unavailable
     ? `what they would deny is unknown: ${dryRun.unavailable}`
     : `they would have denied ${dryRun.deniedPerSecond!.toFixed(2)} requests/s over the last ${dryRun.window}`;
@@ -61,7 +61,7 @@ export function SecurityCard({ security, entityRef }: { security: SecurityStatus
           )),
         )}
       </ul>
-      {security.dryRun && <DryRunView dryRun={security.dryRun} entityRef={entityRef} security={security} />}
+      {security.dryRun && <DryRunView dryRun={security.dryRun} entityRef={entityRef} />}
       {security.callers && security.callers.length > 0 && (
         <>
           <Typography variant="subtitle2">Callers seen against callers allowed</Typography>

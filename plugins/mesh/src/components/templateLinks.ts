@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { CanaryAnalysis, DEFAULT_INGRESS_GATEWAY_PRINCIPAL, formatCpu, formatMemory, SecurityStatus, SidecarRightSizing } from '@meshport/plugin-mesh-common';
+import { CanaryAnalysis, formatCpu, formatMemory, SidecarRightSizing } from '@meshport/plugin-mesh-common';
 import { templateRouteRef } from '../routes';
 
 /** A template of the default namespace, with some of its form values filled in (the entity among them). */
@@ -26,51 +26,25 @@ export function onboardingLink(entity: Entity): TemplateLink {
 }
 
 /**
- * The onboard-service template with the entity picked and the recommended sidecar requests filled in: the
- * form shows the rest of the policy, and its preview what the change request will hold.
+ * The right-sizing template with the recommended sidecar requests and the pods they were measured on: it
+ * changes only those in the stored policy, and its preview prices them for that many pods.
  */
-export function rightSizingLink(entityRef: string, recommended: NonNullable<SidecarRightSizing['recommended']>): TemplateLink {
-  return templateLink('mesh-onboard-service', {
+export function rightSizingLink(entityRef: string, recommended: NonNullable<SidecarRightSizing['recommended']>, pods?: number): TemplateLink {
+  return templateLink('mesh-right-size-proxy', {
     entity: entityRef,
-    dataPlane: 'sidecar',
     proxyCpuRequest: formatCpu(recommended.cpuRequest),
     proxyMemoryRequest: formatMemory(recommended.memoryRequest),
     proxyMemoryLimit: formatMemory(recommended.memoryLimit),
+    ...(pods ? { replicas: pods } : {}),
   });
 }
 
-const HEALTH_CHECK_METHODS = 'GET,HEAD';
-
 /**
- * The onboard-service form values that keep what the tried (dry-run) ALLOW policies admit: their callers
- * (principals with methods and paths), the ingress gateway's health-check paths, and deny-by-default (an
- * ALLOW policy without rules). Ingress rules are left out: the ingress section renders them again.
+ * The template that turns the stored policy's dry run off and changes nothing else: the callers, health
+ * checks and scope it tried are enforced as Git holds them, and its preview says who keeps access.
  */
-export function triedAuthorization(security: Pick<SecurityStatus, 'authorizationPolicies'> | undefined) {
-  const tried = (security?.authorizationPolicies ?? []).filter(policy => policy.dryRun && policy.action === 'ALLOW');
-  const allowedCallers: Array<{ principals: string[]; methods?: string[]; paths?: string[] }> = [];
-  const healthCheckPaths: string[] = [];
-  for (const rule of tried.flatMap(policy => policy.rules) as any[]) {
-    const principals: string[] = (rule?.from ?? []).flatMap((from: any) => from?.source?.principals ?? []);
-    const operation = rule?.to?.[0]?.operation ?? {};
-    const methods: string[] = operation.methods ?? [];
-    const paths: string[] = operation.paths ?? [];
-    const ingressGateway = principals.length === 1 && principals[0] === DEFAULT_INGRESS_GATEWAY_PRINCIPAL;
-    if (principals.length === 0 || (ingressGateway && methods.length === 0)) continue;
-    if (ingressGateway && methods.join(',') === HEALTH_CHECK_METHODS) healthCheckPaths.push(...paths);
-    else allowedCallers.push({ principals, ...(methods.length > 0 ? { methods } : {}), ...(paths.length > 0 ? { paths } : {}) });
-  }
-  const denyByDefault = tried.some(policy => policy.rules.length === 0);
-  return { allowedCallers, healthCheckPaths, denyByDefault };
-}
-
-/**
- * The onboard-service template with the entity picked, the dry run off, and what the tried policies admit
- * filled in: enforcing them must keep every caller they let in (the task refuses a change that takes access
- * away from a known caller, and says who).
- */
-export function enforceLink(entityRef: string, security?: Pick<SecurityStatus, 'authorizationPolicies'>): TemplateLink {
-  return templateLink('mesh-onboard-service', { entity: entityRef, authorizationDryRun: false, ...triedAuthorization(security) });
+export function enforceLink(entityRef: string): TemplateLink {
+  return templateLink('mesh-enforce-authorization', { entity: entityRef });
 }
 
 /** The canary template with the step the analysis recommends chosen (and the next weight for a shift); none while it waits. */

@@ -1,5 +1,5 @@
 export { CanarySplitField, canarySplitValidation } from './CanarySplit';
 export { JwtRulesField, jwtRulesValidation } from './JwtRules';
 export { MeshCallersField } from './MeshCallers';
-export { MeshPolicyPreviewField } from './MeshPolicyPreview';
+export { MeshPolicyPreviewField, meshPolicyPreviewValidation } from './MeshPolicyPreview';
 export { MeshScopeField } from './MeshScope';

@@ -390,7 +390,7 @@ describe('10. a token requirement cannot be escaped with path variants', () => {
       requireToken: true,
       publicPaths: ['/healthz'],
       // Requiring a token takes access away from order-service, which calls without one: said and accepted.
-      confirmAccessLoss: ['orders/order-service'],
+      preview: { confirmAccessLoss: ['orders/order-service'] },
     });
     expect(task.status).toBe('completed');
     const clone = cloneBranch(env.github.repositoryPath('acme/jwt'), BRANCH);

@@ -6,12 +6,14 @@ import Box from '@material-ui/core/Box';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Typography from '@material-ui/core/Typography';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { AccessChange, describeAccessChange, FileChange, fileChanges, formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import { AccessChange, describeAccessChange, FileChange, fileChanges, formatCpu, formatMemory, observedCallersOf } from '@meshport/plugin-mesh-common';
 import { meshApiRef, MergedFiles } from '../../api/MeshApi';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { DataPlaneComparisonView } from '../../components/DataPlaneComparisonView';
-import { previewPolicy, storedPolicyOf } from './policyPreview';
+import { previewPolicy, PreviewValue, previewValue, storedPolicyOf } from './policyPreview';
 
 /**
  * The preview's files as changes to what the GitOps target branch holds: added ones in full, changed ones
@@ -55,8 +57,11 @@ function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: str
   );
 }
 
-/** Who keeps access: each caller the stored or new policy names, those who lose it first, in words. */
-function AccessView({ access }: { access: AccessChange[] }) {
+/**
+ * Who keeps access: each caller Meshport knows of (named by a policy, seen in Prometheus, depending on the
+ * service in the catalog), those who lose it first, in words; a tick-box for each that loses it.
+ */
+function AccessView({ access, confirmed, onConfirm }: { access: AccessChange[]; confirmed: string[]; onConfirm: (caller: string, meant: boolean) => void }) {
   if (access.length === 0) return null;
   const losing = access.filter(change => change.before === 'allow' && change.after === 'deny');
   const ordered = [...losing, ...access.filter(change => !losing.includes(change))];
@@ -65,17 +70,26 @@ function AccessView({ access }: { access: AccessChange[] }) {
       <Typography variant="body2">
         {losing.length === 0
           ? 'Who keeps access: every caller Meshport knows of keeps the access it has.'
-          : `Who keeps access: ${losing.length} caller(s) would lose access; the task refuses this unless "Callers that may lose access" names them.`}
+          : `Who keeps access: ${
+              new Set(losing.map(change => change.caller)).size
+            } caller(s) would lose access. Tick each one that is meant, or change the form; the change cannot be created until then.`}
       </Typography>
       <ul>
         {ordered.map(change => (
           <li key={`${change.caller} ${change.request}`}>
             <Typography variant="body2" color={losing.includes(change) ? 'error' : 'textPrimary'}>
-              {describeAccessChange(change)}
+              {describeAccessChange(change)}; known as: {change.why}
             </Typography>
           </li>
         ))}
       </ul>
+      {[...new Set(losing.map(change => change.caller))].map(caller => (
+        <FormControlLabel
+          key={caller}
+          control={<Checkbox checked={confirmed.includes(caller)} onChange={event => onConfirm(caller, event.target.checked)} />}
+          label={`${caller} may lose access`}
+        />
+      ))}
     </Box>
   );
 }
@@ -85,14 +99,24 @@ function AccessView({ access }: { access: AccessChange[] }) {
  * what sidecars and ambient would each cost, computed in the browser; the files as changes to what the
  * GitOps target branch holds for the entity. `ui:options.template` names the template ("mesh-onboard-service").
  */
-export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtensionComponentProps<unknown, { template?: string }>) {
+export function MeshPolicyPreviewField({
+  formContext,
+  uiSchema,
+  formData: value,
+  onChange,
+  rawErrors,
+}: FieldExtensionComponentProps<Partial<PreviewValue> | undefined, { template?: string }>) {
   const catalogApi = useApi(catalogApiRef);
   const meshApi = useApi(meshApiRef);
   const contextFormData = (formContext as any)?.formData as Record<string, unknown> | undefined;
   const formData = useMemo(() => contextFormData ?? {}, [contextFormData]);
   const templateName = uiSchema?.['ui:options']?.template ?? 'mesh-onboard-service';
   const entityRef = typeof formData.entity === 'string' ? formData.entity : undefined;
-  const { value, loading, error } = useAsync(
+  const {
+    value: loaded,
+    loading,
+    error,
+  } = useAsync(
     async () => ({
       template: await catalogApi.getEntityByRef(`template:default/${templateName}`),
       entity: entityRef ? await catalogApi.getEntityByRef(entityRef) : undefined,
@@ -102,13 +126,28 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
   // What the GitOps target branch holds for the entity: the policy the form is laid over, and what the preview's files change.
   const merged = useAsync(async () => (entityRef ? meshApi.getMergedFiles(parseEntityRef(entityRef)) : undefined), [meshApi, entityRef]);
   const stored = useMemo(() => storedPolicyOf(merged.value?.files), [merged.value]);
+  // Who the status saw calling, and the catalog's dependents: the preview asks about them too (none when the status cannot be read).
+  const status = useAsync(async () => (entityRef ? meshApi.getEntityStatus(parseEntityRef(entityRef)) : undefined), [meshApi, entityRef]);
+  const observed = useMemo(() => observedCallersOf(status.value), [status.value]);
   const preview = useMemo(
-    () => (value?.template ? previewPolicy(value.template, value.entity, formData, stored, merged.value?.files) : undefined),
-    [value, formData, stored, merged.value],
+    () =>
+      loaded?.template && !merged.loading && !status.loading
+        ? previewPolicy(loaded.template, loaded.entity, formData, stored, merged.value?.files, observed)
+        : undefined,
+    [loaded, formData, stored, merged.loading, merged.value, status.loading, observed],
   );
+  // The field's value is what the preview found: the validation keeps Next and Create from going on while it holds a problem.
+  const confirmed = useMemo(() => value?.confirmAccessLoss ?? [], [value]);
+  const next = useMemo(() => previewValue(preview, confirmed), [preview, confirmed]);
+  useEffect(() => {
+    if (JSON.stringify(next) !== JSON.stringify(value)) onChange(next);
+  }, [next, value, onChange]);
+  const onConfirm = (caller: string, meant: boolean) =>
+    onChange({ ...next, confirmAccessLoss: meant ? [...confirmed, caller] : confirmed.filter(c => c !== caller) });
   if (loading) return <Progress />;
   if (error) return <FormHelperText error>The preview could not be computed: {error.message}</FormHelperText>;
-  if (!preview) return <FormHelperText error>The template {templateName} is not in the catalog.</FormHelperText>;
+  if (!loaded?.template) return <FormHelperText error>The template {templateName} is not in the catalog.</FormHelperText>;
+  if (!preview) return <Progress />;
   if (!preview.ok) {
     return (
       <Box aria-label="policy preview">
@@ -139,7 +178,12 @@ export function MeshPolicyPreviewField({ formContext, uiSchema }: FieldExtension
       <Typography variant="body2">
         Findings: {preview.findings.length === 0 ? 'none' : preview.findings.map(f => `${f.level} ${f.code} (${f.resource})`).join('; ')}
       </Typography>
-      <AccessView access={preview.access} />
+      <AccessView access={preview.access} confirmed={confirmed} onConfirm={onConfirm} />
+      {(rawErrors ?? []).map(message => (
+        <FormHelperText key={message} error>
+          {message}
+        </FormHelperText>
+      ))}
       <PreviewFiles files={preview.files} merged={merged.value} unavailable={merged.error?.message} />
     </Box>
   );

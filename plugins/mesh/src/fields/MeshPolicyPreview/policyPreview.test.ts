@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
 import { demoComponent } from '../../__testUtils__/demoStatus';
-import { previewPolicy, storedPolicyOf } from './policyPreview';
+import { previewPolicy, previewProblems, previewValue, storedPolicyOf } from './policyPreview';
 
 // A copy of templates/onboard-service/template.yaml; test/integration/src/templateCopies.test.ts keeps it the same.
-const template = parse(fs.readFileSync(path.join(__dirname, '__fixtures__', 'onboard-service.template.yaml'), 'utf8'));
+const fixture = (name: string) => parse(fs.readFileSync(path.join(__dirname, '__fixtures__', `${name}.template.yaml`), 'utf8'));
+const template = fixture('onboard-service');
 
 describe("the policy preview, from onboard-service's own render step", () => {
   const form = {
@@ -101,5 +103,53 @@ describe("the policy preview, from onboard-service's own render step", () => {
     );
     if (!dropped.ok) throw new Error(JSON.stringify(dropped.errors));
     expect(dropped.access.filter(change => change.after === 'deny').map(change => change.caller)).toEqual(['orders/order-service']);
+  });
+});
+
+describe("the enforce template's preview: an edit of the stored policy", () => {
+  const enforce = fixture('enforce-authorization');
+  // The demo's order-service as Git holds it: tried authorization for the ingress gateway, health checks, a scope.
+  const stored = {
+    service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 2 },
+    authorization: {
+      dryRun: true,
+      allow: [{ principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'], methods: ['GET', 'POST'], paths: ['/api/v1/orders*'] }],
+      healthCheckPaths: ['/healthz'],
+    },
+    scope: { hosts: ['payments/payment-service.payments.svc.cluster.local'] },
+  };
+  const order = demoComponent('order-service', 'orders');
+  // The folder as the branch holds it: the stored policy rendered.
+  const storedFiles = () => renderPolicy(stored).files.map(file => ({ path: file.path, content: toYaml(file.objects) }));
+
+  it('turns the dry run off and keeps every stored caller, health check and host: every caller it knows of keeps access', () => {
+    const preview = previewPolicy(enforce, order, { entity: 'component:default/order-service' }, stored, storedFiles());
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    const allowCallers = preview.files.find(f => f.path === 'authorizationpolicy-order-service-allow-callers.yaml')!.content;
+    expect(allowCallers).toContain('/api/v1/orders*');
+    expect(allowCallers).not.toContain('istio.io/dry-run');
+    expect(preview.files.find(f => f.path === 'sidecar-order-service.yaml')?.content).toContain('payments/payment-service.payments.svc.cluster.local');
+    expect(preview.access.map(change => `${change.caller} ${change.request} ${change.before}→${change.after}`)).toEqual([
+      'istio-system/istio-ingressgateway-service-account GET /api/v1/ordersx allow→allow',
+      'istio-system/istio-ingressgateway-service-account GET /healthz allow→allow',
+    ]);
+    expect(previewProblems(previewValue(preview, []))).toEqual([]);
+  });
+
+  it('asks about a caller Prometheus saw that no rule names: it loses access, and the form cannot go on until it is ticked', () => {
+    const seen = [{ principal: 'spiffe://cluster.local/ns/shop/sa/frontend', rate: 2, observed: true }];
+    const preview = previewPolicy(enforce, order, { entity: 'component:default/order-service' }, stored, storedFiles(), seen);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    const value = previewValue(preview, []);
+    expect(value.losing).toEqual(['shop/frontend']);
+    expect(previewProblems(value)).toEqual(['shop/frontend would lose access: tick each one that is meant, or change the form so they keep it']);
+    expect(previewProblems(previewValue(preview, ['shop/frontend', 'orders/ghost']))).toEqual([]);
+    expect(previewValue(preview, ['shop/frontend', 'orders/ghost']).confirmAccessLoss).toEqual(['shop/frontend']);
+  });
+
+  it('says, under the field, that Git holds no policy to edit, and keeps the form from going on', () => {
+    const preview = previewPolicy(enforce, order, { entity: 'component:default/order-service' }, undefined);
+    expect(preview).toEqual({ ok: false, errors: [{ field: 'edit', message: expect.stringContaining('holds no Meshport policy in Git') }] });
+    expect(previewProblems(previewValue(preview, []))).toEqual([expect.stringContaining('put the service on the mesh first')]);
   });
 });

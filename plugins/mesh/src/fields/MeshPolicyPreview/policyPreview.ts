@@ -6,9 +6,11 @@ import {
   knownCallers,
   compareDataPlanes,
   DataPlaneComparison,
+  editPolicy,
   FieldError,
   Finding,
   mergePolicyInput,
+  ObservedCaller,
   objectsWithPatches,
   OverheadEstimate,
   overheadForPolicy,
@@ -18,6 +20,7 @@ import {
   renderPolicy,
   resolveTemplateInput,
   toYaml,
+  withObservedCallers,
 } from '@meshport/plugin-mesh-common';
 
 /** The file in which a render stores the policy it rendered, which the next render lays the form over. */
@@ -49,6 +52,34 @@ export type PolicyPreview =
   | { ok: false; errors: FieldError[] };
 
 /**
+ * What the preview field keeps as its form value, for its validation and the render step: the callers that
+ * would lose access, those the user ticked as meant, and why the form cannot be previewed yet.
+ */
+export interface PreviewValue {
+  losing: string[];
+  confirmAccessLoss: string[];
+  errors: string[];
+}
+
+/** The preview's form value: the callers it shows losing access, with the ticks that still name one of them. */
+export function previewValue(preview: PolicyPreview | undefined, confirmed: string[]): PreviewValue {
+  if (!preview) return { losing: [], confirmAccessLoss: [], errors: ['the preview has not been computed yet'] };
+  if (!preview.ok) return { losing: [], confirmAccessLoss: [], errors: preview.errors.map(e => `${e.field}: ${e.message}`) };
+  const losing = [...new Set(preview.access.filter(change => change.before === 'allow' && change.after === 'deny').map(change => change.caller))];
+  return { losing, confirmAccessLoss: confirmed.filter(caller => losing.includes(caller)), errors: [] };
+}
+
+/** Why the form may not go on: an input the preview cannot render, or a caller losing access that is not ticked. */
+export function previewProblems(value: Partial<PreviewValue> | undefined): string[] {
+  if (!value) return ['wait for the preview'];
+  const unticked = (value.losing ?? []).filter(caller => !(value.confirmAccessLoss ?? []).includes(caller));
+  return [
+    ...(value.errors ?? []),
+    ...(unticked.length > 0 ? [`${unticked.join(', ')} would lose access: tick each one that is meant, or change the form so they keep it`] : []),
+  ];
+}
+
+/**
  * The policy the template's `mesh:render` step will receive, resolved from its own input expressions
  * against the form values and the chosen entity (as the `catalog:fetch` step gives it), laid over the
  * policy the folder stores (`stored`) with the sections it removes, then checked, rendered and analyzed by
@@ -75,15 +106,22 @@ export function previewPolicy(
   formData: Record<string, unknown>,
   stored?: unknown,
   mergedFiles: Array<{ path: string; content: string }> = [],
+  observed: ObservedCaller[] = [],
 ): PolicyPreview {
   const steps = ((template.spec as any)?.steps ?? []) as Array<{ id?: string; action?: string; input?: Record<string, unknown> }>;
   const render = steps.find(step => step.action === 'mesh:render');
-  if (!render?.input?.policy) return { ok: false, errors: [{ field: 'template', message: `${template.metadata.name} has no mesh:render step with a policy` }] };
+  if (!render?.input?.policy && !render?.input?.edit)
+    return { ok: false, errors: [{ field: 'template', message: `${template.metadata.name} has no mesh:render step with a policy or an edit` }] };
   const fetchStep = steps.find(step => step.action === 'catalog:fetch')?.id ?? 'fetch';
   const context = { parameters: formData, steps: { [fetchStep]: { output: { entity } } } };
-  const sections = resolveTemplateInput(render.input.policy, context) as Record<string, unknown>;
+  const sections = (render.input.policy === undefined ? {} : resolveTemplateInput(render.input.policy, context)) as Record<string, unknown>;
   const removed = render.input.removeSections === undefined ? [] : resolveTemplateInput(render.input.removeSections, context);
-  const parsed = parseMeshPolicy(mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []), 'policy');
+  const merged = mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []);
+  if (render.input.edit !== undefined && stored === undefined) {
+    return { ok: false, errors: [{ field: 'edit', message: 'the folder holds no Meshport policy in Git to change; put the service on the mesh first' }] };
+  }
+  const edit = render.input.edit === undefined ? undefined : (resolveTemplateInput(render.input.edit, context) as Record<string, unknown>);
+  const parsed = parseMeshPolicy(edit ? editPolicy(merged, edit) : merged, 'policy');
   if (!parsed.ok) return parsed;
   const rendered = renderPolicy(parsed.value);
   const files = rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) }));
@@ -94,7 +132,7 @@ export function previewPolicy(
     folderObjects(mergedFiles),
     folderObjects(files),
     host,
-    knownCallers(storedParsed?.ok ? storedParsed.value : undefined, parsed.value),
+    withObservedCallers(knownCallers(storedParsed?.ok ? storedParsed.value : undefined, parsed.value), observed, parsed.value),
   );
   return {
     ok: true,

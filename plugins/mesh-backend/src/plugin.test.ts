@@ -10,7 +10,7 @@ import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createBareRepository, demoClusterObjects, KubeApiTestServer, OpenApiResponses } from '@meshport/test-harness';
+import { createBareRepository, demoClusterObjects, KubeApiTestServer, OpenApiResponses, pushNewBranch } from '@meshport/test-harness';
 import { EntityMeshStatus, toYaml } from '@meshport/plugin-mesh-common';
 import meshPlugin from './index';
 
@@ -290,7 +290,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
         headers: { authorization: mockCredentials.user.header() },
       });
       expect(response.status).toBe(200);
-      return (await response.json()) as { commit: string; folder: string; files: Array<{ path: string; content: string }> };
+      return (await response.json()) as { commit: string; folder: string; branch?: string; files: Array<{ path: string; content: string }> };
     };
     const payments = await read('payment-service');
     expect(payments.folder).toBe('mesh/payments/payment-service');
@@ -303,7 +303,20 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       'sidecar/deployment-patch.yaml',
     ]);
     expect(payments.files.find(f => f.path === 'meshport-policy.yaml')?.content).toBe('service:\n  name: payment-service\n');
+    expect(payments.branch).toBe('main');
     expect((await read('user-service')).files).toEqual([]);
+
+    // An unmerged change on Meshport's branch is what the next form's change starts from (mesh:gitops:checkout builds on it): the preview reads it.
+    const policy = 'service:\n  name: user-service\n  namespace: users\n';
+    const head = pushNewBranch(gitopsRepository, 'meshport/users/user-service', { 'mesh/users/user-service/meshport-policy.yaml': policy });
+    const users = await read('user-service');
+    expect({ branch: users.branch, commit: users.commit, files: users.files }).toEqual({
+      branch: 'meshport/users/user-service',
+      commit: head,
+      files: [{ path: 'meshport-policy.yaml', content: policy }],
+    });
+    // Other services still read the target branch.
+    expect((await read('payment-service')).branch).toBe('main');
   });
 
   it('reads how the Argo CD Application and the Flux Kustomization applying the folder stand, through the watch', async () => {

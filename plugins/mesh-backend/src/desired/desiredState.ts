@@ -12,17 +12,20 @@ import {
   layoutFromConfig,
   limitsFromConfig,
   PrivateRepository,
+  changeBranchName,
   recordedEntityOf,
   TaskState,
 } from '@meshport/plugin-mesh-node';
 import { TtlCache } from '../cache/ttlCache';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 
-/** A service's folder as the target branch holds it: its files by folder-relative path. */
+/** A service's folder as a branch holds it: its files by folder-relative path. */
 export interface MergedFolder {
   commit: string;
   folder: string;
   files: Map<string, string>;
+  /** The branch read: the target branch, or Meshport's change branch while it holds an unmerged change. */
+  branch?: string;
 }
 
 /** A service's folder on the target branch as cluster objects, with the entity its record names. */
@@ -40,6 +43,16 @@ export interface DesiredStateSource {
   forService(namespace: string, service: string): Promise<DesiredFolder | { error: string }>;
   /** Every readable text file of the service's folder. */
   filesForService(namespace: string, service: string): Promise<MergedFolder | { error: string }>;
+  /**
+   * The folder a form's change is laid over, as mesh:gitops:checkout starts it: Meshport's change branch
+   * while it holds commits the target branch lacks, else the target branch.
+   */
+  filesForChange(namespace: string, service: string): Promise<MergedFolder | { error: string }>;
+}
+
+/** An error's first line, for an answer in words. */
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split('\n')[0];
 }
 
 /** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
@@ -61,7 +74,10 @@ function isClusterObject(document: unknown): document is DesiredObject['object']
  * objects, never written out. The repository, its credentials and the limits are the scaffolder's.
  */
 export class GitDesiredState implements DesiredStateSource {
-  private readonly heads: TtlCache<'head', { repository: PrivateRepository; commit: string }>;
+  private readonly heads: TtlCache<'head', { repository: PrivateRepository; commit: string; branch: string; fetch: number }>;
+  /** Whether a change branch's head (keyed with the copy's fetch number) was fetched and holds unmerged commits. */
+  private readonly changeFetches: TtlCache<string, boolean>;
+  private fetches = 0;
   private directory?: string;
   /** Two copies served in turn: a fetch starts afresh in the one no read is using, and the disk holds two at most. */
   private generation = 0;
@@ -71,6 +87,8 @@ export class GitDesiredState implements DesiredStateSource {
     private readonly options: { layout: GitOpsLayout; limits: GitOpsLimits; targetBranch?: string; ttlMs: number; directory?: string },
   ) {
     this.heads = new TtlCache(options.ttlMs);
+    // A form run pushes the branch and the next form's preview must see it at once: its head is listed each time, fetched once.
+    this.changeFetches = new TtlCache(Math.max(options.ttlMs, 1_000), Date.now, 1_000);
   }
 
   private async fetchHead() {
@@ -83,18 +101,42 @@ export class GitDesiredState implements DesiredStateSource {
     await repository.init();
     const branch = this.options.targetBranch ?? (await repository.remoteHeads([])).defaultBranch ?? 'main';
     const commit = await repository.fetchBase(branch);
-    return { repository, commit };
+    this.fetches += 1;
+    return { repository, commit, branch, fetch: this.fetches };
+  }
+
+  /** The readable files of a service's folder at a commit of the copy. */
+  private async folderAt(repository: PrivateRepository, commit: string, branch: string, namespace: string, service: string): Promise<MergedFolder> {
+    const folder = folderFor(this.options.layout.service, { namespace, service }, 'mesh.gitops.layout.service');
+    const listed = (await repository.listTree(commit, [folder])).filter(file => !file.unreadable);
+    const blobs = await repository.readBlobs(listed.map(file => file.sha));
+    const files = new Map(listed.map(file => [path.posix.relative(folder, file.path), blobs.get(file.sha)!.toString('utf8')]));
+    return { commit, folder, files, branch };
   }
 
   async filesForService(namespace: string, service: string): Promise<MergedFolder | { error: string }> {
     try {
-      const { repository, commit } = await this.heads.get('head', () => this.fetchHead());
-      const folder = folderFor(this.options.layout.service, { namespace, service }, 'mesh.gitops.layout.service');
-      const listed = (await repository.listTree(commit, [folder])).filter(file => !file.unreadable);
-      const blobs = await repository.readBlobs(listed.map(file => file.sha));
-      return { commit, folder, files: new Map(listed.map(file => [path.posix.relative(folder, file.path), blobs.get(file.sha)!.toString('utf8')])) };
+      const { repository, commit, branch } = await this.heads.get('head', () => this.fetchHead());
+      return await this.folderAt(repository, commit, branch, namespace, service);
     } catch (error) {
-      return { error: `the GitOps target branch could not be read: ${String((error as Error).message ?? error).split('\n')[0]}` };
+      return { error: `the GitOps target branch could not be read: ${firstLine(error)}` };
+    }
+  }
+
+  async filesForChange(namespace: string, service: string): Promise<MergedFolder | { error: string }> {
+    const change = changeBranchName({ namespace, service });
+    try {
+      const { repository, commit, branch, fetch } = await this.heads.get('head', () => this.fetchHead());
+      const listed = (await repository.remoteHeads([change])).heads.get(change);
+      // Each branch into a ref of its own, so that two services' reads never race (names are DNS labels); each head once.
+      const unmerged =
+        listed !== undefined &&
+        (await this.changeFetches.get(`${fetch} ${change} ${listed}`, () =>
+          repository.fetchBranch(change, branch, `refs/meshport/changes/${namespace}/${service}`),
+        ));
+      return await this.folderAt(repository, unmerged ? listed : commit, unmerged ? change : branch, namespace, service);
+    } catch (error) {
+      return { error: `the GitOps branch ${change} could not be read: ${firstLine(error)}` };
     }
   }
 
@@ -126,7 +168,11 @@ export function desiredStateSourceFor(config: Config): DesiredStateSource | unde
   if (!gitops) return undefined;
   if ('error' in gitops) {
     const refused = `the GitOps repository is refused: ${(gitops.error as Error).message}`;
-    return { forService: async () => ({ error: refused }), filesForService: async () => ({ error: refused }) };
+    return {
+      forService: async () => ({ error: refused }),
+      filesForService: async () => ({ error: refused }),
+      filesForChange: async () => ({ error: refused }),
+    };
   }
   const { repository, provider } = gitops;
   const remote = provider

@@ -174,11 +174,12 @@ export class EntityStatusService {
   }
 
   /**
-   * The YAML files of the entity's folder on the GitOps target branch, what a form's preview compares its
-   * files with. A NotFoundError when no repository is configured; the names come from the entity's
-   * Kubernetes annotations, which must be DNS labels.
+   * The YAML files of the entity's folder as a form's change starts from them (Meshport's change branch
+   * while it holds an unmerged change, else the GitOps target branch), what a form's preview lays the
+   * form over and compares its files with. A NotFoundError when no repository is configured; the names
+   * come from the entity's Kubernetes annotations, which must be DNS labels.
    */
-  async mergedFilesOf(entity: StatusEntity): Promise<{ commit: string; folder: string; files: Array<{ path: string; content: string }> }> {
+  async mergedFilesOf(entity: StatusEntity): Promise<{ commit: string; folder: string; branch?: string; files: Array<{ path: string; content: string }> }> {
     if (!this.desired) throw new NotFoundError('no GitOps repository is configured (mesh.gitops.defaultRepoUrl)');
     const namespace = entity.annotations[KUBERNETES_NAMESPACE_ANNOTATION];
     const service = entity.annotations[KUBERNETES_ID_ANNOTATION];
@@ -187,7 +188,7 @@ export class EntityStatusService {
         `${entity.ref}: its ${KUBERNETES_ID_ANNOTATION} and ${KUBERNETES_NAMESPACE_ANNOTATION} annotations must both be DNS labels to name its GitOps folder`,
       );
     }
-    const merged = await this.desired.filesForService(namespace, service);
+    const merged = await this.desired.filesForChange(namespace, service);
     if ('error' in merged) throw new ServiceUnavailableError(merged.error);
     const ownership = await this.folderOwner.decide(
       entity,
@@ -196,7 +197,7 @@ export class EntityStatusService {
     );
     if (!ownership.owned) throw new NotAllowedError(`${entity.ref}: ${ownership.reason}`);
     const files = [...merged.files].filter(([file]) => /\.ya?ml$/.test(file)).map(([file, content]) => ({ path: file, content }));
-    return { commit: merged.commit, folder: merged.folder, files };
+    return { commit: merged.commit, folder: merged.folder, ...(merged.branch ? { branch: merged.branch } : {}), files };
   }
 
   /** The entity's status in every cluster; undefined target when it has no Kubernetes annotations. */

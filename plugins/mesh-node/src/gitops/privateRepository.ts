@@ -135,14 +135,12 @@ export class PrivateRepository {
 
   /**
    * Fetches the change branch's own commits, those the base does not hold. False when it has none
-   * (it was merged), in which case the change starts again from the base.
+   * (it was merged), in which case the change starts again from the base. `ref` is where it lands (a
+   * reader of several branches gives each its own).
    */
-  async fetchBranch(branch: string, baseBranch: string): Promise<boolean> {
+  async fetchBranch(branch: string, baseBranch: string, ref: string = BRANCH_REF): Promise<boolean> {
     try {
-      await this.fetch(
-        [`--shallow-exclude=refs/heads/${baseBranch}`, '--', this.options.remoteUrl, `+refs/heads/${branch}:${BRANCH_REF}`],
-        `fetching ${branch}`,
-      );
+      await this.fetch([`--shallow-exclude=refs/heads/${baseBranch}`, '--', this.options.remoteUrl, `+refs/heads/${branch}:${ref}`], `fetching ${branch}`);
       return true;
     } catch (error) {
       if (error instanceof ServiceUnavailableError && /no commits selected for shallow requests/.test(error.message)) return false;

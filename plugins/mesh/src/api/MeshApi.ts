@@ -12,18 +12,21 @@ export interface MeshApi {
   getEntityStatus(entity: CompoundEntityRef): Promise<EntityMeshStatus>;
   /** Summaries of many entities in one request, each with its summary or why it has none. */
   getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]>;
-  /** The YAML files of the entity's folder on the GitOps target branch. */
+  /** The YAML files of the entity's folder as a form's change starts from them (its change branch, else the target branch). */
   getMergedFiles(entity: CompoundEntityRef): Promise<MergedFiles>;
 }
 
 /**
- * An entity's folder as the GitOps target branch holds it.
+ * An entity's folder as a form's change starts from it: Meshport's change branch while it holds an
+ * unmerged change, else the GitOps target branch.
  *
  * @public
  */
 export interface MergedFiles {
   commit: string;
   folder: string;
+  /** The branch read. */
+  branch?: string;
   files: Array<{ path: string; content: string }>;
 }
 

@@ -41,8 +41,8 @@ function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: str
   return (
     <Box aria-label="changes to the GitOps branch">
       <Typography variant="body2">
-        Against {merged.folder} on the GitOps target branch ({merged.commit.slice(0, 12)}): {count('added')} added, {count('changed')} changed,{' '}
-        {count('removed')} removed, {count('unchanged')} unchanged.
+        Against {merged.folder} on {merged.branch ? `branch ${merged.branch}` : 'the GitOps target branch'} ({merged.commit.slice(0, 12)}): {count('added')}{' '}
+        added, {count('changed')} changed, {count('removed')} removed, {count('unchanged')} unchanged.
       </Typography>
       {changes.map(change => (
         <Box key={change.path} mt={1}>

@@ -33,6 +33,7 @@ export { policyFromForm, withoutEmptyValues } from './forms/formInput';
 export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';
 export { editPolicy } from './forms/editPolicy';
+export { canaryStepFromForm, type CanaryStepInput, withCanaryStep } from './forms/canaryStepInput';
 export { MIGRATION_STEPS, type MigrationStep, type MigrationStepPlan, migrationSteps, TO_AMBIENT_STEPS, TO_SIDECAR_STEPS } from './model/migration';
 export { type NamespacePolicy, type NamespacePolicyInput, namespacePolicySchema } from './model/namespacePolicy';
 export { type CanaryPolicy, DEFAULT_INGRESS_GATEWAY_PRINCIPAL, type MeshPolicy, type MeshPolicyInput, meshPolicySchema } from './model/policy';

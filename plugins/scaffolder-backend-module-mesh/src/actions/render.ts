@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CanaryPolicy, CanaryStep, policyFromForm, withoutEmptyValues } from '@meshport/plugin-mesh-common';
+import { CanaryStep, canaryStepFromForm, CanaryStepInput, policyFromForm, PolicyValidationError } from '@meshport/plugin-mesh-common';
 import { CheckoutRecord, ensureFolder, PrivateRepository, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 import { removingStateOnFailure } from '../gitops/taskCleanup';
 import { mirrorPlan } from '../folder/folderFiles';
@@ -12,38 +12,11 @@ import { renderExamples } from './render.examples';
 
 const REMOVABLE_SECTIONS = ['jwt', 'traffic', 'canary', 'ingress', 'telemetry'] as const;
 
-interface CanaryStepInput {
-  step: 'start' | 'shift' | 'promote' | 'rollback';
-  stableVersion?: string;
-  canaryVersion?: string;
-  canaryWeight?: number;
-  headerName?: string;
-  headerValue?: string;
-  analysis?: Record<string, unknown>;
-}
-
 /** The form's canary step as the model's; missing values are named before the policy is touched. */
 export function toCanaryStep(input: CanaryStepInput): CanaryStep {
-  const need = <T>(value: T | undefined, field: string): T => {
-    if (value === undefined || value === '') throw new InputError(`canaryStep.${field}: is required for the "${input.step}" step`);
-    return value;
-  };
-  switch (input.step) {
-    case 'start':
-      return {
-        step: 'start',
-        stableVersion: need(input.stableVersion, 'stableVersion'),
-        canaryVersion: need(input.canaryVersion, 'canaryVersion'),
-        canaryWeight: need(input.canaryWeight, 'canaryWeight'),
-        headerMatch: input.headerName ? { name: input.headerName, value: need(input.headerValue, 'headerValue') } : undefined,
-        // Thresholds the form left empty are the portal's; the model checks the rest when the policy is parsed.
-        analysis: withoutEmptyValues(input.analysis) as CanaryPolicy['analysis'],
-      };
-    case 'shift':
-      return { step: 'shift', canaryWeight: need(input.canaryWeight, 'canaryWeight') };
-    default:
-      return { step: input.step };
-  }
+  const parsed = canaryStepFromForm(input);
+  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
+  return parsed.value;
 }
 
 /** Fills in the names the checkout established, and refuses any that differ: a render writes only its own folder. */

@@ -1,7 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
   analyze,
-  applyCanaryStep,
   CanaryStep,
   clusterObjectsFromFiles,
   dnsLabel,
@@ -18,10 +17,10 @@ import {
   parseNamespacePolicy,
   parseYaml,
   PolicyValidationError,
-  prune,
   renderNamespacePolicy,
   renderPolicy,
   RenderedPolicy,
+  withCanaryStep,
   YamlParseError,
 } from '@meshport/plugin-mesh-common';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
@@ -107,12 +106,9 @@ function renderService(request: Extract<RenderRequest, { kind: 'service' }>, exi
   const stored = storedPolicy(existing);
   let merged = edited(mergePolicyInput(stored, request.policy, request.removeSections), stored, request.edit);
   if (request.canaryStep) {
-    if (request.canaryStep.step !== 'start' && !merged.canary) {
-      throw new InputError(`canaryStep.step: there is no canary to ${request.canaryStep.step} for this service; start one first`);
-    }
-    const parsed = parseMeshPolicy(merged, 'policy');
-    if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
-    merged = { ...merged, canary: prune(applyCanaryStep(parsed.value, request.canaryStep).canary) };
+    const stepped = withCanaryStep(merged, stored, request.canaryStep);
+    if (!stepped.ok) throw new PolicyValidationError(stepped.errors);
+    merged = stepped.value;
   }
   const parsed = parseMeshPolicy(merged, 'policy');
   if (!parsed.ok) throw new PolicyValidationError(parsed.errors);

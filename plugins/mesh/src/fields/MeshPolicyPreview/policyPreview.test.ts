@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { MeshPolicyInput, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
 import { demoComponent } from '../../__testUtils__/demoStatus';
 import { previewPolicy, previewProblems, previewValue, storedPolicyOf } from './policyPreview';
 
@@ -109,7 +109,7 @@ describe("the policy preview, from onboard-service's own render step", () => {
 describe("the enforce template's preview: an edit of the stored policy", () => {
   const enforce = fixture('enforce-authorization');
   // The demo's order-service as Git holds it: tried authorization for the ingress gateway, health checks, a scope.
-  const stored = {
+  const stored: MeshPolicyInput = {
     service: { name: 'order-service', namespace: 'orders', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }], replicas: 2 },
     authorization: {
       dryRun: true,

@@ -5,6 +5,8 @@ import {
   analyze,
   knownCallers,
   compareDataPlanes,
+  canaryStepFromForm,
+  CanaryStepInput,
   DataPlaneComparison,
   editPolicy,
   FieldError,
@@ -15,12 +17,15 @@ import {
   OverheadEstimate,
   overheadForPolicy,
   parseMeshPolicy,
+  ParseResult,
   parseYaml,
   policyFromForm,
   renderPolicy,
   resolveTemplateInput,
   toYaml,
+  withCanaryStep,
   withObservedCallers,
+  withoutEmptyValues,
 } from '@meshport/plugin-mesh-common';
 
 /** The file in which a render stores the policy it rendered, which the next render lays the form over. */
@@ -79,12 +84,6 @@ export function previewProblems(value: Partial<PreviewValue> | undefined): strin
   ];
 }
 
-/**
- * The policy the template's `mesh:render` step will receive, resolved from its own input expressions
- * against the form values and the chosen entity (as the `catalog:fetch` step gives it), laid over the
- * policy the folder stores (`stored`) with the sections it removes, then checked, rendered and analyzed by
- * the same library as the action: the template stays the one source of truth.
- */
 /** The objects a folder's files put in the cluster, kustomize patches included (they say its data plane and waypoint). */
 function folderObjects(files: Array<{ path: string; content: string }>): unknown[] {
   return objectsWithPatches(
@@ -100,6 +99,23 @@ function folderObjects(files: Array<{ path: string; content: string }>): unknown
   );
 }
 
+/** The policy with the template's canary step applied, as mesh:render applies it. */
+function steppedCanary(
+  policy: Record<string, unknown>,
+  stored: unknown,
+  input: unknown,
+  context: Record<string, unknown>,
+): ParseResult<Record<string, unknown>> {
+  const step = canaryStepFromForm(withoutEmptyValues(resolveTemplateInput(input, context)) as CanaryStepInput);
+  return step.ok ? withCanaryStep(policy, stored, step.value) : step;
+}
+
+/**
+ * The policy the template's `mesh:render` step will receive, resolved from its own input expressions
+ * against the form values and the chosen entity (as the `catalog:fetch` step gives it), laid over the
+ * policy the folder stores (`stored`) with the sections it removes, then checked, rendered and analyzed by
+ * the same library as the action: the template stays the one source of truth.
+ */
 export function previewPolicy(
   template: Entity,
   entity: Entity | undefined,
@@ -121,7 +137,11 @@ export function previewPolicy(
     return { ok: false, errors: [{ field: 'edit', message: 'the folder holds no Meshport policy in Git to change; put the service on the mesh first' }] };
   }
   const edit = render.input.edit === undefined ? undefined : (resolveTemplateInput(render.input.edit, context) as Record<string, unknown>);
-  const parsed = parseMeshPolicy(edit ? editPolicy(merged, edit) : merged, 'policy');
+  const edited = edit ? editPolicy(merged, edit) : merged;
+  const stepped =
+    render.input.canaryStep === undefined ? { ok: true as const, value: edited } : steppedCanary(edited, stored, render.input.canaryStep, context);
+  if (!stepped.ok) return stepped;
+  const parsed = parseMeshPolicy(stepped.value, 'policy');
   if (!parsed.ok) return parsed;
   const rendered = renderPolicy(parsed.value);
   const files = rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) }));

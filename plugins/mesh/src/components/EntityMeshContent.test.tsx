@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { templateRouteRef } from '../routes';
@@ -10,11 +10,21 @@ import { EntityMeshCard } from './EntityMeshCard';
 import { EntityMeshContent } from './EntityMeshContent';
 import { demoClusterStatus, demoComponent as component, entityStatus } from '../__testUtils__/demoStatus';
 
-function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />, templatesMounted = true) {
+/** How often the page asked what Git holds: a test waits for the answer before it checks what the page made of it. */
+let mergedFilesAnswered = 0;
+
+function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, element = <EntityMeshContent />, templatesMounted = true, storedPolicy?: string) {
   const api: MeshApi = {
     getEntityStatus: answer,
+    // What Git holds for the entity: the stored policy when a test gives one, else no GitOps repository.
     getMergedFiles: async () => {
-      throw new Error('this page asks for no merged files');
+      mergedFilesAnswered += 1;
+      if (storedPolicy === undefined) throw new Error('no GitOps repository is configured');
+      return {
+        commit: '0123456789abcdef',
+        folder: 'mesh/payments/payment-service',
+        files: storedPolicy ? [{ path: 'meshport-policy.yaml', content: storedPolicy }] : [],
+      };
     },
     getSummaries: async () => {
       throw new Error('the entity page asks for no summaries');
@@ -121,6 +131,61 @@ describe('the Mesh tab', () => {
       step: 'shift',
       canaryWeight: 30,
     });
+  });
+
+  it.each([
+    [
+      'a policy without a canary',
+      'service:\n  name: payment-service\n',
+      'the policy in Git has none: adopt it into Git first',
+      'Adopt the running canary into Git',
+    ],
+    ['no policy', '', 'Git holds no Meshport policy for this service: put it on the mesh first', 'Put the service on the mesh'],
+  ])(
+    'says when the cluster runs a canary Git does not hold (%s), and offers what comes first instead of a step that would fail',
+    async (_case, stored, words, button) => {
+      const status = paymentStatus();
+      status.clusters[0].traffic.canary!.analysis = {
+        checks: [{ name: 'success rate', canary: 90, stable: 98.9, threshold: 99, pass: false }],
+        verdict: 'rollback',
+        reason: 'success rate 90.0% is under 99.0%',
+        weight: 10,
+        canaryVersion: 'v2',
+        stableVersion: 'v1',
+        thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
+        source: 'config',
+      };
+      await renderWith(payments, async () => status, <EntityMeshContent />, true, stored);
+      expect(await screen.findByLabelText('canary outside git')).toHaveTextContent(words);
+      expect(screen.queryByText(/Roll back: open the change request/)).toBeNull();
+      const href = screen.getByText(button).closest('a')?.getAttribute('href') ?? '';
+      const formData = JSON.parse(decodeURIComponent(href.split('formData=')[1]));
+      expect(formData).toEqual(
+        stored
+          ? { entity: 'component:default/payment-service', step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: expect.any(Number) }
+          : { entity: 'component:default/payment-service' },
+      );
+      if (stored) expect(formData.canaryWeight).toBe(status.clusters[0].traffic.canary!.split.find(entry => entry.version === 'v2')!.weight);
+    },
+  );
+
+  it('offers the canary step when the policy in Git holds the canary', async () => {
+    const status = paymentStatus();
+    status.clusters[0].traffic.canary!.analysis = {
+      checks: [{ name: 'success rate', canary: 90, stable: 98.9, threshold: 99, pass: false }],
+      verdict: 'rollback',
+      reason: 'success rate 90.0% is under 99.0%',
+      weight: 10,
+      thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
+      source: 'config',
+    };
+    const stored = 'service:\n  name: payment-service\ncanary:\n  stableVersion: v1\n  canaryVersion: v2\n  canaryWeight: 10\n';
+    const asked = mergedFilesAnswered;
+    await renderWith(payments, async () => status, <EntityMeshContent />, true, stored);
+    await waitFor(() => expect(mergedFilesAnswered).toBeGreaterThan(asked));
+    await act(async () => {});
+    expect(screen.getByText(/Roll back: open the change request/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('canary outside git')).toBeNull();
   });
 
   it('shows what policies in dry run would deny with the button that enforces them, and callers seen against callers allowed', async () => {

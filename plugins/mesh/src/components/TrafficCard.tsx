@@ -1,11 +1,40 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, LinkButton } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { HealthStatus, TrafficStatus } from '@meshport/plugin-mesh-common';
+import { CanaryStatus, HealthStatus, TrafficStatus } from '@meshport/plugin-mesh-common';
 import { CanaryAnalysisView } from './CanaryAnalysisView';
 import { CanarySplitBar } from './CanarySplitBar';
+import { adoptCanaryLink, onboardingLinkFor, useTemplateHref } from './templateLinks';
+import { useStoredPolicy } from './useStoredPolicy';
+
+/**
+ * A canary the cluster runs and Git does not hold: a canary step edits what Git holds, so it says so and
+ * offers to adopt the running canary (or to put the service on the mesh first) instead of a step that would fail.
+ */
+function CanaryOutsideGit({ canary, entityRef, stored }: { canary: CanaryStatus; entityRef: string; stored: 'none' | 'no-canary' }) {
+  const templateHref = useTemplateHref();
+  const adopt = adoptCanaryLink(entityRef, canary);
+  const link = stored === 'none' ? templateHref(onboardingLinkFor(entityRef)) : adopt && templateHref(adopt);
+  return (
+    <Box aria-label="canary outside git" my={1}>
+      <Typography variant="body2" color="error">
+        {stored === 'none'
+          ? 'The cluster runs this canary, but Git holds no Meshport policy for this service: put it on the mesh first, then adopt the canary into Git.'
+          : 'The cluster runs this canary, but the policy in Git has none: adopt it into Git first, so that a shift, a promotion or a rollback can change it.'}
+      </Typography>
+      {link && (
+        <LinkButton to={link} color="primary" variant="outlined" size="small">
+          {stored === 'none' ? 'Put the service on the mesh' : 'Adopt the running canary into Git'}
+        </LinkButton>
+      )}
+    </Box>
+  );
+}
 
 /** Routes of the entity's hosts, the canary split with per-version health, and the canary judged against its thresholds. */
 export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficStatus; health: HealthStatus; entityRef?: string }) {
+  const stored = useStoredPolicy(traffic.canary ? entityRef : undefined);
+  const outsideGit = stored === 'none' ? 'none' : stored && !stored.policy.canary ? 'no-canary' : undefined;
   return (
     <InfoCard title="Traffic">
       <Typography variant="subtitle2">Canary</Typography>
@@ -14,7 +43,8 @@ export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficSt
       ) : (
         <Typography variant="body2">No canary: all traffic goes to one version.</Typography>
       )}
-      {traffic.canary?.analysis && <CanaryAnalysisView analysis={traffic.canary.analysis} entityRef={entityRef} />}
+      {traffic.canary && entityRef && outsideGit && <CanaryOutsideGit canary={traffic.canary} entityRef={entityRef} stored={outsideGit} />}
+      {traffic.canary?.analysis && <CanaryAnalysisView analysis={traffic.canary.analysis} entityRef={outsideGit ? undefined : entityRef} />}
       <Typography variant="subtitle2">Routes</Typography>
       <ul>
         {traffic.virtualServices.length === 0 && <li>No VirtualService: Kubernetes service routing.</li>}

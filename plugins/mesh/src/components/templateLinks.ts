@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { CanaryAnalysis, formatCpu, formatMemory, SidecarRightSizing } from '@meshport/plugin-mesh-common';
+import { CanaryAnalysis, CanaryStatus, formatCpu, formatMemory, SidecarRightSizing } from '@meshport/plugin-mesh-common';
 import { templateRouteRef } from '../routes';
 
 /** A template of the default namespace, with some of its form values filled in (the entity among them). */
@@ -22,7 +22,12 @@ export function useTemplateHref(): (link: TemplateLink) => string | undefined {
 
 /** The onboard-service template with this entity already picked. */
 export function onboardingLink(entity: Entity): TemplateLink {
-  return templateLink('mesh-onboard-service', { entity: stringifyEntityRef(entity) });
+  return onboardingLinkFor(stringifyEntityRef(entity));
+}
+
+/** The onboard-service template with the entity of this reference picked. */
+export function onboardingLinkFor(entityRef: string): TemplateLink {
+  return templateLink('mesh-onboard-service', { entity: entityRef });
 }
 
 /**
@@ -55,4 +60,17 @@ export function canaryStepLink(entityRef: string, analysis: CanaryAnalysis): Tem
     step: analysis.verdict,
     ...(analysis.verdict === 'shift' ? { canaryWeight: analysis.nextWeight } : {}),
   });
+}
+
+/**
+ * The canary template's start step with the versions and the weight the cluster runs: it brings a canary
+ * that runs without Git into the stored policy, so that the next step (shift, promote, roll back) edits it.
+ */
+export function adoptCanaryLink(entityRef: string, canary: CanaryStatus): TemplateLink | undefined {
+  const [stable, next] = canary.split;
+  const stableVersion = canary.analysis?.stableVersion ?? stable?.version;
+  const canaryVersion = canary.analysis?.canaryVersion ?? next?.version;
+  if (!stableVersion || !canaryVersion) return undefined;
+  const canaryWeight = canary.split.find(entry => entry.version === canaryVersion)?.weight ?? 0;
+  return templateLink('mesh-canary-release', { entity: entityRef, step: 'start', stableVersion, canaryVersion, canaryWeight });
 }

@@ -10,6 +10,7 @@ import {
   freePort,
   istioOpenMetrics,
   KubeApiTestServer,
+  git,
   prometheusUnavailable,
   RunningPortal,
   RunningPrometheus,
@@ -90,6 +91,15 @@ describe('the Meshport portal in a real browser', () => {
     }
     await create.click({ timeout: 10_000 });
     await page.getByText('Change request', { exact: true }).first().waitFor({ timeout: 120_000 });
+  };
+
+  /** The lines of one text that the other lacks, trimmed, blank ones left out: what an edit changed. */
+  const linesOnlyIn = (text: string, other: string) => {
+    const others = new Set(other.split('\n').map(line => line.trim()));
+    return text
+      .split('\n')
+      .map(line => line.trim())
+      .filter(line => line !== '' && !others.has(line));
   };
 
   /** meshport analyze passes over a folder of a change request's branch. */
@@ -217,9 +227,7 @@ describe('the Meshport portal in a real browser', () => {
       await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-preview.png'), fullPage: true });
     });
     // The preview, computed in the browser, showed the manifests the branch now holds, as additions to the GitOps branch.
-    expect(previewText).toMatch(
-      /Against mesh\/users\/user-service on the GitOps target branch \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged\./,
-    );
+    expect(previewText).toMatch(/Against mesh\/users\/user-service on branch main \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged\./);
     expect(previewText).toContain('peerauthentication-user-service.yaml');
     expect(previewText).toContain('namespace: users');
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-task.png'), fullPage: true });
@@ -267,28 +275,40 @@ describe('the Meshport portal in a real browser', () => {
     expectAnalyzed(path.join(clone, 'mesh'));
   });
 
-  it("follows payment-service's right-sizing button into onboard-service filled in with the recommended requests, and opens the change request", async () => {
-    if (!prometheus) {
-      // eslint-disable-next-line no-console
-      console.warn(`SKIPPED: ${prometheusMissing}; the right-sizing check did not run.`);
-      return;
+  it('refuses to go on with onboarding that takes access away from a caller Prometheus saw, until the user ticks it', async () => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/payment-service' }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
+    const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
+    await waitOrScreenshot(page, orderService, 'access-loss-form-failed.png');
+    for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
+    // The user drops order-service, which calls payment-service, from the allowed callers.
+    await orderService.uncheck();
+    const access = page.getByLabel('who keeps access');
+    for (let step = 0; step < 4 && !(await access.isVisible()); step += 1) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForTimeout(500);
     }
-    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
-    // The live cluster and the demo's both recommend it (npm start backfills the demo's Prometheus too).
-    const button = page.getByText('Open the right-sizing change request').first();
-    await waitOrScreenshot(page, button, 'right-sizing-failed.png');
-    expect(await page.getByLabel('right-sizing').first().innerText()).toMatch(/Request 65m CPU and 75Mi memory \(limit 150Mi\) instead of 100m and 128Mi/);
-    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-right-sizing.png'), fullPage: true });
-    await button.click();
-    const port = page.locator('#root_ports_0_number');
-    await port.waitFor({ timeout: 60_000 });
-    await port.fill('8080');
-    await createFromForm();
-    const clone = cloneBranch(gitopsRepository, 'meshport/payments/payment-service');
-    const patch = fs.readFileSync(path.join(clone, 'mesh/payments/payment-service/sidecar/deployment-patch.yaml'), 'utf8');
-    expect(patch).toContain('sidecar.istio.io/proxyCPU: 65m');
-    expect(patch).toContain('sidecar.istio.io/proxyMemory: 75Mi');
-    expect(patch).toContain('sidecar.istio.io/proxyMemoryLimit: 150Mi');
+    await waitOrScreenshot(page, access, 'access-loss-preview-failed.png');
+    const words = await access.innerText();
+    expect(words).toMatch(/1 caller\(s\) would lose access/);
+    expect(words).toMatch(/orders\/order-service: GET \/ allowed before, denied after \(sidecar at payments\/payment-service: .*\); known as: .*seen calling/);
+    await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-access-loss.png'), fullPage: true });
+    await access.screenshot({ path: path.join(screenshotDir, 'who-keeps-access.png') });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForTimeout(500);
+    // Not ticked: the form stays on the preview and says why under it.
+    expect(await access.isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/orders\/order-service would lose access: tick each one that is meant/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await page.getByLabel('orders/order-service may lose access').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('GitOps repository', { exact: false }).first().waitFor({ timeout: 10_000 });
+    expect(await access.isVisible()).toBe(false);
   });
 
   it("shows order-service's dry-run policies and its Sidecar drifted from the merged folder, and follows the enforce button to the change request", async () => {
@@ -311,42 +331,64 @@ describe('the Meshport portal in a real browser', () => {
     );
     await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-dry-run-and-drift.png'), fullPage: true });
 
+    const mainPolicy = git(gitopsRepository, 'show', 'main:mesh/orders/order-service/meshport-policy.yaml');
     await enforce.click();
-    const port = page.locator('#root_ports_0_number');
-    await port.waitFor({ timeout: 60_000 });
-    await port.fill('8080');
     let previewText = '';
+    let accessText = '';
     await createFromForm(async () => {
+      await page.getByLabel('who keeps access').waitFor({ timeout: 60_000 });
       previewText = await page.getByLabel('policy preview').innerText();
+      accessText = await page.getByLabel('who keeps access').innerText();
+      await page.getByLabel('who keeps access').screenshot({ path: path.join(screenshotDir, 'enforce-who-keeps-access.png') });
     });
-    // The preview diffed the new files against the merged folder: the policies change, they are not added.
-    expect(previewText).toMatch(/Against mesh\/orders\/order-service on the GitOps target branch \([0-9a-f]{12}\): \d+ added, [1-9]\d* changed/);
+    // The preview diffed the new files against the merged folder: the policies change, nothing is added.
+    expect(previewText).toMatch(/Against mesh\/orders\/order-service on branch main \([0-9a-f]{12}\): 0 added, [1-9]\d* changed, 0 removed/);
+    // Every caller the stored policy names (the ingress gateway, its health checks) keeps access once enforced.
+    expect(accessText).toMatch(/every caller Meshport knows of keeps the access it has/);
+    expect(accessText).toMatch(/istio-system\/istio-ingressgateway-service-account: GET \/api\/v1\/ordersx allowed before and after/);
     const clone = cloneBranch(gitopsRepository, 'meshport/orders/order-service');
+    // The change is an edit: of the stored policy only the dry run changed.
+    const branchPolicy = fs.readFileSync(path.join(clone, 'mesh/orders/order-service/meshport-policy.yaml'), 'utf8');
+    expect([linesOnlyIn(mainPolicy, branchPolicy), linesOnlyIn(branchPolicy, mainPolicy)]).toEqual([['dryRun: true'], ['dryRun: false']]);
     const denyByDefault = fs.readFileSync(path.join(clone, 'mesh/orders/order-service/authorizationpolicy-order-service-deny-by-default.yaml'), 'utf8');
     expect(denyByDefault).toContain('action: ALLOW');
     expect(denyByDefault).not.toContain('istio.io/dry-run');
+    expect(fs.readFileSync(path.join(clone, 'mesh/orders/order-service/authorizationpolicy-order-service-allow-callers.yaml'), 'utf8')).toContain(
+      '/api/v1/orders*',
+    );
     expectAnalyzed(path.join(clone, 'mesh'));
   });
 
-  it("starts payment-service's canary in Git, then follows the Mesh tab's verdict into the canary template: roll back, and the branch sends v2 nothing", async () => {
+  it("adopts payment-service's running canary into Git from the Mesh tab, then follows the verdict into the canary template: roll back, and the branch sends v2 nothing", async () => {
     if (!prometheus) {
       // eslint-disable-next-line no-console
       console.warn(`SKIPPED: ${prometheusMissing}; the canary verdict check did not run.`);
       return;
     }
-    // The demo's canary runs in the clusters; the GitOps repository gets it through the template's start step.
-    const start = { entity: 'component:default/payment-service', step: 'start', stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10 };
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-canary-release?formData=${encodeURIComponent(JSON.stringify(start))}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await page.getByRole('button', { name: 'Next' }).waitFor({ timeout: 60_000 });
+    // payment-service goes on the mesh first (the demo's GitOps repository holds none of it), its dependents allowed.
+    const port = await openOnboardingForm('payment-service');
+    await port.fill('8080');
+    await createFromForm();
+    // The demo's canary runs in the clusters but not in Git: the Mesh tab says so, and its button adopts it through the template's start step.
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
+    const adopt = page.getByText('Adopt the running canary into Git').first();
+    await waitOrScreenshot(page, adopt, 'canary-adopt-failed.png');
+    expect(await page.getByLabel('canary outside git').first().innerText()).toMatch(/The cluster runs this canary, but the policy in Git has none/);
+    // No step the task would refuse is offered meanwhile, once every cluster's card has asked Git.
+    const refused = page.getByText('Roll back: open the change request');
+    for (let attempt = 0; attempt < 50 && (await refused.count()) > 0; attempt += 1) await page.waitForTimeout(100);
+    expect(await refused.count()).toBe(0);
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-canary-outside-git.png'), fullPage: true });
+    await adopt.click();
+    await page.getByText('Start: send a share of traffic to a new version').waitFor({ timeout: 60_000 });
     await createFromForm();
     const virtualService = () =>
       fs.readFileSync(
         path.join(cloneBranch(gitopsRepository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service/virtualservice-payment-service.yaml'),
         'utf8',
       );
-    expect(virtualService()).toMatch(/subset: canary\s+(port:\s+number: \d+\s+)?weight: 10\b/);
+    // The weight the cluster runs, now in Git.
+    expect(virtualService()).toMatch(/subset: canary\s+(port:\s+number: \d+\s+)?weight: [1-9]\d*\b/);
 
     await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
     const rollback = page.getByText('Roll back: open the change request').first();
@@ -358,6 +400,47 @@ describe('the Meshport portal in a real browser', () => {
     await page.getByText('Rollback: send all traffic back to the stable version').waitFor({ timeout: 60_000 });
     await createFromForm();
     expect(virtualService()).toMatch(/subset: canary\s+(port:\s+number: \d+\s+)?weight: 0\b/);
+  });
+
+  it("follows payment-service's right-sizing button into the right-sizing template: the change request changes only the proxy resources and the pods, and every caller keeps access", async () => {
+    if (!prometheus) {
+      // eslint-disable-next-line no-console
+      console.warn(`SKIPPED: ${prometheusMissing}; the right-sizing check did not run.`);
+      return;
+    }
+    const policyFile = 'meshport/payments/payment-service:mesh/payments/payment-service/meshport-policy.yaml';
+    const before = git(gitopsRepository, 'show', policyFile);
+    await page.goto(`${portal.appUrl}/catalog/default/component/payment-service/mesh`, { waitUntil: 'domcontentloaded' });
+    // The live cluster and the demo's both recommend it (npm start backfills the demo's Prometheus too).
+    const button = page.getByText('Open the right-sizing change request').first();
+    await waitOrScreenshot(page, button, 'right-sizing-failed.png');
+    expect(await page.getByLabel('right-sizing').first().innerText()).toMatch(/Request 65m CPU and 75Mi memory \(limit 150Mi\) instead of 100m and 128Mi/);
+    await page.screenshot({ path: path.join(screenshotDir, 'entity-mesh-tab-right-sizing.png'), fullPage: true });
+    await button.click();
+    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
+    const cpu = page.locator('#root_proxyCpuRequest');
+    await cpu.waitFor({ timeout: 60_000 });
+    expect([await cpu.inputValue(), await page.locator('#root_replicas').inputValue()]).toEqual(['65m', '4']);
+    let accessText = '';
+    await createFromForm(async () => {
+      await page.getByLabel('who keeps access').waitFor({ timeout: 60_000 });
+      accessText = await page.getByLabel('who keeps access').innerText();
+    });
+    expect(accessText).toMatch(/every caller Meshport knows of keeps the access it has/);
+    expect(accessText).toMatch(/orders\/order-service: .* allowed before and after/);
+    // The change is an edit of what the branch held: the requests, the memory limit and the pods measured, nothing else.
+    const after = git(gitopsRepository, 'show', policyFile);
+    expect([linesOnlyIn(before, after), linesOnlyIn(after, before)]).toEqual([
+      expect.arrayContaining(['replicas: 2']),
+      expect.arrayContaining(['replicas: 4', 'cpuRequest: 65m', 'memoryRequest: 75Mi', 'memoryLimit: 150Mi']),
+    ]);
+    expect(linesOnlyIn(after, before).filter(line => !/^(replicas|cpuRequest|memoryRequest|memoryLimit):/.test(line))).toEqual([]);
+    const patch = fs.readFileSync(
+      path.join(cloneBranch(gitopsRepository, 'meshport/payments/payment-service'), 'mesh/payments/payment-service/sidecar/deployment-patch.yaml'),
+      'utf8',
+    );
+    expect(patch).toContain('sidecar.istio.io/proxyCPU: 65m');
+    expect(patch).toContain('sidecar.istio.io/proxyMemoryLimit: 150Mi');
   });
 
   it('logs no plugin start-up failure while serving the portal', () => {

@@ -1,7 +1,7 @@
 import { observedCallersOf } from './observedCallers';
 
 describe('observedCallersOf', () => {
-  it("joins the clusters' callers by principal, summing rates, and leaves out callers only allowed", () => {
+  it("joins the clusters' callers by principal, keeping the highest rate, and leaves out callers only allowed", () => {
     const cluster = (callers: unknown[]) => ({ security: { callers } } as any);
     const status = {
       clusters: [
@@ -17,7 +17,7 @@ describe('observedCallersOf', () => {
       ],
     };
     expect(observedCallersOf(status)).toEqual([
-      { principal: 'cluster.local/ns/orders/sa/order-service', observed: true, rate: 25 },
+      { principal: 'cluster.local/ns/orders/sa/order-service', observed: true, rate: 20 },
       { principal: 'cluster.local/ns/reports/sa/reporter', observed: false, dependsOn: true },
     ]);
     expect(observedCallersOf(undefined)).toEqual([]);

@@ -227,7 +227,9 @@ describe('the Meshport portal in a real browser', () => {
       await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-preview.png'), fullPage: true });
     });
     // The preview, computed in the browser, showed the manifests the branch now holds, as additions to the GitOps branch.
-    expect(previewText).toMatch(/Against mesh\/users\/user-service on branch main \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged\./);
+    expect(previewText).toMatch(
+      /Against mesh\/users\/user-service on branch main \([0-9a-f]{12}\): \d+ added, 0 changed, 0 removed, 0 unchanged; and meshport-owned.yaml/,
+    );
     expect(previewText).toContain('peerauthentication-user-service.yaml');
     expect(previewText).toContain('namespace: users');
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-task.png'), fullPage: true });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DesiredObject, parseYaml } from '@meshport/plugin-mesh-common';
+import { DesiredObject, parseYaml, POLICY_FILE } from '@meshport/plugin-mesh-common';
 import { Config } from '@backstage/config';
 import {
   FOLDER_RECORD_FILE,
@@ -56,7 +56,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Meshport's own bookkeeping next to the manifests, and kustomize's files: not cluster objects. */
-const NOT_OBJECTS = new Set(['meshport-policy.yaml', FOLDER_RECORD_FILE]);
+const NOT_OBJECTS = new Set([POLICY_FILE, FOLDER_RECORD_FILE]);
 
 /** Whether a document is a cluster object: kind, name, and not one of kustomize's own kinds. */
 function isClusterObject(document: unknown): document is DesiredObject['object'] {

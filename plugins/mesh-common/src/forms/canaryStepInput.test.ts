@@ -11,7 +11,10 @@ describe('a canary step from the form, over the stored policy', () => {
         { field: 'canaryStep.canaryWeight', message: 'is required for the "start" step' },
       ],
     });
-    expect(canaryStepFromForm({ step: 'shift' })).toEqual({ ok: false, errors: [{ field: 'canaryStep.canaryWeight', message: 'is required for the "shift" step' }] });
+    expect(canaryStepFromForm({ step: 'shift' })).toEqual({
+      ok: false,
+      errors: [{ field: 'canaryStep.canaryWeight', message: 'is required for the "shift" step' }],
+    });
     expect(canaryStepFromForm({ step: 'rollback', canaryWeight: 5 })).toEqual({ ok: true, value: { step: 'rollback' } });
   });
 
@@ -26,7 +29,12 @@ describe('a canary step from the form, over the stored policy', () => {
   it('refuses, naming the step, a rollback of a canary Git does not hold and any step on a service Git holds no policy of', () => {
     expect(withCanaryStep(stored, stored, { step: 'rollback' })).toEqual({
       ok: false,
-      errors: [{ field: 'canaryStep.step', message: expect.stringMatching(/^there is no canary to rollback for this service in Git; start one first \(.*adopt it from the Mesh tab\)$/) }],
+      errors: [
+        {
+          field: 'canaryStep.step',
+          message: expect.stringMatching(/^there is no canary to rollback for this service in Git; start one first \(.*adopt it from the Mesh tab\)$/),
+        },
+      ],
     });
     const start = { step: 'start' as const, stableVersion: 'v1', canaryVersion: 'v2', canaryWeight: 10 };
     expect(withCanaryStep({ service: { name: 'payment-service', namespace: 'payments' } }, undefined, start)).toEqual({

@@ -57,12 +57,12 @@ describe('the mesh:render examples', () => {
     expect(namespace.outputs.changedFiles).toEqual(expect.arrayContaining([expect.stringMatching(/^mesh\/payments\/_namespace\//)]));
   });
 
-  it('the shift example needs a running canary and says so', async () => {
+  it('the shift example needs a stored policy with a running canary and says so', async () => {
     await expect(
       runner.run([
         { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service' } },
         { action: 'mesh:render', input: exampleInput('Shift') },
       ]),
-    ).rejects.toThrow('canaryStep.step: there is no canary to shift');
+    ).rejects.toThrow('canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change');
   });
 });

@@ -90,11 +90,24 @@ describe('mesh:render with bad input, on a plain git repository', () => {
     expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
   });
 
-  it('refuses to shift the canary of a service that has none', async () => {
-    const steps = paymentServiceSteps(repoUrl, {});
-    steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };
-    steps[1].input = { policy: { service: { name: 'user-service', namespace: 'users' } }, canaryStep: { step: 'promote' } };
-    await expect(runner.run(steps)).rejects.toThrow('canaryStep.step: there is no canary to promote');
+  it('refuses a canary step on a service Git holds no policy of, and to promote the canary of a service that has none, before anything is pushed', async () => {
+    const promote = () => {
+      const steps = paymentServiceSteps(repoUrl, {});
+      steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };
+      steps[1].input = { policy: { service: { name: 'user-service', namespace: 'users' } }, canaryStep: { step: 'promote' } };
+      return steps;
+    };
+    await expect(runner.run(promote())).rejects.toThrow(
+      'canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change',
+    );
     expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
+
+    const onboard = paymentServiceSteps(repoUrl, {});
+    onboard[0].input = { repoUrl, entityRef: 'component:default/user-service' };
+    onboard[1].input = { policy: { service: { name: 'user-service', namespace: 'users', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }] } } };
+    await runner.run(onboard);
+    const before = git(repository, 'rev-parse', 'meshport/users/user-service');
+    await expect(runner.run(promote())).rejects.toThrow('canaryStep.step: there is no canary to promote for this service in Git; start one first');
+    expect(git(repository, 'rev-parse', 'meshport/users/user-service')).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
-import { parseYaml, renderPolicy } from '@meshport/plugin-mesh-common';
-import { OWNED_FILE, planFolder, POLICY_FILE, storedPolicy } from './folderPlan';
+import { parseYaml, POLICY_FILE, renderPolicy } from '@meshport/plugin-mesh-common';
+import { OWNED_FILE, planFolder, storedPolicy } from './folderPlan';
 
 const policy = { service: { name: 'payment-service', namespace: 'payments', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' as const }] } };
 const withIngress = { ...policy, ingress: { hosts: ['pay.example.com'] } };

@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { FOLDER_RECORD_FILE } from '@meshport/plugin-mesh-node';
-import { isKustomizeDocument, isRecord, KubeObject, parseYaml, RenderedFile, toYaml, YamlParseError } from '@meshport/plugin-mesh-common';
+import {
+  isKustomizeDocument,
+  isRecord,
+  KubeObject,
+  parseYaml,
+  POLICY_FILE,
+  policyFileText,
+  RenderedFile,
+  toYaml,
+  YamlParseError,
+} from '@meshport/plugin-mesh-common';
 
-/** The file that keeps the policy a folder was rendered from, so the next form builds on it. */
-export const POLICY_FILE = 'meshport-policy.yaml';
 /** Meshport's record of a folder: the entity it belongs to, and the files it wrote with a digest of each. */
 export const OWNED_FILE = FOLDER_RECORD_FILE;
 const KUSTOMIZATION = 'kustomization.yaml';
 
-const POLICY_FILE_HEADER =
-  "# The Meshport policy this folder is rendered from. Change it through the portal's mesh templates:\n" +
-  '# the files listed in meshport-owned.yaml are regenerated from it.\n';
 const OWNED_FILE_HEADER =
   '# The catalog entity this folder belongs to, and the files Meshport wrote here with a digest of each.\n' +
   '# Only that entity changes the folder; Meshport replaces or removes only these files, and only while\n' +
@@ -114,7 +119,7 @@ export function planFolder(existing: Map<string, string>, rendered: RenderedFile
     }
     contents.set(file.path, content);
   }
-  contents.set(POLICY_FILE, POLICY_FILE_HEADER + toYaml([policyDocument]));
+  contents.set(POLICY_FILE, policyFileText(policyDocument));
 
   const removes: string[] = [];
   for (const path of owned.keys()) {

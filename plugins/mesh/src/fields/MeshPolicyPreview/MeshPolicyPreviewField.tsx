@@ -15,6 +15,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { DataPlaneComparisonView } from '../../components/DataPlaneComparisonView';
 import { previewPolicy, PreviewValue, previewValue, storedPolicyOf } from './policyPreview';
 
+/** Meshport's record of a folder, which the action writes with the files (its digests are computed there). */
+const FOLDER_RECORD = 'meshport-owned.yaml';
+
 /**
  * The preview's files as changes to what the GitOps target branch holds: added ones in full, changed ones
  * as their line diff, unchanged ones by name, and Meshport's own files the change would remove; the files
@@ -42,7 +45,8 @@ function PreviewFiles({ files, merged, unavailable }: { files: Array<{ path: str
     <Box aria-label="changes to the GitOps branch">
       <Typography variant="body2">
         Against {merged.folder} on {merged.branch ? `branch ${merged.branch}` : 'the GitOps target branch'} ({merged.commit.slice(0, 12)}): {count('added')}{' '}
-        added, {count('changed')} changed, {count('removed')} removed, {count('unchanged')} unchanged.
+        added, {count('changed')} changed, {count('removed')} removed, {count('unchanged')} unchanged; and {FOLDER_RECORD}, Meshport&apos;s record of the
+        folder&apos;s owner and of the files it wrote, written with them.
       </Typography>
       {changes.map(change => (
         <Box key={change.path} mt={1}>

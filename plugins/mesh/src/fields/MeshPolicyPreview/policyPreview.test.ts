@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { MeshPolicyInput, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { MeshPolicyInput, POLICY_FILE, policyFileText, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
 import { demoComponent } from '../../__testUtils__/demoStatus';
 import { previewPolicy, previewProblems, previewValue, storedPolicyOf } from './policyPreview';
 
@@ -128,6 +128,10 @@ describe("the enforce template's preview: an edit of the stored policy", () => {
     const allowCallers = preview.files.find(f => f.path === 'authorizationpolicy-order-service-allow-callers.yaml')!.content;
     expect(allowCallers).toContain('/api/v1/orders*');
     expect(allowCallers).not.toContain('istio.io/dry-run');
+    // The stored policy is a file of the commit too, as the action writes it: the edit, and nothing else, changed.
+    expect(preview.files.find(f => f.path === POLICY_FILE)?.content).toBe(
+      policyFileText({ ...stored, authorization: { ...stored.authorization, dryRun: false } }),
+    );
     expect(preview.files.find(f => f.path === 'sidecar-order-service.yaml')?.content).toContain('payments/payment-service.payments.svc.cluster.local');
     expect(preview.access.map(change => `${change.caller} ${change.request} ${change.before}→${change.after}`)).toEqual([
       'istio-system/istio-ingressgateway-service-account GET /api/v1/ordersx allow→allow',

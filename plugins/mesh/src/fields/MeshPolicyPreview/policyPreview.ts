@@ -19,6 +19,8 @@ import {
   parseMeshPolicy,
   ParseResult,
   parseYaml,
+  POLICY_FILE,
+  policyFileText,
   policyFromForm,
   renderPolicy,
   resolveTemplateInput,
@@ -27,9 +29,6 @@ import {
   withObservedCallers,
   withoutEmptyValues,
 } from '@meshport/plugin-mesh-common';
-
-/** The file in which a render stores the policy it rendered, which the next render lays the form over. */
-const POLICY_FILE = 'meshport-policy.yaml';
 
 /** The policy an earlier render stored in the folder's files, if it is there and can be read (else the action reports it). */
 export function storedPolicyOf(files: Array<{ path: string; content: string }> | undefined): unknown {
@@ -144,7 +143,11 @@ export function previewPolicy(
   const parsed = parseMeshPolicy(stepped.value, 'policy');
   if (!parsed.ok) return parsed;
   const rendered = renderPolicy(parsed.value);
-  const files = rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) }));
+  // The manifests and the stored policy, as the commit holds them (meshport-owned.yaml, Meshport's record, besides).
+  const files = [
+    ...rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })),
+    { path: POLICY_FILE, content: policyFileText(stepped.value) },
+  ];
   const storedParsed = stored === undefined ? undefined : parseMeshPolicy(stored);
   const host = `${parsed.value.service.name}.${parsed.value.service.namespace}.svc.cluster.local`;
   // The folder as the branch holds it against the folder as the change leaves it: the action asks the same of the whole mesh tree.

@@ -7,6 +7,8 @@ import { createMeshGitopsPullRequestAction } from './actions/pullRequest';
 import { createMeshRenderAction } from './actions/render';
 import { createMeshGitOpsContext, stateSweepSeconds } from './gitops/context';
 import { CatalogEntityAccess } from './gitops/entityAccess';
+import { meshStatusCallers } from './render/observedCallers';
+import { limitsFromConfig } from '@meshport/plugin-mesh-node';
 
 /**
  * Adds Meshport's actions to the scaffolder: mesh:gitops:checkout, mesh:render, mesh:gitops:pull-request.
@@ -27,10 +29,16 @@ export const scaffolderModuleMesh = createBackendModule({
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder, config, permissions, permissionsRegistry, catalog, auth, userInfo, scheduler }) {
+      async init({ scaffolder, config, permissions, permissionsRegistry, catalog, auth, userInfo, scheduler, discovery }) {
         permissionsRegistry.addPermissions([meshGitopsChangePermission]);
-        const context = await createMeshGitOpsContext({ config, entities: new CatalogEntityAccess(permissions, catalog, auth, userInfo) });
+        const context = await createMeshGitOpsContext({
+          config,
+          entities: new CatalogEntityAccess(permissions, catalog, auth, userInfo),
+          // Who the mesh status saw calling, asked of Meshport's status API as the task's user, within the GitOps timeout.
+          observedCallers: meshStatusCallers({ discovery, auth, timeoutMs: limitsFromConfig(config).timeoutMs }),
+        });
         // Each replica keeps its tasks' state on its own disk, so each sweeps its own.
         await scheduler.scheduleTask({
           id: 'meshport-gitops-state-sweep',

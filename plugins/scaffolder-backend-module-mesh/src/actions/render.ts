@@ -171,6 +171,9 @@ export function createMeshRenderAction(context: MeshGitOpsContext) {
         }
         checkPolicySize(input);
         const request = requestFor(record, input);
+        if (request.kind === 'service' && context.observedCallers) {
+          request.observed = await context.observedCallers(record.entityRef, await ctx.getInitiatorCredentials());
+        }
         const repository = new PrivateRepository(state, { remoteUrl: record.remoteUrl, limits: context.limits });
         return renderToFolder(new RepositorySnapshot(record, repository), record.folder, meshRootsOf(context.layout), request, {
           egressGatewayNamespaces: context.egressGatewayNamespaces,

@@ -12,6 +12,7 @@ import {
   TaskStateLimits,
 } from '@meshport/plugin-mesh-node';
 import { GitOpsLayout, layoutFromConfig } from '@meshport/plugin-mesh-node';
+import { ObservedCallersReader } from '../render/observedCallers';
 import { EntityAccess } from './entityAccess';
 
 /** Everything the mesh actions share: configuration read once, the task state store, the edges. */
@@ -30,6 +31,8 @@ export interface MeshGitOpsContext {
   namespaceOwners: Map<string, string[]>;
   /** `mesh.egress.gatewayNamespaces`: where egress gateways run (default istio-system). */
   egressGatewayNamespaces: string[];
+  /** Who the mesh status saw calling an entity: the access check asks about them too (absent: only the policies' callers). */
+  observedCallers?: ObservedCallersReader;
 }
 
 /** `mesh.gitops.state`: how long a task's state may stay, and how much all of them may hold. */
@@ -53,7 +56,12 @@ function namespaceOwnersFromConfig(config: Config): Map<string, string[]> {
 }
 
 /** Builds the actions' shared context from the backend's configuration. */
-export async function createMeshGitOpsContext(options: { config: Config; entities: EntityAccess; store?: GitOpsTaskStore }): Promise<MeshGitOpsContext> {
+export async function createMeshGitOpsContext(options: {
+  config: Config;
+  entities: EntityAccess;
+  store?: GitOpsTaskStore;
+  observedCallers?: ObservedCallersReader;
+}): Promise<MeshGitOpsContext> {
   const { config, entities } = options;
   const integrations = ScmIntegrations.fromConfig(config);
   const store =
@@ -72,5 +80,6 @@ export async function createMeshGitOpsContext(options: { config: Config; entitie
     protectedNamespaces: protectedNamespaces(config),
     namespaceOwners: namespaceOwnersFromConfig(config),
     egressGatewayNamespaces: config.getOptionalStringArray('mesh.egress.gatewayNamespaces') ?? ['istio-system'],
+    ...(options.observedCallers ? { observedCallers: options.observedCallers } : {}),
   };
 }

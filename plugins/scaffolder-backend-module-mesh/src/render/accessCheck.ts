@@ -1,5 +1,15 @@
 import { InputError } from '@backstage/errors';
-import { AccessChange, accessChanges, describeAccessChange, knownCallers, MeshPolicy, objectsWithPatches, parseMeshPolicy } from '@meshport/plugin-mesh-common';
+import {
+  AccessChange,
+  accessChanges,
+  describeAccessChange,
+  knownCallers,
+  MeshPolicy,
+  ObservedCaller,
+  objectsWithPatches,
+  parseMeshPolicy,
+  withObservedCallers,
+} from '@meshport/plugin-mesh-common';
 
 /** The objects a set of manifests puts in a cluster, kustomize patches included (they say a folder's data plane and waypoint). */
 export function objectsOf(manifests: Array<{ documents: unknown[] }>): unknown[] {
@@ -14,20 +24,23 @@ export function parsedStoredPolicy(document: unknown): MeshPolicy | undefined {
 }
 
 /**
- * Who keeps access: every caller the stored or the new policy names, asked of the traffic model before and
- * after the change over the whole mesh tree. A caller that loses access stops the render unless
- * `confirmAccessLoss` names it: a change never takes access away silently.
+ * Who keeps access: every caller the stored or the new policy names, and those the mesh status saw calling
+ * or the catalog says depend on the service, asked of the traffic model before and after the change over
+ * the whole mesh tree. A caller that loses access stops the render unless `confirmAccessLoss` names it: a
+ * change never takes access away silently.
  */
 export function checkAccess(options: {
   before: unknown[];
   after: unknown[];
   stored: MeshPolicy | undefined;
   next: MeshPolicy;
+  observed?: ObservedCaller[];
   confirmAccessLoss: string[];
 }): AccessChange[] {
   const { next } = options;
   const host = `${next.service.name}.${next.service.namespace}.svc.cluster.local`;
-  const changes = accessChanges(options.before, options.after, host, knownCallers(options.stored, next));
+  const callers = withObservedCallers(knownCallers(options.stored, next), options.observed ?? [], next);
+  const changes = accessChanges(options.before, options.after, host, callers);
   const unconfirmed = changes.filter(change => change.before === 'allow' && change.after === 'deny' && !options.confirmAccessLoss.includes(change.caller));
   if (unconfirmed.length > 0) {
     throw new InputError(

@@ -25,6 +25,7 @@ import {
 } from '@meshport/plugin-mesh-common';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
 import { checkAccess, objectsOf, parsedStoredPolicy } from './accessCheck';
+import { ObservedCallers } from './observedCallers';
 import { renderSummary, RenderSummaryInput } from '../summary';
 import { changeBranchName, RepositorySnapshot } from '@meshport/plugin-mesh-node';
 
@@ -40,6 +41,8 @@ export type RenderRequest =
       entityRef?: string;
       /** Callers the user accepts to see lose access ("namespace/serviceaccount"). */
       confirmAccessLoss?: string[];
+      /** Who the mesh status saw calling the service, or why that is unknown (said in the summary). */
+      observed?: ObservedCallers;
     }
   | { kind: 'namespace'; namespacePolicy: Record<string, unknown>; entityRef?: string };
 
@@ -222,13 +225,19 @@ export async function renderToFolder(
           after: objectsOf(tree.manifests),
           stored: parsedStoredPolicy(storedPolicy(existing)),
           next: policy,
+          observed: request.observed && 'callers' in request.observed ? request.observed.callers : [],
           confirmAccessLoss: request.confirmAccessLoss ?? [],
         })
       : [];
 
   const subject = 'service' in names ? `${names.service}.${names.namespace}` : `namespace ${names.namespace}`;
   const branchName = changeBranchName(names);
-  const warnings = [...plan.notes, ...tree.warnings];
+  const unobserved = request.kind === 'service' && request.observed && 'unavailable' in request.observed ? request.observed.unavailable : undefined;
+  const warnings = [
+    ...plan.notes,
+    ...tree.warnings,
+    ...(unobserved ? [`callers seen in Prometheus were not asked about: ${unobserved}; only the callers the policies name were`] : []),
+  ];
   return {
     folder,
     subject,

@@ -6,6 +6,8 @@ import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@b
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The suite starts the real status plugin beside the scaffolder, as the portal's backend does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import meshPlugin from '@meshport/plugin-mesh-backend';
 import meshScaffolderModule from '@meshport/plugin-scaffolder-backend-module-mesh';
 import { EntityMeshStatus } from '@meshport/plugin-mesh-common';

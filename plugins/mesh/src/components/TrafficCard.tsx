@@ -7,6 +7,12 @@ import { CanarySplitBar } from './CanarySplitBar';
 import { adoptCanaryLink, onboardingLinkFor, useTemplateHref } from './templateLinks';
 import { useStoredPolicy } from './useStoredPolicy';
 
+/** Why a running canary is not in Git: no policy at all, or a policy without a canary; undefined when Git holds it or is unknown. */
+function canaryOutsideGit(stored: ReturnType<typeof useStoredPolicy>): 'none' | 'no-canary' | undefined {
+  if (stored === 'none') return 'none';
+  return stored && !stored.policy.canary ? 'no-canary' : undefined;
+}
+
 /**
  * A canary the cluster runs and Git does not hold: a canary step edits what Git holds, so it says so and
  * offers to adopt the running canary (or to put the service on the mesh first) instead of a step that would fail.
@@ -34,7 +40,7 @@ function CanaryOutsideGit({ canary, entityRef, stored }: { canary: CanaryStatus;
 /** Routes of the entity's hosts, the canary split with per-version health, and the canary judged against its thresholds. */
 export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficStatus; health: HealthStatus; entityRef?: string }) {
   const stored = useStoredPolicy(traffic.canary ? entityRef : undefined);
-  const outsideGit = stored === 'none' ? 'none' : stored && !stored.policy.canary ? 'no-canary' : undefined;
+  const outsideGit = canaryOutsideGit(stored);
   return (
     <InfoCard title="Traffic">
       <Typography variant="subtitle2">Canary</Typography>

@@ -9,6 +9,7 @@ export { isMeshAvailable } from './components/isMeshAvailable';
 export type { JwtRulesValue } from './fields/JwtRules/jwtRules';
 export type { CallerRule } from './fields/MeshCallers/callers';
 export type { ProxyScope } from './fields/MeshScope/scope';
+export type { PreviewValue } from './fields/MeshPolicyPreview/policyPreview';
 export {
   CanarySplitFieldExtension,
   EntityMeshCard,

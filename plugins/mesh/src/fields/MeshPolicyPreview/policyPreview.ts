@@ -56,12 +56,18 @@ export type PolicyPreview =
   | { ok: false; errors: FieldError[] };
 
 /**
- * What the preview field keeps as its form value, for its validation and the render step: the callers that
- * would lose access, those the user ticked as meant, and why the form cannot be previewed yet.
+ * What the preview field keeps as its form value, for its validation and the render step
+ * (`parameters.preview.confirmAccessLoss`): the callers that would lose access, those the user ticked as
+ * meant, and why the form cannot be previewed yet.
+ *
+ * @public
  */
 export interface PreviewValue {
+  /** Callers ("namespace/serviceaccount") the change takes access away from. */
   losing: string[];
+  /** Those of them the user ticked as meant. */
   confirmAccessLoss: string[];
+  /** Why the preview cannot render, as "field: message". */
   errors: string[];
 }
 

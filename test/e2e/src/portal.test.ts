@@ -77,6 +77,18 @@ describe('the Meshport portal in a real browser', () => {
     return port;
   };
 
+  /** onboard-service's callers page for payment-service, once the field has chosen its dependents: order-service's box. */
+  const openPaymentCallers = async (failureScreenshot: string) => {
+    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/payment-service' }));
+    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
+    const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
+    await waitOrScreenshot(page, orderService, failureScreenshot);
+    // The field chooses the dependents just after the catalog answers.
+    for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
+    return orderService;
+  };
+
   /** Steps a template's form to its review page and creates the task; returns once the change request is linked. */
   const createFromForm = async (onPreview?: () => Promise<void>) => {
     const create = page.getByRole('button', { name: 'Create' });
@@ -199,13 +211,7 @@ describe('the Meshport portal in a real browser', () => {
   });
 
   it("onboard-service's form offers the callers from the catalog (its second page), with payment-service's dependents chosen", async () => {
-    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/payment-service' }));
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
-    const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
-    await waitOrScreenshot(page, orderService, 'onboard-service-form-failed.png');
-    // The field chooses the dependents just after the catalog answers.
-    for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
+    const orderService = await openPaymentCallers('onboard-service-form-failed.png');
     expect(await orderService.isChecked()).toBe(true);
     expect(await page.getByLabel('user-service (cluster.local/ns/users/sa/user-service)').isChecked()).toBe(false);
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-form.png'), fullPage: true });
@@ -278,12 +284,7 @@ describe('the Meshport portal in a real browser', () => {
   });
 
   it('refuses to go on with onboarding that takes access away from a caller Prometheus saw, until the user ticks it', async () => {
-    const formData = encodeURIComponent(JSON.stringify({ entity: 'component:default/payment-service' }));
-    await page.goto(`${portal.appUrl}/create/templates/default/mesh-onboard-service?formData=${formData}`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('button', { name: 'Next' }).click({ timeout: 60_000 });
-    const orderService = page.getByLabel('order-service (cluster.local/ns/orders/sa/order-service)');
-    await waitOrScreenshot(page, orderService, 'access-loss-form-failed.png');
-    for (let attempt = 0; attempt < 50 && !(await orderService.isChecked()); attempt += 1) await page.waitForTimeout(100);
+    const orderService = await openPaymentCallers('access-loss-form-failed.png');
     // The user drops order-service, which calls payment-service, from the allowed callers.
     await orderService.uncheck();
     const access = page.getByLabel('who keeps access');

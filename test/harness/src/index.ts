@@ -20,7 +20,7 @@ export type { KubeFault } from './kube/kubeApiServer';
 export { demoClusterLists, demoClusterObjects, demoIstiodSyncz, writeDemoSnapshot } from './demo';
 export { DEMO_MERGED_FOLDER, DEMO_SCOPE_NOT_APPLIED } from './kube/demoGitops';
 export { istioOpenMetrics, PAYMENT_PODS } from './prometheus/istioMetrics';
-export { prometheusUnavailable, startBackfilledPrometheus } from './prometheus/prometheusServer';
+export { describeWithPrometheus, prometheusUnavailable, startBackfilledPrometheus } from './prometheus/prometheusServer';
 export type { RunningPrometheus } from './prometheus/prometheusServer';
 export { OpenApiResponses } from './openApiResponses';
 export { decideRequest, normalizeBase } from './istio/authorization';

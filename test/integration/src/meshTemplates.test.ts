@@ -1,12 +1,8 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import meshScaffolderModule from '@meshport/plugin-scaffolder-backend-module-mesh';
+import { meshScaffolderFeatures } from './scaffolderFeatures';
 import { parseYaml } from '@meshport/plugin-mesh-common';
 import {
   branchesOf,
@@ -97,16 +93,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     });
     backend = await startTestBackend({
       features: [
-        catalogPlugin,
-        scaffolderEntityModel,
-        scaffolderPlugin,
-        meshScaffolderModule,
-        // The test's user is in payments-team, which owns every component of the demo catalog (and so its namespaces).
-        createServiceFactory({
-          service: coreServices.userInfo,
-          deps: {},
-          factory: () => mockServices.userInfo({ ownershipEntityRefs: ['user:default/mock', 'group:default/payments-team'] }),
-        }),
+        ...meshScaffolderFeatures(),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:0', workingDirectory: workspace },

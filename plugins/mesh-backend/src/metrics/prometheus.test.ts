@@ -8,6 +8,7 @@ import {
   freePort,
   istioOpenMetrics,
   KubeApiTestServer,
+  describeWithPrometheus,
   prometheusUnavailable,
   RunningPrometheus,
   startBackfilledPrometheus,
@@ -18,13 +19,8 @@ jest.setTimeout(180_000);
 
 const TOKEN = 'sa-token-prometheus-test';
 const unavailable = prometheusUnavailable();
-if (unavailable && !process.env.CI) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: ${unavailable}; the Prometheus health suite did not run.`);
-}
-const describeWithPrometheus = unavailable && !process.env.CI ? describe.skip : describe;
 
-describeWithPrometheus('health and proxy usage from a real Prometheus with backfilled Istio metrics', () => {
+describeWithPrometheus('the Prometheus health suite')('health and proxy usage from a real Prometheus with backfilled Istio metrics', () => {
   let prometheus: RunningPrometheus;
   let kube: KubeApiTestServer;
   let backend: TestBackend;

@@ -3,7 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { act, screen, waitFor } from '@testing-library/react';
-import { clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
+import { CanaryAnalysis, clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { templateRouteRef } from '../routes';
 import { EntityMeshCard } from './EntityMeshCard';
@@ -40,6 +40,17 @@ function renderWith(entity: Entity, answer: () => Promise<EntityMeshStatus>, ele
 }
 
 const payments = component('payment-service', 'payments');
+
+/** A canary at 10% whose success rate fails its threshold: the verdict is to roll back. */
+const failingCanary = (versions: { canaryVersion?: string; stableVersion?: string } = {}): CanaryAnalysis => ({
+  checks: [{ name: 'success rate', canary: 90, stable: 98.9, threshold: 99, pass: false }],
+  verdict: 'rollback',
+  reason: 'success rate 90.0% is under 99.0%',
+  weight: 10,
+  ...versions,
+  thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
+  source: 'config',
+});
 const paymentStatus = () => entityStatus('payment-service', 'payments', [demoClusterStatus('prod', 'payments', 'payment-service')]);
 
 describe('the Mesh tab', () => {
@@ -153,16 +164,7 @@ describe('the Mesh tab', () => {
     'says when the cluster runs a canary Git does not hold (%s), and offers what comes first instead of a step that would fail',
     async (_case, stored, words, button, formData) => {
       const status = paymentStatus();
-      status.clusters[0].traffic.canary!.analysis = {
-        checks: [{ name: 'success rate', canary: 90, stable: 98.9, threshold: 99, pass: false }],
-        verdict: 'rollback',
-        reason: 'success rate 90.0% is under 99.0%',
-        weight: 10,
-        canaryVersion: 'v2',
-        stableVersion: 'v1',
-        thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
-        source: 'config',
-      };
+      status.clusters[0].traffic.canary!.analysis = failingCanary({ canaryVersion: 'v2', stableVersion: 'v1' });
       await renderWith(payments, async () => status, <EntityMeshContent />, true, stored);
       expect(await screen.findByLabelText('canary outside git')).toHaveTextContent(words);
       expect(screen.queryByText(/Roll back: open the change request/)).toBeNull();
@@ -173,14 +175,7 @@ describe('the Mesh tab', () => {
 
   it('offers the canary step when the policy in Git holds the canary', async () => {
     const status = paymentStatus();
-    status.clusters[0].traffic.canary!.analysis = {
-      checks: [{ name: 'success rate', canary: 90, stable: 98.9, threshold: 99, pass: false }],
-      verdict: 'rollback',
-      reason: 'success rate 90.0% is under 99.0%',
-      weight: 10,
-      thresholds: { minSuccessRate: 99, maxP99Ms: 500, minRequests: 100, stepWeight: 20, maxWeight: 50 },
-      source: 'config',
-    };
+    status.clusters[0].traffic.canary!.analysis = failingCanary();
     const stored = 'service:\n  name: payment-service\ncanary:\n  stableVersion: v1\n  canaryVersion: v2\n  canaryWeight: 10\n';
     const asked = mergedFilesAnswered;
     await renderWith(payments, async () => status, <EntityMeshContent />, true, stored);

@@ -54,3 +54,15 @@ export async function startBackfilledPrometheus(openMetrics: string): Promise<Ru
     },
   };
 }
+
+/**
+ * `describe` when Prometheus and promtool are here; else, outside CI, `describe.skip` with a printed reason.
+ * In CI the suite runs anyway, and its `beforeAll` should fail with {@link prometheusUnavailable}'s reason.
+ */
+export function describeWithPrometheus(suite: string): jest.Describe {
+  const unavailable = prometheusUnavailable();
+  if (!unavailable || process.env.CI) return describe;
+  // eslint-disable-next-line no-console
+  console.warn(`SKIPPED: ${unavailable}; ${suite} did not run.`);
+  return describe.skip;
+}

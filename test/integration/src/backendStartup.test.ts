@@ -28,16 +28,18 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('lists the eight mesh templates and offers their actions', async () => {
-    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 8);
+  it('lists the ten mesh templates and offers their actions', async () => {
+    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 10);
     expect(templates.map(t => t.metadata.name).sort()).toEqual([
       'mesh-canary-release',
       'mesh-egress',
+      'mesh-enforce-authorization',
       'mesh-expose-ingress',
       'mesh-jwt-authentication',
       'mesh-migrate-namespace',
       'mesh-onboard-namespace',
       'mesh-onboard-service',
+      'mesh-right-size-proxy',
       'mesh-traffic-policy',
     ]);
     const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/actions`, { headers: { authorization: `Bearer ${await guestToken(backend.baseUrl)}` } });

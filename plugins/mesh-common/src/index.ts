@@ -34,6 +34,7 @@ export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';
 export { editPolicy } from './forms/editPolicy';
 export { POLICY_FILE, policyFileText } from './forms/policyFile';
+export { FIELD_RULES, fieldRuleError, type FieldRuleName } from './forms/fieldRules';
 export { canaryStepFromForm, type CanaryStepInput, withCanaryStep } from './forms/canaryStepInput';
 export { MIGRATION_STEPS, type MigrationStep, type MigrationStepPlan, migrationSteps, TO_AMBIENT_STEPS, TO_SIDECAR_STEPS } from './model/migration';
 export { type NamespacePolicy, type NamespacePolicyInput, namespacePolicySchema } from './model/namespacePolicy';

@@ -94,7 +94,7 @@ export default createFrontendPlugin({
 });
 
 /**
- * Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshScope, MeshPolicyPreview.
+ * Meshport's form fields for the scaffolder: CanarySplit, JwtRules, MeshCallers, MeshScope, MeshPolicyPreview, MeshText.
  *
  * @alpha
  */
@@ -106,5 +106,6 @@ export const meshScaffolderFieldsModule = createFrontendModule({
     FormFieldBlueprint.make({ name: 'mesh-policy-preview', params: { field: () => import('./fields/formFields').then(m => m.meshPolicyPreviewFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-callers', params: { field: () => import('./fields/formFields').then(m => m.meshCallersFormField) } }),
     FormFieldBlueprint.make({ name: 'mesh-scope', params: { field: () => import('./fields/formFields').then(m => m.meshScopeFormField) } }),
+    FormFieldBlueprint.make({ name: 'mesh-text', params: { field: () => import('./fields/formFields').then(m => m.meshTextFormField) } }),
   ],
 });

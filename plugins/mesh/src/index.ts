@@ -20,4 +20,5 @@ export {
   meshPlugin,
   MeshPolicyPreviewFieldExtension,
   MeshScopeFieldExtension,
+  MeshTextFieldExtension,
 } from './plugin';

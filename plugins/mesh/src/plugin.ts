@@ -11,6 +11,8 @@ import {
   MeshPolicyPreviewField,
   meshPolicyPreviewValidation,
   MeshScopeField,
+  MeshTextField,
+  meshTextValidation,
 } from './fields';
 
 /**
@@ -97,6 +99,15 @@ export const MeshCallersFieldExtension = meshPlugin.provide(createScaffolderFiel
  * @public
  */
 export const MeshScopeFieldExtension = meshPlugin.provide(createScaffolderFieldExtension({ name: 'MeshScope', component: MeshScopeField }));
+
+/**
+ * The MeshText form field (legacy frontend system): a text checked as it is typed by a rule of the model (`ui:options.rule`).
+ *
+ * @public
+ */
+export const MeshTextFieldExtension = meshPlugin.provide(
+  createScaffolderFieldExtension({ name: 'MeshText', component: MeshTextField, validation: meshTextValidation }),
+);
 
 /**
  * The MeshPolicyPreview form field (legacy frontend system): the manifests, findings and cost as the form is filled.

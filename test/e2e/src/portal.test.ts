@@ -226,6 +226,17 @@ describe('the Meshport portal in a real browser', () => {
     expect(await page.locator('#root_ports_0_number').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-refuses-port.png'), fullPage: true });
     await port.fill('8080');
+    // A port name the model refuses: the model's words under the field as it is typed, and Next does not move on.
+    const name = page.locator('#root_ports_0_name');
+    await name.fill('HTTP Port!');
+    const rule = 'must be lowercase letters, digits and "-", starting and ending with a letter or digit';
+    await page.getByText(rule).first().waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForTimeout(500);
+    expect(await name.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'onboard-service-refuses-port-name.png'), fullPage: true });
+    await name.fill('http');
+    expect(await page.getByText(rule).count()).toBe(0);
     // Service, Security, Sidecar, GitOps repository, then the review page with its Create button.
     let previewText = '';
     await createFromForm(async () => {

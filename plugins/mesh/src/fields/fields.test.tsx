@@ -6,6 +6,7 @@ import { canarySplit } from '@meshport/plugin-mesh-common';
 import { CanarySplitField, canarySplitValidation } from './CanarySplit';
 import { JwtRulesField, jwtRulesErrors, jwtRulesValidation } from './JwtRules';
 import { dependentsOf, MeshCallersField, principalOf } from './MeshCallers';
+import { MeshTextField, meshTextValidation } from './MeshText';
 
 function validationErrors(run: (validation: { addError: (message: string) => void }) => void): string[] {
   const errors: string[] = [];
@@ -122,6 +123,42 @@ describe('MeshCallers', () => {
     expect(values[values.length - 1]).toEqual([
       { principals: ['cluster.local/ns/orders/sa/order-service'] },
       { principals: ['cluster.local/ns/users/sa/users-api'], methods: ['GET', 'POST'] },
+    ]);
+  });
+});
+
+describe('MeshText', () => {
+  const portName = { 'ui:field': 'MeshText', 'ui:options': { rule: 'dnsLabel' } };
+
+  it("says under the field, as it is typed, what the model's rule says", async () => {
+    const onChange = jest.fn();
+    const { rerender } = await renderInTestApp(
+      <MeshTextField {...field({ formData: 'http', onChange, schema: { title: 'Port name', description: 'For example "http"' }, uiSchema: portName })} />,
+    );
+    expect(screen.getByText('For example "http"')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Port name'), { target: { value: 'HTTP Port!' } });
+    expect(onChange).toHaveBeenLastCalledWith('HTTP Port!');
+    rerender(<MeshTextField {...field({ formData: 'HTTP Port!', onChange, schema: { title: 'Port name' }, uiSchema: portName })} />);
+    expect(screen.getByText('must be lowercase letters, digits and "-", starting and ending with a letter or digit')).toBeInTheDocument();
+  });
+
+  it("keeps Next from going on: a field's value, a list of values, and fields inside a list's items, each named", () => {
+    const context = (uiSchema: unknown) => ({ uiSchema } as any);
+    expect(validationErrors(v => meshTextValidation('HTTP Port!', v as any, context(portName)))).toEqual([
+      'must be lowercase letters, digits and "-", starting and ending with a letter or digit',
+    ]);
+    expect(validationErrors(v => meshTextValidation('http' as any, v as any, context(portName)))).toEqual([]);
+    const paths = { 'ui:field': 'MeshText', 'ui:options': { rule: 'httpPath' } };
+    expect(validationErrors(v => meshTextValidation(['/healthz', 'ready'] as any, v as any, context(paths)))).toEqual([
+      'item 2: must start with "/" and hold printable ASCII with no spaces',
+    ]);
+    // The scaffolder gives a field inside a list of objects the whole list, with the items' ui schema.
+    const ports = [
+      { number: 8080, name: 'http' },
+      { number: 9090, name: 'HTTP Port!' },
+    ];
+    expect(validationErrors(v => meshTextValidation(ports as any, v as any, context({ name: portName, number: {} })))).toEqual([
+      'item 2, name: must be lowercase letters, digits and "-", starting and ending with a letter or digit',
     ]);
   });
 });

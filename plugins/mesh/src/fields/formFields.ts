@@ -4,6 +4,7 @@ import { JwtRulesField, jwtRulesValidation } from './JwtRules';
 import { MeshCallersField } from './MeshCallers';
 import { MeshPolicyPreviewField, meshPolicyPreviewValidation } from './MeshPolicyPreview';
 import { MeshScopeField } from './MeshScope';
+import { MeshTextField, meshTextValidation } from './MeshText';
 
 /** The fields for the new frontend system's scaffolder, by the names templates use in ui:field. */
 export const canarySplitFormField = createFormField({ name: 'CanarySplit', component: CanarySplitField as any, validation: canarySplitValidation as any });
@@ -15,3 +16,4 @@ export const meshPolicyPreviewFormField = createFormField({
   component: MeshPolicyPreviewField as any,
   validation: meshPolicyPreviewValidation as any,
 });
+export const meshTextFormField = createFormField({ name: 'MeshText', component: MeshTextField as any, validation: meshTextValidation as any });

@@ -4,6 +4,7 @@ import type { CanaryPolicy } from '../model/policy';
 import { FieldError, ParseResult, parseMeshPolicy } from '../model';
 import { prune } from '../render/kubeObject';
 import { withoutEmptyValues } from './formInput';
+import { NO_STORED_POLICY } from './policyFile';
 
 /**
  * A canary step as the canary form gives it: flat fields, empty ones not set.
@@ -66,8 +67,7 @@ export function withCanaryStep(merged: Record<string, unknown>, stored: unknown,
       errors: [
         {
           field: 'canaryStep.step',
-          message:
-            'the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change; put the service on the mesh first (mesh-onboard-service)',
+          message: NO_STORED_POLICY,
         },
       ],
     };

@@ -12,6 +12,15 @@ const POLICY_FILE_HEADER =
   '# the files listed in meshport-owned.yaml are regenerated from it.\n';
 
 /**
+ * Why a form that changes the stored policy (an edit, a canary step) cannot: Git holds none for the service
+ * where the change starts (Meshport's change branch, else the target branch).
+ *
+ * @public
+ */
+export const NO_STORED_POLICY =
+  'the folder holds no Meshport policy (meshport-policy.yaml) in Git to change; put the service on the mesh first (mesh-onboard-service)';
+
+/**
  * The text of {@link POLICY_FILE} for a policy document, as the action writes it and the preview shows it.
  *
  * @public

@@ -63,6 +63,6 @@ describe('the mesh:render examples', () => {
         { action: 'mesh:gitops:checkout', input: { repoUrl, entityRef: 'component:default/payment-service' } },
         { action: 'mesh:render', input: exampleInput('Shift') },
       ]),
-    ).rejects.toThrow('canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change');
+    ).rejects.toThrow('canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) in Git to change');
   });
 });

@@ -86,7 +86,7 @@ describe('mesh:render with bad input, on a plain git repository', () => {
     const steps = paymentServiceSteps(repoUrl, {});
     steps[0].input = { repoUrl, entityRef: 'component:default/user-service' };
     steps[1].input = { edit: { authorization: { dryRun: false } } };
-    await expect(runner.run(steps)).rejects.toThrow('edit: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch');
+    await expect(runner.run(steps)).rejects.toThrow('edit: the folder holds no Meshport policy (meshport-policy.yaml) in Git to change');
     expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
   });
 
@@ -97,9 +97,7 @@ describe('mesh:render with bad input, on a plain git repository', () => {
       steps[1].input = { policy: { service: { name: 'user-service', namespace: 'users' } }, canaryStep: { step: 'promote' } };
       return steps;
     };
-    await expect(runner.run(promote())).rejects.toThrow(
-      'canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change',
-    );
+    await expect(runner.run(promote())).rejects.toThrow('canaryStep.step: the folder holds no Meshport policy (meshport-policy.yaml) in Git to change');
     expect(branchesOf(repository)).not.toContain('meshport/users/user-service');
 
     const onboard = paymentServiceSteps(repoUrl, {});

@@ -5,6 +5,7 @@ import {
   clusterObjectsFromFiles,
   dnsLabel,
   editPolicy,
+  NO_STORED_POLICY,
   egressGatewayNamespaceIssues,
   fieldPath,
   Finding,
@@ -98,9 +99,7 @@ function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
 function edited(merged: Record<string, unknown>, stored: unknown, edit: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!edit) return merged;
   if (stored === undefined) {
-    throw new InputError(
-      `edit: the folder holds no Meshport policy (meshport-policy.yaml) on the target branch to change; put the service on the mesh first (mesh-onboard-service)`,
-    );
+    throw new InputError(`edit: ${NO_STORED_POLICY}`);
   }
   return editPolicy(merged, edit);
 }

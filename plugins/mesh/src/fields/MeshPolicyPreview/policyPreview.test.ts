@@ -153,7 +153,10 @@ describe("the enforce template's preview: an edit of the stored policy", () => {
 
   it('says, under the field, that Git holds no policy to edit, and keeps the form from going on', () => {
     const preview = previewPolicy(enforce, order, { entity: 'component:default/order-service' }, undefined);
-    expect(preview).toEqual({ ok: false, errors: [{ field: 'edit', message: expect.stringContaining('holds no Meshport policy in Git') }] });
+    expect(preview).toEqual({
+      ok: false,
+      errors: [{ field: 'edit', message: expect.stringContaining('holds no Meshport policy (meshport-policy.yaml) in Git to change') }],
+    });
     expect(previewProblems(previewValue(preview, []))).toEqual([expect.stringContaining('put the service on the mesh first')]);
   });
 });

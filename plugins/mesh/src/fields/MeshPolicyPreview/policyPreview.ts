@@ -12,6 +12,7 @@ import {
   FieldError,
   Finding,
   mergePolicyInput,
+  NO_STORED_POLICY,
   ObservedCaller,
   objectsWithPatches,
   OverheadEstimate,
@@ -139,7 +140,7 @@ export function previewPolicy(
   const removed = render.input.removeSections === undefined ? [] : resolveTemplateInput(render.input.removeSections, context);
   const merged = mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []);
   if (render.input.edit !== undefined && stored === undefined) {
-    return { ok: false, errors: [{ field: 'edit', message: 'the folder holds no Meshport policy in Git to change; put the service on the mesh first' }] };
+    return { ok: false, errors: [{ field: 'edit', message: NO_STORED_POLICY }] };
   }
   const edit = render.input.edit === undefined ? undefined : (resolveTemplateInput(render.input.edit, context) as Record<string, unknown>);
   const edited = edit ? editPolicy(merged, edit) : merged;

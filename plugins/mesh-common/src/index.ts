@@ -95,6 +95,7 @@ export {
   type ServiceRef,
   type ServiceSamples,
 } from './metrics/fleetMetrics';
+export { type EdgeIndex, edgeQueries, entityTrafficEdges, type MeasuredEdge, refusedEdges } from './metrics/trafficEdges';
 export { gitopsControllersFor } from './status/gitopsControllers';
 export { healthFromSamples, type HealthSamples, type MetricsTarget, type Sample, unknownHealth } from './metrics/health';
 export { DEFAULT_ERROR_RATE_THRESHOLDS, type ErrorRateThresholds, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './status/healthAssessment';
@@ -155,6 +156,7 @@ export type {
   ServiceSummary,
   SidecarRightSizing,
   StatusSection,
+  TrafficEdge,
   TrafficFigures,
   TrafficStatus,
   VersionHealth,

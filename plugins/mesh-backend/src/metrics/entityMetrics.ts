@@ -5,6 +5,7 @@ import {
   entityHealthSamples,
   entityOutboundCalls,
   entityPodUsage,
+  entityTrafficEdges,
   healthFromSamples,
   MetricsTarget,
   unknownHealth,
@@ -42,6 +43,7 @@ export async function readEntityMetrics(fleet: FleetMetricsCache, target: Metric
       outbound: entityOutboundCalls(samples, target.workloads),
       dryRunDenied: entityDryRunDenied(samples, target.pods),
       callers: entityCallers(samples, target.services),
+      edges: entityTrafficEdges(samples.edges, target.services, target.workloads),
       ...(await entityProxyHistory(fleet, target.pods)),
     };
   } catch (error) {

@@ -213,8 +213,35 @@ describeWithPrometheus('the Prometheus health suite')('health and proxy usage fr
         allowed: true,
         observed: true,
         dependsOn: true,
+        entityRef: 'component:default/order-service',
         words: 'component:default/order-service calls you (100.00 req/s)',
       },
+    ]);
+  });
+
+  it("draws payment-service's callers and order-service's calls edge by edge: rate, 5xx share and mTLS share; the refused call to user-service", async () => {
+    expect(cluster('prod').traffic.edges).toEqual([
+      {
+        direction: 'inbound',
+        source: { namespace: 'orders', workload: 'order-service', principal: 'cluster.local/ns/orders/sa/order-service' },
+        destination: { namespace: 'payments', service: 'payment-service' },
+        requestRate: expect.closeTo(100, 0),
+        errorShare: expect.closeTo(0.02, 3),
+        mtlsShare: expect.closeTo(0.9, 3),
+      },
+      {
+        direction: 'outbound',
+        source: { namespace: 'payments', workload: 'payment-service-v1' },
+        destination: { service: 'api.cards.example.com' },
+        requestRate: expect.closeTo(1, 1),
+        via: 'BlackHoleCluster',
+      },
+    ]);
+    const response = await fetch(statusUrl('order-service'), { headers: { authorization: mockCredentials.user.header() } });
+    const orders = ((await response.json()) as EntityMeshStatus).clusters.find(c => c.cluster === 'prod')!.traffic.edges;
+    expect(orders?.map(e => [e.direction, e.destination.service, Math.round(e.requestRate * 10) / 10, e.via])).toEqual([
+      ['outbound', 'payment-service', 100, undefined],
+      ['outbound', 'user-service', 0.5, 'BlackHoleCluster'],
     ]);
   });
 
@@ -241,7 +268,7 @@ describeWithPrometheus('the Prometheus health suite')('health and proxy usage fr
     expect(last.p99).toBeCloseTo(475, -1);
   });
 
-  it('asks Prometheus fourteen queries per cluster and TTL, however many status requests arrive at once', async () => {
+  it('asks Prometheus fifteen queries per cluster and TTL, however many status requests arrive at once', async () => {
     // The first answer's read is still within its TTL: wait it out so that this burst starts a new one.
     await new Promise(resolve => setTimeout(resolve, 1200));
     const before = apiQueries();
@@ -254,8 +281,8 @@ describeWithPrometheus('the Prometheus health suite')('health and proxy usage fr
     const asked = apiQueries() - before;
     const payments = answers.filter(a => a.entityRef === 'component:default/payment-service');
     expect(payments.map(a => a.clusters.find(c => c.cluster === 'prod')?.health.overall?.requestRate)).toEqual(Array(10).fill(expect.closeTo(100, 0)));
-    // 11 instant queries and 3 range queries: one fleet read for 30 requests over 3 services.
-    expect(asked).toBe(14);
+    // 12 instant queries (the call edges and their 5xx among them) and 3 range queries: one fleet read for 30 requests over 3 services.
+    expect(asked).toBe(15);
   });
 
   it('says health is unknown, with the reason, where Prometheus is down; the rest still answers', () => {

@@ -346,6 +346,8 @@ export interface CallerCheck {
   observed: boolean;
   /** Whether the catalog says it dependsOn the entity (absent when the catalog was not read). */
   dependsOn?: boolean;
+  /** The catalog entity that presents this principal, when the catalog knows it. */
+  entityRef?: string;
   words: string;
 }
 
@@ -463,12 +465,38 @@ export interface ServiceSummary {
   ports: Array<{ name?: string; port: number; targetPort?: number | string; protocol?: string }>;
 }
 
+/**
+ * Calls between a workload and a service over the window, from Istio's metrics: into the entity's Services
+ * (as their proxies report them) or out of its workloads (as the proxies of what they call report them,
+ * or as their own when the mesh refused the call).
+ *
+ * @public
+ */
+export interface TrafficEdge {
+  /** `inbound`: a caller of the entity; `outbound`: something it calls. */
+  direction: 'inbound' | 'outbound';
+  /** The calling workload (Istio's source_workload) and the identity it presented over mTLS. */
+  source: { namespace: string; workload: string; principal?: string };
+  /** The service called; for a call the mesh did not route, the host asked for (and no namespace unless the host is a cluster-local name). */
+  destination: { namespace?: string; service: string };
+  /** Requests per second. */
+  requestRate: number;
+  /** Share of 5xx answers, 0..1, when the destination reported them. */
+  errorShare?: number;
+  /** Share of requests the destination accepted over mutual TLS, 0..1. */
+  mtlsShare?: number;
+  /** Where the source's proxy sent a call the mesh does not route: refused (BlackHoleCluster) or let out (PassthroughCluster). */
+  via?: 'BlackHoleCluster' | 'PassthroughCluster';
+}
+
 /** @public */
 export interface TrafficStatus {
   services: ServiceSummary[];
   virtualServices: VirtualServiceSummary[];
   destinationRules: DestinationRuleSummary[];
   canary?: CanaryStatus;
+  /** Who calls the entity and what it calls over the window, when Prometheus answered. */
+  edges?: TrafficEdge[];
 }
 
 /** @public */

@@ -82,7 +82,8 @@ describe('entityHealthSamples', () => {
     appMemory: [],
     outbound: [],
     dryRunDenied: [],
-    callers: [],
+    edges: [],
+    edgeErrors: [],
   };
 
   it('adds up a service across the namespaces it spans, and leaves other services out', () => {

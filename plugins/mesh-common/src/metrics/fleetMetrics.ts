@@ -1,4 +1,5 @@
 import { HealthSamples, Sample } from './health';
+import { callersFromEdges, EdgeIndex, edgeQueries, indexEdges } from './trafficEdges';
 
 /**
  * One read of a cluster's Prometheus for every workload at once: Istio's request metrics grouped by
@@ -30,8 +31,10 @@ export interface FleetSamples {
   outbound: Sample[];
   /** labels: namespace, pod: requests per second dry-run AuthorizationPolicies would have denied (Envoy's RBAC shadow stats) */
   dryRunDenied: Sample[];
-  /** labels: destination_service_namespace, destination_service_name, source_principal: requests per second */
-  callers: Sample[];
+  /** labels: source and destination (see `edgeQueries`) and connection_security_policy: requests per second */
+  edges: Sample[];
+  /** The same edges' 5xx answers per second. */
+  edgeErrors: Sample[];
 }
 
 const BY_SERVICE_VERSION = 'destination_service_namespace, destination_service_name, destination_version';
@@ -82,7 +85,7 @@ export function fleetQueries(window = '5m') {
       outbound: `sum by (${BY_SOURCE_DESTINATION}) (rate({__name__=~"istio_requests_total|istio_tcp_connections_opened_total",reporter="source"}[${window}]))`,
       // Envoy names the stat after the inbound listener (envoy_http_inbound_0_0_0_0_8080_rbac) and tags the dry-run result.
       dryRunDenied: `sum by (namespace, pod) (rate({__name__=~"envoy_http_inbound_.+_rbac",authz_dry_run_result="denied"}[${window}]))`,
-      callers: `sum by (destination_service_namespace, destination_service_name, source_principal) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
+      ...edgeQueries(window),
     },
     range: {
       series: `sum by (${BY_SERVICE_VERSION}) (rate(istio_requests_total{reporter="destination"}[${window}]))`,
@@ -187,8 +190,8 @@ export interface FleetIndex {
   outbound: Map<string, OutboundCall[]>;
   /** By pod, "namespace/pod": requests per second dry-run policies would have denied. */
   dryRunDenied: Map<string, number>;
-  /** By service, "namespace/name": who called it, by principal, requests per second. */
-  callers: Map<string, Array<{ principal: string; rate: number }>>;
+  /** Who called whom: by destination service and by source workload ("namespace/name"). */
+  edges: EdgeIndex;
 }
 
 /**
@@ -229,14 +232,7 @@ export function indexFleet(fleet: FleetSamples): FleetIndex {
     calls.push({ source, host: sample.labels.destination_service || 'unknown', cluster, rate: sample.value });
   }
   const dryRunDenied = new Map(fleet.dryRunDenied.map(sample => [`${sample.labels.namespace}/${sample.labels.pod}`, sample.value] as const));
-  const callers = new Map<string, Array<{ principal: string; rate: number }>>();
-  for (const sample of fleet.callers) {
-    const key = serviceKey(sample.labels.destination_service_namespace, sample.labels.destination_service_name);
-    const list = callers.get(key) ?? [];
-    if (list.length === 0) callers.set(key, list);
-    list.push({ principal: sample.labels.source_principal || 'unknown', rate: sample.value });
-  }
-  return { services, pods, outbound, dryRunDenied, callers };
+  return { services, pods, outbound, dryRunDenied, edges: indexEdges(fleet.edges, fleet.edgeErrors) };
 }
 
 /**
@@ -255,12 +251,7 @@ export function entityDryRunDenied(fleet: FleetIndex, pods: Array<{ namespace: s
  * @public
  */
 export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<{ principal: string; rate: number }> {
-  const byPrincipal = new Map<string, number>();
-  for (const service of services) {
-    for (const caller of fleet.callers.get(serviceKey(service.namespace, service.name)) ?? [])
-      byPrincipal.set(caller.principal, (byPrincipal.get(caller.principal) ?? 0) + caller.rate);
-  }
-  return [...byPrincipal].map(([principal, rate]) => ({ principal, rate })).sort((a, b) => a.principal.localeCompare(b.principal));
+  return callersFromEdges([...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.edges.byDestination.get(key) ?? []));
 }
 
 /**

@@ -73,6 +73,7 @@ export function callerChecks(
       allowed: isAllowed,
       observed: rate !== undefined,
       ...(dependents ? { dependsOn: Boolean(dependent) } : {}),
+      ...(dependent ? { entityRef: dependent } : {}),
       words,
     };
   });

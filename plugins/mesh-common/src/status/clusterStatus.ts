@@ -9,7 +9,8 @@ import { EntitySlice } from '../cluster/clusterObjectStore';
 import { PodUsage, overheadStatus } from './overhead';
 import { securityStatus } from './security';
 import { trafficStatus } from './traffic';
-import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, SecurityStatus, TrafficStatus } from '../api/statusTypes';
+import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, SecurityStatus, TrafficEdge, TrafficStatus } from '../api/statusTypes';
+import { refusedEdges } from '../metrics/trafficEdges';
 import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, ErrorRateThresholds } from './healthAssessment';
 import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
@@ -38,6 +39,8 @@ export interface EntityMetrics {
   dryRunDenied?: number;
   /** Who called the entity's Services, by principal. */
   callers?: Array<{ principal: string; rate: number }>;
+  /** Who called the entity's Services and what its workloads called, edge by edge. */
+  edges?: TrafficEdge[];
 }
 
 /**
@@ -113,7 +116,7 @@ export function clusterStatusFromSlice(
     cluster,
     workloads: withProxySync(workloadsNow, proxySync),
     security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics, settings),
-    traffic: withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics, settings),
+    traffic: withEdges(withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics, settings), metrics),
     findings: [
       ...slice.findings,
       ...outboundFindings({
@@ -157,6 +160,12 @@ function withCanaryAnalysis(traffic: TrafficStatus, networking: AnalyzedObject[]
     settings.canaryThresholds ?? DEFAULT_CANARY_THRESHOLDS,
   );
   return { ...traffic, canary: { ...traffic.canary, analysis: analyzeCanary(traffic.canary, metrics.health, thresholds, source) } };
+}
+
+/** The traffic with the entity's call edges (the mesh's routed calls and the calls it refused or let out), when Prometheus answered. */
+function withEdges(traffic: TrafficStatus, metrics: EntityMetrics | undefined): TrafficStatus {
+  if (!metrics?.edges) return traffic;
+  return { ...traffic, edges: [...metrics.edges, ...refusedEdges(metrics.outbound ?? [])] };
 }
 
 /** The overhead with the sidecars' right-sizing, when there are injected pods and Prometheus answered. */

@@ -111,7 +111,7 @@ export {
 } from './status/rightSizing';
 export { sectionsFedBy } from './status/sections';
 export { MESH_STATUS_RESOURCES, type MeshStatusResource, resourcePath } from './cluster/statusResources';
-export { type EntityMeshSummary, statusSummary } from './status/summary';
+export { type EntityMeshSummary, HEALTH_RANK, statusSummary } from './status/summary';
 export type {
   AfterMergeStatus,
   AuthorizationPolicySummary,

@@ -1,7 +1,7 @@
 import { Finding } from '../analyze';
 import { FINDING_LEVEL_RANK } from '../analyze/findings';
 import { Amounts } from '../overhead';
-import { EntityMeshStatus } from '../api/statusTypes';
+import { ClusterMeshStatus, EntityMeshStatus, HealthState } from '../api/statusTypes';
 
 /**
  * One entity's mesh status in a line: what the overview shows for each component.
@@ -31,6 +31,42 @@ export interface EntityMeshSummary {
   findingCount: number;
   /** "cluster: reason" for each cluster that could not be read. */
   failingClusters: string[];
+  /** The worst health over the clusters: failing, degraded, healthy, idle (no requests), or unknown. */
+  health: HealthState;
+  /** Requests per second and their 5xx share over the clusters that measured them. */
+  requestRate?: number;
+  errorShare?: number;
+  /** Objects of Meshport's merged files that differ from the cluster or are not in it, over the clusters. */
+  drifted: number;
+  /** Who calls it, by the callers' namespace: requests per second and 5xx share. */
+  callers: Array<{ namespace: string; requestRate: number; errorShare?: number }>;
+}
+
+/**
+ * Worst first: the order the overview and its sorting go by.
+ *
+ * @public
+ */
+export const HEALTH_RANK: Record<HealthState, number> = { failing: 0, degraded: 1, unknown: 2, healthy: 3, idle: 4 };
+
+/** A cluster's health state: its assessment, idle with no requests, unknown without figures. */
+function healthOf(cluster: ClusterMeshStatus): HealthState {
+  if (cluster.health.assessment) return cluster.health.assessment.state;
+  return cluster.health.state === 'no-traffic' ? 'idle' : 'unknown';
+}
+
+/** The inbound edges added up by the callers' namespace. */
+function callersByNamespace(clusters: ClusterMeshStatus[]): EntityMeshSummary['callers'] {
+  const byNamespace = new Map<string, { requests: number; errors: number }>();
+  for (const edge of clusters.flatMap(c => c.traffic.edges ?? []).filter(e => e.direction === 'inbound')) {
+    const entry = byNamespace.get(edge.source.namespace) ?? { requests: 0, errors: 0 };
+    entry.requests += edge.requestRate;
+    entry.errors += edge.requestRate * (edge.errorShare ?? 0);
+    byNamespace.set(edge.source.namespace, entry);
+  }
+  return [...byNamespace]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([namespace, { requests, errors }]) => ({ namespace, requestRate: requests, ...(requests > 0 ? { errorShare: errors / requests } : {}) }));
 }
 
 /**
@@ -48,6 +84,9 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
   const injected = sum(c => c.workloads.injectedPods);
   const ambient = sum(c => c.workloads.ambientPods);
   const priced = clusters.filter(c => c.overhead.dataPlanes);
+  const measured = clusters.filter(c => c.health.overall);
+  const requestRate = sum(c => c.health.overall?.requestRate);
+  const errors = sum(c => (c.health.overall?.requestRate ?? 0) * (c.health.overall?.errorShare ?? 0));
   const recommends = (c: (typeof clusters)[number]) => c.overhead.rightSizing?.state === 'recommend';
   const recommending = clusters.filter(recommends);
   const requests = (mode: 'sidecar' | 'ambient', field: 'cpu' | 'memory') => sum(c => c.overhead.dataPlanes?.[mode].total.requests[field]);
@@ -81,5 +120,9 @@ export function statusSummary(status: EntityMeshStatus): EntityMeshSummary {
     ...(findings[0] ? { worstFinding: findings[0] } : {}),
     findingCount: findings.length,
     failingClusters: status.clusters.filter(c => c.error).map(c => `${c.cluster}: ${c.error!.reason}`),
+    health: clusters.length === 0 ? 'unknown' : clusters.map(healthOf).sort((a, b) => HEALTH_RANK[a] - HEALTH_RANK[b])[0],
+    ...(measured.length > 0 ? { requestRate, ...(requestRate > 0 ? { errorShare: errors / requestRate } : {}) } : {}),
+    drifted: clusters.flatMap(c => c.afterMerge?.objects ?? []).filter(o => o.state === 'drifted' || o.state === 'not-applied').length,
+    callers: callersByNamespace(clusters),
   };
 }

@@ -96,6 +96,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
         ...meshScaffolderFeatures(),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'http://portal.example.test' },
             backend: { baseUrl: 'http://localhost:0', workingDirectory: workspace },
             catalog: catalogConfig(),
             mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true } },
@@ -166,7 +167,8 @@ describe('the mesh templates through a real scaffolder backend and a real git re
       allowedCallers: [{ principals: ['cluster.local/ns/orders/sa/order-service'], methods: ['POST'], paths: ['/api/v1/process-payment'] }],
     });
     expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
-    expect(task.output.links[0].url).toBe(`file://${repository}#meshport/payments/payment-service`);
+    // A browser cannot open the plain repository: the link goes to the Mesh tab, which shows the branch and how to see it.
+    expect(task.output.links[0]).toEqual({ title: 'Change request', url: 'http://portal.example.test/catalog/default/component/payment-service/mesh' });
     expect(branchesOf(repository)).toEqual(['main', 'meshport/payments/payment-service']);
 
     const clone = cloneBranch(repository, 'meshport/payments/payment-service');

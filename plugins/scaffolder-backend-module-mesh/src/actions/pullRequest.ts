@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository, resolveProvider } from '@meshport/plugin-mesh-node';
@@ -24,6 +25,21 @@ function taskUrl(context: MeshGitOpsContext, taskId: string): string | undefined
   return app ? `${app.replace(/\/$/, '')}/create/tasks/${taskId}` : undefined;
 }
 
+/**
+ * Where a person reviews the change: the change request's page on a Git host; for a remote the browser
+ * cannot open (a plain git repository on the portal's machine), the component's Mesh tab, which lists the
+ * open change with its branch and the command that shows it.
+ */
+function reviewUrl(context: MeshGitOpsContext, url: string, entityRef: string): string {
+  if (/^https?:\/\//.test(url)) return url;
+  const app = context.config.getOptionalString('app.baseUrl');
+  if (!app) return url;
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `${app.replace(/\/$/, '')}/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(kind.toLocaleLowerCase('en-US'))}/${encodeURIComponent(
+    name,
+  )}/mesh`;
+}
+
 /** `mesh:gitops:pull-request`: commits what mesh:render staged and opens or updates the change request. */
 export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
   return createTemplateAction({
@@ -44,6 +60,8 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
       },
       output: {
         url: z => z.string().describe('The change request (or, on plain git, the branch)'),
+        reviewUrl: z =>
+          z.string().describe("Where to review it in a browser: the change request's page, or for a remote the browser cannot open, the component's Mesh tab"),
         number: z => z.number().optional().describe('Pull or merge request number'),
         branch: z => z.string().describe('The branch'),
         commit: z => z.string().optional().describe('The commit pushed; absent when nothing changed'),
@@ -86,6 +104,7 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
         if (!commit && !record.branchFetched) {
           ctx.logger.info(`The repository already holds this configuration on ${record.baseBranch}; nothing to propose`);
           ctx.output('url', `${displayUrl(record.remoteUrl)}#${record.baseBranch}`);
+          ctx.output('reviewUrl', reviewUrl(context, `${displayUrl(record.remoteUrl)}#${record.baseBranch}`, record.entityRef));
           ctx.output('branch', record.baseBranch);
           ctx.output('changed', false);
           return;
@@ -99,6 +118,7 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
             }`,
           );
           ctx.output('url', existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`);
+          ctx.output('reviewUrl', reviewUrl(context, existing?.url ?? `${displayUrl(record.remoteUrl)}#${record.branch}`, record.entityRef));
           ctx.output('branch', record.branch);
           ctx.output('changed', Boolean(commit));
           return;
@@ -131,6 +151,7 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
         for (const warning of result.warnings) ctx.logger.warn(warning);
         ctx.logger.info(`${existing ? 'Updated' : 'Opened'} ${result.url}`);
         ctx.output('url', result.url);
+        ctx.output('reviewUrl', reviewUrl(context, result.url, record.entityRef));
         if (result.number !== null) ctx.output('number', result.number);
         ctx.output('branch', record.branch);
         if (result.commit) ctx.output('commit', result.commit);

@@ -40,7 +40,13 @@ describe('the GitHub provider, through Octokit against a GitHub test server', ()
 
   it("opens a pull request with labels and reviewers; every request it made is in GitHub's OpenAPI description", async () => {
     const run = await runner.run(paymentServiceSteps(repoUrl, {}, { labels: ['mesh'], reviewers: ['alice', 'acme/platform'] }));
-    expect(run.outputs).toMatchObject({ url: `${github.baseUrl}/${fullName}/pull/1`, number: 1, branch: BRANCH, changed: true });
+    expect(run.outputs).toMatchObject({
+      url: `${github.baseUrl}/${fullName}/pull/1`,
+      reviewUrl: `${github.baseUrl}/${fullName}/pull/1`,
+      number: 1,
+      branch: BRANCH,
+      changed: true,
+    });
     const [pull] = github.pulls.get(fullName)!;
     expect(pull).toMatchObject({ head: BRANCH, base: 'main', labels: ['mesh'], reviewers: ['alice'], teamReviewers: ['platform'] });
     expect(github.branchHead(fullName, BRANCH)).toBe(run.outputs.commit);

@@ -3,7 +3,8 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import meshPlugin, { meshScaffolderFieldsModule } from '@meshport/plugin-mesh/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { landingModule } from './modules/landing';
 
 export default createApp({
-  features: [catalogPlugin, meshPlugin, meshScaffolderFieldsModule, navModule, homeModule],
+  features: [catalogPlugin, meshPlugin, meshScaffolderFieldsModule, navModule, homeModule, landingModule],
 });

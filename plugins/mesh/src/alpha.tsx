@@ -38,7 +38,7 @@ export const entityMeshContent = EntityContentBlueprint.make({
   params: {
     path: '/mesh',
     title: 'Mesh',
-    group: 'deployment',
+    // Its own tab, not inside a group, so that a team finds it next to Overview.
     filter: isMeshAvailable,
     loader: () => import('./components/EntityMeshContent').then(m => <m.EntityMeshContent />),
   },

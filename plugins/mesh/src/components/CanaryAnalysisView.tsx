@@ -1,4 +1,4 @@
-import { LinkButton } from '@backstage/core-components';
+import { LinkButton, StatusError, StatusOK } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CanaryAnalysis, CanaryCheck } from '@meshport/plugin-mesh-common';
@@ -43,7 +43,7 @@ export function CanaryAnalysisView({ analysis, entityRef }: { analysis: CanaryAn
               <td>
                 {BOUND[check.name]} {figure(check, check.threshold)}
               </td>
-              <td>{check.pass ? 'pass' : 'FAIL'}</td>
+              <td>{check.pass ? <StatusOK>pass</StatusOK> : <StatusError>fails</StatusError>}</td>
             </tr>
           ))}
         </tbody>

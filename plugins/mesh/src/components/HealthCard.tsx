@@ -1,20 +1,10 @@
 import { InfoCard, StatusError, StatusOK, StatusPending, StatusWarning } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { HealthState, HealthStatus } from '@meshport/plugin-mesh-common';
 import { milliseconds, percent, requestRate } from './format';
-import { VersionChart } from './VersionChart';
-
-/** The request rate of the last 30 minutes as a small line. */
-function RequestRateSparkline({ series }: { series: HealthStatus['series'] }) {
-  if (series.length < 2) return null;
-  const max = Math.max(...series.map(p => p.requestRate), 1);
-  const points = series.map((p, i) => `${(i / (series.length - 1)) * 200},${40 - (p.requestRate / max) * 36}`).join(' ');
-  return (
-    <svg width={200} height={40} role="img" aria-label="request rate over the last 30 minutes">
-      <polyline points={points} fill="none" stroke="#1f77b4" strokeWidth={2} />
-    </svg>
-  );
-}
+import { HealthCharts } from './charts/HealthCharts';
+import { TimeRangePicker } from './charts/timeRange';
 
 /** A health state as Backstage's status marks show them. */
 function HealthMark({ state }: { state: HealthState }) {
@@ -56,11 +46,13 @@ export function HealthCard({ health }: { health: HealthStatus }) {
         {milliseconds(overall.latencyMs.p90)}, p99 {milliseconds(overall.latencyMs.p99)}
       </Typography>
       <Typography variant="body2">Over mutual TLS: {percent(health.mtlsShare)}</Typography>
-      {health.versionSeries && health.versionSeries.length > 0 ? (
-        <VersionChart series={health.versionSeries} thresholds={assessment?.thresholds} />
-      ) : (
-        <RequestRateSparkline series={health.series} />
-      )}
+      <Box display="flex" justifyContent="flex-end" my={1}>
+        <TimeRangePicker />
+      </Box>
+      <HealthCharts
+        series={health.versionSeries && health.versionSeries.length > 0 ? health.versionSeries : [{ version: 'all versions', points: health.series }]}
+        thresholds={assessment?.thresholds}
+      />
       <ul>
         {health.perVersion.map(v => (
           <li key={v.version}>

@@ -3,6 +3,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CanaryStatus, HealthStatus, TrafficStatus } from '@meshport/plugin-mesh-common';
 import { CanaryAnalysisView } from './CanaryAnalysisView';
+import { HealthCharts } from './charts/HealthCharts';
+import { TimeRangePicker } from './charts/timeRange';
 import { CanarySplitBar } from './CanarySplitBar';
 import { adoptCanaryLink, onboardingLinkFor, useTemplateHref } from './templateLinks';
 import { useStoredPolicy } from './useStoredPolicy';
@@ -51,6 +53,14 @@ export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficSt
       )}
       {traffic.canary && entityRef && outsideGit && <CanaryOutsideGit canary={traffic.canary} entityRef={entityRef} stored={outsideGit} />}
       {traffic.canary?.analysis && <CanaryAnalysisView analysis={traffic.canary.analysis} entityRef={outsideGit ? undefined : entityRef} />}
+      {traffic.canary?.analysis && health.versionSeries && health.versionSeries.length > 0 && (
+        <Box aria-label="canary charts" my={1}>
+          <Box display="flex" justifyContent="flex-end">
+            <TimeRangePicker />
+          </Box>
+          <HealthCharts series={health.versionSeries} canary={traffic.canary.analysis.thresholds} stacked />
+        </Box>
+      )}
       <Typography variant="subtitle2">Routes</Typography>
       <ul>
         {traffic.virtualServices.length === 0 && <li>No VirtualService: Kubernetes service routing.</li>}

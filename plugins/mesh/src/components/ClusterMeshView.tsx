@@ -2,7 +2,9 @@ import { WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { ClusterMeshStatus } from '@meshport/plugin-mesh-common';
 import { AfterMergeCard } from './AfterMergeCard';
+import { dataPlaneReach } from './dataPlaneReach';
 import { FindingsCard } from './FindingsCard';
+import { TrafficGraphCard } from './graph/TrafficGraphCard';
 import { HealthCard } from './HealthCard';
 import { InjectionCard } from './InjectionCard';
 import { OverheadCard } from './OverheadCard';
@@ -10,7 +12,7 @@ import { SecurityCard } from './SecurityCard';
 import { TrafficCard } from './TrafficCard';
 
 /** One cluster's part of the Mesh tab; a warning with the reason when the cluster could not be read. */
-export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStatus; entityRef?: string }) {
+export function ClusterMeshView({ status, entityRef, entityName }: { status: ClusterMeshStatus; entityRef?: string; entityName: string }) {
   if (status.error) {
     return (
       <WarningPanel
@@ -33,16 +35,19 @@ export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStat
         </Grid>
       )}
       <Grid item xs={12}>
-        <InjectionCard workloads={status.workloads} />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <SecurityCard security={status.security} entityRef={entityRef} />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} />
+        <TrafficGraphCard cluster={status} entityName={entityName} />
       </Grid>
       <Grid item xs={12}>
         <HealthCard health={status.health} />
+      </Grid>
+      <Grid item xs={12}>
+        <InjectionCard workloads={status.workloads} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <SecurityCard security={status.security} entityRef={entityRef} onMesh={dataPlaneReach(status.workloads) !== 'none'} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <OverheadCard overhead={status.overhead} entityRef={entityRef} />
@@ -53,7 +58,7 @@ export function ClusterMeshView({ status, entityRef }: { status: ClusterMeshStat
         </Grid>
       )}
       <Grid item xs={12}>
-        <FindingsCard findings={status.findings} />
+        <FindingsCard cluster={status} entityRef={entityRef} />
       </Grid>
     </Grid>
   );

@@ -11,7 +11,7 @@ export function savingInWords(saves: { cpu?: number; memory?: number }): string 
   const verb = (amount: number) => (amount >= 0 ? 'saves' : 'adds');
   const cpuSaved = saves.cpu ?? 0;
   const memorySaved = saves.memory ?? 0;
-  const cpuWords = `${verb(cpuSaved)} ${cpu(Math.abs(cpuSaved))} CPU`;
+  const cpuWords = `${verb(cpuSaved)} ${cpu(Math.abs(cpuSaved))}`;
   const memoryWords = `${verb(memorySaved) === verb(cpuSaved) ? '' : `${verb(memorySaved)} `}${memory(Math.abs(memorySaved))} memory`;
   return `${cpuWords} and ${memoryWords}`;
 }

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { CanaryAnalysis, clusterErrorStatus, EntityMeshStatus, recommendSidecarResources } from '@meshport/plugin-mesh-common';
 import { MeshApi, meshApiRef } from '../api/MeshApi';
 import { templateRouteRef } from '../routes';
@@ -70,7 +70,7 @@ describe('the Mesh tab', () => {
     expect(screen.getByText('https://auth.example.com (audiences: payments)')).toBeInTheDocument();
     expect(screen.getByLabelText('canary split')).toHaveTextContent('v1 90%v2 10%');
     expect(screen.getByText(/v2: 10% of traffic, 1\/1 pods ready/)).toBeInTheDocument();
-    expect(screen.getByText(/Sidecars request 400m CPU and 512Mi memory: 40% of the app's CPU and 50% of its memory/)).toBeInTheDocument();
+    expect(screen.getByText(/Sidecars request 0.4 CPU cores and 512 MiB memory: 40% of the app's CPU and 50% of its memory/)).toBeInTheDocument();
     expect(screen.getByText(/Health unknown: no Prometheus is configured for this cluster/)).toBeInTheDocument();
   });
 
@@ -78,7 +78,7 @@ describe('the Mesh tab', () => {
     const inventory = component('inventory-service', 'inventory');
     await renderWith(inventory, async () => entityStatus('inventory-service', 'inventory', [demoClusterStatus('prod', 'inventory', 'inventory-service')]));
     expect(await screen.findByText('3 of 3 pods in ambient mode')).toBeInTheDocument();
-    expect(screen.getByText(/Namespace enrollment: inventory: ambient/)).toBeInTheDocument();
+    expect(screen.getByText(/Enrollment: namespace inventory: ambient mode/)).toBeInTheDocument();
     expect(screen.getByText(/Waypoint inventory\/inventory-service-waypoint \(for service, by the service's istio.io\/use-waypoint\)/)).toHaveTextContent(
       '1 of 1 pods ready',
     );
@@ -98,7 +98,7 @@ describe('the Mesh tab', () => {
     await renderWith(payments, async () => status);
     const section = await screen.findByLabelText('right-sizing');
     expect(section).toHaveTextContent(
-      'over 7d the proxies of 4 pods used at most 50m CPU (95th percentile) and 60Mi memory. Request 65m CPU and 75Mi memory (limit 150Mi) instead of 100m and 128Mi: saves 140m CPU and 212Mi memory over the pods.',
+      'over 7d the proxies of 4 pods used at most 0.05 CPU cores (95th percentile) and 60 MiB memory. Request 0.07 CPU cores and 75 MiB memory (limit 150 MiB) instead of 0.1 CPU cores and 128 MiB: saves 0.14 CPU cores and 212 MiB memory over the pods.',
     );
     const href = screen.getByText('Open the right-sizing change request').closest('a')?.getAttribute('href') ?? '';
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({
@@ -252,7 +252,8 @@ describe('the Mesh tab', () => {
     expect(await screen.findByText(/100\.0 req\/s, errors 2\.00%, p50 29 ms, p90 50 ms, p99 95 ms/)).toBeInTheDocument();
     expect(screen.getByText('Over mutual TLS: 90.0%')).toBeInTheDocument();
     expect(screen.getByText(/v2: 10% of traffic, 1\/1 pods ready, success 90\.0%, p99 475 ms/)).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'request rate over the last 30 minutes' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Requests chart' })).toBeInTheDocument();
+    expect(screen.getByLabelText('time range')).toBeInTheDocument();
   });
 
   it("draws each version's rate, 5xx share and p99 with the error-rate thresholds, once the status has them", async () => {
@@ -271,10 +272,11 @@ describe('the Mesh tab', () => {
       assessment: { state: 'degraded', thresholds: { degradedPercent: 0.1, failingPercent: 10 }, source: 'config', perVersion: [] },
     };
     await renderWith(payments, async () => status);
-    expect(await screen.findByRole('img', { name: '5xx share per version over the last 30 minutes' })).toBeInTheDocument();
-    expect(screen.getByText('failing from 10%')).toBeInTheDocument();
-    expect(screen.getByLabelText('per-version chart')).toHaveTextContent('■ v1■ v2');
-    expect(screen.getByText('p99 (ms) (up to 475 ms)')).toBeInTheDocument();
+    // The charts themselves are drawn by recharts at the browser's size (the browser suite reads their axes); here, that each is there.
+    for (const chart of ['Requests chart', '5xx answers chart', 'p99 latency chart'])
+      expect(await screen.findByRole('figure', { name: chart })).toBeInTheDocument();
+    expect(screen.getByText('5xx answers (%)')).toBeInTheDocument();
+    expect(screen.getByLabelText('needs attention')).toHaveTextContent('Warning: Requests are degraded: 2.0% answered 5xx (degraded from 0.1%).');
   });
 
   it('offers the onboarding template, with the entity picked, to a service not on the mesh', async () => {
@@ -288,6 +290,31 @@ describe('the Mesh tab', () => {
       `/create/templates/default/mesh-onboard-service?formData=${encodeURIComponent('{"entity":"component:default/user-service"}')}`,
     );
     expect(screen.getByText(/IST0102/)).toBeInTheDocument();
+  });
+
+  it('claims no mTLS for user-service, whose pods have no proxy, and marks its finding as a note, not as a pass', async () => {
+    await renderWith(component('user-service', 'users'), async () =>
+      entityStatus('user-service', 'users', [demoClusterStatus('prod', 'users', 'user-service')]),
+    );
+    expect(await screen.findByLabelText('mtls not applied')).toHaveTextContent(
+      'No pod has an Istio proxy: nothing enforces mutual TLS, and every port accepts plain text.',
+    );
+    expect(screen.queryByLabelText('mutual tls')).toBeNull();
+    expect(screen.getByLabelText('needs attention')).toHaveTextContent(
+      'Warning: Not on the mesh: no pod has an Istio proxy, so mutual TLS and authorization do not apply.',
+    );
+    const findings = screen.getByLabelText('findings');
+    expect(within(findings).getByText('IST0102').closest('[aria-label]')).toHaveAttribute('aria-label', 'Status pending');
+    expect(within(findings).queryAllByLabelText('Status ok')).toEqual([]);
+  });
+
+  it("writes each workload's mTLS once, with only the ports that differ", async () => {
+    await renderWith(payments, async () => paymentStatus());
+    const lines = (await screen.findByLabelText('mutual tls')).querySelectorAll('li');
+    expect([...lines].map(line => line.textContent)).toEqual([
+      'payment-service-v1: STRICT (by PeerAuthentication payments/payment-service, workload-wide) on every port; port 9090: PERMISSIVE (by PeerAuthentication payments/payment-service, workload-wide)',
+      'payment-service-v2: STRICT (by PeerAuthentication payments/payment-service, workload-wide) on every port; port 9090: PERMISSIVE (by PeerAuthentication payments/payment-service, workload-wide)',
+    ]);
   });
 
   it('leaves the template buttons out in an app that has not bound the template route', async () => {
@@ -305,7 +332,9 @@ describe('the Mesh tab', () => {
     const status = paymentStatus();
     status.clusters.push(clusterErrorStatus('dr', { reason: 'forbidden', message: 'the service account may not read these objects (403)' }));
     await renderWith(payments, async () => status);
-    expect(await screen.findByText(/Cluster dr could not be read/)).toBeInTheDocument();
+    expect(await screen.findByLabelText('attention in cluster dr')).toHaveTextContent(
+      'Error: Cluster dr could not be read: the service account may not read these objects (403).',
+    );
     expect(screen.getByText(/the service account may not read these objects \(403\) \(forbidden\)/)).toBeInTheDocument();
     expect(screen.getByText(/4 of 4 pods injected/)).toBeInTheDocument();
   });
@@ -340,6 +369,18 @@ describe('the Mesh tab', () => {
     const link = (await screen.findByText(/#7 meshport\/payments\/payment-service/)).closest('a');
     expect(link).toHaveAttribute('href', 'https://github.example.com/acme/gitops/pull/7');
   });
+
+  it("shows a change on a plain Git repository of the portal's machine as its branch and the command that shows it, not as a link to nowhere", async () => {
+    await renderWith(payments, async () => ({
+      ...paymentStatus(),
+      pendingChanges: { items: [{ url: 'file:///srv/meshport/gitops.git#meshport/payments/payment-service', branch: 'meshport/payments/payment-service' }] },
+    }));
+    const item = await screen.findByLabelText('open mesh changes');
+    expect(item).toHaveTextContent(
+      "meshport/payments/payment-service: branch meshport/payments/payment-service of the Git repository on the portal's machine; see it with git -C /srv/meshport/gitops.git log -p HEAD..meshport/payments/payment-service",
+    );
+    expect(item.querySelector('a')).toBeNull();
+  });
 });
 
 describe('the Mesh card', () => {
@@ -347,7 +388,9 @@ describe('the Mesh card', () => {
     const status = paymentStatus();
     status.clusters.push(clusterErrorStatus('dr', { reason: 'timeout', message: 'no answer' }));
     await renderWith(payments, async () => status, <EntityMeshCard />);
-    expect(await screen.findByText('prod: 4/4 pods injected · mTLS STRICT · health unknown · sidecars 40% of app CPU · 0 findings to fix')).toBeInTheDocument();
-    expect(screen.getByText('dr: could not be read (timeout)')).toBeInTheDocument();
+    expect(await screen.findByLabelText('cluster prod')).toHaveTextContent(
+      "prodNote: mTLS mode is PERMISSIVE: plaintext traffic is accepted.4 of 4 pods with a sidecar · mTLS STRICT · health unknown · sidecars request 40% of the app's CPU",
+    );
+    expect(screen.getByLabelText('cluster dr')).toHaveTextContent('Error: Cluster dr could not be read: no answer.could not be read (timeout)');
   });
 });

@@ -1,4 +1,5 @@
-import { EmptyState, LinkButton, MissingAnnotationEmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, InfoCard, LinkButton, MissingAnnotationEmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -6,6 +7,10 @@ import { EntityMeshStatus, KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mes
 import { ClusterMeshView } from './ClusterMeshView';
 import { onboardingLink, useTemplateHref } from './templateLinks';
 import { PendingChangesCard } from './PendingChangesCard';
+import { attentionItems } from './attention/attentionItems';
+import { AttentionList } from './attention/AttentionList';
+import { TimeRangeProvider } from './charts/timeRange';
+import { clusterStateInWords } from './stateInWords';
 import { useEntityMeshStatus } from './useEntityMeshStatus';
 
 /** True when no cluster that answered has an injected or ambient pod: the service is not on the mesh yet. */
@@ -37,43 +42,50 @@ export function EntityMeshContent() {
       Onboard {entity.metadata.name}
     </LinkButton>
   );
+  const entityRef = stringifyEntityRef(entity);
   return (
-    <Grid container spacing={3}>
-      {isNotOnboarded(status) && (
+    <TimeRangeProvider>
+      <Grid container spacing={3}>
         <Grid item xs={12}>
-          <EmptyState
-            missing="content"
-            title={`${entity.metadata.name} is not on the mesh yet`}
-            description="None of its pods has an Istio proxy. The onboarding template proposes the manifests in a pull request to your GitOps repository."
-            action={onboardButton || undefined}
-          />
+          <InfoCard title="Needs attention" subheader={isNotOnboarded(status) ? `${entity.metadata.name} is not on the mesh yet` : undefined}>
+            {status.clusters.map(cluster => (
+              <Box key={cluster.cluster} mb={1} aria-label={`attention in cluster ${cluster.cluster}`}>
+                {status.clusters.length > 1 && <Typography variant="subtitle2">Cluster {cluster.cluster}</Typography>}
+                <AttentionList items={attentionItems(cluster, entityRef)} />
+                <Typography variant="body2" color="textSecondary">
+                  {clusterStateInWords(cluster)}
+                </Typography>
+              </Box>
+            ))}
+            {isNotOnboarded(status) && onboardButton}
+          </InfoCard>
         </Grid>
-      )}
-      {status.clusters.map(cluster => (
-        <Grid item xs={12} key={cluster.cluster}>
-          <Typography variant="h5" gutterBottom>
-            Cluster {cluster.cluster}
+        {status.clusters.map(cluster => (
+          <Grid item xs={12} key={cluster.cluster}>
+            <Typography variant="h5" gutterBottom>
+              Cluster {cluster.cluster}
+            </Typography>
+            <ClusterMeshView status={cluster} entityRef={entityRef} entityName={entity.metadata.title ?? entity.metadata.name} />
+          </Grid>
+        ))}
+        <Grid item xs={12}>
+          <PendingChangesCard pending={status.pendingChanges} />
+        </Grid>
+        <Grid item xs={12}>
+          <Typography variant="caption">
+            Status of {new Date(status.generatedAt).toLocaleTimeString()}.{' '}
+            <a
+              href="#refresh"
+              onClick={event => {
+                event.preventDefault();
+                retry();
+              }}
+            >
+              Refresh
+            </a>
           </Typography>
-          <ClusterMeshView status={cluster} entityRef={stringifyEntityRef(entity)} />
         </Grid>
-      ))}
-      <Grid item xs={12}>
-        <PendingChangesCard pending={status.pendingChanges} />
       </Grid>
-      <Grid item xs={12}>
-        <Typography variant="caption">
-          Status of {new Date(status.generatedAt).toLocaleTimeString()}.{' '}
-          <a
-            href="#refresh"
-            onClick={event => {
-              event.preventDefault();
-              retry();
-            }}
-          >
-            Refresh
-          </a>
-        </Typography>
-      </Grid>
-    </Grid>
+    </TimeRangeProvider>
   );
 }

@@ -1,29 +1,39 @@
-import { InfoCard, StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
+import { InfoCard, LinkButton } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { describeCode, Finding } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus, describeCode, Finding } from '@meshport/plugin-mesh-common';
+import { fixFor } from './attention/attentionItems';
+import { SeverityMark } from './attention/SeverityMark';
+import { useTemplateHref } from './templateLinks';
 
-function Level({ finding }: { finding: Finding }) {
-  if (finding.level === 'error') return <StatusError>{finding.code}</StatusError>;
-  if (finding.level === 'warning') return <StatusWarning>{finding.code}</StatusWarning>;
-  return <StatusOK>{finding.code}</StatusOK>;
-}
+const LEVELS: Finding['level'][] = ['error', 'warning', 'info'];
 
-/** Config findings with their codes and what to do about each. */
-export function FindingsCard({ findings }: { findings: Finding[] }) {
+/** Each finding with its level's colour (never a green check), its code, what to do, and the template that fixes it where one does. */
+export function FindingsCard({ cluster, entityRef }: { cluster: ClusterMeshStatus; entityRef?: string }) {
+  const templateHref = useTemplateHref();
+  const ordered = [...cluster.findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   return (
     <InfoCard title="Findings">
-      {findings.length === 0 && <Typography variant="body2">No findings.</Typography>}
-      <ul>
-        {findings.map(finding => (
-          <li key={`${finding.code}-${finding.resource}-${finding.path ?? ''}`}>
-            <Level finding={finding} /> {finding.resource}: {finding.message}
-            {describeCode(finding.code)?.fix && (
-              <Typography variant="caption" display="block">
-                What to do: {describeCode(finding.code)?.fix}
-              </Typography>
-            )}
-          </li>
-        ))}
+      {ordered.length === 0 && <Typography variant="body2">No findings.</Typography>}
+      <ul aria-label="findings">
+        {ordered.map(finding => {
+          const action = entityRef ? fixFor(finding, cluster, entityRef) : undefined;
+          const href = action && templateHref(action.link);
+          return (
+            <li key={`${finding.code}-${finding.resource}-${finding.path ?? ''}`} data-level={finding.level}>
+              <SeverityMark severity={finding.level}>{finding.code}</SeverityMark> {finding.resource}: {finding.message}
+              {describeCode(finding.code)?.fix && (
+                <Typography variant="caption" display="block">
+                  What to do: {describeCode(finding.code)?.fix}
+                </Typography>
+              )}
+              {href && (
+                <LinkButton to={href} color="primary" variant="outlined" size="small">
+                  {action!.label}
+                </LinkButton>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </InfoCard>
   );

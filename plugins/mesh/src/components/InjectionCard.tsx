@@ -1,5 +1,6 @@
 import { InfoCard, StatusError, StatusOK, StatusWarning, Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import { count } from './format';
 import { NamespaceInjection, PodMeshStatus, WaypointStatus, WorkloadsStatus } from '@meshport/plugin-mesh-common';
 
 /** A sidecar's readiness, or an ambient pod's: redirected by the CNI agent and a ready ztunnel on its node. */
@@ -38,20 +39,35 @@ function dataPlaneOf(pod: PodMeshStatus) {
   return <StatusError>no proxy</StatusError>;
 }
 
-const columns: TableColumn<PodMeshStatus>[] = [
-  { title: 'Pod', field: 'name', cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Version', field: 'version' },
-  { title: 'Data plane', render: dataPlaneOf, cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Waypoint', render: pod => pod.ambient?.waypoint ?? '–', cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Ready', render: pod => <Readiness pod={pod} />, cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Config sync', render: pod => <SyncMark pod={pod} />, cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Restarts', field: 'restarts', type: 'numeric' },
-];
+/** Long names wrap anywhere, so that no column is pushed off a 1024-pixel screen. */
+const wrap = { overflowWrap: 'anywhere', wordBreak: 'break-word' } as const;
 
-function namespaceInWords(ns: NamespaceInjection): string {
-  const injection = ns.injection === 'revision' ? `revision ${ns.revision}` : ns.injection;
-  const ambient = ns.ambient ? `ambient${ns.useWaypoint ? `, waypoint ${ns.useWaypoint}` : ''}` : undefined;
-  return `${ns.name}: ${ambient && ns.injection === 'off' ? ambient : [injection, ambient].filter(Boolean).join(', ')}`;
+/** The pod table's columns; Version and Waypoint only when some pod has one. */
+function columnsFor(pods: PodMeshStatus[]): TableColumn<PodMeshStatus>[] {
+  return [
+    { title: 'Pod', field: 'name', cellStyle: { ...wrap, minWidth: 140 } },
+    ...(pods.some(p => p.version) ? [{ title: 'Version', field: 'version' } as TableColumn<PodMeshStatus>] : []),
+    { title: 'Data plane', render: dataPlaneOf, cellStyle: wrap },
+    ...(pods.some(p => p.ambient?.waypoint) ? [{ title: 'Waypoint', render: (pod: PodMeshStatus) => pod.ambient?.waypoint ?? '–', cellStyle: wrap }] : []),
+    { title: 'Ready', render: pod => <Readiness pod={pod} />, cellStyle: wrap },
+    { title: 'Config sync', render: pod => <SyncMark pod={pod} />, cellStyle: wrap },
+    { title: 'Restarts', field: 'restarts', type: 'numeric', cellStyle: { whiteSpace: 'nowrap' } },
+  ];
+}
+
+const INJECTION: Record<NamespaceInjection['injection'], string> = {
+  label: 'sidecar injection on (istio-injection=enabled)',
+  revision: 'sidecar injection by revision',
+  disabled: 'sidecar injection turned off (istio-injection=disabled)',
+  off: 'no sidecar injection label',
+};
+
+/** A namespace's enrollment in words: its injection label, and ambient mode with its waypoint. */
+export function namespaceInWords(ns: NamespaceInjection): string {
+  const injection = ns.injection === 'revision' ? `${INJECTION.revision} ${ns.revision}` : INJECTION[ns.injection];
+  const ambient = ns.ambient ? `ambient mode${ns.useWaypoint ? ` through the waypoint ${ns.useWaypoint}` : ''}` : undefined;
+  const parts = ambient && ns.injection === 'off' ? [ambient] : [injection, ambient].filter(Boolean);
+  return `namespace ${ns.name}: ${parts.join(', ')}`;
 }
 
 function headline(workloads: WorkloadsStatus): string {
@@ -64,11 +80,12 @@ function headline(workloads: WorkloadsStatus): string {
 /** Each pod's data plane (its sidecar, or its ztunnel and waypoint), the namespaces' enrollment, and the waypoints. */
 export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
   const namespaces = workloads.namespaces.map(namespaceInWords).join('; ');
+  const stale = workloads.staleProxies ?? 0;
   return (
     <InfoCard title="Data plane">
       <Typography variant="h6">{headline(workloads)}</Typography>
       {workloads.injectedPods > 0 && <Typography variant="body2">Proxy versions: {workloads.proxyVersions.join(', ') || 'none'}</Typography>}
-      <Typography variant="body2">Namespace enrollment: {namespaces || 'unknown'}</Typography>
+      <Typography variant="body2">Enrollment: {namespaces || 'unknown'}</Typography>
       <Typography variant="body2">
         Controllers: {workloads.controllers.map(c => `${c.kind} ${c.name} (${c.readyReplicas}/${c.replicas} ready)`).join(', ') || 'none found'}
       </Typography>
@@ -77,11 +94,21 @@ export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
           Waypoint {w.namespace}/{w.name} (for {w.for}, by the {w.boundBy}'s istio.io/use-waypoint): <WaypointReadiness waypoint={w} />
         </Typography>
       ))}
-      {workloads.notReadyProxies > 0 && <StatusWarning>{workloads.notReadyProxies} proxies not ready</StatusWarning>}
-      {(workloads.staleProxies ?? 0) > 0 && <StatusError>{workloads.staleProxies} proxies have not taken istiod's latest configuration</StatusError>}
+      {workloads.notReadyProxies > 0 && <StatusError>{count(workloads.notReadyProxies, 'proxy', 'proxies')} not ready</StatusError>}
+      {stale > 0 && (
+        <StatusError>
+          {count(stale, 'proxy', 'proxies')} {stale === 1 ? 'has' : 'have'} not taken istiod's latest configuration
+        </StatusError>
+      )}
       {workloads.proxySyncUnavailable && <Typography variant="body2">Config sync unknown: {workloads.proxySyncUnavailable}.</Typography>}
-      {workloads.ambientNotReady > 0 && <StatusWarning>{workloads.ambientNotReady} ambient pods not redirected or without a ready ztunnel</StatusWarning>}
-      <Table<PodMeshStatus> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={workloads.pods} />
+      {workloads.ambientNotReady > 0 && (
+        <StatusWarning>{count(workloads.ambientNotReady, 'ambient pod')} not redirected or without a ready ztunnel</StatusWarning>
+      )}
+      <Table<PodMeshStatus>
+        options={{ paging: false, search: false, padding: 'dense', toolbar: false, tableLayout: 'auto' }}
+        columns={columnsFor(workloads.pods)}
+        data={workloads.pods}
+      />
     </InfoCard>
   );
 }

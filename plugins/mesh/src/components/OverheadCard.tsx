@@ -19,7 +19,7 @@ function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRight
   const templateHref = useTemplateHref();
   if (rightSizing.state === 'unknown') return <Typography variant="body2">Right-sizing: unavailable, {rightSizing.reason}.</Typography>;
   const { observed, current, recommended, saving } = rightSizing;
-  const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} CPU (95th percentile) and ${memory(
+  const measured = `over ${rightSizing.window} the proxies of ${rightSizing.pods} pods used at most ${cpu(observed?.cpu)} (95th percentile) and ${memory(
     observed?.memory,
   )} memory`;
   if (rightSizing.state === 'fits' || !recommended) {
@@ -33,8 +33,8 @@ function RightSizingView({ rightSizing, entityRef }: { rightSizing: SidecarRight
   return (
     <Box aria-label="right-sizing" my={1}>
       <Typography variant="body2">
-        Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} CPU and {memory(recommended.memoryRequest)} memory (limit{' '}
-        {memory(recommended.memoryLimit)}) instead of {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
+        Right-sizing: {measured}. Request {cpu(recommended.cpuRequest)} and {memory(recommended.memoryRequest)} memory (limit {memory(recommended.memoryLimit)})
+        instead of {cpu(current?.cpu)} and {memory(current?.memory)}: {savingInWords(saving ?? {})} over the pods.
       </Typography>
       {href && (
         <LinkButton to={href} color="primary" variant="outlined" size="small">
@@ -58,13 +58,13 @@ export function OverheadCard({ overhead, entityRef }: { overhead: OverheadStatus
         </Typography>
       ) : (
         <Typography variant="body1">
-          Sidecars request {cpu(total.sidecar.requests.cpu)} CPU and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of
-          the app's CPU and {percent(overhead.requestShare.memory, 0)} of its memory.
+          Sidecars request {cpu(total.sidecar.requests.cpu)} and {memory(total.sidecar.requests.memory)} memory: {percent(overhead.requestShare.cpu, 0)} of the
+          app's CPU and {percent(overhead.requestShare.memory, 0)} of its memory.
         </Typography>
       )}
       <Typography variant="body2">
         {usage
-          ? `Sidecars use ${cpu(usage.sidecar.cpu)} CPU and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(
+          ? `Sidecars use ${cpu(usage.sidecar.cpu)} and ${memory(usage.sidecar.memory)}: ${percent(usedShare('cpu'), 0)} of the app's CPU use and ${percent(
               usedShare('memory'),
               0,
             )} of its memory.`
@@ -72,7 +72,7 @@ export function OverheadCard({ overhead, entityRef }: { overhead: OverheadStatus
       </Typography>
       {overhead.ifInjected && (
         <Typography variant="body2">
-          Injecting the {overhead.ifInjected.pods} pods without a proxy would add {cpu(overhead.ifInjected.sidecar.requests.cpu)} CPU and{' '}
+          Injecting the {overhead.ifInjected.pods} pods without a proxy would add {cpu(overhead.ifInjected.sidecar.requests.cpu)} and{' '}
           {memory(overhead.ifInjected.sidecar.requests.memory)} memory in requests (the mesh's injector defaults, the pods' own annotations and istio-proxy
           containers).
         </Typography>

@@ -1,20 +1,39 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
+import { PendingChange, PendingChangesStatus } from '@meshport/plugin-mesh-common';
 
-/** Open onboarding changes the mesh templates proposed for this entity. */
+/** A change on a plain Git repository on this machine ("file:///srv/gitops.git#meshport/payments/payment-service"): its folder and branch. */
+export function localChange(url: string): { repository: string; branch: string } | undefined {
+  if (!url.startsWith('file://')) return undefined;
+  const [location, branch] = url.split('#');
+  return { repository: decodeURIComponent(location.slice('file://'.length)), branch: branch ?? '' };
+}
+
+/** A change request: a link where the Git host has a page for it, else the command that shows its branch. */
+function ChangeItem({ item }: { item: PendingChange }) {
+  const local = localChange(item.url);
+  const name = `${item.number ? `#${item.number} ` : ''}${item.title ?? item.branch}`;
+  if (!local) return <Link to={item.url}>{name}</Link>;
+  return (
+    <>
+      {name}: branch <code>{local.branch || item.branch}</code> of the Git repository on the portal's machine; see it with{' '}
+      <code>
+        git -C {local.repository} log -p HEAD..{local.branch || item.branch}
+      </code>
+    </>
+  );
+}
+
+/** Open changes the mesh templates proposed for this entity. */
 export function PendingChangesCard({ pending }: { pending: PendingChangesStatus }) {
   return (
     <InfoCard title="Open mesh changes">
       {pending.error && <Typography color="error">{pending.error}</Typography>}
       {!pending.error && pending.items.length === 0 && <Typography variant="body2">No open change.</Typography>}
-      <ul>
+      <ul aria-label="open mesh changes">
         {pending.items.map(item => (
           <li key={item.url}>
-            <Link to={item.url}>
-              {item.number ? `#${item.number} ` : ''}
-              {item.title ?? item.branch}
-            </Link>
+            <ChangeItem item={item} />
           </li>
         ))}
       </ul>

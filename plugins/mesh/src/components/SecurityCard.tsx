@@ -1,13 +1,43 @@
 import { InfoCard, LinkButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { DryRunStatus, PolicyEnforcer, SecurityStatus } from '@meshport/plugin-mesh-common';
+import { DryRunStatus, PolicyEnforcer, PortMtls, SecurityStatus, WorkloadMtls } from '@meshport/plugin-mesh-common';
 import { enforceLink, useTemplateHref } from './templateLinks';
 import { authorizationInWords } from './authorizationInWords';
 
 /** Where a policy is enforced, in words; nowhere is said loudly, as the policy protects nothing. */
 export function enforcedByInWords(enforcedBy: PolicyEnforcer[]): string {
   return enforcedBy.length > 0 ? `enforced by ${enforcedBy.join(' and ')}` : 'enforced nowhere: no sidecar, ztunnel or waypoint applies it';
+}
+
+const SOURCE: Record<PortMtls['source'], string> = {
+  workload: "the workload's PeerAuthentication",
+  namespace: "the namespace's PeerAuthentication",
+  mesh: "the mesh's PeerAuthentication",
+  default: "Istio's default, no PeerAuthentication",
+};
+
+function modeOf(port: PortMtls): string {
+  return `${port.mode} (${port.policy ? `by ${port.policy}, ${port.source}-wide` : SOURCE[port.source]})`;
+}
+
+/** Each workload's mode in one line: its mode on all ports, then only the ports that differ from it or that the sidecar does not intercept. */
+export function mtlsInWords(workload: WorkloadMtls): string {
+  const all = workload.ports.find(p => p.port === '*');
+  const exceptions = workload.ports
+    .filter(p => p.port !== '*' && (p.bypassed || !all || p.mode !== all.mode))
+    .map(p => `port ${p.port}: ${p.bypassed ? 'not intercepted by the sidecar, so mutual TLS and authorization do not apply' : modeOf(p)}`);
+  return [`${workload.workload}: ${all ? `${modeOf(all)} on every port` : 'no mode on every port'}`, ...exceptions].join('; ');
+}
+
+function MtlsList({ mtls }: { mtls: WorkloadMtls[] }) {
+  return (
+    <ul aria-label="mutual tls">
+      {mtls.map(workload => (
+        <li key={workload.workload}>{mtlsInWords(workload)}</li>
+      ))}
+    </ul>
+  );
 }
 
 /** What the dry-run policies would have denied, and the button to the change that enforces them. */
@@ -32,21 +62,17 @@ function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: s
 }
 
 /** Effective mTLS per port, authorization rules in words and where each is enforced, a dry run's figures, observed callers against allowed ones, JWT issuers. */
-export function SecurityCard({ security, entityRef }: { security: SecurityStatus; entityRef?: string }) {
+export function SecurityCard({ security, entityRef, onMesh = true }: { security: SecurityStatus; entityRef?: string; onMesh?: boolean }) {
   return (
     <InfoCard title="Security">
       <Typography variant="subtitle2">Mutual TLS</Typography>
-      <ul>
-        {security.mtls.flatMap(workload =>
-          workload.ports.map(port => (
-            <li key={`${workload.workload}-${port.port}`}>
-              {workload.workload} {port.port === '*' ? 'all ports' : `workload port ${port.port}`}: <strong>{port.mode}</strong> ({port.source}
-              {port.policy ? `, ${port.policy}` : ''})
-              {port.bypassed ? <strong> · not intercepted by the sidecar: mTLS and authorization do not apply</strong> : null}
-            </li>
-          )),
-        )}
-      </ul>
+      {onMesh ? (
+        <MtlsList mtls={security.mtls} />
+      ) : (
+        <Typography variant="body2" aria-label="mtls not applied">
+          No pod has an Istio proxy: nothing enforces mutual TLS, and every port accepts plain text. The policies below apply once the pods are on the mesh.
+        </Typography>
+      )}
       <Typography variant="subtitle2">Who may call</Typography>
       <ul>
         {security.authorizationPolicies.length === 0 && <li>No authorization policy: every caller is allowed.</li>}

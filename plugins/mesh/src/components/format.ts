@@ -1,5 +1,3 @@
-import { formatCpu, formatMemory } from '@meshport/plugin-mesh-common';
-
 /** 0.0213 → "2.1%"; undefined → "n/a". */
 export function percent(share: number | undefined, digits = 1): string {
   return share === undefined || !Number.isFinite(share) ? 'n/a' : `${(share * 100).toFixed(digits)}%`;
@@ -15,12 +13,24 @@ export function milliseconds(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? 'n/a' : `${Math.round(value)} ms`;
 }
 
-/** Millicores as Kubernetes writes them, or "–" when unset. */
+/** Millicores in cores, as people read them (250 → "0.25 CPU cores"), or "–" when unset. */
 export function cpu(millicores: number | undefined): string {
-  return millicores === undefined ? '–' : formatCpu(millicores);
+  if (millicores === undefined) return '–';
+  const cores = millicores / 1000;
+  let digits = 2;
+  if (Math.abs(cores) >= 10) digits = 0;
+  else if (Math.abs(cores) >= 1) digits = 1;
+  return `${Number(cores.toFixed(digits))} CPU ${Math.abs(cores) === 1 ? 'core' : 'cores'}`;
 }
 
-/** Bytes as Kubernetes writes them, or "–" when unset. */
+/** Bytes in MiB or GiB, as people read them (715_849_728 → "683 MiB"), or "–" when unset. */
 export function memory(bytes: number | undefined): string {
-  return bytes === undefined ? '–' : formatMemory(bytes);
+  if (bytes === undefined) return '–';
+  const mib = bytes / 2 ** 20;
+  return Math.abs(mib) >= 1024 ? `${Number((mib / 1024).toFixed(1))} GiB` : `${Math.round(mib)} MiB`;
+}
+
+/** A count with its noun: 1 → "1 proxy", 2 → "2 proxies". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }

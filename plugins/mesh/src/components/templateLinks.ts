@@ -30,6 +30,16 @@ export function onboardingLinkFor(entityRef: string): TemplateLink {
   return templateLink('mesh-onboard-service', { entity: entityRef });
 }
 
+/** The onboard-service template with STRICT mutual TLS chosen. */
+export function strictMtlsLink(entityRef: string): TemplateLink {
+  return templateLink('mesh-onboard-service', { entity: entityRef, mtlsMode: 'STRICT' });
+}
+
+/** The egress template for the hosts the service was refused, so that a ServiceEntry declares them. */
+export function egressLink(entityRef: string, hosts: string[]): TemplateLink {
+  return templateLink('mesh-egress', { entity: entityRef, ...(hosts.length > 0 ? { hosts } : {}) });
+}
+
 /**
  * The right-sizing template with the recommended sidecar requests and the pods they were measured on: it
  * changes only those in the stored policy, and its preview prices them for that many pods.

@@ -94,12 +94,18 @@ describe('the mesh overview', () => {
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(
-      await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 400m CPU and 512Mi memory in total/),
+      await screen.findByText(/1 of 3 components on the mesh; 1 of 1 with strict mTLS; sidecars request 0.4 CPU cores and 512 MiB memory in total/),
     ).toBeInTheDocument();
     // Priced: payment-service and user-service (order-service's cluster did not answer).
     expect(screen.getByLabelText('mesh-wide data plane cost')).toHaveTextContent(
-      'Over the 2 components with pods: sidecars everywhere would request 600m CPU and 768Mi memory; ambient everywhere 400m CPU and 896Mi memory (ztunnel shares and waypoints). Moving every namespace to ambient saves 200m CPU and adds 128Mi memory in requests.',
+      'Over the 2 components with pods: sidecars everywhere would request 0.6 CPU cores and 768 MiB memory; ambient everywhere 0.4 CPU cores and 896 MiB memory (ztunnel shares and waypoints). Moving every namespace to ambient saves 0.2 CPU cores and adds 128 MiB memory in requests.',
     );
+    // Health, findings and drift have their columns; without Prometheus, health is unknown and no call is drawn.
+    const headers = screen.getAllByRole('columnheader').map(h => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Health', 'On the mesh', 'mTLS', 'Findings', 'Drift']));
+    expect(screen.getByText(/No calls between namespaces were measured/)).toBeInTheDocument();
+    expect(screen.getByText('not on the mesh (2 pods)')).toBeInTheDocument();
+    expect(screen.getByText('none: no proxy')).toBeInTheDocument();
     expect(screen.getByText('payment-service').closest('a')).toHaveAttribute('href', '/catalog/default/component/payment-service/mesh');
     expect(screen.getByText('clusters not read: demo: timeout')).toBeInTheDocument();
     expect(asked).toEqual([['component:default/payment-service', 'component:default/order-service', 'component:default/user-service']]);

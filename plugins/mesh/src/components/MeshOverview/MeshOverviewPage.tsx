@@ -1,9 +1,12 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Content, InfoCard, Link, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { Content, InfoCard, Link, Progress, ResponseErrorPanel, StatusOK, Table, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, CATALOG_FILTER_EXISTS, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { Finding, HEALTH_RANK, HealthState, KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { Severity } from '../attention/attentionItems';
+import { SeverityMark } from '../attention/SeverityMark';
+import { NamespaceGraph } from './NamespaceGraph';
 import useAsync from 'react-use/esm/useAsync';
 import { meshApiRef } from '../../api/MeshApi';
 import { savingInWords } from '../DataPlaneComparisonView';
@@ -16,15 +19,75 @@ function MeshTabLink({ row }: { row: OverviewRow }) {
   return <Link to={`${entityRoute(entityRouteParams(row.entityRef))}/mesh`}>{row.name}</Link>;
 }
 
+const HEALTH_MARK: Record<HealthState, Severity | 'ok'> = { failing: 'error', degraded: 'warning', unknown: 'info', healthy: 'ok', idle: 'info' };
+
+/** A component's health in colour and words: its state and its 5xx share. */
+function HealthCell({ row }: { row: OverviewRow }) {
+  let words: string = row.health === 'idle' ? 'no requests' : row.health;
+  if (row.errorShare !== undefined) words = `${row.health}, ${percent(row.errorShare, 1)} errors`;
+  const mark = HEALTH_MARK[row.health];
+  return mark === 'ok' ? <StatusOK>{words}</StatusOK> : <SeverityMark severity={mark}>{words}</SeverityMark>;
+}
+
+/** Nothing was read of it: a cluster that did not answer says nothing about its pods. */
+const unread = (row: OverviewRow) => Boolean(row.problem) && row.totalPods === 0;
+
+function meshCell(row: OverviewRow): string {
+  if (unread(row)) return 'unknown';
+  if (!row.onboarded) return `not on the mesh (${row.totalPods} pods)`;
+  const parts = [row.injectedPods > 0 ? `${row.injectedPods} sidecar` : undefined, row.ambientPods > 0 ? `${row.ambientPods} ambient` : undefined];
+  return `${parts.filter(Boolean).join(', ')} of ${row.totalPods} pods`;
+}
+
+const wrap = { overflowWrap: 'anywhere' } as const;
+
+const FINDING_LEVEL: Record<Finding['level'], number> = { error: 0, warning: 1, info: 2 };
+
+/** Worst finding first: errors, then warnings, then notes, then none; more of them first within a level. */
+const findingRank = (row: OverviewRow) => (row.worstFinding ? FINDING_LEVEL[row.worstFinding.level] * 1000 - row.findingCount : 4000);
+
 const columns: TableColumn<OverviewRow>[] = [
-  { title: 'Component', field: 'name', render: row => <MeshTabLink row={row} /> },
-  { title: 'Namespace', field: 'namespace' },
-  { title: 'Injected pods', field: 'injectedPods', type: 'numeric', render: row => `${row.injectedPods}/${row.totalPods}` },
-  { title: 'Ambient pods', field: 'ambientPods', type: 'numeric', render: row => `${row.ambientPods}/${row.totalPods}` },
-  { title: 'Strict mTLS', field: 'strictMtls', type: 'boolean' },
-  { title: 'Sidecar CPU', field: 'sidecarCpuMillicores', type: 'numeric', render: row => cpu(row.sidecarCpuMillicores) },
-  { title: 'Sidecar memory', field: 'sidecarMemoryBytes', type: 'numeric', render: row => memory(row.sidecarMemoryBytes) },
-  { title: 'Share of app CPU', field: 'sidecarCpuShare', type: 'numeric', render: row => percent(row.sidecarCpuShare, 0) },
+  { title: 'Component', field: 'name', render: row => <MeshTabLink row={row} />, cellStyle: wrap },
+  { title: 'Namespace', field: 'namespace', cellStyle: wrap },
+  { title: 'Health', field: 'health', customSort: (a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health], render: row => <HealthCell row={row} /> },
+  { title: 'On the mesh', field: 'injectedPods', customSort: (a, b) => Number(a.onboarded) - Number(b.onboarded), render: meshCell },
+  {
+    title: 'mTLS',
+    field: 'strictMtls',
+    render: row => {
+      if (unread(row)) return 'unknown';
+      if (!row.onboarded) return 'none: no proxy';
+      return row.strictMtls ? 'STRICT' : 'not strict everywhere';
+    },
+  },
+  {
+    title: 'Findings',
+    field: 'findingCount',
+    customSort: (a, b) => findingRank(a) - findingRank(b),
+    render: row =>
+      row.worstFinding ? (
+        <SeverityMark severity={row.worstFinding.level}>
+          {row.findingCount}, worst {row.worstFinding.code}
+        </SeverityMark>
+      ) : (
+        'none'
+      ),
+  },
+  {
+    title: 'Drift',
+    field: 'drifted',
+    type: 'numeric',
+    render: row => (row.drifted > 0 ? <SeverityMark severity="warning">{row.drifted} not as in Git</SeverityMark> : 'none'),
+  },
+  {
+    title: 'Sidecar requests',
+    field: 'sidecarCpuMillicores',
+    type: 'numeric',
+    render: row =>
+      row.sidecarCpuMillicores > 0
+        ? `${cpu(row.sidecarCpuMillicores)}, ${memory(row.sidecarMemoryBytes)} (${percent(row.sidecarCpuShare, 0)} of app CPU)`
+        : '–',
+  },
   {
     title: 'Ambient against sidecars',
     render: row =>
@@ -40,15 +103,9 @@ const columns: TableColumn<OverviewRow>[] = [
     field: 'sidecarSaving',
     type: 'numeric',
     customSort: (a, b) => (a.sidecarSaving?.memory ?? 0) - (b.sidecarSaving?.memory ?? 0),
-    render: row => (row.sidecarSaving ? `${cpu(row.sidecarSaving.cpu)} CPU, ${memory(row.sidecarSaving.memory)}` : '–'),
+    render: row => (row.sidecarSaving ? `${cpu(row.sidecarSaving.cpu)}, ${memory(row.sidecarSaving.memory)}` : '–'),
   },
-  {
-    title: 'Worst finding',
-    field: 'findingCount',
-    type: 'numeric',
-    render: row => (row.worstFinding ? `${row.worstFinding.level} ${row.worstFinding.code} (${row.findingCount})` : 'none'),
-  },
-  { title: 'Problem', field: 'problem' },
+  { title: 'Problem', field: 'problem', cellStyle: wrap },
 ];
 
 /** The most entities one summaries request asks about. */
@@ -87,12 +144,11 @@ export function MeshOverviewPage() {
       <InfoCard title="Mesh coverage">
         <Typography variant="body1">
           {summary.onboarded} of {summary.components} components on the mesh; {summary.strictMtls} of {summary.onboarded} with strict mTLS; sidecars request{' '}
-          {cpu(summary.sidecarCpuMillicores)} CPU and {memory(summary.sidecarMemoryBytes)} memory in total.
+          {cpu(summary.sidecarCpuMillicores)} and {memory(summary.sidecarMemoryBytes)} memory in total.
         </Typography>
         {summary.rightSizing.length > 0 && (
           <Typography variant="body1" aria-label="right-sizing savings">
-            Right-sizing the sidecars would free {cpu(summary.rightSizingTotal.cpu)} CPU and {memory(summary.rightSizingTotal.memory)} memory in requests; the
-            most:{' '}
+            Right-sizing the sidecars would free {cpu(summary.rightSizingTotal.cpu)} and {memory(summary.rightSizingTotal.memory)} memory in requests; the most:{' '}
             {summary.rightSizing
               .slice(0, 3)
               .map(row => `${row.name} (${memory(row.sidecarSaving?.memory)})`)
@@ -102,15 +158,21 @@ export function MeshOverviewPage() {
         )}
         {summary.priced > 0 && (
           <Typography variant="body1" aria-label="mesh-wide data plane cost">
-            Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} CPU and{' '}
-            {memory(summary.allSidecar.memory)} memory; ambient everywhere {cpu(summary.allAmbient.cpu)} CPU and {memory(summary.allAmbient.memory)} memory
-            (ztunnel shares and waypoints). Moving every namespace to ambient{' '}
+            Over the {summary.priced} components with pods: sidecars everywhere would request {cpu(summary.allSidecar.cpu)} and{' '}
+            {memory(summary.allSidecar.memory)} memory; ambient everywhere {cpu(summary.allAmbient.cpu)} and {memory(summary.allAmbient.memory)} memory (ztunnel
+            shares and waypoints). Moving every namespace to ambient{' '}
             {savingInWords({ cpu: summary.allSidecar.cpu - summary.allAmbient.cpu, memory: summary.allSidecar.memory - summary.allAmbient.memory })} in
             requests.
           </Typography>
         )}
       </InfoCard>
-      <Table<OverviewRow> title="Components" options={{ paging: false, search: true, sorting: true, padding: 'dense' }} columns={columns} data={rows ?? []} />
+      <NamespaceGraph rows={rows ?? []} />
+      <Table<OverviewRow>
+        title="Components"
+        options={{ paging: false, search: true, sorting: true, padding: 'dense', tableLayout: 'auto' }}
+        columns={columns}
+        data={[...(rows ?? [])].sort((a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || findingRank(a) - findingRank(b))}
+      />
     </Content>
   );
 }

@@ -18,6 +18,9 @@ const EMPTY: Omit<EntityMeshSummary, 'entityRef'> = {
   sidecarMemoryBytes: 0,
   findingCount: 0,
   failingClusters: [],
+  health: 'unknown',
+  drifted: 0,
+  callers: [],
 };
 
 /** The overview line for a component from its status summary (or from why it could not be read). */

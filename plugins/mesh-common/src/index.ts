@@ -112,6 +112,7 @@ export {
 export { sectionsFedBy } from './status/sections';
 export { MESH_STATUS_RESOURCES, type MeshStatusResource, resourcePath } from './cluster/statusResources';
 export { type EntityMeshSummary, HEALTH_RANK, statusSummary } from './status/summary';
+export { callerName, principalInWords } from './text/callerName';
 export type {
   AfterMergeStatus,
   AuthorizationPolicySummary,

@@ -214,7 +214,7 @@ describeWithPrometheus('the Prometheus health suite')('health and proxy usage fr
         observed: true,
         dependsOn: true,
         entityRef: 'component:default/order-service',
-        words: 'component:default/order-service calls you (100.00 req/s)',
+        words: 'order-service calls you (100.00 req/s)',
       },
     ]);
   });

@@ -18,7 +18,12 @@ describe('call edges from Istio metrics', () => {
     [
       edge(order, ['payments', 'payment-service'], { connection_security_policy: 'mutual_tls' }, 90),
       edge(order, ['payments', 'payment-service'], { connection_security_policy: 'none' }, 10),
-      edge(['payments', 'payment-service-v1', 'spiffe://cluster.local/ns/payments/sa/payment-service'], ['users', 'user-service'], { connection_security_policy: 'none' }, 4),
+      edge(
+        ['payments', 'payment-service-v1', 'spiffe://cluster.local/ns/payments/sa/payment-service'],
+        ['users', 'user-service'],
+        { connection_security_policy: 'none' },
+        4,
+      ),
       edge(['ingress', 'gateway'], ['payments', 'payment-service'], { connection_security_policy: 'none' }, 0),
     ],
     [edge(order, ['payments', 'payment-service'], {}, 2)],

@@ -61,7 +61,11 @@ export function indexEdges(edges: Sample[], edgeErrors: Sample[]): EdgeIndex {
       const principal = principalOf(labels.source_principal);
       entry = {
         edge: {
-          source: { namespace: labels.source_workload_namespace || 'unknown', workload: labels.source_workload || 'unknown', ...(principal ? { principal } : {}) },
+          source: {
+            namespace: labels.source_workload_namespace || 'unknown',
+            workload: labels.source_workload || 'unknown',
+            ...(principal ? { principal } : {}),
+          },
           destination: { namespace: labels.destination_service_namespace || 'unknown', service: labels.destination_service_name || 'unknown' },
           requestRate: 0,
         },
@@ -134,7 +138,9 @@ export function callersFromEdges(edges: MeasuredEdge[]): Array<{ principal: stri
  *
  * @public
  */
-export function refusedEdges(calls: Array<{ source: string; host: string; cluster: 'BlackHoleCluster' | 'PassthroughCluster' | 'service'; rate: number }>): TrafficEdge[] {
+export function refusedEdges(
+  calls: Array<{ source: string; host: string; cluster: 'BlackHoleCluster' | 'PassthroughCluster' | 'service'; rate: number }>,
+): TrafficEdge[] {
   type Refused = (typeof calls)[number] & { cluster: 'BlackHoleCluster' | 'PassthroughCluster' };
   return calls
     .filter((call): call is Refused => call.cluster !== 'service' && call.rate > 0)

@@ -21,13 +21,13 @@ describe('callers seen against callers allowed', () => {
       '5m',
     );
     expect(checks).toEqual([
-      { principal: orders, allowed: true, observed: false, words: `${orders} may call you but did not in the last 5m` },
+      { principal: orders, allowed: true, observed: false, words: 'order-service (namespace orders) may call you but did not in the last 5m' },
       {
         principal: reports,
         rate: 0.4,
         allowed: false,
         observed: true,
-        words: `${reports} calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied`,
+        words: 'nightly (namespace reports) calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied',
       },
     ]);
   });
@@ -40,8 +40,11 @@ describe('callers seen against callers allowed', () => {
       [{ ref: 'component:default/order-service', principal: orders }],
     );
     expect(checks.map(c => [c.dependsOn, c.words])).toEqual([
-      [true, 'the catalog says component:default/order-service depends on you, but it did not call in the last 5m'],
-      [false, `${reports} calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied; and the catalog does not say it depends on you`],
+      [true, 'the catalog says order-service depends on you, but it did not call in the last 5m'],
+      [
+        false,
+        'nightly (namespace reports) calls you (0.40 req/s) but no ALLOW rule admits it: its requests are denied; and the catalog does not say it depends on you',
+      ],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { callerName } from '../text/callerName';
 import { AuthorizationPolicySummary, CallerCheck, DryRunStatus } from '../api/statusTypes';
 
 /** A principal as AuthorizationPolicies name it: Istio's metrics prefix it with "spiffe://". */
@@ -65,7 +66,7 @@ export function callerChecks(
     const rate = seen.get(principal);
     const isAllowed = admits(admitted, principal);
     const dependent = catalog.get(principal);
-    const name = dependent ?? principal;
+    const name = callerName(principal, dependent);
     const words = callerInWords({ name, rate, allowed: isAllowed, dependsOn: dependents ? Boolean(dependent) : undefined, window });
     return {
       principal,

@@ -1,7 +1,7 @@
 import { InfoCard, LinkButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { DryRunStatus, PolicyEnforcer, PortMtls, SecurityStatus, WorkloadMtls } from '@meshport/plugin-mesh-common';
+import { callerName, DryRunStatus, PolicyEnforcer, PortMtls, SecurityStatus, WorkloadMtls } from '@meshport/plugin-mesh-common';
 import { enforceLink, useTemplateHref } from './templateLinks';
 import { authorizationInWords } from './authorizationInWords';
 
@@ -63,6 +63,9 @@ function DryRunView({ dryRun, entityRef }: { dryRun: DryRunStatus; entityRef?: s
 
 /** Effective mTLS per port, authorization rules in words and where each is enforced, a dry run's figures, observed callers against allowed ones, JWT issuers. */
 export function SecurityCard({ security, entityRef, onMesh = true }: { security: SecurityStatus; entityRef?: string; onMesh?: boolean }) {
+  // One name per caller: its catalog entity where the status knows it (the callers' check), else its principal in words.
+  const entities = new Map((security.callers ?? []).filter(c => c.entityRef).map(c => [c.principal, c.entityRef]));
+  const nameOf = (principal: string) => callerName(principal, entities.get(principal.replace(/^spiffe:\/\//, '')));
   return (
     <InfoCard title="Security">
       <Typography variant="subtitle2">Mutual TLS</Typography>
@@ -77,7 +80,7 @@ export function SecurityCard({ security, entityRef, onMesh = true }: { security:
       <ul>
         {security.authorizationPolicies.length === 0 && <li>No authorization policy: every caller is allowed.</li>}
         {security.authorizationPolicies.flatMap(policy =>
-          authorizationInWords(policy).map((sentence, i) => (
+          authorizationInWords(policy, nameOf).map((sentence, i) => (
             <li key={`${policy.namespace}/${policy.name}/${i}`}>
               {sentence}{' '}
               <Typography variant="caption">
@@ -93,7 +96,9 @@ export function SecurityCard({ security, entityRef, onMesh = true }: { security:
           <Typography variant="subtitle2">Callers seen against callers allowed</Typography>
           <ul aria-label="callers seen and allowed">
             {security.callers.map(caller => (
-              <li key={caller.principal}>{caller.observed && !caller.allowed ? <strong>{caller.words}</strong> : caller.words}</li>
+              <li key={caller.principal} title={caller.principal}>
+                {caller.observed && !caller.allowed ? <strong>{caller.words}</strong> : caller.words}
+              </li>
             ))}
           </ul>
         </>

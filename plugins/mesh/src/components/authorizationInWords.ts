@@ -1,10 +1,7 @@
-import { AuthorizationPolicySummary } from '@meshport/plugin-mesh-common';
+import { AuthorizationPolicySummary, principalInWords } from '@meshport/plugin-mesh-common';
 
-/** "cluster.local/ns/orders/sa/order-service" → "order-service (namespace orders)". */
-export function principalInWords(principal: string): string {
-  const match = /^(?:[^/]+\/)?ns\/([^/]+)\/sa\/([^/]+)$/.exec(principal);
-  return match ? `${match[2]} (namespace ${match[1]})` : principal;
-}
+/** How a rule names a principal: by default in words; the Mesh tab passes the catalog's names. */
+type NameOf = (principal: string) => string;
 
 function either(values: string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
@@ -17,10 +14,10 @@ function tokenPhrase(requestPrincipals: string[] | undefined, negative: boolean)
 }
 
 /** Who a rule's source is: every field of one source must hold. */
-function sourceInWords(source: any): string {
-  const who = [...(source.principals ?? []).map(principalInWords), ...(source.namespaces ?? []).map((ns: string) => `anything in namespace ${ns}`)];
+function sourceInWords(source: any, nameOf: NameOf): string {
+  const who = [...(source.principals ?? []).map(nameOf), ...(source.namespaces ?? []).map((ns: string) => `anything in namespace ${ns}`)];
   const qualifiers = [
-    ...(source.notPrincipals?.length ? [`other than ${either(source.notPrincipals.map(principalInWords))}`] : []),
+    ...(source.notPrincipals?.length ? [`other than ${either(source.notPrincipals.map(nameOf))}`] : []),
     ...(source.notNamespaces?.length ? [`outside namespace ${either(source.notNamespaces)}`] : []),
     ...tokenPhrase(source.requestPrincipals, false),
     ...tokenPhrase(source.notRequestPrincipals, true),
@@ -81,11 +78,11 @@ const NO_RULES: Record<string, string> = {
  * POST /api/v1/process-payment". One sentence per rule, every negative field said as such ("any path
  * except /healthz", "without a valid token", "is not customer (or is missing)").
  */
-export function authorizationInWords(policy: AuthorizationPolicySummary): string[] {
+export function authorizationInWords(policy: AuthorizationPolicySummary, nameOf: NameOf = principalInWords): string[] {
   const action = policy.action ?? 'ALLOW';
   if (policy.rules.length === 0) return [NO_RULES[action] ?? NO_RULES.ALLOW];
   return policy.rules.map((rule: any) => {
-    const sources = (rule.from ?? []).map((from: any) => sourceInWords(from.source ?? {}));
+    const sources = (rule.from ?? []).map((from: any) => sourceInWords(from.source ?? {}, nameOf));
     const operations = (rule.to ?? []).map((to: any) => operationInWords(to.operation ?? {}));
     const conditions = (rule.when ?? []).map(conditionInWords);
     const who = sources.length > 0 ? sources.join('; or ') : 'Anyone';

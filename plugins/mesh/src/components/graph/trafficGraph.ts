@@ -1,4 +1,4 @@
-import { CallerCheck, HealthAssessment, TrafficEdge } from '@meshport/plugin-mesh-common';
+import { callerName, CallerCheck, HealthAssessment, TrafficEdge } from '@meshport/plugin-mesh-common';
 import { percent, requestRate } from '../format';
 
 /** How an edge stands by the entity's error-rate thresholds: no 5xx worth a word, degraded, failing; refused calls fail; known but unseen is idle. */
@@ -29,9 +29,6 @@ export interface GraphEdge {
 
 const SELF = 'self';
 
-/** "component:default/order-service" → "order-service". */
-const entityName = (ref: string) => ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
-
 /** An edge's health by the thresholds (Kiali's defaults without an assessment). */
 export function edgeHealth(edge: TrafficEdge, thresholds: HealthAssessment['thresholds'] = { degradedPercent: 0.1, failingPercent: 20 }): EdgeHealth {
   if (edge.via === 'BlackHoleCluster') return 'failing';
@@ -60,17 +57,17 @@ export function trafficGraph(input: { entityName: string; edges: TrafficEdge[]; 
   edges: GraphEdge[];
 } {
   const nodes = new Map<string, GraphNode>([[SELF, { id: SELF, name: input.entityName, role: 'self' }]]);
-  const byPrincipal = new Map(input.callers.filter(c => c.entityRef).map(c => [c.principal, entityName(c.entityRef!)]));
+  const byPrincipal = new Map(input.callers.filter(c => c.entityRef).map(c => [c.principal, c.entityRef]));
   const edges: GraphEdge[] = [];
   for (const edge of input.edges) {
     const health = edgeHealth(edge, input.thresholds);
     const common = { label: edgeLabel(edge), health, seen: true, mtls: (edge.mtlsShare ?? 0) >= 0.999 };
     if (edge.direction === 'inbound') {
       const id = `in:${edge.source.namespace}/${edge.source.workload}`;
-      const known = edge.source.principal && byPrincipal.get(edge.source.principal);
+      const known = edge.source.principal ? byPrincipal.get(edge.source.principal) : undefined;
       nodes.set(id, {
         id,
-        name: known || `${edge.source.workload} (${edge.source.namespace})`,
+        name: edge.source.principal ? callerName(edge.source.principal, known) : `${edge.source.workload} (namespace ${edge.source.namespace})`,
         role: 'caller',
         hover: edge.source.principal ?? 'no mTLS identity',
       });
@@ -85,7 +82,7 @@ export function trafficGraph(input: { entityName: string; edges: TrafficEdge[]; 
   const seenPrincipals = new Set(input.edges.filter(e => e.direction === 'inbound').map(e => e.source.principal));
   for (const caller of input.callers.filter(c => !c.observed && !seenPrincipals.has(c.principal))) {
     const id = `known:${caller.principal}`;
-    nodes.set(id, { id, name: caller.entityRef ? entityName(caller.entityRef) : caller.principal, role: 'caller', hover: caller.principal });
+    nodes.set(id, { id, name: callerName(caller.principal, caller.entityRef), role: 'caller', hover: caller.principal });
     const why = [caller.allowed ? 'allowed' : 'not allowed', caller.dependsOn ? 'depends on it in the catalog' : undefined].filter(Boolean).join(', ');
     edges.push({ from: id, to: SELF, label: `no calls seen · ${why}`, health: caller.allowed ? 'idle' : 'failing', seen: false, mtls: false });
   }

@@ -33,6 +33,7 @@ export { policyFromForm, withoutEmptyValues } from './forms/formInput';
 export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';
 export { editPolicy } from './forms/editPolicy';
+export { policyInWords } from './forms/policyInWords';
 export { NO_STORED_POLICY, POLICY_FILE, policyFileText } from './forms/policyFile';
 export { FIELD_RULES, fieldRuleError, type FieldRuleName } from './forms/fieldRules';
 export { canaryStepFromForm, type CanaryStepInput, withCanaryStep } from './forms/canaryStepInput';

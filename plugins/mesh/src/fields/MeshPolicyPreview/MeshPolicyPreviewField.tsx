@@ -172,6 +172,13 @@ export function MeshPolicyPreviewField({
   return (
     <Box aria-label="policy preview">
       <Typography variant="subtitle1">What the change request will propose</Typography>
+      <ul aria-label="the change in words">
+        {preview.words.map(sentence => (
+          <li key={sentence}>
+            <Typography variant="body2">{sentence}</Typography>
+          </li>
+        ))}
+      </ul>
       {preview.dataPlanes.chosen === 'sidecar' && (
         <Typography variant="body2">
           Sidecar cost for {overhead.replicas} pods: requests {formatCpu(overhead.total.sidecar.requests.cpu ?? 0)} CPU and{' '}

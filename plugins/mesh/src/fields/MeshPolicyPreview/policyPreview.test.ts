@@ -30,6 +30,12 @@ describe("the policy preview, from onboard-service's own render step", () => {
     expect(peer.content).toContain('mode: STRICT');
     expect(preview.files.map(f => f.content).join('\n')).toContain('cluster.local/ns/orders/sa/order-service');
     expect(preview.overhead.total.sidecar.requests).toEqual({ cpu: 200, memory: 2 * 128 * 2 ** 20 });
+    // It opens with what the change does, in words.
+    expect(preview.words.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Puts users\/user-service on the mesh with a sidecar in each pod, on port/),
+      'Accepts only mutual TLS: callers without a proxy are refused.',
+    ]);
+    expect(preview.words[2]).toMatch(/^Denies by default: only order-service \(namespace orders\)/);
   });
 
   it('prices both data planes side by side, marking the one the form chose', () => {
@@ -138,6 +144,7 @@ describe("the enforce template's preview: an edit of the stored policy", () => {
       'istio-system/istio-ingressgateway-service-account GET /healthz allow→allow',
     ]);
     expect(previewProblems(previewValue(preview, []))).toEqual([]);
+    expect(preview.words.find(sentence => sentence.startsWith('Denies by default'))).not.toContain('dry run');
   });
 
   it('asks about a caller Prometheus saw that no rule names: it loses access, and the form cannot go on until it is ticked', () => {

@@ -3,18 +3,18 @@ import {
   AccessChange,
   accessChanges,
   analyze,
-  knownCallers,
-  compareDataPlanes,
   canaryStepFromForm,
   CanaryStepInput,
+  compareDataPlanes,
   DataPlaneComparison,
   editPolicy,
   FieldError,
   Finding,
+  knownCallers,
   mergePolicyInput,
   NO_STORED_POLICY,
-  ObservedCaller,
   objectsWithPatches,
+  ObservedCaller,
   OverheadEstimate,
   overheadForPolicy,
   parseMeshPolicy,
@@ -23,6 +23,7 @@ import {
   POLICY_FILE,
   policyFileText,
   policyFromForm,
+  policyInWords,
   renderPolicy,
   resolveTemplateInput,
   toYaml,
@@ -53,6 +54,8 @@ export type PolicyPreview =
       dataPlanes: DataPlaneComparison;
       /** Each caller the stored or the new policy names: its access before and after, as the action will judge it. */
       access: AccessChange[];
+      /** What the policy after the change does, in sentences. */
+      words: string[];
     }
   | { ok: false; errors: FieldError[] };
 
@@ -167,6 +170,7 @@ export function previewPolicy(
   return {
     ok: true,
     access,
+    words: policyInWords(parsed.value),
     files,
     findings: analyze([...rendered.objects], { mode: 'files' }),
     overhead: overheadForPolicy(parsed.value),

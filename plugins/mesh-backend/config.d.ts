@@ -87,7 +87,7 @@ export interface Config {
       maxBackoffMs?: number;
       /** The most pods one entity's selector may match in a cluster; more answers a "too-broad" error. Default 5000. */
       maxPodsPerEntity?: number;
-      /** How long a service's open change request, as the Git host answered it, is reused. Default 60000. */
+      /** How long a service's open change request, as the Git host answered it, is reused. Default 60000 on GitHub and GitLab, 5000 on a plain git remote. */
       pendingChangesTtlMs?: number;
       /** How long one read of a cluster's Prometheus (shared by every entity) is used. Default 15000. */
       metricsTtlMs?: number;

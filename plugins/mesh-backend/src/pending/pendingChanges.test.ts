@@ -167,6 +167,18 @@ describe('pending changes of an entity, from the GitOps repository', () => {
     fs.rmSync(parent, { recursive: true, force: true });
   });
 
+  it('reuses a plain git answer for 5 s by default, so that a change just opened shows on the Mesh tab its link opens', async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-pending-'));
+    const repository = createBareRepository(parent);
+    const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: `file://${repository}`, allowLocalRepositories: true } } }))!;
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    git(repository, 'branch', BRANCH, 'main');
+    expect(await source.forService('payments', 'payment-service')).toEqual({ items: [] });
+    await new Promise(resolve => setTimeout(resolve, 5_100));
+    expect((await source.forService('payments', 'payment-service')).items.map(item => item.branch)).toEqual([BRANCH]);
+    fs.rmSync(parent, { recursive: true, force: true });
+  }, 15_000);
+
   it('reads no local repository the configuration does not allow, and says why', async () => {
     const source = pendingChangesSourceFor(new ConfigReader({ mesh: { gitops: { defaultRepoUrl: 'file:///etc/gitops.git' } } }))!;
     expect(await source.forService('payments', 'payment-service')).toEqual({

@@ -103,11 +103,13 @@ class RefusedPendingChanges implements PendingChangesSource {
 
 /**
  * The pending-changes source for `mesh.gitops.defaultRepoUrl`, with credentials from `integrations`,
- * each service's answer reused for `mesh.status.pendingChangesTtlMs` (default 60 s).
+ * each service's answer reused for `mesh.status.pendingChangesTtlMs`: by default 60 s on a Git host's API
+ * (its rate limit is the scaffolder's too), 5 s on a plain git remote (one ls-remote, no rate limit), so that
+ * the Mesh tab a change request's link opens already lists the change.
  */
 export function pendingChangesSourceFor(config: Config): PendingChangesSource | undefined {
   const source = uncachedSourceFor(config);
-  const ttlMs = config.getOptionalNumber('mesh.status.pendingChangesTtlMs') ?? 60_000;
+  const ttlMs = config.getOptionalNumber('mesh.status.pendingChangesTtlMs') ?? (source instanceof GitBranchPendingChanges ? 5_000 : 60_000);
   return source && ttlMs > 0 ? new CachedPendingChanges(source, ttlMs) : source;
 }
 

@@ -10,7 +10,7 @@ function StateMark({ drift }: { drift: ObjectDrift }) {
 }
 
 const columns: TableColumn<ObjectDrift>[] = [
-  { title: 'File', field: 'file', cellStyle: { whiteSpace: 'nowrap' } },
+  { title: 'File', field: 'file', cellStyle: { overflowWrap: 'anywhere' } },
   { title: 'Object', render: d => `${d.kind} ${d.namespace ? `${d.namespace}/` : ''}${d.name}` },
   { title: 'In the cluster', render: d => <StateMark drift={d} /> },
 ];

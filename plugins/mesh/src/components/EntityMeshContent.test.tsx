@@ -83,7 +83,7 @@ describe('the Mesh tab', () => {
       '1 of 1 pods ready',
     );
     expect(screen.getByText('ambient: ztunnel-4kx9p on node-1')).toBeInTheDocument();
-    expect(screen.getAllByText('inventory/inventory-service-waypoint')).toHaveLength(3);
+    expect(screen.getAllByText('waypoint inventory/inventory-service-waypoint')).toHaveLength(3);
     expect(screen.getByText(/inventory\/inventory-service-callers, enforced by waypoint/)).toBeInTheDocument();
     expect(screen.getByText(/inventory\/inventory-service-waypoint-only, enforced by ztunnel/)).toBeInTheDocument();
     expect(screen.queryByText(/Proxy versions/)).not.toBeInTheDocument();
@@ -98,7 +98,7 @@ describe('the Mesh tab', () => {
     await renderWith(payments, async () => status);
     const section = await screen.findByLabelText('right-sizing');
     expect(section).toHaveTextContent(
-      'over 7d the proxies of 4 pods used at most 0.05 CPU cores (95th percentile) and 60 MiB memory. Request 0.07 CPU cores and 75 MiB memory (limit 150 MiB) instead of 0.1 CPU cores and 128 MiB: saves 0.14 CPU cores and 212 MiB memory over the pods.',
+      'over 7d the proxies of 4 pods used at most 0.05 CPU cores (95th percentile) and 60 MiB memory. Request 0.065 CPU cores and 75 MiB memory (limit 150 MiB) instead of 0.1 CPU cores and 128 MiB: saves 0.14 CPU cores and 212 MiB memory over the pods.',
     );
     const href = screen.getByText('Open the right-sizing change request').closest('a')?.getAttribute('href') ?? '';
     expect(JSON.parse(decodeURIComponent(href.split('formData=')[1]))).toEqual({

@@ -50,7 +50,7 @@ export function EntityMeshContent() {
           <InfoCard title="Needs attention" subheader={isNotOnboarded(status) ? `${entity.metadata.name} is not on the mesh yet` : undefined}>
             {status.clusters.map(cluster => (
               <Box key={cluster.cluster} mb={1} aria-label={`attention in cluster ${cluster.cluster}`}>
-                {status.clusters.length > 1 && <Typography variant="subtitle2">Cluster {cluster.cluster}</Typography>}
+                {status.clusters.length > 1 && <Typography variant="subtitle2">In cluster {cluster.cluster}:</Typography>}
                 <AttentionList items={attentionItems(cluster, entityRef)} />
                 <Typography variant="body2" color="textSecondary">
                   {clusterStateInWords(cluster)}

@@ -42,18 +42,47 @@ function dataPlaneOf(pod: PodMeshStatus) {
 /** Long names wrap anywhere, so that no column is pushed off a 1024-pixel screen. */
 const wrap = { overflowWrap: 'anywhere', wordBreak: 'break-word' } as const;
 
-/** The pod table's columns; Version and Waypoint only when some pod has one. */
-function columnsFor(pods: PodMeshStatus[]): TableColumn<PodMeshStatus>[] {
-  return [
-    { title: 'Pod', field: 'name', cellStyle: { ...wrap, minWidth: 140 } },
-    ...(pods.some(p => p.version) ? [{ title: 'Version', field: 'version' } as TableColumn<PodMeshStatus>] : []),
-    { title: 'Data plane', render: dataPlaneOf, cellStyle: wrap },
-    ...(pods.some(p => p.ambient?.waypoint) ? [{ title: 'Waypoint', render: (pod: PodMeshStatus) => pod.ambient?.waypoint ?? '–', cellStyle: wrap }] : []),
-    { title: 'Ready', render: pod => <Readiness pod={pod} />, cellStyle: wrap },
-    { title: 'Config sync', render: pod => <SyncMark pod={pod} />, cellStyle: wrap },
-    { title: 'Restarts', field: 'restarts', type: 'numeric', cellStyle: { whiteSpace: 'nowrap' } },
-  ];
-}
+/** The pod table's four columns, each cell stacking what belongs together, so that nothing is cut at 1024 pixels. */
+const columns: TableColumn<PodMeshStatus>[] = [
+  {
+    title: 'Pod',
+    field: 'name',
+    cellStyle: { ...wrap, minWidth: 140 },
+    render: pod => (
+      <>
+        <div>{pod.name}</div>
+        {pod.version && <Typography variant="caption">version {pod.version}</Typography>}
+      </>
+    ),
+  },
+  {
+    title: 'Data plane',
+    cellStyle: wrap,
+    render: pod => (
+      <>
+        <div>{dataPlaneOf(pod)}</div>
+        {pod.ambient?.waypoint && <Typography variant="caption">waypoint {pod.ambient.waypoint}</Typography>}
+      </>
+    ),
+  },
+  {
+    title: 'Ready and in sync',
+    cellStyle: wrap,
+    render: pod => (
+      <>
+        <div>
+          <Readiness pod={pod} />
+        </div>
+        {pod.proxy?.sync && (
+          <div>
+            <SyncMark pod={pod} />
+          </div>
+        )}
+      </>
+    ),
+  },
+  { title: 'Restarts', field: 'restarts', type: 'numeric', cellStyle: { whiteSpace: 'nowrap' } },
+];
 
 const INJECTION: Record<NamespaceInjection['injection'], string> = {
   label: 'sidecar injection on (istio-injection=enabled)',
@@ -106,7 +135,7 @@ export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
       )}
       <Table<PodMeshStatus>
         options={{ paging: false, search: false, padding: 'dense', toolbar: false, tableLayout: 'auto' }}
-        columns={columnsFor(workloads.pods)}
+        columns={columns}
         data={workloads.pods}
       />
     </InfoCard>

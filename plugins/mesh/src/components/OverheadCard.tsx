@@ -6,12 +6,25 @@ import { cpu, memory, percent } from './format';
 import { savingInWords, DataPlaneComparisonView } from './DataPlaneComparisonView';
 import { rightSizingLink, useTemplateHref } from './templateLinks';
 
+/** Sidecar and app, one under the other, so that the table keeps three columns at any width. */
+function SidecarAndApp({ sidecar, app }: { sidecar?: { cpu?: number; memory?: number }; app?: { cpu?: number; memory?: number } }) {
+  if (!sidecar || !app) return <>–</>;
+  return (
+    <>
+      <div>
+        sidecar: {cpu(sidecar.cpu)}, {memory(sidecar.memory)}
+      </div>
+      <div>
+        app: {cpu(app.cpu)}, {memory(app.memory)}
+      </div>
+    </>
+  );
+}
+
 const columns: TableColumn<PodOverhead>[] = [
-  { title: 'Pod', field: 'name', cellStyle: { whiteSpace: 'nowrap' } },
-  { title: 'Sidecar requests', render: p => `${cpu(p.sidecar.requests.cpu)} / ${memory(p.sidecar.requests.memory)}` },
-  { title: 'App requests', render: p => `${cpu(p.app.requests.cpu)} / ${memory(p.app.requests.memory)}` },
-  { title: 'Sidecar used', render: p => (p.usage ? `${cpu(p.usage.sidecar.cpu)} / ${memory(p.usage.sidecar.memory)}` : '–') },
-  { title: 'App used', render: p => (p.usage ? `${cpu(p.usage.app.cpu)} / ${memory(p.usage.app.memory)}` : '–') },
+  { title: 'Pod', field: 'name', cellStyle: { overflowWrap: 'anywhere', minWidth: 120 } },
+  { title: 'Requested', render: p => <SidecarAndApp sidecar={p.sidecar.requests} app={p.app.requests} /> },
+  { title: 'Used', render: p => <SidecarAndApp sidecar={p.usage?.sidecar} app={p.usage?.app} /> },
 ];
 
 /** The sidecars' right-sizing in words, with the button to the change request when one is worth making. */
@@ -79,7 +92,11 @@ export function OverheadCard({ overhead, entityRef }: { overhead: OverheadStatus
       )}
       {overhead.rightSizing && <RightSizingView rightSizing={overhead.rightSizing} entityRef={entityRef} />}
       {overhead.dataPlanes && <DataPlaneComparisonView comparison={overhead.dataPlanes} marked="now" />}
-      <Table<PodOverhead> options={{ paging: false, search: false, padding: 'dense', toolbar: false }} columns={columns} data={overhead.pods} />
+      <Table<PodOverhead>
+        options={{ paging: false, search: false, padding: 'dense', toolbar: false, tableLayout: 'auto' }}
+        columns={columns}
+        data={overhead.pods}
+      />
     </InfoCard>
   );
 }

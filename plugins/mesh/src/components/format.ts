@@ -17,7 +17,8 @@ export function milliseconds(value: number | undefined): string {
 export function cpu(millicores: number | undefined): string {
   if (millicores === undefined) return '–';
   const cores = millicores / 1000;
-  let digits = 2;
+  // Under a core, to the millicore (0.065), as requests are written; above, to a tenth.
+  let digits = 3;
   if (Math.abs(cores) >= 10) digits = 0;
   else if (Math.abs(cores) >= 1) digits = 1;
   return `${Number(cores.toFixed(digits))} CPU ${Math.abs(cores) === 1 ? 'core' : 'cores'}`;

@@ -20,7 +20,9 @@ export function AttentionList({ items, limit, dense = false }: { items: Attentio
           <Box component="li" key={i} mb={dense ? 0.5 : 1.5} data-severity={item.severity}>
             <Typography variant="body2" component="div">
               <SeverityMark severity={item.severity}>
-                <strong>{LABEL[item.severity]}:</strong> {item.title}
+                <span>
+                  <strong>{LABEL[item.severity]}:</strong> {item.title}
+                </span>
               </SeverityMark>
             </Typography>
             {!dense && item.detail && (

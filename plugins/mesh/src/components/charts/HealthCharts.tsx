@@ -25,7 +25,7 @@ export function chartRows(series: VersionSeries[], metric: Metric, minutes: numb
   return [...rows.values()].sort((a, b) => a.time - b.time);
 }
 
-const clock = (time: number) => new Date(time * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (time: number) => new Date(time * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** One chart: a line per version over time, with its unit on the axis and its thresholds as labelled lines. */
 function Chart({

@@ -2,7 +2,7 @@ import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import { createContext, ReactNode, useContext, useState } from 'react';
+import { createContext, ReactNode, useContext, useId, useState } from 'react';
 
 /** The time ranges the charts offer, in minutes: the status keeps the last 30 minutes, one point a minute. */
 export const TIME_RANGES = [5, 15, 30] as const;
@@ -33,11 +33,12 @@ export function withinRange<T extends { time: number }>(points: T[], minutes: nu
 /** The time range picker the charts share. */
 export function TimeRangePicker() {
   const { minutes, setMinutes } = useTimeRange();
+  const labelId = `mesh-time-range-${useId()}`;
   return (
     <FormControl size="small" variant="outlined" style={{ minWidth: 160 }}>
-      <InputLabel id="mesh-time-range">Time range</InputLabel>
+      <InputLabel id={labelId}>Time range</InputLabel>
       <Select
-        labelId="mesh-time-range"
+        labelId={labelId}
         label="Time range"
         value={minutes}
         onChange={event => setMinutes(Number(event.target.value) as TimeRange)}

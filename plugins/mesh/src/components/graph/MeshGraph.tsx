@@ -63,24 +63,28 @@ export function MeshGraph({ label, nodes, edges }: { label: string; nodes: MeshG
         zoom="disabled"
         fit="contain"
         renderNode={({ node }) => <Node node={node} />}
-        renderEdge={({ edge }) => (
-          <path
-            d={`M${edge.points.map(p => `${p.x},${p.y}`).join('L')}`}
-            fill="none"
-            stroke={colours[edge.health]}
-            strokeWidth={2.5}
-            strokeDasharray={edge.seen ? undefined : '6 4'}
-            data-health={edge.health}
-          />
-        )}
-        renderLabel={({ edge }) => {
+        renderEdge={({ edge }) => {
+          // A custom edge draws its own label (the default edge's labels go with the default edge): centred on the arrow's middle.
+          const middle = edge.points[Math.floor(edge.points.length / 2)] ?? { x: 0, y: 0 };
           const text = `${edge.mtls ? '🔒 ' : ''}${edge.label ?? ''}`;
+          const width = text.length * 6.3 + 12;
           return (
-            <g data-testid="mesh-graph-edge-label" data-health={edge.health}>
-              <rect x={-4} y={-14} width={text.length * 6.3 + 8} height={20} rx={4} fill={theme.palette.background.paper} stroke={colours[edge.health]} />
-              <text fontSize={11} fill={theme.palette.text.primary}>
-                {text}
-              </text>
+            <g key={`${edge.from}-${edge.to}`} data-testid="mesh-graph-edge" data-health={edge.health}>
+              <path
+                d={`M${edge.points.map(p => `${p.x},${p.y}`).join('L')}`}
+                fill="none"
+                stroke={colours[edge.health]}
+                strokeWidth={2.5}
+                strokeDasharray={edge.seen ? undefined : '6 4'}
+              />
+              {edge.label && (
+                <g transform={`translate(${middle.x},${middle.y})`}>
+                  <rect x={-width / 2} y={-11} width={width} height={22} rx={4} fill={theme.palette.background.paper} stroke={colours[edge.health]} />
+                  <text textAnchor="middle" y={4} fontSize={11} fill={theme.palette.text.primary}>
+                    {text}
+                  </text>
+                </g>
+              )}
             </g>
           );
         }}

@@ -18,7 +18,7 @@ export const METRICS_WINDOW = '5m';
 
 /**
  * One cluster's fleet read of Prometheus, shared by every status request: at most one read per TTL
- * (fourteen queries, whatever the number of entities or concurrent requests), requests arriving while a read
+ * (fifteen queries, whatever the number of entities or concurrent requests), requests arriving while a read
  * runs wait for it (single flight), and a failed read is remembered for the TTL too, so that a Prometheus
  * that is down is not asked again by every request.
  */

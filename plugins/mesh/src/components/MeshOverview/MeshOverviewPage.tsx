@@ -21,8 +21,32 @@ function MeshTabLink({ row }: { row: OverviewRow }) {
 
 const HEALTH_MARK: Record<HealthState, Severity | 'ok'> = { failing: 'error', degraded: 'warning', unknown: 'info', healthy: 'ok', idle: 'info' };
 
-/** A component's health in colour and words: its state and its 5xx share. */
+/** What a component's proxies cost, one line each: the sidecars' requests, ambient against them, what right-sizing frees. */
+function CostCell({ row }: { row: OverviewRow }) {
+  const ambient = row.dataPlaneRequests && {
+    cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0),
+    memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0),
+  };
+  return (
+    <>
+      <div>
+        {row.sidecarCpuMillicores > 0
+          ? `sidecars: ${cpu(row.sidecarCpuMillicores)}, ${memory(row.sidecarMemoryBytes)} (${percent(row.sidecarCpuShare, 0)} of app CPU)`
+          : 'no sidecars'}
+      </div>
+      {ambient && <Typography variant="caption">ambient {savingInWords(ambient)}</Typography>}
+      {row.sidecarSaving && (
+        <Typography variant="caption" display="block">
+          right-sizing frees {cpu(row.sidecarSaving.cpu)}, {memory(row.sidecarSaving.memory)}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** A component's health in colour and words: its state and its 5xx share; why it could not be read. */
 function HealthCell({ row }: { row: OverviewRow }) {
+  if (row.problem) return <SeverityMark severity="error">{row.problem}</SeverityMark>;
   let words: string = row.health === 'idle' ? 'no requests' : row.health;
   if (row.errorShare !== undefined) words = `${row.health}, ${percent(row.errorShare, 1)} errors`;
   const mark = HEALTH_MARK[row.health];
@@ -49,7 +73,13 @@ const findingRank = (row: OverviewRow) => (row.worstFinding ? FINDING_LEVEL[row.
 const columns: TableColumn<OverviewRow>[] = [
   { title: 'Component', field: 'name', render: row => <MeshTabLink row={row} />, cellStyle: wrap },
   { title: 'Namespace', field: 'namespace', cellStyle: wrap },
-  { title: 'Health', field: 'health', customSort: (a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health], render: row => <HealthCell row={row} /> },
+  {
+    title: 'Health',
+    field: 'health',
+    cellStyle: { minWidth: 120 },
+    customSort: (a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health],
+    render: row => <HealthCell row={row} />,
+  },
   { title: 'On the mesh', field: 'injectedPods', customSort: (a, b) => Number(a.onboarded) - Number(b.onboarded), render: meshCell },
   {
     title: 'mTLS',
@@ -80,32 +110,12 @@ const columns: TableColumn<OverviewRow>[] = [
     render: row => (row.drifted > 0 ? <SeverityMark severity="warning">{row.drifted} not as in Git</SeverityMark> : 'none'),
   },
   {
-    title: 'Sidecar requests',
+    title: 'Cost',
     field: 'sidecarCpuMillicores',
     type: 'numeric',
-    render: row =>
-      row.sidecarCpuMillicores > 0
-        ? `${cpu(row.sidecarCpuMillicores)}, ${memory(row.sidecarMemoryBytes)} (${percent(row.sidecarCpuShare, 0)} of app CPU)`
-        : '–',
+    cellStyle: { minWidth: 160 },
+    render: row => <CostCell row={row} />,
   },
-  {
-    title: 'Ambient against sidecars',
-    render: row =>
-      row.dataPlaneRequests
-        ? savingInWords({
-            cpu: (row.dataPlaneRequests.sidecar.cpu ?? 0) - (row.dataPlaneRequests.ambient.cpu ?? 0),
-            memory: (row.dataPlaneRequests.sidecar.memory ?? 0) - (row.dataPlaneRequests.ambient.memory ?? 0),
-          })
-        : '–',
-  },
-  {
-    title: 'Right-sizing frees',
-    field: 'sidecarSaving',
-    type: 'numeric',
-    customSort: (a, b) => (a.sidecarSaving?.memory ?? 0) - (b.sidecarSaving?.memory ?? 0),
-    render: row => (row.sidecarSaving ? `${cpu(row.sidecarSaving.cpu)}, ${memory(row.sidecarSaving.memory)}` : '–'),
-  },
-  { title: 'Problem', field: 'problem', cellStyle: wrap },
 ];
 
 /** The most entities one summaries request asks about. */

@@ -103,45 +103,28 @@ export function HealthCharts({
   if (series.every(s => s.points.length < 2)) {
     return <Typography variant="body2">Too few points to draw yet: the charts need two minutes of traffic.</Typography>;
   }
+  const failing = theme.palette.error.main;
+  // The lines a 5xx chart draws: the service's error-rate thresholds, and the canary's highest 5xx share.
+  const errorLines = [
+    ...(thresholds ? [{ value: thresholds.degradedPercent, label: `degraded from ${thresholds.degradedPercent}%`, colour: theme.palette.warning.main }] : []),
+    ...(thresholds ? [{ value: thresholds.failingPercent, label: `failing from ${thresholds.failingPercent}%`, colour: failing }] : []),
+    ...(canary
+      ? [{ value: 100 - canary.minSuccessRate, label: `canary fails above ${Number((100 - canary.minSuccessRate).toFixed(2))}%`, colour: failing }]
+      : []),
+  ];
+  const latencyLines = canary ? [{ value: canary.maxP99Ms, label: `canary fails above ${canary.maxP99Ms} ms`, colour: failing }] : [];
+  const charts = [
+    { title: 'Requests', unit: 'req/s', metric: 'requestRate' as const, lines: [] },
+    { title: '5xx answers', unit: '%', metric: 'errorShare' as const, lines: errorLines },
+    { title: 'p99 latency', unit: 'ms', metric: 'p99' as const, lines: latencyLines },
+  ];
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} lg={stacked ? 12 : 4}>
-        <Chart title="Requests" unit="req/s" rows={chartRows(series, 'requestRate', minutes)} versions={versions} />
-      </Grid>
-      <Grid item xs={12} lg={stacked ? 12 : 4}>
-        <Chart
-          title="5xx answers"
-          unit="%"
-          rows={chartRows(series, 'errorShare', minutes)}
-          versions={versions}
-          thresholds={[
-            ...(thresholds
-              ? [
-                  { value: thresholds.degradedPercent, label: `degraded from ${thresholds.degradedPercent}%`, colour: theme.palette.warning.main },
-                  { value: thresholds.failingPercent, label: `failing from ${thresholds.failingPercent}%`, colour: theme.palette.error.main },
-                ]
-              : []),
-            ...(canary
-              ? [
-                  {
-                    value: 100 - canary.minSuccessRate,
-                    label: `canary fails above ${Number((100 - canary.minSuccessRate).toFixed(2))}%`,
-                    colour: theme.palette.error.main,
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Grid>
-      <Grid item xs={12} lg={stacked ? 12 : 4}>
-        <Chart
-          title="p99 latency"
-          unit="ms"
-          rows={chartRows(series, 'p99', minutes)}
-          versions={versions}
-          thresholds={canary ? [{ value: canary.maxP99Ms, label: `canary fails above ${canary.maxP99Ms} ms`, colour: theme.palette.error.main }] : []}
-        />
-      </Grid>
+      {charts.map(chart => (
+        <Grid item xs={12} lg={stacked ? 12 : 4} key={chart.metric}>
+          <Chart title={chart.title} unit={chart.unit} rows={chartRows(series, chart.metric, minutes)} versions={versions} thresholds={chart.lines} />
+        </Grid>
+      ))}
     </Grid>
   );
 }

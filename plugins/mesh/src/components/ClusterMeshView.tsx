@@ -10,9 +10,20 @@ import { InjectionCard } from './InjectionCard';
 import { OverheadCard } from './OverheadCard';
 import { SecurityCard } from './SecurityCard';
 import { TrafficCard } from './TrafficCard';
+import { StoredPolicy } from './useStoredPolicy';
 
 /** One cluster's part of the Mesh tab; a warning with the reason when the cluster could not be read. */
-export function ClusterMeshView({ status, entityRef, entityName }: { status: ClusterMeshStatus; entityRef?: string; entityName: string }) {
+export function ClusterMeshView({
+  status,
+  entityRef,
+  entityName,
+  stored,
+}: {
+  status: ClusterMeshStatus;
+  entityRef?: string;
+  entityName: string;
+  stored?: StoredPolicy;
+}) {
   if (status.error) {
     return (
       <WarningPanel
@@ -47,7 +58,7 @@ export function ClusterMeshView({ status, entityRef, entityName }: { status: Clu
         <SecurityCard security={status.security} entityRef={entityRef} onMesh={dataPlaneReach(status.workloads) !== 'none'} />
       </Grid>
       <Grid item xs={12} lg={6}>
-        <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} />
+        <TrafficCard traffic={status.traffic} health={status.health} entityRef={entityRef} stored={stored} />
       </Grid>
       <Grid item xs={12}>
         <OverheadCard overhead={status.overhead} entityRef={entityRef} />

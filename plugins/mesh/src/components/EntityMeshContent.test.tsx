@@ -185,6 +185,17 @@ describe('the Mesh tab', () => {
     expect(screen.queryByLabelText('canary outside git')).toBeNull();
   });
 
+  it('asks what Git holds once for the tab, however many clusters run the canary', async () => {
+    const status = paymentStatus();
+    status.clusters.push(demoClusterStatus('dr', 'payments', 'payment-service'));
+    for (const cluster of status.clusters) cluster.traffic.canary!.analysis = failingCanary();
+    const stored = 'service:\n  name: payment-service\ncanary:\n  stableVersion: v1\n  canaryVersion: v2\n  canaryWeight: 10\n';
+    const asked = mergedFilesAnswered;
+    await renderWith(payments, async () => status, <EntityMeshContent />, true, stored);
+    await waitFor(() => expect(screen.getAllByText(/Roll back: open the change request/)).toHaveLength(2));
+    expect(mergedFilesAnswered - asked).toBe(1);
+  });
+
   it('shows what policies in dry run would deny with the button that enforces them, and callers seen against callers allowed', async () => {
     const status = paymentStatus();
     status.clusters[0].security.dryRun = { policies: ['payments/payment-service-allow-callers'], window: '5m', deniedPerSecond: 0.5 };

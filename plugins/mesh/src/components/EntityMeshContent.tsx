@@ -12,6 +12,7 @@ import { AttentionList } from './attention/AttentionList';
 import { TimeRangeProvider } from './charts/timeRange';
 import { clusterStateInWords } from './stateInWords';
 import { useEntityMeshStatus } from './useEntityMeshStatus';
+import { useStoredPolicy } from './useStoredPolicy';
 
 /** True when no cluster that answered has an injected or ambient pod: the service is not on the mesh yet. */
 export function isNotOnboarded(status: EntityMeshStatus): boolean {
@@ -23,6 +24,8 @@ export function isNotOnboarded(status: EntityMeshStatus): boolean {
 export function EntityMeshContent() {
   const { entity, value: status, loading, error, retry } = useEntityMeshStatus();
   const templateHref = useTemplateHref();
+  // What Git holds, asked once for the whole tab, and only when a cluster runs a canary (the Traffic cards compare the two).
+  const stored = useStoredPolicy(status?.clusters.some(cluster => cluster.traffic.canary) ? stringifyEntityRef(entity) : undefined);
   if (loading && !status) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="The mesh status could not be loaded" defaultExpanded={false} />;
   if (!status) return null;
@@ -65,7 +68,7 @@ export function EntityMeshContent() {
             <Typography variant="h5" gutterBottom>
               Cluster {cluster.cluster}
             </Typography>
-            <ClusterMeshView status={cluster} entityRef={entityRef} entityName={entity.metadata.title ?? entity.metadata.name} />
+            <ClusterMeshView status={cluster} entityRef={entityRef} entityName={entity.metadata.title ?? entity.metadata.name} stored={stored} />
           </Grid>
         ))}
         <Grid item xs={12}>

@@ -7,10 +7,10 @@ import { HealthCharts } from './charts/HealthCharts';
 import { TimeRangePicker } from './charts/timeRange';
 import { CanarySplitBar } from './CanarySplitBar';
 import { adoptCanaryLink, onboardingLinkFor, useTemplateHref } from './templateLinks';
-import { useStoredPolicy } from './useStoredPolicy';
+import { StoredPolicy } from './useStoredPolicy';
 
 /** Why a running canary is not in Git: no policy at all, or a policy without a canary; undefined when Git holds it or is unknown. */
-function canaryOutsideGit(stored: ReturnType<typeof useStoredPolicy>): 'none' | 'no-canary' | undefined {
+function canaryOutsideGit(stored: StoredPolicy | undefined): 'none' | 'no-canary' | undefined {
   if (stored === 'none') return 'none';
   return stored && !stored.policy.canary ? 'no-canary' : undefined;
 }
@@ -40,9 +40,19 @@ function CanaryOutsideGit({ canary, entityRef, stored }: { canary: CanaryStatus;
 }
 
 /** Routes of the entity's hosts, the canary split with per-version health, and the canary judged against its thresholds. */
-export function TrafficCard({ traffic, health, entityRef }: { traffic: TrafficStatus; health: HealthStatus; entityRef?: string }) {
-  const stored = useStoredPolicy(traffic.canary ? entityRef : undefined);
-  const outsideGit = canaryOutsideGit(stored);
+export function TrafficCard({
+  traffic,
+  health,
+  entityRef,
+  stored,
+}: {
+  traffic: TrafficStatus;
+  health: HealthStatus;
+  entityRef?: string;
+  /** What Git holds for the entity, asked once for the whole tab (undefined while unknown). */
+  stored?: StoredPolicy;
+}) {
+  const outsideGit = traffic.canary ? canaryOutsideGit(stored) : undefined;
   return (
     <InfoCard title="Traffic">
       <Typography variant="subtitle2">Canary</Typography>

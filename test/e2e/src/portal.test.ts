@@ -235,7 +235,7 @@ describe('the Meshport portal in a real browser', () => {
     page.evaluate(() => {
       const problems: string[] = [];
       if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
-      document.querySelectorAll('main table').forEach(table => {
+      document.querySelectorAll('table').forEach(table => {
         const card = table.closest('.MuiCard-root, .MuiPaper-root') ?? table.parentElement!;
         const scroller = table.parentElement!;
         const headers = [...table.querySelectorAll('th')].map(th => th.textContent?.trim()).filter(Boolean);
@@ -309,7 +309,7 @@ describe('the Meshport portal in a real browser', () => {
       const headers = (await page.getByRole('columnheader').allInnerTexts()).map(h => h.trim().toLowerCase());
       expect(headers).toEqual(expect.arrayContaining(['health', 'findings', 'drift']));
       // Each row's one link is its component's name (a long name may wrap at its hyphen).
-      const names = (await page.locator('main table tbody tr a').allInnerTexts()).map(name => name.replace(/\s+/g, ''));
+      const names = (await page.locator('table tbody tr a').allInnerTexts()).map(name => name.replace(/\s+/g, ''));
       const order = ['payment-service', 'user-service'].map(name => names.indexOf(name));
       expect(order).not.toContain(-1);
       // With Prometheus, payment-service (degraded) comes before the services with no requests; order-service's drift is in its row.

@@ -102,10 +102,10 @@ describe('the mesh overview', () => {
     );
     // Health, findings and drift have their columns; without Prometheus, health is unknown and no call is drawn.
     const headers = screen.getAllByRole('columnheader').map(h => h.textContent);
-    expect(headers).toEqual(expect.arrayContaining(['Health', 'On the mesh', 'mTLS', 'Findings', 'Drift']));
+    expect(headers).toEqual(expect.arrayContaining(['Component', 'Health', 'On the mesh', 'Findings', 'Drift', 'Cost']));
     expect(screen.getByText(/No calls between namespaces were measured/)).toBeInTheDocument();
     expect(screen.getByText('not on the mesh (2 pods)')).toBeInTheDocument();
-    expect(screen.getByText('none: no proxy')).toBeInTheDocument();
+    expect(screen.getByText('mTLS: none: no proxy')).toBeInTheDocument();
     expect(screen.getByText('payment-service').closest('a')).toHaveAttribute('href', '/catalog/default/component/payment-service/mesh');
     expect(screen.getByText('clusters not read: demo: timeout')).toBeInTheDocument();
     expect(asked).toEqual([['component:default/payment-service', 'component:default/order-service', 'component:default/user-service']]);

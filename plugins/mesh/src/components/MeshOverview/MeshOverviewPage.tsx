@@ -56,6 +56,12 @@ function HealthCell({ row }: { row: OverviewRow }) {
 /** Nothing was read of it: a cluster that did not answer says nothing about its pods. */
 const unread = (row: OverviewRow) => Boolean(row.problem) && row.totalPods === 0;
 
+function mtlsCell(row: OverviewRow): string {
+  if (unread(row)) return 'unknown';
+  if (!row.onboarded) return 'none: no proxy';
+  return row.strictMtls ? 'STRICT' : 'not strict everywhere';
+}
+
 function meshCell(row: OverviewRow): string {
   if (unread(row)) return 'unknown';
   if (!row.onboarded) return `not on the mesh (${row.totalPods} pods)`;
@@ -71,24 +77,38 @@ const FINDING_LEVEL: Record<Finding['level'], number> = { error: 0, warning: 1, 
 const findingRank = (row: OverviewRow) => (row.worstFinding ? FINDING_LEVEL[row.worstFinding.level] * 1000 - row.findingCount : 4000);
 
 const columns: TableColumn<OverviewRow>[] = [
-  { title: 'Component', field: 'name', render: row => <MeshTabLink row={row} />, cellStyle: wrap },
-  { title: 'Namespace', field: 'namespace', cellStyle: wrap },
+  {
+    title: 'Component',
+    field: 'name',
+    cellStyle: wrap,
+    render: row => (
+      <>
+        <MeshTabLink row={row} />
+        {row.namespace && (
+          <Typography variant="caption" display="block">
+            namespace {row.namespace}
+          </Typography>
+        )}
+      </>
+    ),
+  },
   {
     title: 'Health',
     field: 'health',
-    cellStyle: { minWidth: 120 },
+    cellStyle: { minWidth: 100 },
     customSort: (a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health],
     render: row => <HealthCell row={row} />,
   },
-  { title: 'On the mesh', field: 'injectedPods', customSort: (a, b) => Number(a.onboarded) - Number(b.onboarded), render: meshCell },
   {
-    title: 'mTLS',
-    field: 'strictMtls',
-    render: row => {
-      if (unread(row)) return 'unknown';
-      if (!row.onboarded) return 'none: no proxy';
-      return row.strictMtls ? 'STRICT' : 'not strict everywhere';
-    },
+    title: 'On the mesh',
+    field: 'injectedPods',
+    customSort: (a, b) => Number(a.onboarded) - Number(b.onboarded) || Number(a.strictMtls) - Number(b.strictMtls),
+    render: row => (
+      <>
+        <div>{meshCell(row)}</div>
+        <Typography variant="caption">mTLS: {mtlsCell(row)}</Typography>
+      </>
+    ),
   },
   {
     title: 'Findings',
@@ -113,7 +133,7 @@ const columns: TableColumn<OverviewRow>[] = [
     title: 'Cost',
     field: 'sidecarCpuMillicores',
     type: 'numeric',
-    cellStyle: { minWidth: 160 },
+    cellStyle: { minWidth: 120 },
     render: row => <CostCell row={row} />,
   },
 ];

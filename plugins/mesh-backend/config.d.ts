@@ -106,6 +106,10 @@ export interface Config {
       entityCacheTtlMs?: number;
       /** Objects per list page (`limit`). Default 500. */
       pageSize?: number;
+      /** How long a cluster's credential (from its authProvider's strategy) is used before it is asked for again. Default 300000. */
+      credentialTtlMs?: number;
+      /** How often the cluster locators (catalog clusters come and go) are asked again. Default 60000. */
+      clusterRefreshIntervalMs?: number;
       /**
        * Clusters (by name) whose http: URL may carry their service account token in clear, e.g. a test
        * cluster on the loopback interface. Any other http: cluster with a token is refused at start-up.

@@ -1,7 +1,9 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import type { AuthenticationStrategy, KubernetesClusterSupplierFactory, KubernetesClustersSupplier } from '@backstage/plugin-kubernetes-node';
 import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
-import { CatalogClaimants } from '@meshport/plugin-mesh-node';
+import { CatalogClaimants, meshClustersExtensionPoint } from '@meshport/plugin-mesh-node';
+import { dispatchingStrategy, kubernetesPluginAuthStrategies, kubernetesPluginClusterSupplier } from './cluster/kubernetesPluginParts';
 import { createRouter } from './service/router';
 import { buildStatusService } from './status/buildStatusService';
 
@@ -13,6 +15,18 @@ import { buildStatusService } from './status/buildStatusService';
 export const meshPlugin = createBackendPlugin({
   pluginId: 'mesh',
   register(env) {
+    let addedSupplier: KubernetesClustersSupplier | KubernetesClusterSupplierFactory | undefined;
+    const addedStrategies = new Map<string, AuthenticationStrategy>();
+    env.registerExtensionPoint(meshClustersExtensionPoint, {
+      addClusterSupplier(supplier) {
+        if (addedSupplier) throw new Error('a cluster supplier was already added to the mesh status backend');
+        addedSupplier = supplier;
+      },
+      addAuthStrategy(key, strategy) {
+        if (addedStrategies.has(key)) throw new Error(`an authentication strategy for "${key}" was already added to the mesh status backend`);
+        addedStrategies.set(key, strategy);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -27,8 +41,19 @@ export const meshPlugin = createBackendPlugin({
       },
       async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, auth }) {
         permissionsRegistry.addPermissions([meshEntityStatusReadPermission]);
-        const status = buildStatusService(config, logger, new CatalogClaimants(catalog, auth));
-        status.start();
+        const authStrategy = dispatchingStrategy(new Map([...kubernetesPluginAuthStrategies(config, logger), ...addedStrategies]));
+        const located = config.has('kubernetes.clusterLocatorMethods');
+        const getDefault = async () => kubernetesPluginClusterSupplier({ config, catalog, auth, logger, authStrategy });
+        const supplier =
+          typeof addedSupplier === 'function' ? await addedSupplier({ getDefault }) : addedSupplier ?? (located ? await getDefault() : undefined);
+        const status = buildStatusService(
+          config,
+          logger,
+          { supplier, authStrategy, credentials: () => auth.getOwnServiceCredentials() },
+          new CatalogClaimants(catalog, auth),
+        );
+        // The catalog locator reads the catalog, which answers once the backend is up.
+        lifecycle.addStartupHook(() => status.start());
         lifecycle.addShutdownHook(() => status.stop());
         const entityCacheTtlMs = config.getOptionalNumber('mesh.status.entityCacheTtlMs') ?? 5000;
         httpRouter.use(await createRouter({ httpAuth, permissions, catalog, status, entityCacheTtlMs }));

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { type MeshClustersExtensionPoint, meshClustersExtensionPoint } from './clusters/meshClustersExtensionPoint';
 export { ensureFolder, hasGitMetadata, removeFileSafely, writeFileSafely } from './files/workspaceFiles';
 export { changeBranchName } from './gitops/branchName';
 export { type ChangeRequest, type ChangeRequestDetails, type GitOpsProvider, RateLimitedError } from './gitops/changeRequests';

@@ -16,6 +16,7 @@ export type { FinishedTask } from './scaffolder';
 export { runMeshport } from './meshportCli';
 export * from './scm';
 export { KubeApiTestServer } from './kube/kubeApiServer';
+export { eksTokenProblem } from './kube/eksToken';
 export type { KubeFault } from './kube/kubeApiServer';
 export { demoClusterLists, demoClusterObjects, demoIstiodSyncz, writeDemoSnapshot } from './demo';
 export { DEMO_MERGED_FOLDER, DEMO_SCOPE_NOT_APPLIED } from './kube/demoGitops';

@@ -1,5 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 import { ClusterError } from '@meshport/plugin-mesh-common';
+import { ClusterCredentialError } from './clusterConnection';
 
 /** An answer from the API server that was not a success, with its HTTP status and Status message. */
 export class KubernetesRequestError extends CustomErrorBase {
@@ -17,8 +18,9 @@ export class RequestTimeoutError extends CustomErrorBase {
 
 /** Any failure in words for the cluster's error entry; never echoes credentials or request headers. */
 export function clusterErrorOf(error: unknown): ClusterError {
+  if (error instanceof ClusterCredentialError) return { reason: 'unauthorized', message: error.message };
   if (error instanceof KubernetesRequestError) {
-    if (error.statusCode === 401) return { reason: 'unauthorized', message: 'the API server refused the service account token (401)' };
+    if (error.statusCode === 401) return { reason: 'unauthorized', message: "the API server refused the backend's credential (401)" };
     if (error.statusCode === 403) return { reason: 'forbidden', message: `the service account may not read these objects (403): ${error.statusMessage}` };
     if (error.statusCode >= 500) return { reason: 'server-error', message: `the API server failed (${error.statusCode}): ${error.statusMessage}` };
     if (error.statusCode === 404)

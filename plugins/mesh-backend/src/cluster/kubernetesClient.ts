@@ -1,6 +1,5 @@
 import { KubeConfig, Watch } from '@kubernetes/client-node';
 import fetch from 'node-fetch';
-import { KubernetesClusterConfig } from './clusterConfig';
 import { KubernetesRequestError, RequestTimeoutError } from './clusterErrors';
 
 /** Where a kind is served. */
@@ -21,21 +20,10 @@ export type WatchEvent =
   | { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK'; object: Record<string, any> }
   | { type: 'ERROR'; object: { code?: number; message?: string } };
 
-/** A KubeConfig for one cluster: bearer token and CA from config, or the pod's own service account. */
-export function kubeConfigFor(cluster: KubernetesClusterConfig): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  if (cluster.inCluster) {
-    kubeConfig.loadFromCluster();
-    return kubeConfig;
-  }
-  kubeConfig.loadFromOptions({
-    // client-node refuses plain http unless told to skip TLS checks, which do not apply to it (kubectl proxy).
-    clusters: [{ name: cluster.name, server: cluster.url, caData: cluster.caData, skipTLSVerify: cluster.skipTLSVerify || cluster.url.startsWith('http:') }],
-    users: [{ name: 'meshport', token: cluster.serviceAccountToken }],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: 'meshport' }],
-    currentContext: cluster.name,
-  });
-  return kubeConfig;
+/** Where the client gets a KubeConfig with a current credential, and drops it when the API server refuses it. */
+export interface KubeConfigSource {
+  kubeConfig(): Promise<KubeConfig>;
+  forget(): void;
 }
 
 /**
@@ -43,10 +31,12 @@ export function kubeConfigFor(cluster: KubernetesClusterConfig): KubeConfig {
  * its Watch: a paginated list and a watch from a resourceVersion.
  */
 export class KubernetesClient {
-  private readonly watcher: Watch;
+  constructor(private readonly connection: KubeConfigSource, private readonly requestTimeoutMs: number) {}
 
-  constructor(private readonly kubeConfig: KubeConfig, private readonly requestTimeoutMs: number) {
-    this.watcher = new Watch(kubeConfig);
+  /** A refused credential (401) is dropped, so that the next attempt asks its strategy for a new one. */
+  private refused(error: unknown): unknown {
+    if (error instanceof KubernetesRequestError && error.statusCode === 401) this.connection.forget();
+    return error;
   }
 
   /** One page of a cluster-wide list. */
@@ -57,10 +47,10 @@ export class KubernetesClient {
 
   /** A GET of a path of the API server (a service proxy's among them), its JSON answer; a KubernetesRequestError when it fails. */
   async getJson(path: string, params: Record<string, string> = {}): Promise<any> {
-    const server = this.kubeConfig.getCurrentCluster()?.server;
-    const url = new URL(`${server}${path}`);
+    const kubeConfig = await this.connection.kubeConfig();
+    const url = new URL(`${kubeConfig.getCurrentCluster()?.server}${path}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-    const options = await this.kubeConfig.applyToFetchOptions({});
+    const options = await kubeConfig.applyToFetchOptions({});
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RequestTimeoutError(this.requestTimeoutMs)), this.requestTimeoutMs);
@@ -68,7 +58,7 @@ export class KubernetesClient {
     try {
       const response = await Promise.race([fetch(url.toString(), { ...options, method: 'GET' } as any), timeout]);
       const body: any = await Promise.race([response.json().catch(() => ({})), timeout]);
-      if (!response.ok) throw new KubernetesRequestError(response.status, String(body?.message ?? response.statusText));
+      if (!response.ok) throw this.refused(new KubernetesRequestError(response.status, String(body?.message ?? response.statusText)));
       return body;
     } finally {
       clearTimeout(timer);
@@ -91,12 +81,13 @@ export class KubernetesClient {
       settled = true;
       done(error);
     };
+    const watcher = new Watch(await this.connection.kubeConfig());
     let timer: NodeJS.Timeout | undefined;
-    const started = this.watcher.watch(
+    const started = watcher.watch(
       resource.path,
       { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 300 },
       (type, object) => onEvent({ type, object } as WatchEvent),
-      (error: any) => finish(error?.statusCode ? new KubernetesRequestError(error.statusCode, error.message) : error),
+      (error: any) => finish(error?.statusCode ? this.refused(new KubernetesRequestError(error.statusCode, error.message)) : error),
     );
     const timedOut = new Promise<undefined>(resolve => {
       timer = setTimeout(() => resolve(undefined), this.requestTimeoutMs);

@@ -12,8 +12,8 @@ import {
 import { TtlCache } from '../cache/ttlCache';
 import { clusterErrorOf } from './clusterErrors';
 import { ClusterSource } from './clusterSource';
-import { KubernetesClusterConfig } from './clusterConfig';
-import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
+import { ClusterConnection } from './clusterConnection';
+import { KubernetesClient } from './kubernetesClient';
 import { ReflectedResource, ReflectorOptions, ResourceReflector } from './resourceReflector';
 import { SharedValues } from './sharedValues';
 
@@ -51,18 +51,18 @@ export class LiveClusterSource implements ClusterSource {
   private readonly client: KubernetesClient;
   private readonly syncReads?: TtlCache<'syncz', ProxySyncView>;
 
-  constructor(cluster: KubernetesClusterConfig, logger: LoggerService, private readonly options: LiveClusterOptions) {
-    this.name = cluster.name;
+  constructor(connection: ClusterConnection, logger: LoggerService, private readonly options: LiveClusterOptions) {
+    this.name = connection.details.name;
     const resources = liveResources(options.rootNamespace);
     // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
     // Held completely: every kind but the ConfigMaps, read in the root namespace only (analyzers that need every ConfigMap do not run).
     this.store = new ClusterObjectStore(
       MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind),
     );
-    const client = new KubernetesClient(kubeConfigFor(cluster), options.requestTimeoutMs);
+    const client = new KubernetesClient(connection, options.requestTimeoutMs);
     this.client = client;
     if (options.istiodDebug) this.syncReads = new TtlCache(options.istiodDebug.ttlMs);
-    this.logger = logger.child({ cluster: cluster.name });
+    this.logger = logger.child({ cluster: this.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
     const shared = new SharedValues();
     this.reflectors = resources.map(resource => new ResourceReflector(client, resource, this.store, this.logger, options, shared));

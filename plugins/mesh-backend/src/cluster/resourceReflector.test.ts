@@ -1,7 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ClusterObjectStore } from '@meshport/plugin-mesh-common';
 import { KubeApiTestServer } from '@meshport/test-harness';
-import { KubernetesClient, kubeConfigFor } from './kubernetesClient';
+import { ConfigReader } from '@backstage/config';
+import { ClusterConnection } from './clusterConnection';
+import { KubernetesClient } from './kubernetesClient';
+import { dispatchingStrategy, kubernetesPluginAuthStrategies } from './kubernetesPluginParts';
 import { ReflectedResource, ResourceReflector } from './resourceReflector';
 
 const TOKEN = 'reflector-test-token';
@@ -33,7 +36,14 @@ describe('ResourceReflector, through client-node against the Kubernetes API test
   const reflect = (resource: ReflectedResource) => {
     const store = new ClusterObjectStore();
     const logger = mockServices.logger.mock();
-    const client = new KubernetesClient(kubeConfigFor({ name: 'test', url: kube.url, serviceAccountToken: TOKEN, skipTLSVerify: false }), 5000);
+    const details = { name: 'test', url: kube.url, authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount', serviceAccountToken: TOKEN } };
+    const client = new KubernetesClient(
+      new ClusterConnection(details, dispatchingStrategy(kubernetesPluginAuthStrategies(new ConfigReader({}), logger)), {
+        credentialTtlMs: 60_000,
+        allowInsecureHttp: true,
+      }),
+      5000,
+    );
     const reflector = new ResourceReflector(client, resource, store, logger, { pageSize: 2, initialBackoffMs: 20, maxBackoffMs: 200 });
     running.push(reflector);
     reflector.start();

@@ -1,4 +1,5 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { BackstageCredentials, LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import type { AuthenticationStrategy, ClusterDetails, KubernetesClustersSupplier } from '@backstage/plugin-kubernetes-node';
 import { FolderClaims } from './folderOwner';
 import { InputError } from '@backstage/errors';
 import {
@@ -8,15 +9,17 @@ import {
   DEFAULT_RIGHT_SIZING,
   RightSizingRule,
 } from '@meshport/plugin-mesh-common';
-import { readMeshClusters } from '../cluster/clusterConfig';
-import { ClusterSource } from '../cluster/clusterSource';
+import { MeshClusterSettings, readMeshClusterSettings } from '../cluster/clusterConfig';
+import { ClusterConnection } from '../cluster/clusterConnection';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
 import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
 import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PrometheusClient } from '../metrics/prometheusClient';
 import { desiredStateSourceFor } from '../desired/desiredState';
 import { pendingChangesSourceFor } from '../pending/pendingChanges';
+import { ClusterFleet, ClusterSet, fixedClusters } from './clusterFleet';
 import { EntityStatusService } from './entityStatusService';
+import { StatusCluster } from './statusCluster';
 
 /** The right-sizing rule and history TTL from `mesh.rightSizing`, Meshport's defaults for what it leaves out. */
 function readRightSizing(config: RootConfigService): { rule: RightSizingRule; ttlMs: number } {
@@ -55,41 +58,73 @@ function readCanaryThresholds(config: RootConfigService): CanaryThresholds {
   };
 }
 
-/** The status service for the clusters in config: live ones kept warm by list+watch, snapshots read once. */
-export function buildStatusService(config: RootConfigService, logger: LoggerService, folderClaims?: FolderClaims): EntityStatusService {
+/** Where the status's clusters and their credentials come from: the Kubernetes plugin's pieces, or an installation's own. */
+export interface StatusClusterInputs {
+  /** The clusters of `kubernetes.clusterLocatorMethods` or of the extension point; none configured, none. */
+  supplier?: KubernetesClustersSupplier;
+  /** Credentials by each cluster's `authProvider`. */
+  authStrategy: AuthenticationStrategy;
+  /** The backend's own credentials, which the supplier reads the catalog with. */
+  credentials: () => Promise<BackstageCredentials>;
+}
+
+/** The clusters to read: the supplier's, watched by list+watch and asked again over time, and the snapshot or the pod's own cluster. */
+function clusterSetFor(config: RootConfigService, logger: LoggerService, inputs: StatusClusterInputs, settings: MeshClusterSettings): ClusterSet {
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
   const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const metricsTtlMs = config.getOptionalNumber('mesh.status.metricsTtlMs') ?? 15_000;
+  const credentialTtlMs = config.getOptionalNumber('mesh.status.credentialTtlMs') ?? 300_000;
   const rightSizing = readRightSizing(config);
   const canaryThresholds = readCanaryThresholds(config);
-  const clusters = readMeshClusters(config).map(cluster => {
-    const source: ClusterSource = cluster.kubernetes
-      ? new LiveClusterSource(cluster.kubernetes, logger, {
-          requestTimeoutMs,
-          syncWaitMs,
-          pageSize: config.getOptionalNumber('mesh.status.pageSize') ?? 500,
-          initialBackoffMs: Math.min(500, maxBackoffMs),
-          maxBackoffMs,
-          rootNamespace,
-          istiodDebug: {
-            service: config.getOptionalString('mesh.status.istiodDebug.service') ?? 'istiod',
-            port: config.getOptionalNumber('mesh.status.istiodDebug.port') ?? 15014,
-            ttlMs: metricsTtlMs,
-          },
-        })
-      : new SnapshotClusterSource(cluster.name, cluster.snapshotDirectory!);
-    return {
-      source,
-      metrics: cluster.prometheus
-        ? new FleetMetricsCache(new PrometheusClient(cluster.prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds)
-        : undefined,
-    };
+  const metricsOf = (name: string) => {
+    const prometheus = settings.prometheus.get(name);
+    return prometheus ? new FleetMetricsCache(new PrometheusClient(prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds) : undefined;
+  };
+  const live = (details: ClusterDetails): StatusCluster => {
+    const connection = new ClusterConnection(details, inputs.authStrategy, {
+      credentialTtlMs,
+      allowInsecureHttp: settings.allowInsecureHttp.has(details.name),
+    });
+    const source = new LiveClusterSource(connection, logger, {
+      requestTimeoutMs,
+      syncWaitMs,
+      pageSize: config.getOptionalNumber('mesh.status.pageSize') ?? 500,
+      initialBackoffMs: Math.min(500, maxBackoffMs),
+      maxBackoffMs,
+      rootNamespace,
+      istiodDebug: {
+        service: config.getOptionalString('mesh.status.istiodDebug.service') ?? 'istiod',
+        port: config.getOptionalNumber('mesh.status.istiodDebug.port') ?? 15014,
+        ttlMs: metricsTtlMs,
+      },
+    });
+    logger.info(
+      `mesh status reads cluster ${details.name} (authProvider ${connection.authProvider}${settings.prometheus.has(details.name) ? ', with Prometheus' : ''})`,
+    );
+    return { source, metrics: metricsOf(details.name) };
+  };
+  const fixed: StatusCluster[] = [];
+  if (settings.snapshot)
+    fixed.push({ source: new SnapshotClusterSource(settings.snapshot.name, settings.snapshot.directory), metrics: metricsOf(settings.snapshot.name) });
+  if (settings.inCluster) fixed.push(live(settings.inCluster));
+  if (!inputs.supplier) return fixedClusters(fixed);
+  return new ClusterFleet(inputs.supplier, fixed, live, inputs.credentials, logger, {
+    refreshIntervalMs: config.getOptionalNumber('mesh.status.clusterRefreshIntervalMs') ?? 60_000,
+    firstReadWaitMs: syncWaitMs,
   });
-  logger.info(
-    `mesh status reads ${clusters.length} cluster(s): ${clusters.map(c => `${c.source.name}${c.metrics ? ' (with Prometheus)' : ''}`).join(', ') || 'none'}`,
-  );
+}
+
+/** The status service for the configured clusters: live ones kept warm by list+watch, snapshots read once. */
+export function buildStatusService(
+  config: RootConfigService,
+  logger: LoggerService,
+  inputs: StatusClusterInputs,
+  folderClaims?: FolderClaims,
+): EntityStatusService {
+  const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
+  const clusters = clusterSetFor(config, logger, inputs, readMeshClusterSettings(config));
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;
   const healthThresholds = {
     degradedPercent: config.getOptionalNumber('mesh.health.errorRate.degradedPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.degradedPercent,

@@ -6,6 +6,7 @@ import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
 import { createBareRepository } from '@meshport/test-harness';
 import { GitDesiredState } from '../desired/desiredState';
 import { PendingChangesSource } from '../pending/pendingChanges';
+import { fixedClusters } from './clusterFleet';
 import { EntityStatusService } from './entityStatusService';
 
 /** A pending-changes source that records what it was asked. */
@@ -19,7 +20,7 @@ class RecordingPendingChanges implements PendingChangesSource {
 
 describe('EntityStatusService and entity annotations', () => {
   const pending = new RecordingPendingChanges();
-  const service = new EntityStatusService([], 'istio-system', mockServices.logger.mock(), pending);
+  const service = new EntityStatusService(fixedClusters([]), 'istio-system', mockServices.logger.mock(), pending);
 
   it('says why a kubernetes-id that is no DNS label has no change branch, and asks no Git host', async () => {
     const status = await service.statusOf({
@@ -79,7 +80,7 @@ describe('EntityStatusService and the GitOps folder an entity owns', () => {
     },
   };
   const pending = new RecordingPendingChanges();
-  const service = new EntityStatusService([], 'istio-system', mockServices.logger.mock(), pending, 5000, undefined, desired, claims);
+  const service = new EntityStatusService(fixedClusters([]), 'istio-system', mockServices.logger.mock(), pending, 5000, undefined, desired, claims);
   const entity = (name: string, namespace: string, id: string, owners: string[]) => ({
     ref: `component:default/${name}`,
     annotations: { 'backstage.io/kubernetes-id': id, 'backstage.io/kubernetes-namespace': namespace },

@@ -21,19 +21,13 @@ import {
   metricsTargetOf,
   PendingChangesStatus,
 } from '@meshport/plugin-mesh-common';
-import { ClusterSource } from '../cluster/clusterSource';
 import { DesiredStateSource } from '../desired/desiredState';
 import { readEntityMetrics } from '../metrics/entityMetrics';
-import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
 import { PendingChangesSource } from '../pending/pendingChanges';
+import { ClusterSource } from '../cluster/clusterSource';
+import { ClusterSet } from './clusterFleet';
 import { FolderClaims, FolderOwner } from './folderOwner';
-
-/** A cluster with its Prometheus, if any. */
-export interface StatusCluster {
-  source: ClusterSource;
-  /** The cluster's Prometheus, read once per TTL for every entity. */
-  metrics?: FleetMetricsCache;
-}
+import { StatusCluster } from './statusCluster';
 
 /** The part of a catalog entity the status reads. */
 export interface StatusEntity {
@@ -84,7 +78,7 @@ export class EntityStatusService {
   private readonly folderOwner: FolderOwner;
 
   constructor(
-    private readonly clusters: StatusCluster[],
+    private readonly clusters: ClusterSet,
     private readonly rootNamespace: string,
     private readonly logger: LoggerService,
     private readonly pendingChanges?: PendingChangesSource,
@@ -112,11 +106,11 @@ export class EntityStatusService {
   }
 
   start(): void {
-    this.clusters.forEach(c => c.source.start());
+    this.clusters.start();
   }
 
   stop(): void {
-    this.clusters.forEach(c => c.source.stop());
+    this.clusters.stop();
   }
 
   private async clusterStatus(
@@ -212,11 +206,15 @@ export class EntityStatusService {
     const desired = this.desired && names ? this.desired.forService(names.namespace, names.service) : undefined;
     const ownership = names && (desired || this.pendingChanges) ? this.ownershipOf(entity, names.namespace, names.service, desired) : undefined;
     const [clusters, pendingChanges] = await Promise.all([
-      Promise.all(
-        this.clusters.map(cluster =>
-          this.clusterStatus(cluster, target, entity, healthThresholds, desired, ownership ?? Promise.resolve({ owned: true, notes: [] })),
+      this.clusters
+        .current()
+        .then(current =>
+          Promise.all(
+            current.map(cluster =>
+              this.clusterStatus(cluster, target, entity, healthThresholds, desired, ownership ?? Promise.resolve({ owned: true, notes: [] })),
+            ),
+          ),
         ),
-      ),
       this.pendingChangesOf(target.namespace, service, ownership),
     ]);
     return { entityRef: entity.ref, generatedAt, target: { namespace: target.namespace, selector: target.selector }, clusters, pendingChanges };

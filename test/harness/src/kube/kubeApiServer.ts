@@ -102,7 +102,12 @@ export class KubeApiTestServer {
   url = '';
   caData = '';
 
-  constructor(private readonly options: { token: string; tls?: boolean }) {}
+  /**
+   * `token`: the bearer token it accepts; `authenticate`, when given, decides instead from the request's
+   * Authorization header (undefined for none), as an API server with another authenticator would (EKS's
+   * aws-iam-authenticator, a kubectl proxy that adds its own credential).
+   */
+  constructor(private readonly options: { token: string; tls?: boolean; authenticate?: (authorization: string | undefined) => boolean }) {}
 
   async start(): Promise<this> {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
@@ -252,7 +257,10 @@ export class KubeApiTestServer {
       this.fault(res, fault.answer, `injected fault ${fault.answer}`);
       return;
     }
-    if (req.headers.authorization !== `Bearer ${this.options.token}`) {
+    const authenticated = this.options.authenticate
+      ? this.options.authenticate(req.headers.authorization)
+      : req.headers.authorization === `Bearer ${this.options.token}`;
+    if (!authenticated) {
       this.fault(res, 401, 'Unauthorized');
       return;
     }

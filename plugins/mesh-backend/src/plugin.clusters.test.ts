@@ -1,0 +1,148 @@
+import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { meshClustersExtensionPoint } from '@meshport/plugin-mesh-node';
+import { demoClusterObjects, eksTokenProblem, KubeApiTestServer } from '@meshport/test-harness';
+import meshPlugin from './index';
+
+jest.setTimeout(120_000);
+
+const AWS = { accessKeyId: 'AKIAMESHPORTTEST0002', secretAccessKey: 'meshport-test-secret', region: 'eu-west-1' };
+
+const paymentService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payment-service', annotations: { 'backstage.io/kubernetes-id': 'payment-service', 'backstage.io/kubernetes-namespace': 'payments' } },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+};
+
+/** A cluster registered in the catalog, as the Kubernetes plugin's catalog locator reads it. */
+const clusterResource = (name: string, kube: KubeApiTestServer): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    annotations: {
+      'kubernetes.io/api-server': kube.url,
+      'kubernetes.io/api-server-certificate-authority': kube.caData,
+      'kubernetes.io/auth-provider': 'aws',
+      'kubernetes.io/x-k8s-aws-id': name,
+    },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'platform' },
+});
+
+const config = {
+  backend: { baseUrl: 'http://localhost:0' },
+  kubernetes: { clusterLocatorMethods: [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }] },
+  mesh: { status: { requestTimeoutMs: 3000, syncWaitMs: 8000, maxBackoffMs: 400 } },
+};
+
+describe('the mesh status backend’s clusters, found as the Kubernetes plugin finds them', () => {
+  const saved = { ...process.env };
+  let eks: KubeApiTestServer;
+  let onPrem: KubeApiTestServer;
+  let backend: TestBackend | undefined;
+  const eksProblems: Array<string | undefined> = [];
+
+  beforeAll(async () => {
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: AWS.secretAccessKey, AWS_REGION: AWS.region });
+    eks = await new KubeApiTestServer({
+      token: 'unused',
+      tls: true,
+      authenticate: authorization => {
+        eksProblems.push(eksTokenProblem(authorization, AWS));
+        return eksProblems[eksProblems.length - 1] === undefined;
+      },
+    }).start();
+    onPrem = await new KubeApiTestServer({ token: 'vault-issued-token', tls: true }).start();
+    eks.apply(...demoClusterObjects());
+    onPrem.apply(...demoClusterObjects());
+  });
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
+  afterAll(async () => {
+    process.env = { ...saved };
+    await eks.stop();
+    await onPrem.stop();
+  });
+
+  const allRead = (status: EntityMeshStatus) => status.clusters.length > 0 && status.clusters.every(c => !c.error);
+
+  /** payment-service's status once `settled` holds (or after a minute, to show what it was). */
+  async function statusOf(features: Parameters<typeof startTestBackend>[0]['features'], settled = allRead): Promise<EntityMeshStatus> {
+    backend = await startTestBackend({ features: [meshPlugin, mockServices.rootConfig.factory({ data: config }), ...(features ?? [])] });
+    const url = `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/payment-service/status`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const status = (await (await fetch(url, { headers: { authorization: mockCredentials.user.header() } })).json()) as EntityMeshStatus;
+      if (settled(status) || Date.now() > deadline) return status;
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  }
+
+  it('reads a cluster the catalog registers (catalog locator, aws credentials), and watches it', async () => {
+    const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, clusterResource('eks-prod', eks)] })]);
+    expect(status.clusters.map(c => ({ cluster: c.cluster, error: c.error, pods: c.workloads?.totalPods }))).toEqual([
+      { cluster: 'eks-prod', error: undefined, pods: 4 },
+    ]);
+    expect(eksProblems.length).toBeGreaterThan(0);
+    expect(eksProblems.filter(Boolean)).toEqual([]);
+  });
+
+  it('takes an installation’s supplier and strategy through meshClustersExtensionPoint, next to the default clusters', async () => {
+    const vault: AuthenticationStrategy = {
+      getCredential: async () => ({ type: 'bearer token', token: 'vault-issued-token' }),
+      validateCluster: () => [],
+      presentAuthMetadata: () => ({}),
+    };
+    const onPremClusters = createBackendModule({
+      pluginId: 'mesh',
+      moduleId: 'on-prem-clusters',
+      register(env) {
+        env.registerInit({
+          deps: { clusters: meshClustersExtensionPoint },
+          async init({ clusters }) {
+            clusters.addAuthStrategy('vault', vault);
+            clusters.addClusterSupplier(async ({ getDefault }) => {
+              const located = await getDefault();
+              return {
+                getClusters: async options => [
+                  ...(await located.getClusters(options)),
+                  { name: 'on-prem', url: onPrem.url, caData: onPrem.caData, authMetadata: { 'kubernetes.io/auth-provider': 'vault' } },
+                ],
+              };
+            });
+          },
+        });
+      },
+    });
+    const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, clusterResource('eks-prod', eks)] }), onPremClusters]);
+    expect(status.clusters.map(c => ({ cluster: c.cluster, error: c.error, pods: c.workloads?.totalPods }))).toEqual([
+      { cluster: 'eks-prod', error: undefined, pods: 4 },
+      { cluster: 'on-prem', error: undefined, pods: 4 },
+    ]);
+  });
+
+  it('says why a cluster whose credential belongs to a signed-in user cannot be watched', async () => {
+    const googleCluster = { ...clusterResource('gke-prod', eks) };
+    googleCluster.metadata = { ...googleCluster.metadata, annotations: { ...googleCluster.metadata.annotations, 'kubernetes.io/auth-provider': 'google' } };
+    const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, googleCluster] })], s => s.clusters.some(c => c.error));
+    expect(status.clusters.map(c => ({ cluster: c.cluster, error: c.error }))).toEqual([
+      {
+        cluster: 'gke-prod',
+        error: {
+          reason: 'unauthorized',
+          message:
+            'cluster "gke-prod" authenticates with authProvider "google", whose token belongs to each signed-in user; ' +
+            "Meshport's list+watch runs as the backend, so give it the cluster with serviceAccount, googleServiceAccount, aws or azure",
+        },
+      },
+    ]);
+  });
+});

@@ -58,6 +58,8 @@ export class LiveClusterSource implements ClusterSource {
     // Held completely: every kind but the ConfigMaps, read in the root namespace only (analyzers that need every ConfigMap do not run).
     this.store = new ClusterObjectStore(
       MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind),
+      2000,
+      'background',
     );
     const client = new KubernetesClient(connection, options.requestTimeoutMs);
     this.client = client;
@@ -74,6 +76,12 @@ export class LiveClusterSource implements ClusterSource {
     void Promise.all(this.reflectors.map(r => r.waitForFirstAttempt(this.options.syncWaitMs))).then(() => {
       const listed = this.reflectors.filter(r => r.synced).length;
       this.logger.info(`listed ${listed} of ${this.reflectors.length} kinds (${this.store.size} objects) in ${Date.now() - startedAt} ms`);
+      // The cluster-wide analysis starts once the lists are in, and runs while the first requests are answered.
+      const unavailable = this.unavailableKinds();
+      this.store.analyzeInBackground(
+        this.options.rootNamespace,
+        this.store.kindsHeld.filter(kind => !unavailable.includes(kind)),
+      );
     });
   }
 
@@ -98,6 +106,11 @@ export class LiveClusterSource implements ClusterSource {
         return { unavailable: `istiod's /debug/syncz could not be read through the API server: ${clusterErrorOf(error).message}` };
       }
     });
+  }
+
+  /** Kinds never listed: the analyzers that need them do not run. */
+  private unavailableKinds(): string[] {
+    return this.reflectors.filter(r => !r.everSynced).map(r => r.kind);
   }
 
   /** Every object of a kind the cache holds. */
@@ -132,7 +145,7 @@ export class LiveClusterSource implements ClusterSource {
         stale: r.everSynced,
         ...(r.error ?? { reason: 'not-synced' as const, message: `not listed within ${this.options.syncWaitMs} ms` }),
       }));
-    const unavailable = degraded.filter(d => !d.stale).map(d => d.kind);
+    const unavailable = this.unavailableKinds();
     const slice = this.store.sliceFor(target, rootNamespace, unavailable);
     return degraded.length > 0 ? { slice, degraded } : { slice };
   }

@@ -65,14 +65,11 @@ function runs(analyzer: Analyzer, options: AnalysisOptions, available: (kind: st
 }
 
 /**
- * Runs the analyzers over a set of objects (rendered, read from a GitOps folder, or listed from a
- * cluster) as `istioctl analyze` would: namespaced objects without a namespace are in "default",
- * istioctl's ignored namespaces are dropped, and the findings come sorted (errors first) and without
- * duplicates. Objects are indexed once.
- *
- * @public
+ * The analysis of `analyze` in steps: indexing the objects, then each analyzer; the generator's return
+ * value is the findings. A caller that must not hold the event loop for a whole cluster's analysis
+ * (the status backend) runs one step per turn.
  */
-export function analyze(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Finding[] {
+export function* analysisSteps(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Generator<void, Finding[]> {
   let normalized = normalizeObjects(objects);
   if (options.mode === 'files')
     normalized = normalized.filter(object => !(KINDS_ONLY_FROM_A_CLUSTER.has(object.kind) && /^v1$/.test(object.apiVersion ?? 'v1')));
@@ -81,7 +78,11 @@ export function analyze(objects: unknown[], options: AnalysisOptions = {}, analy
   const findings: Finding[] = [];
   const context = { index, mesh, now: options.now ?? Date.now(), report: (finding: Finding) => findings.push(finding) };
   const available = availability(options);
-  for (const analyzer of analyzers) if (runs(analyzer, options, available)) analyzer.analyze(context);
+  for (const analyzer of analyzers) {
+    if (!runs(analyzer, options, available)) continue;
+    yield;
+    analyzer.analyze(context);
+  }
   const seen = new Set<string>();
   return findings.sort(compareFindings).filter(finding => {
     const key = `${finding.code}|${finding.resource}|${finding.path ?? ''}|${finding.message}`;
@@ -89,6 +90,22 @@ export function analyze(objects: unknown[], options: AnalysisOptions = {}, analy
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Runs the analyzers over a set of objects (rendered, read from a GitOps folder, or listed from a
+ * cluster) as `istioctl analyze` would: namespaced objects without a namespace are in "default",
+ * istioctl's ignored namespaces are dropped, and the findings come sorted (errors first) and without
+ * duplicates. Objects are indexed once.
+ *
+ * @public
+ */
+export function analyze(objects: unknown[], options: AnalysisOptions = {}, analyzers: Analyzer[] = ALL_ANALYZERS): Finding[] {
+  const steps = analysisSteps(objects, options, analyzers);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

@@ -96,6 +96,11 @@ export interface ClusterMeshStatus {
   error?: ClusterError;
   /** Kinds that could not be read: the rest of the status stands, these sections are incomplete. */
   degraded?: DegradedKind[];
+  /**
+   * Sections still being worked out: after start-up the cluster-wide analysis runs behind the first answers,
+   * so `findings` holds only what needs no analysis (calls Prometheus saw) until a later request.
+   */
+  pending?: StatusSection[];
   workloads: WorkloadsStatus;
   security: SecurityStatus;
   traffic: TrafficStatus;

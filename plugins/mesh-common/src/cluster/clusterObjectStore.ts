@@ -1,4 +1,5 @@
 import { analyze, Finding, resourceName } from '../analyze';
+import { analysisSteps } from '../analyze/analyze';
 import { outboundPolicyOf } from '../istio/meshConfig';
 import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
 import { ObjectIndex } from '../objects/objectIndex';
@@ -33,6 +34,8 @@ export interface EntitySlice {
   networking: AnalyzedObject[];
   /** What an analysis of the whole cluster finds about these objects. */
   findings: Finding[];
+  /** True while the first analysis of the cluster runs (in the background): `findings` is empty until it ends. */
+  findingsPending?: boolean;
   /** The mesh's default proxy resources, from the injector configuration of the entity's revision when readable. */
   proxyDefaults?: ContainerResourceAmounts;
   /** ztunnel pods on the nodes the entity's pods run on. */
@@ -60,6 +63,9 @@ export class ClusterObjectStore {
   private revision = 0;
   private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
   private analysisScheduled?: ReturnType<typeof setTimeout>;
+  private analysisRunning = false;
+  /** Why the last background analysis failed; the next request that asks for findings gets it, and a new run starts. */
+  private analysisFailure?: Error;
   /** The proxy defaults read from each injector ConfigMap object, so that its JSON is parsed once, not per request. */
   private readonly proxyDefaultsByInjector = new WeakMap<AnalyzedObject, ContainerResourceAmounts | undefined>();
   /** fully qualified host → the VirtualServices and DestinationRules naming it */
@@ -70,8 +76,15 @@ export class ClusterObjectStore {
   /**
    * @param kinds - the kinds this store holds completely: analyzers that need others do not run.
    * @param analysisIntervalMs - how old a cluster-wide analysis may be before a change makes it run again.
+   * @param analysisMode - `inline`: the first request runs the analysis and waits for it (a snapshot, the
+   *   CLI); `background`: it runs one analyzer per turn of the event loop while requests are answered, the
+   *   first ones with the findings pending (the live cache, whose first analysis of a large cluster takes seconds).
    */
-  constructor(private readonly kinds: readonly string[] = MESH_STATUS_KINDS, private readonly analysisIntervalMs = 2000) {}
+  constructor(
+    private readonly kinds: readonly string[] = MESH_STATUS_KINDS,
+    private readonly analysisIntervalMs = 2000,
+    private readonly analysisMode: 'inline' | 'background' = 'inline',
+  ) {}
 
   /** Number of objects held. */
   get size(): number {
@@ -80,25 +93,35 @@ export class ClusterObjectStore {
 
   /**
    * The findings about some objects, from an analysis of the whole cluster as istioctl would make it (so
-   * that a reference to another namespace is found there). After a change the analysis runs again, at
-   * most once per interval and after the request that noticed it, never inside a request but the first.
+   * that a reference to another namespace is found there); undefined while the first analysis of this
+   * input runs in the background. After a change the analysis runs again, at most once per interval and
+   * after the request that noticed it; requests meanwhile answer with the last one.
    */
-  findingsFor(objects: AnalyzedObject[], rootNamespace: string, unavailableKinds: readonly string[] = []): Finding[] {
+  findingsFor(objects: AnalyzedObject[], rootNamespace: string, unavailableKinds: readonly string[] = []): Finding[] | undefined {
+    if (this.analysisFailure) {
+      const failure = this.analysisFailure;
+      this.analysisFailure = undefined;
+      throw failure;
+    }
     const now = Date.now();
     const current = this.analysis;
     const kinds = this.kinds.filter(kind => !unavailableKinds.includes(kind));
     const kindsKey = kinds.join(',');
     if (!current || current.kinds !== kindsKey) {
-      // No analysis of this input yet: the first request waits for it.
-      this.analyzeNow(rootNamespace, kinds);
+      // No analysis of this input yet.
+      if (this.analysisMode === 'inline') this.analyzeNow(rootNamespace, kinds);
+      else this.analyzeInBackground(rootNamespace, kinds);
     } else if (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs && !this.analysisScheduled) {
       // Out of date: redone after this request, which answers with the last one (at most an interval old).
       this.analysisScheduled = setTimeout(() => {
         this.analysisScheduled = undefined;
-        this.analyzeNow(rootNamespace, kinds);
+        if (this.analysisMode === 'inline') this.analyzeNow(rootNamespace, kinds);
+        else this.analyzeInBackground(rootNamespace, kinds);
       }, 0);
       (this.analysisScheduled as { unref?: () => void }).unref?.();
     }
+    const analysis = this.analysis;
+    if (!analysis || analysis.kinds !== kindsKey) return undefined;
     const resources = new Set(
       objects.map(object =>
         resourceName({
@@ -107,15 +130,40 @@ export class ClusterObjectStore {
         }),
       ),
     );
-    return [...resources].flatMap(resource => this.analysis!.byResource.get(resource) ?? []);
+    return [...resources].flatMap(resource => analysis.byResource.get(resource) ?? []);
+  }
+
+  /** Starts an analysis in the background, unless one runs: a step per turn, so that requests are answered between steps. */
+  analyzeInBackground(rootNamespace: string, kinds: string[]): void {
+    if (this.analysisRunning) return;
+    this.analysisRunning = true;
+    const revision = this.revision;
+    const steps = analysisSteps(this.objects.all(), { rootNamespace, kinds });
+    const step = () => {
+      try {
+        const next = steps.next();
+        if (next.done) {
+          this.analysisRunning = false;
+          this.analysis = { revision, at: Date.now(), kinds: kinds.join(','), byResource: findingsByResource(next.value) };
+          return;
+        }
+      } catch (error) {
+        this.analysisRunning = false;
+        this.analysisFailure = error as Error;
+        return;
+      }
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   }
 
   private analyzeNow(rootNamespace: string, kinds: string[]): void {
-    const byResource = new Map<string, Finding[]>();
-    for (const finding of analyze(this.objects.all(), { rootNamespace, kinds })) {
-      byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
-    }
-    this.analysis = { revision: this.revision, at: Date.now(), kinds: kinds.join(','), byResource };
+    this.analysis = {
+      revision: this.revision,
+      at: Date.now(),
+      kinds: kinds.join(','),
+      byResource: findingsByResource(analyze(this.objects.all(), { rootNamespace, kinds })),
+    };
   }
 
   private proxyDefaultsOf(injector: AnalyzedObject): ContainerResourceAmounts | undefined {
@@ -154,6 +202,11 @@ export class ClusterObjectStore {
   /** Every object of a kind (as `kindKey` gives it), in every namespace. */
   list(kind: string): AnalyzedObject[] {
     return this.objects.ofKind(kind);
+  }
+
+  /** The kinds the store holds completely. */
+  get kindsHeld(): string[] {
+    return [...this.kinds];
   }
 
   /** Whether the store holds a kind completely (it reads it from the cluster). */
@@ -279,18 +332,25 @@ export class ClusterObjectStore {
     const proxyDefaults = injector && this.proxyDefaultsOf(injector);
     const sidecars = [...new Set([...namespaces, rootNamespace])].flatMap(ns => this.objects.inNamespace('Sidecar', ns));
     const meshOutboundPolicy = outboundPolicyOf(this.objects.get('ConfigMap', rootNamespace, 'istio'));
+    const findings = this.findingsFor(objects, rootNamespace, unavailableKinds);
     return {
       ...slice,
       ...ambient,
       sidecars,
       ...(meshOutboundPolicy ? { meshOutboundPolicy } : {}),
-      findings: this.findingsFor(objects, rootNamespace, unavailableKinds),
+      ...(findings ? { findings } : { findings: [], findingsPending: true }),
       ...(proxyDefaults ? { proxyDefaults } : {}),
     };
   }
 }
 
 const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
+
+function findingsByResource(findings: Finding[]): Map<string, Finding[]> {
+  const byResource = new Map<string, Finding[]>();
+  for (const finding of findings) byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
+  return byResource;
+}
 
 /**
  * A store from documents as `kubectl get -o yaml` writes them (single objects or `kind: List`), keeping

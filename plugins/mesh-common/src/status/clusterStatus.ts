@@ -114,6 +114,7 @@ export function clusterStatusFromSlice(
   const dataPlanes = liveDataPlanes({ ...slice, workloads: workloadsNow, overhead, usage: metrics?.usage });
   return {
     cluster,
+    ...(slice.findingsPending ? { pending: ['findings' as const] } : {}),
     workloads: withProxySync(workloadsNow, proxySync),
     security: withAuthorizationRollout(securityStatus(workloads, slice.policies, rootNamespace, enforcementInputs(slice.pods, ambient)), metrics, settings),
     traffic: withEdges(withCanaryAnalysis(trafficStatus(slice.services, slice.networking, podReadiness), slice.networking, metrics, settings), metrics),

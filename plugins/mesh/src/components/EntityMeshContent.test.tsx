@@ -350,6 +350,14 @@ describe('the Mesh tab', () => {
     expect(screen.getByText(/4 of 4 pods injected/)).toBeInTheDocument();
   });
 
+  it('says the findings are still being worked out right after start-up, not that there are none', async () => {
+    const status = paymentStatus();
+    status.clusters[0] = { ...status.clusters[0], findings: [], pending: ['findings'] };
+    await renderWith(payments, async () => status);
+    expect(await screen.findByText(/Meshport is still analysing cluster prod's configuration/)).toBeInTheDocument();
+    expect(screen.queryByText('No findings.')).not.toBeInTheDocument();
+  });
+
   it('shows the error when the status cannot be loaded', async () => {
     const response = new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to read the mesh status' } }), {
       status: 403,

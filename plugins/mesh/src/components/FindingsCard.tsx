@@ -13,7 +13,14 @@ export function FindingsCard({ cluster, entityRef }: { cluster: ClusterMeshStatu
   const ordered = [...cluster.findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   return (
     <InfoCard title="Findings">
-      {ordered.length === 0 && <Typography variant="body2">No findings.</Typography>}
+      {cluster.pending?.includes('findings') ? (
+        <Typography variant="body2" role="status">
+          Meshport is still analysing cluster {cluster.cluster}'s configuration (it started moments ago): its findings appear when the analysis ends.
+          {ordered.length > 0 ? ' Already seen from the traffic:' : ''}
+        </Typography>
+      ) : (
+        ordered.length === 0 && <Typography variant="body2">No findings.</Typography>
+      )}
       <ul aria-label="findings">
         {ordered.map(finding => {
           const action = entityRef ? fixFor(finding, cluster, entityRef) : undefined;

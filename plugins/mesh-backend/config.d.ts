@@ -19,6 +19,18 @@ export interface Config {
          */
         headers?: { [name: string]: string };
       };
+      /**
+       * istiod's xDS port as the backend reaches it, for proxy sync asked as istioctl proxy-status asks it on
+       * Istio 1.30 (an authenticated xDS debug request for syncz), e.g. "istiod.istio-system.svc:15012". Without
+       * it, the status tries istiod's HTTP /debug/syncz through the API server, which 1.30 refuses.
+       */
+      istiod?: {
+        xdsAddress: string;
+        /** The name istiod's certificate is checked for. Default istiod.<rootNamespace>.svc. */
+        serverName?: string;
+        /** The mesh's root CA, base64-encoded PEM as in a kubeconfig; default the root namespace's istio-ca-root-cert ConfigMap. */
+        caData?: string;
+      };
     }>;
     /** A directory of Kubernetes YAML (as `kubectl get -o yaml` writes it), served as one more cluster. */
     snapshot?: {
@@ -96,7 +108,15 @@ export interface Config {
        * server's service proxy in the root namespace. istiod answers it only to callers it authenticates
        * (loopback, or an xDS credential): where it refuses, the Mesh tab says so. Default istiod, 15014.
        */
-      istiodDebug?: { service?: string; port?: number };
+      istiodDebug?: {
+        service?: string;
+        port?: number;
+        /**
+         * The service account ("namespace/name") whose token (TokenRequest, audience istio-ca) the xDS debug request
+         * carries; the backend needs create on its serviceaccounts/token. Default <rootNamespace>/default, as istioctl.
+         */
+        tokenServiceAccount?: string;
+      };
       /** How long one fetch of the GitOps target branch (the merged configuration, shared by every entity) is used. Default 60000. */
       desiredTtlMs?: number;
       /**

@@ -2,7 +2,7 @@ import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@b
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import type { AuthenticationStrategy, KubernetesClusterSupplierFactory } from '@backstage/plugin-kubernetes-node';
 import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
 import { meshClustersExtensionPoint } from '@meshport/plugin-mesh-node';
 import { demoClusterObjects, eksTokenProblem, KubeApiTestServer } from '@meshport/test-harness';
@@ -101,26 +101,27 @@ describe('the mesh status backend’s clusters, found as the Kubernetes plugin f
       validateCluster: () => [],
       presentAuthMetadata: () => ({}),
     };
+    // The catalog's clusters, and one the installation's own inventory knows, reached with its own strategy.
+    const withOnPrem: KubernetesClusterSupplierFactory = async ({ getDefault }) => {
+      const located = await getDefault();
+      return {
+        getClusters: async options => [
+          ...(await located.getClusters(options)),
+          { name: 'on-prem', url: onPrem.url, caData: onPrem.caData, authMetadata: { 'kubernetes.io/auth-provider': 'vault' } },
+        ],
+      };
+    };
     const onPremClusters = createBackendModule({
       pluginId: 'mesh',
       moduleId: 'on-prem-clusters',
-      register(env) {
+      register: env =>
         env.registerInit({
           deps: { clusters: meshClustersExtensionPoint },
-          async init({ clusters }) {
+          init: async ({ clusters }) => {
             clusters.addAuthStrategy('vault', vault);
-            clusters.addClusterSupplier(async ({ getDefault }) => {
-              const located = await getDefault();
-              return {
-                getClusters: async options => [
-                  ...(await located.getClusters(options)),
-                  { name: 'on-prem', url: onPrem.url, caData: onPrem.caData, authMetadata: { 'kubernetes.io/auth-provider': 'vault' } },
-                ],
-              };
-            });
+            clusters.addClusterSupplier(withOnPrem);
           },
-        });
-      },
+        }),
     });
     const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, clusterResource('eks-prod', eks)] }), onPremClusters]);
     expect(status.clusters.map(c => ({ cluster: c.cluster, error: c.error, pods: c.workloads?.totalPods }))).toEqual([

@@ -10,7 +10,7 @@ import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createBareRepository, demoClusterObjects, KubeApiTestServer, OpenApiResponses, pushNewBranch } from '@meshport/test-harness';
+import { createBareRepository, demoClusterObjects, IstiodTestServer, KubeApiTestServer, OpenApiResponses, pushNewBranch } from '@meshport/test-harness';
 import { EntityMeshStatus, toYaml } from '@meshport/plugin-mesh-common';
 import meshPlugin from './index';
 
@@ -60,6 +60,9 @@ function mergedGitOpsRepository(): string {
 
 const gitopsRepository = mergedGitOpsRepository();
 
+/** istiod of staging, asked over xDS as istioctl proxy-status asks Istio 1.30 (prod's is asked over HTTP). */
+let stagingIstiod: IstiodTestServer;
+
 function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extra: Record<string, unknown> = {}) {
   return {
     backend: { baseUrl: 'http://localhost:0' },
@@ -79,6 +82,7 @@ function backendConfig(prod: KubeApiTestServer, staging: KubeApiTestServer, extr
       ],
     },
     mesh: {
+      clusters: [{ name: 'staging', istiod: { xdsAddress: stagingIstiod.address, caData: stagingIstiod.caData } }],
       status: {
         requestTimeoutMs: 1500,
         syncWaitMs: 8000,
@@ -149,6 +153,14 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     staging = await new KubeApiTestServer({ token: TOKEN }).start();
     prod.apply(...demoClusterObjects());
     staging.apply(...demoClusterObjects());
+    staging.grantTokenRequest('istio-system', 'default');
+    stagingIstiod = await new IstiodTestServer({
+      reviewToken: token => staging.reviewToken(token),
+      proxies: [
+        { pod: 'payment-service-v1-7d9c5b8f4-x7k2p', namespace: 'payments', istioVersion: '1.30.3', status: {} },
+        { pod: 'payment-service-v2-5f6b9d7c2-x7k2p', namespace: 'payments', istioVersion: '1.30.3', status: { CDS: 'ERROR' } },
+      ],
+    }).start();
     // istiod's /debug/syncz behind prod's API server: one payment-service proxy has not acknowledged a listener push.
     const nonces = (nonce: string) => ({
       cluster_sent: nonce,
@@ -187,6 +199,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     await backend?.stop();
     await prod?.stop();
     await staging?.stop();
+    await stagingIstiod?.stop();
   });
 
   it('reports payment-service: injection per pod, proxy modes and versions, namespace injection', async () => {
@@ -349,7 +362,7 @@ describe('the mesh status API over real @kubernetes/client-node against test API
     expect(cluster(withControllers, 'staging').afterMerge?.controllers).toBeUndefined();
   });
 
-  it("shows each proxy's configuration sync from istiod's /debug/syncz through the API server's service proxy, and says why where it cannot be read", async () => {
+  it("shows each proxy's configuration sync, asked over xDS where the cluster names istiod's xDS port and over HTTP elsewhere, and says which", async () => {
     const answer = await status('payment-service');
     const { workloads } = cluster(answer, 'prod');
     expect(workloads.staleProxies).toBe(1);
@@ -357,9 +370,14 @@ describe('the mesh status API over real @kubernetes/client-node against test API
       ['payment-service-v1-7d9c5b8f4-q9m4t', { state: 'stale', stale: ['listener'], istioVersion: '1.30.0' }],
       ['payment-service-v1-7d9c5b8f4-x7k2p', { state: 'synced', istioVersion: '1.30.0' }],
     ]);
-    expect(cluster(answer, 'staging').workloads.proxySyncUnavailable).toMatch(
-      /^istiod's \/debug\/syncz could not be read through the API server: the API server failed \(503\)/,
-    );
+    expect(workloads.proxySyncSource).toBe("istiod's HTTP /debug/syncz through the API server's service proxy");
+    const staged = cluster(answer, 'staging').workloads;
+    expect(staged.pods.filter(p => p.proxy?.sync).map(p => [p.name, p.proxy?.sync])).toEqual([
+      ['payment-service-v1-7d9c5b8f4-x7k2p', { state: 'synced', istioVersion: '1.30.3' }],
+      ['payment-service-v2-5f6b9d7c2-x7k2p', { state: 'stale', stale: ['cluster'], istioVersion: '1.30.3' }],
+    ]);
+    expect(staged.proxySyncSource).toBe(`istiod's xDS debug request (syncz) at ${stagingIstiod.address}, as istioctl proxy-status asks it`);
+    expect(stagingIstiod.answered.length).toBeGreaterThan(0);
   });
 
   it('resolves mTLS through workload, namespace and root-namespace PeerAuthentications', async () => {

@@ -101,7 +101,7 @@ export { gitopsControllersFor } from './status/gitopsControllers';
 export { healthFromSamples, type HealthSamples, type MetricsTarget, type Sample, unknownHealth } from './metrics/health';
 export { DEFAULT_ERROR_RATE_THRESHOLDS, type ErrorRateThresholds, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './status/healthAssessment';
 export type { PodUsage } from './status/overhead';
-export { proxySyncFrom, type ProxySyncView } from './status/proxySync';
+export { proxySyncFrom, proxySyncFromClientConfigs, type ProxySyncView, type SynczClientConfig } from './status/proxySync';
 export {
   DEFAULT_RIGHT_SIZING,
   HISTORY_STEP_SECONDS,

@@ -9,6 +9,13 @@ export interface PrometheusConfig {
   headers: Record<string, string>;
 }
 
+/** How the backend reaches a cluster's istiod xDS port (`mesh.clusters[].istiod`). */
+export interface IstiodAddress {
+  xdsAddress: string;
+  serverName?: string;
+  caPem?: string;
+}
+
 /**
  * What Meshport adds to the clusters the Kubernetes plugin's locators find: each one's Prometheus
  * (`mesh.clusters`, by name), which may take a token over plain http, the snapshot of `mesh.snapshot`,
@@ -16,6 +23,7 @@ export interface PrometheusConfig {
  */
 export interface MeshClusterSettings {
   prometheus: ReadonlyMap<string, PrometheusConfig>;
+  istiod: ReadonlyMap<string, IstiodAddress>;
   allowInsecureHttp: ReadonlySet<string>;
   snapshot?: { name: string; directory: string };
   /** The cluster the backend runs in, with its pod's service account, when nothing else is configured. */
@@ -24,9 +32,21 @@ export interface MeshClusterSettings {
 
 export function readMeshClusterSettings(config: Config, env: Record<string, string | undefined> = process.env): MeshClusterSettings {
   const prometheus = new Map<string, PrometheusConfig>();
+  const istiod = new Map<string, IstiodAddress>();
+  const named = new Set<string>();
   for (const settings of config.getOptionalConfigArray('mesh.clusters') ?? []) {
     const name = settings.getString('name');
-    if (prometheus.has(name)) throw new InputError(`mesh.clusters: "${name}" is listed twice`);
+    if (named.has(name)) throw new InputError(`mesh.clusters: "${name}" is listed twice`);
+    named.add(name);
+    const xds = settings.getOptionalConfig('istiod');
+    if (xds) {
+      const caData = xds.getOptionalString('caData');
+      istiod.set(name, {
+        xdsAddress: xds.getString('xdsAddress'),
+        ...(xds.getOptionalString('serverName') ? { serverName: xds.getString('serverName') } : {}),
+        ...(caData ? { caPem: Buffer.from(caData, 'base64').toString() } : {}),
+      });
+    }
     const section = settings.getOptionalConfig('prometheus');
     if (!section) continue;
     const headers = section.getOptionalConfig('headers');
@@ -53,6 +73,7 @@ export function readMeshClusterSettings(config: Config, env: Record<string, stri
       : undefined;
   return {
     prometheus,
+    istiod,
     allowInsecureHttp: new Set(config.getOptionalStringArray('mesh.status.allowInsecureHttpClusters') ?? []),
     ...(snapshot ? { snapshot } : {}),
     ...(inCluster ? { inCluster } : {}),

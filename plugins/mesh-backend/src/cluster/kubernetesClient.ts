@@ -1,5 +1,5 @@
 import { KubeConfig, Watch } from '@kubernetes/client-node';
-import fetch from 'node-fetch';
+import fetch, { Headers } from 'node-fetch';
 import { KubernetesRequestError, RequestTimeoutError } from './clusterErrors';
 
 /** Where a kind is served. */
@@ -46,7 +46,16 @@ export class KubernetesClient {
   }
 
   /** A GET of a path of the API server (a service proxy's among them), its JSON answer; a KubernetesRequestError when it fails. */
-  async getJson(path: string, params: Record<string, string> = {}): Promise<any> {
+  getJson(path: string, params: Record<string, string> = {}): Promise<any> {
+    return this.requestJson('GET', path, params);
+  }
+
+  /** A POST of a JSON body (a TokenRequest), its JSON answer; a KubernetesRequestError when it fails. */
+  postJson(path: string, body: unknown): Promise<any> {
+    return this.requestJson('POST', path, {}, body);
+  }
+
+  private async requestJson(method: 'GET' | 'POST', path: string, params: Record<string, string>, body?: unknown): Promise<any> {
     const kubeConfig = await this.connection.kubeConfig();
     const url = new URL(`${kubeConfig.getCurrentCluster()?.server}${path}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -55,11 +64,14 @@ export class KubernetesClient {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RequestTimeoutError(this.requestTimeoutMs)), this.requestTimeoutMs);
     });
+    const headers = new Headers(options.headers);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    const sent = { ...options, headers, method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
     try {
-      const response = await Promise.race([fetch(url.toString(), { ...options, method: 'GET' } as any), timeout]);
-      const body: any = await Promise.race([response.json().catch(() => ({})), timeout]);
-      if (!response.ok) throw this.refused(new KubernetesRequestError(response.status, String(body?.message ?? response.statusText)));
-      return body;
+      const response = await Promise.race([fetch(url.toString(), sent as any), timeout]);
+      const answer: any = await Promise.race([response.json().catch(() => ({})), timeout]);
+      if (!response.ok) throw this.refused(new KubernetesRequestError(response.status, String(answer?.message ?? response.statusText)));
+      return answer;
     } finally {
       clearTimeout(timer);
     }

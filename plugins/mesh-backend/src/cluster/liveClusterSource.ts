@@ -4,15 +4,14 @@ import {
   DegradedKind,
   EntityTarget,
   MESH_STATUS_RESOURCES,
-  proxySyncFrom,
   ProxySyncView,
   resourcePath,
   sectionsFedBy,
 } from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
-import { clusterErrorOf } from './clusterErrors';
 import { ClusterSource } from './clusterSource';
 import { ClusterConnection } from './clusterConnection';
+import { IstiodProxySync, IstiodXdsSettings } from './istiod/istiodProxySync';
 import { KubernetesClient } from './kubernetesClient';
 import { ReflectedResource, ReflectorOptions, ResourceReflector } from './resourceReflector';
 import { SharedValues } from './sharedValues';
@@ -31,8 +30,11 @@ export function liveResources(rootNamespace: string): ReflectedResource[] {
 export interface LiveClusterOptions extends ReflectorOptions {
   /** Istio's root namespace, whose ConfigMaps hold the injector and mesh configuration. */
   rootNamespace: string;
-  /** istiod's Service and debug port in the root namespace, for its /debug/syncz through the API server's service proxy. */
-  istiodDebug?: { service: string; port: number; ttlMs: number };
+  /**
+   * How istiod is asked for the proxies' sync: its xDS port where the cluster's settings name it, and its
+   * Service and HTTP debug port in the root namespace (through the API server's service proxy); once per TTL.
+   */
+  istiodDebug?: { service: string; port: number; ttlMs: number; xds?: IstiodXdsSettings };
   requestTimeoutMs: number;
   /** How long a status request waits for the first list of every kind. */
   syncWaitMs: number;
@@ -48,8 +50,8 @@ export class LiveClusterSource implements ClusterSource {
   private readonly reflectors: ResourceReflector[];
   private readonly logger: LoggerService;
 
-  private readonly client: KubernetesClient;
   private readonly syncReads?: TtlCache<'syncz', ProxySyncView>;
+  private readonly istiod?: IstiodProxySync;
 
   constructor(connection: ClusterConnection, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = connection.details.name;
@@ -62,8 +64,21 @@ export class LiveClusterSource implements ClusterSource {
       'background',
     );
     const client = new KubernetesClient(connection, options.requestTimeoutMs);
-    this.client = client;
-    if (options.istiodDebug) this.syncReads = new TtlCache(options.istiodDebug.ttlMs);
+    const debug = options.istiodDebug;
+    if (debug) {
+      this.syncReads = new TtlCache(debug.ttlMs);
+      this.istiod = new IstiodProxySync(
+        client,
+        {
+          rootNamespace: options.rootNamespace,
+          httpService: debug.service,
+          httpPort: debug.port,
+          timeoutMs: options.requestTimeoutMs,
+          ...(debug.xds ? { xds: debug.xds } : {}),
+        },
+        name => this.store.get('ConfigMap', options.rootNamespace, name),
+      );
+    }
     this.logger = logger.child({ cluster: this.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
     const shared = new SharedValues();
@@ -89,23 +104,11 @@ export class LiveClusterSource implements ClusterSource {
     this.reflectors.forEach(r => r.stop());
   }
 
-  /**
-   * Every proxy's configuration sync as istiod reports it (its /debug/syncz, as istioctl proxy-status reads
-   * it), through the API server's service proxy, once per TTL for every entity; the reason when it cannot be read.
-   */
+  /** Every proxy's configuration sync as istiod reports it, once per TTL for every entity; the reason when it cannot be read. */
   proxySync(): Promise<ProxySyncView> | undefined {
-    const debug = this.options.istiodDebug;
-    if (!debug || !this.syncReads) return undefined;
-    const path = `/api/v1/namespaces/${encodeURIComponent(this.options.rootNamespace)}/services/${encodeURIComponent(debug.service)}:${
-      debug.port
-    }/proxy/debug/syncz`;
-    return this.syncReads.get('syncz', async () => {
-      try {
-        return { byPod: proxySyncFrom(await this.client.getJson(path)) };
-      } catch (error) {
-        return { unavailable: `istiod's /debug/syncz could not be read through the API server: ${clusterErrorOf(error).message}` };
-      }
-    });
+    const reader = this.istiod;
+    if (!reader || !this.syncReads) return undefined;
+    return this.syncReads.get('syncz', () => reader.read());
   }
 
   /** Kinds never listed: the analyzers that need them do not run. */

@@ -120,8 +120,9 @@ export function slimObject(kind: string, apiVersion: string, object: Record<stri
         },
       };
     case 'ConfigMap':
-      // The injector's values and the mesh config; not the injection templates (large, and not read).
-      return { ...base, data: { values: object.data?.values, mesh: object.data?.mesh } };
+      // The injector's values, the mesh config and the mesh's root certificate (what istiod's xDS port presents
+      // is checked against it); not the injection templates (large, and not read).
+      return { ...base, data: { values: object.data?.values, mesh: object.data?.mesh, 'root-cert.pem': object.data?.['root-cert.pem'] } };
     default:
       return { ...base, spec: object.spec };
   }

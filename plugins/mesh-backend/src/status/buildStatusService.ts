@@ -11,6 +11,8 @@ import {
 } from '@meshport/plugin-mesh-common';
 import { MeshClusterSettings, readMeshClusterSettings } from '../cluster/clusterConfig';
 import { ClusterConnection } from '../cluster/clusterConnection';
+import { IstiodXdsSettings } from '../cluster/istiod/istiodProxySync';
+import { ServiceAccountRef } from '../cluster/istiod/serviceAccountTokens';
 import { LiveClusterSource } from '../cluster/liveClusterSource';
 import { SnapshotClusterSource } from '../cluster/snapshotClusterSource';
 import { FleetMetricsCache } from '../metrics/fleetMetricsCache';
@@ -58,6 +60,15 @@ function readCanaryThresholds(config: RootConfigService): CanaryThresholds {
   };
 }
 
+/** Whose token istiod's xDS debug request carries: `mesh.status.istiodDebug.tokenServiceAccount`, else istioctl's <root>/default. */
+function readTokenAccount(config: RootConfigService, rootNamespace: string): ServiceAccountRef {
+  const key = 'mesh.status.istiodDebug.tokenServiceAccount';
+  const value = config.getOptionalString(key) ?? `${rootNamespace}/default`;
+  const match = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)\/([a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?)$/.exec(value);
+  if (!match) throw new InputError(`${key}: "${value}" is not "namespace/name" of a service account`);
+  return { namespace: match[1], name: match[3] };
+}
+
 /** Where the status's clusters and their credentials come from: the Kubernetes plugin's pieces, or an installation's own. */
 export interface StatusClusterInputs {
   /** The clusters of `kubernetes.clusterLocatorMethods` or of the extension point; none configured, none. */
@@ -82,6 +93,11 @@ function clusterSetFor(config: RootConfigService, logger: LoggerService, inputs:
     const prometheus = settings.prometheus.get(name);
     return prometheus ? new FleetMetricsCache(new PrometheusClient(prometheus, requestTimeoutMs), metricsTtlMs, rightSizing, canaryThresholds) : undefined;
   };
+  const tokenAccount = readTokenAccount(config, rootNamespace);
+  const xdsOf = (name: string): IstiodXdsSettings | undefined => {
+    const address = settings.istiod.get(name);
+    return address && { address: address.xdsAddress, serverName: address.serverName ?? `istiod.${rootNamespace}.svc`, caPem: address.caPem, tokenAccount };
+  };
   const live = (details: ClusterDetails): StatusCluster => {
     const connection = new ClusterConnection(details, inputs.authStrategy, {
       credentialTtlMs,
@@ -98,6 +114,7 @@ function clusterSetFor(config: RootConfigService, logger: LoggerService, inputs:
         service: config.getOptionalString('mesh.status.istiodDebug.service') ?? 'istiod',
         port: config.getOptionalNumber('mesh.status.istiodDebug.port') ?? 15014,
         ttlMs: metricsTtlMs,
+        xds: xdsOf(details.name),
       },
     });
     logger.info(

@@ -257,6 +257,8 @@ export interface WorkloadsStatus {
   staleProxies?: number;
   /** Why the proxies' sync is not known (istiod's debug endpoint could not be read). */
   proxySyncUnavailable?: string;
+  /** How istiod was asked for the proxies' sync, in words (its xDS debug request, or its HTTP endpoint). */
+  proxySyncSource?: string;
   waypoints: WaypointStatus[];
 }
 

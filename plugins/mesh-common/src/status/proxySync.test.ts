@@ -1,4 +1,4 @@
-import { proxySyncFrom, withProxySync } from './proxySync';
+import { proxySyncFrom, proxySyncFromClientConfigs, withProxySync } from './proxySync';
 import { WorkloadsStatus } from '../api/statusTypes';
 
 const entry = (proxy: string, sent: Record<string, string>, acked: Record<string, string>) => ({
@@ -22,6 +22,32 @@ describe("proxies' configuration sync, as istioctl proxy-status reads istiod's /
       ['shop/cart-1', { state: 'synced', istioVersion: '1.30.0' }],
       ['shop/cart-2', { state: 'stale', stale: ['listener', 'route'], istioVersion: '1.30.0' }],
       ['shop/cart-3', { state: 'not-sent', istioVersion: '1.30.0' }],
+    ]);
+  });
+
+  it('reads the same from the xDS answer: ClientConfig per proxy, a config_status per type, ERROR (rejected) counting as stale', () => {
+    const type = (name: string) => `type.googleapis.com/envoy.config.${name}`;
+    const config = (id: string, statuses: Record<string, string>) => ({
+      node: { id, metadata: { fields: { ISTIO_VERSION: { string_value: '1.30.3' } } } },
+      generic_xds_configs: Object.entries(statuses).map(([url, status]) => ({ type_url: type(url), config_status: status })),
+    });
+    const synced = {
+      'cluster.v3.Cluster': 'SYNCED',
+      'listener.v3.Listener': 'SYNCED',
+      'route.v3.RouteConfiguration': 'SYNCED',
+      'endpoint.v3.ClusterLoadAssignment': 'SYNCED',
+    };
+    expect([
+      ...proxySyncFromClientConfigs([
+        config('cart-1.shop', synced),
+        config('cart-2.shop', { ...synced, 'listener.v3.Listener': 'STALE', 'cluster.v3.Cluster': 'ERROR' }),
+        config('cart-3.shop', { ...synced, 'endpoint.v3.ClusterLoadAssignment': 'NOT_SENT', 'core.v3.TypedExtensionConfig': 'STALE' }),
+        config('not-a-pod', synced),
+      ]),
+    ]).toEqual([
+      ['shop/cart-1', { state: 'synced', istioVersion: '1.30.3' }],
+      ['shop/cart-2', { state: 'stale', stale: ['cluster', 'listener'], istioVersion: '1.30.3' }],
+      ['shop/cart-3', { state: 'not-sent', istioVersion: '1.30.3' }],
     ]);
   });
 

@@ -358,6 +358,19 @@ describe('the Mesh tab', () => {
     expect(screen.queryByText('No findings.')).not.toBeInTheDocument();
   });
 
+  it('says how istiod was asked for the proxies’ sync', async () => {
+    const status = paymentStatus();
+    const workloads = {
+      ...status.clusters[0].workloads,
+      proxySyncSource: "istiod's xDS debug request (syncz) at istiod.istio-system.svc:15012, as istioctl proxy-status asks it",
+    };
+    status.clusters[0] = { ...status.clusters[0], workloads };
+    await renderWith(payments, async () => status);
+    expect(
+      await screen.findByText("Config sync from istiod's xDS debug request (syncz) at istiod.istio-system.svc:15012, as istioctl proxy-status asks it."),
+    ).toBeInTheDocument();
+  });
+
   it('shows the error when the status cannot be loaded', async () => {
     const response = new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to read the mesh status' } }), {
       status: 403,

@@ -130,6 +130,11 @@ export function InjectionCard({ workloads }: { workloads: WorkloadsStatus }) {
         </StatusError>
       )}
       {workloads.proxySyncUnavailable && <Typography variant="body2">Config sync unknown: {workloads.proxySyncUnavailable}.</Typography>}
+      {workloads.proxySyncSource && (
+        <Typography variant="caption" display="block">
+          Config sync from {workloads.proxySyncSource}.
+        </Typography>
+      )}
       {workloads.ambientNotReady > 0 && (
         <StatusWarning>{count(workloads.ambientNotReady, 'ambient pod')} not redirected or without a ready ztunnel</StatusWarning>
       )}

@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-let cached: { key: string; cert: string } | undefined;
+const cached = new Map<string, { key: string; cert: string }>();
 
-/** A self-signed certificate for 127.0.0.1 and localhost, made once per process with openssl. */
-export function selfSignedCertificate(): { key: string; cert: string } {
-  if (cached) return cached;
+/** A self-signed certificate for 127.0.0.1, localhost and `dnsNames`, made once per process and names with openssl. */
+export function selfSignedCertificate(dnsNames: string[] = []): { key: string; cert: string } {
+  const names = ['localhost', ...dnsNames];
+  const known = cached.get(names.join(','));
+  if (known) return known;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-cert-'));
   try {
     execFileSync(
@@ -23,7 +25,7 @@ export function selfSignedCertificate(): { key: string; cert: string } {
         '-subj',
         '/CN=kube-apiserver',
         '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        `subjectAltName=IP:127.0.0.1,${names.map(name => `DNS:${name}`).join(',')}`,
         '-keyout',
         'key.pem',
         '-out',
@@ -31,8 +33,9 @@ export function selfSignedCertificate(): { key: string; cert: string } {
       ],
       { cwd: directory, stdio: 'ignore' },
     );
-    cached = { key: fs.readFileSync(path.join(directory, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(directory, 'cert.pem'), 'utf8') };
-    return cached;
+    const made = { key: fs.readFileSync(path.join(directory, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(directory, 'cert.pem'), 'utf8') };
+    cached.set(names.join(','), made);
+    return made;
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }

@@ -78,12 +78,21 @@ const REASONS: Record<number, string> = {
   503: 'ServiceUnavailable',
 };
 
+/** A token the TokenRequest API issued: the service account it stands for, its audiences and expiry. */
+export interface IssuedToken {
+  namespace: string;
+  serviceAccount: string;
+  audiences: string[];
+  expiresAt: number;
+}
+
 /**
  * A Kubernetes API server for tests, following the API's conventions where the clients depend on
  * them: bearer-token auth, discovery (`/api/v1`, `/apis/<group>/<version>`), list with `labelSelector`,
  * `limit`/`continue` pagination and a list `resourceVersion`, watch streams from a resourceVersion,
  * `410 Gone` for a compacted resourceVersion or an expired continue token, and `Status` error bodies.
- * Objects change through `apply` and `delete`, which bump the resourceVersion and reach watchers.
+ * Objects change through `apply` and `delete`, which bump the resourceVersion and reach watchers. Service
+ * account tokens come from the TokenRequest API for the accounts a test grants.
  */
 export class KubeApiTestServer {
   private server?: http.Server;
@@ -97,6 +106,10 @@ export class KubeApiTestServer {
   private readonly serviceProxies = new Map<string, unknown>();
   /** The objects of the lists being paged through, each at its revision. */
   private readonly listSnapshots = new Map<string, Array<Record<string, any>>>();
+  /** Service accounts ("namespace/name") the caller may create tokens for (RBAC's create on serviceaccounts/token). */
+  private readonly tokenGrants = new Set<string>();
+  /** Tokens issued by the TokenRequest API, as a TokenReview would read them back. */
+  private readonly issuedTokens = new Map<string, IssuedToken>();
   /** Every request path the server answered, for tests that count requests. */
   readonly requests: string[] = [];
   url = '';
@@ -181,6 +194,63 @@ export class KubeApiTestServer {
     this.serviceProxies.set(`/api/v1/namespaces/${namespace}/services/${service}:${port}/proxy${path}`, body);
   }
 
+  /** Lets the caller create tokens for a service account (TokenRequest), as an RBAC grant of create on serviceaccounts/token would. */
+  grantTokenRequest(namespace: string, name: string): void {
+    this.tokenGrants.add(`${namespace}/${name}`);
+  }
+
+  /** Who a token issued here stands for, as a TokenReview answers: undefined for one it did not issue or that expired. */
+  reviewToken(token: string): IssuedToken | undefined {
+    const issued = this.issuedTokens.get(token);
+    return issued && issued.expiresAt > Date.now() ? issued : undefined;
+  }
+
+  /**
+   * POST /api/v1/namespaces/{namespace}/serviceaccounts/{name}/token, as the API server answers it: 201 with
+   * the token in `status`, 400 for a body that is not a TokenRequest or asks for under 10 minutes, 403 without a grant.
+   */
+  private tokenRequest(req: http.IncomingMessage, res: http.ServerResponse, namespace: string, name: string) {
+    let raw = '';
+    req.on('data', chunk => (raw += chunk));
+    req.on('end', () => {
+      if (!this.tokenGrants.has(`${namespace}/${name}`)) {
+        this.fault(
+          res,
+          403,
+          `serviceaccounts "${name}" is forbidden: the caller cannot create resource "serviceaccounts/token" in API group "" in the namespace "${namespace}"`,
+        );
+        return;
+      }
+      let body: any;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        this.fault(res, 400, 'the request body is not JSON');
+        return;
+      }
+      if (body?.kind !== 'TokenRequest' || body?.apiVersion !== 'authentication.k8s.io/v1') {
+        this.fault(res, 400, 'the body must be an authentication.k8s.io/v1 TokenRequest');
+        return;
+      }
+      const audiences: string[] = Array.isArray(body.spec?.audiences) ? body.spec.audiences.map(String) : [];
+      const expirationSeconds = Number(body.spec?.expirationSeconds ?? 3600);
+      if (!(expirationSeconds >= 600)) {
+        this.fault(res, 400, 'spec.expirationSeconds: Invalid value: may not specify a duration less than 10 minutes');
+        return;
+      }
+      const token = `issued-${namespace}-${name}-${this.issuedTokens.size + 1}-${Math.random().toString(36).slice(2)}`;
+      const expiresAt = Date.now() + expirationSeconds * 1000;
+      this.issuedTokens.set(token, { namespace, serviceAccount: name, audiences, expiresAt });
+      this.send(res, 201, {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        metadata: { name, namespace },
+        spec: { audiences, expirationSeconds },
+        status: { token, expirationTimestamp: new Date(expiresAt).toISOString() },
+      });
+    });
+  }
+
   /** Answers matching requests with a fault until cleared (or `times` requests). */
   fail(fault: KubeFault): void {
     this.faults.push({ ...fault });
@@ -262,6 +332,11 @@ export class KubeApiTestServer {
       : req.headers.authorization === `Bearer ${this.options.token}`;
     if (!authenticated) {
       this.fault(res, 401, 'Unauthorized');
+      return;
+    }
+    const tokenRequest = /^\/api\/v1\/namespaces\/([^/]+)\/serviceaccounts\/([^/]+)\/token$/.exec(url.pathname);
+    if (tokenRequest && req.method === 'POST') {
+      this.tokenRequest(req, res, decodeURIComponent(tokenRequest[1]), decodeURIComponent(tokenRequest[2]));
       return;
     }
     if (req.method !== 'GET') {

@@ -1,5 +1,5 @@
 import { HealthSamples, Sample } from './health';
-import { callersFromEdges, EdgeIndex, edgeQueries, indexEdges } from './trafficEdges';
+import { callersFromEdges, EdgeIndex, edgeQueries, indexEdges, keyOf } from './trafficEdges';
 
 /**
  * One read of a cluster's Prometheus for every workload at once: Istio's request metrics grouped by
@@ -131,8 +131,6 @@ export interface ServiceRef {
   name: string;
 }
 
-const serviceKey = (namespace: string | undefined, name: string | undefined) => `${namespace}/${name}`;
-
 /** Sums samples by a label (or into one when none). */
 function sumBy(samples: Sample[], label?: string): Sample[] {
   const sums = new Map<string, number>();
@@ -202,7 +200,7 @@ export interface FleetIndex {
 export function indexFleet(fleet: FleetSamples): FleetIndex {
   const services = new Map<string, ServiceSamples>();
   const of = (labels: Record<string, string>) => {
-    const key = serviceKey(labels.destination_service_namespace, labels.destination_service_name);
+    const key = keyOf(labels.destination_service_namespace, labels.destination_service_name);
     let entry = services.get(key);
     if (!entry) services.set(key, (entry = { requests: [], errors: [], mtls: [], buckets: [], series: [], errorSeries: [], p99Series: [] }));
     return entry;
@@ -251,7 +249,7 @@ export function entityDryRunDenied(fleet: FleetIndex, pods: Array<{ namespace: s
  * @public
  */
 export function entityCallers(fleet: FleetIndex, services: ServiceRef[]): Array<{ principal: string; rate: number }> {
-  return callersFromEdges([...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.edges.byDestination.get(key) ?? []));
+  return callersFromEdges([...new Set(services.map(s => keyOf(s.namespace, s.name)))].flatMap(key => fleet.edges.byDestination.get(key) ?? []));
 }
 
 /**
@@ -300,7 +298,7 @@ function versionSeriesOf(own: ServiceSamples[]): HealthSamples['versionSeries'] 
  * @public
  */
 export function entityHealthSamples(fleet: FleetIndex, services: ServiceRef[]): HealthSamples {
-  const own = [...new Set(services.map(s => serviceKey(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
+  const own = [...new Set(services.map(s => keyOf(s.namespace, s.name)))].flatMap(key => fleet.services.get(key) ?? []);
   const pick = (part: 'requests' | 'errors' | 'mtls' | 'buckets') => own.flatMap(entry => entry[part]);
   const buckets = pick('buckets');
   const latency = (byVersion: boolean) => ({

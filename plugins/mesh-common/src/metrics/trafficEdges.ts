@@ -36,7 +36,8 @@ export interface EdgeIndex {
  */
 export type MeasuredEdge = Omit<TrafficEdge, 'direction'>;
 
-const keyOf = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`;
+/** "namespace/name": how the fleet's answers index services and workloads. */
+export const keyOf = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`;
 
 /** The principal without its spiffe:// scheme, as AuthorizationPolicies name it; undefined for Istio's "unknown". */
 function principalOf(label: string | undefined): string | undefined {

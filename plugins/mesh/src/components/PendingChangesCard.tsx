@@ -6,7 +6,14 @@ import { PendingChange, PendingChangesStatus } from '@meshport/plugin-mesh-commo
 export function localChange(url: string): { repository: string; branch: string } | undefined {
   if (!url.startsWith('file://')) return undefined;
   const [location, branch] = url.split('#');
-  return { repository: decodeURIComponent(location.slice('file://'.length)), branch: branch ?? '' };
+  const path = location.slice('file://'.length);
+  let repository = path;
+  try {
+    repository = decodeURIComponent(path);
+  } catch {
+    // A malformed escape (a stray %): the path as the status gave it.
+  }
+  return { repository, branch: branch ?? '' };
 }
 
 /** A change request: a link where the Git host has a page for it, else the command that shows its branch. */

@@ -38,6 +38,8 @@ export interface LiveClusterOptions extends ReflectorOptions {
   requestTimeoutMs: number;
   /** How long a status request waits for the first list of every kind. */
   syncWaitMs: number;
+  /** How long after the lists the cluster-wide analysis starts. Default 1000. */
+  analysisDelayMs?: number;
 }
 
 /** The kinds without which a cluster cannot say anything about an entity. */
@@ -52,6 +54,7 @@ export class LiveClusterSource implements ClusterSource {
 
   private readonly syncReads?: TtlCache<'syncz', ProxySyncView>;
   private readonly istiod?: IstiodProxySync;
+  private analysisTimer?: NodeJS.Timeout;
 
   constructor(connection: ClusterConnection, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = connection.details.name;
@@ -91,16 +94,21 @@ export class LiveClusterSource implements ClusterSource {
     void Promise.all(this.reflectors.map(r => r.waitForFirstAttempt(this.options.syncWaitMs))).then(() => {
       const listed = this.reflectors.filter(r => r.synced).length;
       this.logger.info(`listed ${listed} of ${this.reflectors.length} kinds (${this.store.size} objects) in ${Date.now() - startedAt} ms`);
-      // The cluster-wide analysis starts once the lists are in, and runs while the first requests are answered.
-      const unavailable = this.unavailableKinds();
-      this.store.analyzeInBackground(
-        this.options.rootNamespace,
-        this.store.kindsHeld.filter(kind => !unavailable.includes(kind)),
-      );
+      // The cluster-wide analysis starts a moment after the lists are in, so that the requests that waited for
+      // them are answered first (each analysis step holds the event loop), then runs while later ones are answered.
+      this.analysisTimer = setTimeout(() => {
+        const unavailable = this.unavailableKinds();
+        this.store.analyzeInBackground(
+          this.options.rootNamespace,
+          this.store.kindsHeld.filter(kind => !unavailable.includes(kind)),
+        );
+      }, this.options.analysisDelayMs ?? 1000);
+      this.analysisTimer.unref?.();
     });
   }
 
   stop(): void {
+    clearTimeout(this.analysisTimer);
     this.reflectors.forEach(r => r.stop());
   }
 

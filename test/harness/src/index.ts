@@ -16,6 +16,7 @@ export type { FinishedTask } from './scaffolder';
 export { runMeshport } from './meshportCli';
 export * from './scm';
 export { type IssuedToken, KubeApiTestServer } from './kube/kubeApiServer';
+export { GoogleStsTestServer } from './cloud/googleStsTestServer';
 export { eksTokenProblem } from './kube/eksToken';
 export { IstiodTestServer, type IstiodTestServerOptions, type TestProxy } from './istio/istiodTestServer';
 export type { KubeFault } from './kube/kubeApiServer';

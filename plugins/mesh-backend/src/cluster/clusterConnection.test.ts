@@ -1,7 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { AuthenticationStrategy, ClusterDetails } from '@backstage/plugin-kubernetes-node';
-import { eksTokenProblem, KubeApiTestServer } from '@meshport/test-harness';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eksTokenProblem, GoogleStsTestServer, KubeApiTestServer } from '@meshport/test-harness';
 import { ClusterConnection, ClusterConnectionOptions } from './clusterConnection';
 import { clusterErrorOf } from './clusterErrors';
 import { KubernetesClient } from './kubernetesClient';
@@ -71,6 +74,40 @@ describe('a cluster of each credential kind, through the Kubernetes plugin’s s
     const page = await listThrough(details(kube, { 'kubernetes.io/auth-provider': 'aws', 'kubernetes.io/x-k8s-aws-id': 'prod-eks' }));
     expect(page.items).toHaveLength(1);
     expect(problems).toEqual([undefined]);
+  });
+
+  it('googleServiceAccount: a Google access token from kubernetes.googleServiceAccountCredentials (workload identity federation through STS)', async () => {
+    const audience = '//iam.googleapis.com/projects/123456/locations/global/workloadIdentityPools/meshport/providers/ci';
+    const subjectToken = 'workload-oidc-token';
+    const sts = await new GoogleStsTestServer({ audience, subjectToken }).start();
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'meshport-google-'));
+    try {
+      fs.writeFileSync(path.join(directory, 'token'), subjectToken);
+      const credentials = {
+        type: 'external_account',
+        audience,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${sts.url}/v1/token`,
+        credential_source: { file: path.join(directory, 'token') },
+      };
+      const strategy = dispatchingStrategy(
+        kubernetesPluginAuthStrategies(
+          new ConfigReader({ kubernetes: { googleServiceAccountCredentials: JSON.stringify(credentials) } }),
+          mockServices.logger.mock(),
+        ),
+      );
+      const kube = await server({
+        token: 'unused',
+        tls: true,
+        authenticate: authorization => sts.accessTokens.some(token => authorization === `Bearer ${token}`),
+      });
+      const page = await listThrough(details(kube, { 'kubernetes.io/auth-provider': 'googleServiceAccount' }, 'gke-prod'), strategy);
+      expect(page.items).toHaveLength(1);
+      expect(sts.accessTokens).toEqual(['ya29.meshport-test-1']);
+    } finally {
+      await sts.stop();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('localKubectlProxy: no credential at all, over plain http', async () => {

@@ -1,6 +1,6 @@
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
 import { TtlCache } from '../cache/ttlCache';
-import { PendingChangesSource } from './pendingChanges';
+import { PendingChangesSource } from './pendingChangesSource';
 
 /**
  * Pending changes looked up at most once per service and TTL, whatever the number of status requests:

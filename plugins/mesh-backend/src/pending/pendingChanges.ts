@@ -3,11 +3,9 @@ import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
 import { ChangeRequest, changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RateLimitedError } from '@meshport/plugin-mesh-node';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 import { CachedPendingChanges } from './cachedPendingChanges';
+import { PendingChangesSource } from './pendingChangesSource';
 
-/** Where open Meshport changes for an entity are found. */
-export interface PendingChangesSource {
-  forService(namespace: string, service: string): Promise<PendingChangesStatus>;
-}
+export type { PendingChangesSource };
 
 function failure(error: unknown): PendingChangesStatus {
   const text = String((error as any)?.stderr || (error as Error)?.message || error)

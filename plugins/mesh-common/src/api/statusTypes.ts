@@ -1,4 +1,5 @@
 import type { Finding } from '../analyze';
+import type { WaypointBinding } from '../istio/waypoints';
 import type { Amounts, ContainerResourceAmounts, DataPlaneComparison } from '../overhead';
 
 /**
@@ -141,12 +142,7 @@ export interface NamespaceInjection {
  */
 export type PodDataPlane = 'sidecar' | 'ambient' | 'none';
 
-/**
- * Where an ambient pod's waypoint binding comes from (Istio's order: the Service's label, else the pod's, else the namespace's).
- *
- * @public
- */
-export type WaypointBinding = 'service' | 'pod' | 'namespace';
+export type { WaypointBinding };
 
 /** @public */
 export interface PodAmbientStatus {

@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../analyze/types';
+import { AnalyzedObject } from '../objects/kinds';
 
 export const PROXY_CONTAINER = 'istio-proxy';
 export const INJECTION_LABEL = 'istio-injection';
@@ -85,3 +85,11 @@ export function findProxyContainer(pod: AnalyzedObject): { container: any; nativ
   const native = (pod.spec?.initContainers ?? []).find((c: any) => c?.name === PROXY_CONTAINER && c?.restartPolicy === 'Always');
   return native ? { container: native, native: true } : undefined;
 }
+
+/** Istio's pod annotations for the proxy's resources, by the policy field that sets them. */
+export const PROXY_RESOURCE_ANNOTATIONS = {
+  cpuRequest: 'sidecar.istio.io/proxyCPU',
+  cpuLimit: 'sidecar.istio.io/proxyCPULimit',
+  memoryRequest: 'sidecar.istio.io/proxyMemory',
+  memoryLimit: 'sidecar.istio.io/proxyMemoryLimit',
+} as const;

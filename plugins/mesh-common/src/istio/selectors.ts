@@ -1,3 +1,5 @@
+import type { AnalyzedObject } from '../objects/kinds';
+
 /** A label set as Kubernetes' `labels.SelectorFromSet(...).String()` prints it: "k1=v1,k2=v2", sorted by key. */
 export function selectorString(labels: Record<string, string> | undefined): string {
   return Object.keys(labels ?? {})
@@ -25,4 +27,13 @@ export function parseSelectorString(selector: string): Record<string, string> {
     if (equals > 0) labels[part.slice(0, equals)] = part.slice(equals + 1);
   }
   return labels;
+}
+
+/** The Services whose selector picks any of the pods. */
+export function servicesForPods(services: AnalyzedObject[], pods: Array<{ namespace: string; labels: Record<string, string> }>): AnalyzedObject[] {
+  return services.filter(service => {
+    const selector = service.spec?.selector;
+    if (!selector || Object.keys(selector).length === 0) return false;
+    return pods.some(pod => pod.namespace === (service.metadata.namespace ?? 'default') && selectorMatches(selector, pod.labels));
+  });
 }

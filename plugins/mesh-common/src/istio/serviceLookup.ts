@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../analyze/types';
+import { AnalyzedObject } from '../objects/kinds';
 import { convertHostToFqdn, exportedToAll } from './hosts';
 
 /**

@@ -44,3 +44,6 @@ export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolic
       return policy;
   }
 }
+
+/** The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy. */
+export const CANARY_ANALYSIS_ANNOTATION = 'meshport.io/canary-analysis';

@@ -1,5 +1,5 @@
 import { MeshPolicy } from '../model';
-import { CANARY_ANALYSIS_ANNOTATION } from '../status/canaryAnalysis';
+import { CANARY_ANALYSIS_ANNOTATION } from '../model/canarySteps';
 
 /** The canary's own thresholds, on its route, for the status to judge it by (the portal's defaults otherwise). */
 export function canaryAnalysisAnnotation(policy: MeshPolicy): { annotations?: Record<string, string> } {

@@ -1,15 +1,7 @@
-import { DATAPLANE_MODE_LABEL, REVISION_LABEL, SIDECAR_INJECT } from '../istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, PROXY_RESOURCE_ANNOTATIONS, REVISION_LABEL, SIDECAR_INJECT } from '../istio/meshMembership';
 import { getsSidecar, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel } from './names';
-
-/** Istio's pod annotations for the proxy's resources, by the policy field that sets them. */
-export const PROXY_RESOURCE_ANNOTATIONS = {
-  cpuRequest: 'sidecar.istio.io/proxyCPU',
-  cpuLimit: 'sidecar.istio.io/proxyCPULimit',
-  memoryRequest: 'sidecar.istio.io/proxyMemory',
-  memoryLimit: 'sidecar.istio.io/proxyMemoryLimit',
-} as const;
 
 function podAnnotations(policy: MeshPolicy): Record<string, string | undefined> {
   const { injection } = policy;

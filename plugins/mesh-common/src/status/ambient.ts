@@ -1,34 +1,11 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../istio/meshMembership';
 import { selectorMatches } from '../istio/selectors';
-import { PodAmbientStatus, PodDataPlane, WaypointBinding, WaypointStatus } from '../api/statusTypes';
+import { PodAmbientStatus, PodDataPlane, WaypointStatus } from '../api/statusTypes';
 import { podReady } from './podReady';
+import { waypointLabel, WaypointRef } from '../istio/waypoints';
 
-export const USE_WAYPOINT_LABEL = 'istio.io/use-waypoint';
-export const USE_WAYPOINT_NAMESPACE_LABEL = 'istio.io/use-waypoint-namespace';
 export const WAYPOINT_FOR_LABEL = 'istio.io/waypoint-for';
-/** The label Istio's ztunnel DaemonSet gives its pods. */
-export const ZTUNNEL_POD_LABEL = 'app=ztunnel';
-
-/** A pod of Istio's ztunnel DaemonSet. */
-export function isZtunnelPod(pod: AnalyzedObject): boolean {
-  return pod.kind === 'Pod' && `app=${pod.metadata.labels?.app}` === ZTUNNEL_POD_LABEL;
-}
-
-/** A waypoint a label names, and where the label is. */
-export interface WaypointRef {
-  name: string;
-  namespace: string;
-  boundBy: WaypointBinding;
-}
-
-/** The waypoint an object's `istio.io/use-waypoint` names: `none` opts out of an inherited one. */
-function waypointLabel(labels: Record<string, string> | undefined, namespace: string, boundBy: WaypointBinding): WaypointRef | 'none' | undefined {
-  const name = labels?.[USE_WAYPOINT_LABEL];
-  if (!name) return undefined;
-  if (name === 'none') return 'none';
-  return { name, namespace: labels?.[USE_WAYPOINT_NAMESPACE_LABEL] || namespace, boundBy };
-}
 
 /** The first binding that says anything: an explicit `none` ends the search with no waypoint. */
 function firstBinding(...bindings: Array<WaypointRef | 'none' | undefined>): WaypointRef | undefined {
@@ -135,16 +112,6 @@ export function waypointsStatus(pods: AnalyzedObject[], inputs: AmbientInputs): 
       return { ...ref, for: waypointFor(gateway), exists: Boolean(gateway), pods: own.length, readyPods: own.filter(podReady).length };
     })
     .sort((a, b) => keyOf(a.namespace, a.name).localeCompare(keyOf(b.namespace, b.name)));
-}
-
-/** Every waypoint the entity's labels name (its Services', its pods', its namespaces'), for the store to fetch. */
-export function namedWaypoints(pods: AnalyzedObject[], services: AnalyzedObject[], namespaces: AnalyzedObject[]): Array<{ namespace: string; name: string }> {
-  const refs = [
-    ...services.map(s => waypointLabel(s.metadata.labels, s.metadata.namespace ?? 'default', 'service')),
-    ...pods.map(p => waypointLabel(p.metadata.labels, p.metadata.namespace ?? 'default', 'pod')),
-    ...namespaces.map(ns => waypointLabel(ns.metadata.labels, ns.metadata.name, 'namespace')),
-  ].filter((ref): ref is WaypointRef => ref !== undefined && ref !== 'none');
-  return [...new Map(refs.map(ref => [keyOf(ref.namespace, ref.name), { namespace: ref.namespace, name: ref.name }])).values()];
 }
 
 /** What decides where each security policy is enforced. */

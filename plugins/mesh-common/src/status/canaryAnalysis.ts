@@ -1,8 +1,5 @@
 import { CanaryAnalysis, CanaryCheck, CanaryStatus, HealthStatus, VersionHealth } from '../api/statusTypes';
 
-/** The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy. */
-export const CANARY_ANALYSIS_ANNOTATION = 'meshport.io/canary-analysis';
-
 /**
  * What a canary is judged by, in Flagger's model: checks over the metrics window, then a step or a promotion.
  *

@@ -13,7 +13,8 @@ import { ClusterError, ClusterMeshStatus, HealthStatus, OverheadStatus, Security
 import { refusedEdges } from '../metrics/trafficEdges';
 import { callerChecks, dryRunStatus } from './authorizationRollout';
 import { assessHealth, DEFAULT_ERROR_RATE_THRESHOLDS, ErrorRateThresholds } from './healthAssessment';
-import { analyzeCanary, CANARY_ANALYSIS_ANNOTATION, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
+import { CANARY_ANALYSIS_ANNOTATION } from '../model/canarySteps';
+import { analyzeCanary, CanaryThresholds, DEFAULT_CANARY_THRESHOLDS, thresholdsFrom } from './canaryAnalysis';
 import { workloadsStatus } from './workloads';
 import { podReady } from './podReady';
 import { MetricsTarget, unknownHealth } from '../metrics/health';

@@ -1,7 +1,8 @@
 import { service, spec } from '../analyze/__testUtils__/objects';
 import { policyScopeFor } from '../cluster/selectors';
 import { sectionsFedBy } from './sections';
-import { servicesForPods, trafficStatus } from './traffic';
+import { servicesForPods } from '../istio/selectors';
+import { trafficStatus } from './traffic';
 
 const reviews = service('reviews', 'bookinfo', { app: 'reviews' }, [{ name: 'http', port: 9080, protocol: 'TCP' }]);
 const ratings = service('ratings', 'bookinfo', { app: 'ratings' });

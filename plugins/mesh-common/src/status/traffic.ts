@@ -3,15 +3,6 @@ import { fullyQualifiedHost } from '../cluster/hosts';
 import { selectorMatches } from '../istio/selectors';
 import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from '../api/statusTypes';
 
-/** The Services whose selector picks any of the pods. */
-export function servicesForPods(services: AnalyzedObject[], pods: Array<{ namespace: string; labels: Record<string, string> }>): AnalyzedObject[] {
-  return services.filter(service => {
-    const selector = service.spec?.selector;
-    if (!selector || Object.keys(selector).length === 0) return false;
-    return pods.some(pod => pod.namespace === (service.metadata.namespace ?? 'default') && selectorMatches(selector, pod.labels));
-  });
-}
-
 function serviceSummary(service: AnalyzedObject): ServiceSummary {
   const namespace = service.metadata.namespace ?? 'default';
   return {

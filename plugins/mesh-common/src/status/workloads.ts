@@ -1,6 +1,7 @@
 import { AnalyzedObject, findProxyContainer } from '../analyze';
 import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
-import { AmbientInputs, podAmbientStatus, podDataPlane, USE_WAYPOINT_LABEL, waypointsStatus } from './ambient';
+import { USE_WAYPOINT_LABEL } from '../istio/waypoints';
+import { AmbientInputs, podAmbientStatus, podDataPlane, waypointsStatus } from './ambient';
 import { podReady } from './podReady';
 import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from '../api/statusTypes';
 

@@ -1,7 +1,8 @@
 import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
 import { DATAPLANE_MODE_LABEL, namespaceInAmbientMode, namespaceInjectionMode, SIDECAR_INJECT } from '../istio/meshMembership';
 import { selectorMatches } from '../istio/selectors';
-import { serviceWaypoint, WaypointRef } from '../status/ambient';
+import { WaypointRef } from '../istio/waypoints';
+import { serviceWaypoint } from '../status/ambient';
 
 /** The objects a traffic explanation reads, by kind. */
 export interface TrafficObjects {

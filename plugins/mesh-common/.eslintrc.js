@@ -1,1 +1,1 @@
-module.exports = require('../../eslint.meshport')(__dirname);
+module.exports = require('../../eslint.meshport')(__dirname, {}, require('./layers'));

@@ -3,15 +3,16 @@ import path from 'node:path';
 import { findRepoRoot } from '@meshport/test-harness';
 
 // `yarn lint` runs every package's .eslintrc.js; each adds eslint-plugin-regexp's super-linear rules, so a
-// pattern that backtracks or moves super-linearly on untrusted text fails CI rather than waiting for review.
+// pattern that backtracks or moves super-linearly on untrusted text fails CI rather than waiting for review;
+// and mesh-common and mesh-backend list their folders in layers.js, so an import from a layer above fails too.
 
 const repoRoot = findRepoRoot();
 const packages = ['plugins/mesh-common', 'plugins/mesh-node', 'plugins/mesh-backend', 'plugins/scaffolder-backend-module-mesh', 'plugins/mesh', 'packages/cli'];
 
 /** The rules ESLint reports for `code` as a source file of the package, run as `yarn lint` runs it (the package's own config). */
-async function ruleIds(packageDir: string, code: string): Promise<string[]> {
+async function ruleIds(packageDir: string, code: string, file = 'lintProbe.ts'): Promise<string[]> {
   const eslint = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const run = spawnSync(process.execPath, [eslint, '--format', 'json', '--stdin', '--stdin-filename', path.join('src', 'lintProbe.ts')], {
+  const run = spawnSync(process.execPath, [eslint, '--format', 'json', '--stdin', '--stdin-filename', path.join('src', file)], {
     cwd: path.join(repoRoot, packageDir),
     input: code,
     encoding: 'utf8',
@@ -31,5 +32,31 @@ describe('the regular-expression rules of yarn lint', () => {
 
   it('accepts the linear forms of the same checks', async () => {
     expect(await ruleIds('plugins/mesh-common', 'export const quantity = /^[0-9.]+x$/;\n')).toEqual([]);
+  });
+});
+
+describe('the layers of yarn lint', () => {
+  jest.setTimeout(60_000);
+
+  it.each([
+    ['plugins/mesh-common', 'istio/lintProbe.ts', "import { podReady } from '../status/podReady';\n\nexport const probe = podReady;\n"],
+    ['plugins/mesh-common', 'cluster/lintProbe.ts', "import { trafficStatus } from '../status/traffic';\n\nexport const probe = trafficStatus;\n"],
+    [
+      'plugins/mesh-backend',
+      'cluster/lintProbe.ts',
+      "import { EntityStatusService } from '../status/entityStatusService';\n\nexport const probe = EntityStatusService;\n",
+    ],
+  ])('%s refuses an import from a layer above (%s)', async (packageDir, file, code) => {
+    expect(await ruleIds(packageDir, code, file)).toContain('import/no-restricted-paths');
+  });
+
+  it('takes an import from a layer below', async () => {
+    expect(
+      await ruleIds(
+        'plugins/mesh-common',
+        "import { selectorMatches } from '../istio/selectors';\n\nexport const probe = selectorMatches;\n",
+        'status/lintProbe.ts',
+      ),
+    ).toEqual([]);
   });
 });

@@ -135,6 +135,16 @@ export interface Config {
        * cluster on the loopback interface. Any other http: cluster with a token is refused at start-up.
        */
       allowInsecureHttpClusters?: string[];
+      /**
+       * Clusters registered in the catalog (the `catalog` locator of `kubernetes.clusterLocatorMethods`): anyone
+       * who may register a Resource names their API server, and the status's watches send it the backend's
+       * credential. Only hosts listed here are watched; none by default. A catalog cluster may never take the
+       * name of a configured cluster.
+       */
+      catalogClusters?: {
+        /** API server host names, or `*.domain` for any host under a domain, e.g. "*.gr7.eu-west-1.eks.amazonaws.com". */
+        allowedHosts?: string[];
+      };
     };
   };
 }

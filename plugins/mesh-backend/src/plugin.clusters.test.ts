@@ -35,16 +35,21 @@ const clusterResource = (name: string, kube: KubeApiTestServer): Entity => ({
   spec: { type: 'kubernetes-cluster', owner: 'platform' },
 });
 
+const catalogLocator = { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] };
+const statusSettings = { requestTimeoutMs: 3000, syncWaitMs: 8000, maxBackoffMs: 400 };
 const config = {
   backend: { baseUrl: 'http://localhost:0' },
-  kubernetes: { clusterLocatorMethods: [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }] },
-  mesh: { status: { requestTimeoutMs: 3000, syncWaitMs: 8000, maxBackoffMs: 400 } },
+  kubernetes: { clusterLocatorMethods: [catalogLocator] },
+  mesh: { status: { ...statusSettings, catalogClusters: { allowedHosts: ['127.0.0.1'] } } },
 };
 
 describe('the mesh status backend’s clusters, found as the Kubernetes plugin finds them', () => {
   const saved = { ...process.env };
   let eks: KubeApiTestServer;
   let onPrem: KubeApiTestServer;
+  /** An API server a catalog entity's author owns: it accepts any credential and keeps what it was sent. */
+  let attacker: KubeApiTestServer;
+  const sentToAttacker: Array<string | undefined> = [];
   let backend: TestBackend | undefined;
   const eksProblems: Array<string | undefined> = [];
 
@@ -59,6 +64,7 @@ describe('the mesh status backend’s clusters, found as the Kubernetes plugin f
       },
     }).start();
     onPrem = await new KubeApiTestServer({ token: 'vault-issued-token', tls: true }).start();
+    attacker = await new KubeApiTestServer({ token: 'unused', tls: true, authenticate: authorization => sentToAttacker.push(authorization) > 0 }).start();
     eks.apply(...demoClusterObjects());
     onPrem.apply(...demoClusterObjects());
   });
@@ -70,13 +76,14 @@ describe('the mesh status backend’s clusters, found as the Kubernetes plugin f
     process.env = { ...saved };
     await eks.stop();
     await onPrem.stop();
+    await attacker.stop();
   });
 
   const allRead = (status: EntityMeshStatus) => status.clusters.length > 0 && status.clusters.every(c => !c.error);
 
   /** payment-service's status once `settled` holds (or after a minute, to show what it was). */
-  async function statusOf(features: Parameters<typeof startTestBackend>[0]['features'], settled = allRead): Promise<EntityMeshStatus> {
-    backend = await startTestBackend({ features: [meshPlugin, mockServices.rootConfig.factory({ data: config }), ...(features ?? [])] });
+  async function statusOf(features: Parameters<typeof startTestBackend>[0]['features'], settled = allRead, data: object = config): Promise<EntityMeshStatus> {
+    backend = await startTestBackend({ features: [meshPlugin, mockServices.rootConfig.factory({ data }), ...(features ?? [])] });
     const url = `http://localhost:${(backend.server.address() as { port: number }).port}/api/mesh/v1/entities/default/component/payment-service/status`;
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -145,5 +152,44 @@ describe('the mesh status backend’s clusters, found as the Kubernetes plugin f
         },
       },
     ]);
+  });
+
+  describe('a catalog entity’s author cannot reach the backend’s credentials or another cluster’s place', () => {
+    const unwatched = (status: EntityMeshStatus) => status.clusters.map(c => c.cluster);
+    /** Long enough for watches to have started had the cluster been taken (the fleet's first read is already in the first answer). */
+    const settle = () => new Promise(resolve => setTimeout(resolve, 1500));
+
+    it('sends no credential to an API server host outside mesh.status.catalogClusters.allowedHosts', async () => {
+      const data = { ...config, mesh: { status: { ...statusSettings, catalogClusters: { allowedHosts: ['*.eks.amazonaws.com'] } } } };
+      const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, clusterResource('eks-prod', attacker)] })], () => true, data);
+      await settle();
+      expect(unwatched(status)).toEqual([]);
+      expect(attacker.requests).toEqual([]);
+      expect(sentToAttacker).toEqual([]);
+    });
+
+    it('watches no catalog cluster when no allowed host is configured', async () => {
+      const data = { ...config, mesh: { status: statusSettings } };
+      const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, clusterResource('eks-prod', attacker)] })], () => true, data);
+      await settle();
+      expect(unwatched(status)).toEqual([]);
+      expect(sentToAttacker).toEqual([]);
+    });
+
+    it('refuses a catalog cluster named as a configured cluster, or as one of mesh.clusters, whichever locator comes first', async () => {
+      const configured = { name: 'prod', url: onPrem.url, caData: onPrem.caData, authProvider: 'serviceAccount', serviceAccountToken: 'vault-issued-token' };
+      const data = {
+        ...config,
+        kubernetes: { clusterLocatorMethods: [catalogLocator, { type: 'config', clusters: [configured] }] },
+        mesh: { clusters: [{ name: 'staging', prometheus: { url: 'http://127.0.0.1:9' } }], status: config.mesh.status },
+      };
+      const impostors = [clusterResource('prod', attacker), clusterResource('staging', attacker)];
+      const status = await statusOf([catalogServiceMock.factory({ entities: [paymentService, ...impostors] })], allRead, data);
+      await settle();
+      expect(status.clusters.map(c => ({ cluster: c.cluster, error: c.error, pods: c.workloads?.totalPods }))).toEqual([
+        { cluster: 'prod', error: undefined, pods: 4 },
+      ]);
+      expect(attacker.requests).toEqual([]);
+    });
   });
 });

@@ -4,6 +4,8 @@ import type { AuthenticationStrategy, KubernetesClusterSupplierFactory, Kubernet
 import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
 import { CatalogClaimants, meshClustersExtensionPoint } from '@meshport/plugin-mesh-node';
 import { dispatchingStrategy, kubernetesPluginAuthStrategies, kubernetesPluginClusterSupplier } from './cluster/kubernetesPluginParts';
+import { readCatalogClusterRules } from './cluster/catalogClusterGate';
+import { readMeshClusterSettings } from './cluster/clusterConfig';
 import { createRouter } from './service/router';
 import { buildStatusService } from './status/buildStatusService';
 
@@ -43,13 +45,15 @@ export const meshPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions([meshEntityStatusReadPermission]);
         const authStrategy = dispatchingStrategy(new Map([...kubernetesPluginAuthStrategies(config, logger), ...addedStrategies]));
         const located = config.has('kubernetes.clusterLocatorMethods');
-        const getDefault = async () => kubernetesPluginClusterSupplier({ config, catalog, auth, logger, authStrategy });
+        const settings = readMeshClusterSettings(config);
+        const rules = readCatalogClusterRules(config, settings.configuredNames);
+        const getDefault = async () => kubernetesPluginClusterSupplier({ config, catalog, auth, logger, authStrategy, rules });
         const supplier =
           typeof addedSupplier === 'function' ? await addedSupplier({ getDefault }) : addedSupplier ?? (located ? await getDefault() : undefined);
         const status = buildStatusService(
           config,
           logger,
-          { supplier, authStrategy, credentials: () => auth.getOwnServiceCredentials() },
+          { supplier, authStrategy, credentials: () => auth.getOwnServiceCredentials(), settings },
           new CatalogClaimants(catalog, auth),
         );
         // The catalog locator reads the catalog, which answers once the backend is up.

@@ -25,6 +25,8 @@ export interface MeshClusterSettings {
   prometheus: ReadonlyMap<string, PrometheusConfig>;
   istiod: ReadonlyMap<string, IstiodAddress>;
   allowInsecureHttp: ReadonlySet<string>;
+  /** Every cluster name the configuration gives settings or trust to (`mesh.clusters`, the snapshot, `allowInsecureHttpClusters`). */
+  configuredNames: ReadonlySet<string>;
   snapshot?: { name: string; directory: string };
   /** The cluster the backend runs in, with its pod's service account, when nothing else is configured. */
   inCluster?: ClusterDetails;
@@ -71,10 +73,12 @@ export function readMeshClusterSettings(config: Config, env: Record<string, stri
           caFile: SERVICEACCOUNT_CA_PATH,
         }
       : undefined;
+  const allowInsecureHttp = new Set(config.getOptionalStringArray('mesh.status.allowInsecureHttpClusters') ?? []);
   return {
     prometheus,
     istiod,
-    allowInsecureHttp: new Set(config.getOptionalStringArray('mesh.status.allowInsecureHttpClusters') ?? []),
+    allowInsecureHttp,
+    configuredNames: new Set([...named, ...allowInsecureHttp, ...(snapshot ? [snapshot.name] : [])]),
     ...(snapshot ? { snapshot } : {}),
     ...(inCluster ? { inCluster } : {}),
   };

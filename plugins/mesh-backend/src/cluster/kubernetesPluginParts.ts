@@ -3,6 +3,8 @@ import { AuthService, LoggerService, RootConfigService } from '@backstage/backen
 import { DispatchStrategy } from '@backstage/plugin-kubernetes-backend';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AuthenticationStrategy, KubernetesClustersSupplier } from '@backstage/plugin-kubernetes-node';
+import { ConfigReader } from '@backstage/config';
+import { CatalogClusterRules, gatedCatalogClusters } from './catalogClusterGate';
 
 /**
  * Backstage's Kubernetes plugin builds its default clusters and credentials with two functions it does not
@@ -55,14 +57,25 @@ export function dispatchingStrategy(strategies: Map<string, AuthenticationStrate
   return new DispatchStrategy({ authStrategyMap: Object.fromEntries(strategies) });
 }
 
-/** The clusters of `kubernetes.clusterLocatorMethods`, found by the Kubernetes plugin's own locators. */
+/**
+ * The clusters of `kubernetes.clusterLocatorMethods`, found by the Kubernetes plugin's own locators; those of
+ * the `catalog` locator (anyone may register one) only as `rules` allow (see catalogClusterGate.ts).
+ */
 export function kubernetesPluginClusterSupplier(options: {
   config: RootConfigService;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
   authStrategy: AuthenticationStrategy;
+  rules: CatalogClusterRules;
 }): KubernetesClustersSupplier {
   const getCombinedClusterSupplier = kubernetesPluginPart<GetCombinedClusterSupplier>('cluster-locator/index.cjs.js', 'getCombinedClusterSupplier');
-  return getCombinedClusterSupplier(options.config, options.catalog, options.authStrategy, options.logger, undefined, options.auth);
+  const methods = options.config.getConfigArray('kubernetes.clusterLocatorMethods');
+  const continueOnError = options.config.getOptionalBoolean('kubernetes.clusterLocatorContinueOnError') ?? false;
+  const locatorsOf = (fromCatalog: boolean) => {
+    const chosen = methods.filter(method => (method.getString('type') === 'catalog') === fromCatalog).map(method => method.get());
+    const config = new ConfigReader({ kubernetes: { clusterLocatorMethods: chosen, clusterLocatorContinueOnError: continueOnError } });
+    return getCombinedClusterSupplier(config, options.catalog, options.authStrategy, options.logger, undefined, options.auth);
+  };
+  return gatedCatalogClusters(locatorsOf(false), locatorsOf(true), options.rules, options.logger);
 }

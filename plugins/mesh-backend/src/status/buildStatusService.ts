@@ -9,7 +9,7 @@ import {
   DEFAULT_RIGHT_SIZING,
   RightSizingRule,
 } from '@meshport/plugin-mesh-common';
-import { MeshClusterSettings, readMeshClusterSettings } from '../cluster/clusterConfig';
+import { MeshClusterSettings } from '../cluster/clusterConfig';
 import { ClusterConnection } from '../cluster/clusterConnection';
 import { IstiodXdsSettings } from '../cluster/istiod/istiodProxySync';
 import { ServiceAccountRef } from '../cluster/istiod/serviceAccountTokens';
@@ -77,14 +77,16 @@ export interface StatusClusterInputs {
   authStrategy: AuthenticationStrategy;
   /** The backend's own credentials, which the supplier reads the catalog with. */
   credentials: () => Promise<BackstageCredentials>;
+  /** What `mesh.clusters`, `mesh.snapshot` and the environment add to the located clusters. */
+  settings: MeshClusterSettings;
 }
 
 /** The clusters to read: the supplier's, watched by list+watch and asked again over time, and the snapshot or the pod's own cluster. */
-function clusterSetFor(config: RootConfigService, logger: LoggerService, inputs: StatusClusterInputs, settings: MeshClusterSettings): ClusterSet {
+function clusterSetFor(config: RootConfigService, logger: LoggerService, inputs: StatusClusterInputs, rootNamespace: string): ClusterSet {
+  const { settings } = inputs;
   const requestTimeoutMs = config.getOptionalNumber('mesh.status.requestTimeoutMs') ?? 10_000;
   const syncWaitMs = config.getOptionalNumber('mesh.status.syncWaitMs') ?? 10_000;
   const maxBackoffMs = config.getOptionalNumber('mesh.status.maxBackoffMs') ?? 30_000;
-  const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const metricsTtlMs = config.getOptionalNumber('mesh.status.metricsTtlMs') ?? 15_000;
   const credentialTtlMs = config.getOptionalNumber('mesh.status.credentialTtlMs') ?? 300_000;
   const rightSizing = readRightSizing(config);
@@ -141,7 +143,7 @@ export function buildStatusService(
   folderClaims?: FolderClaims,
 ): EntityStatusService {
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
-  const clusters = clusterSetFor(config, logger, inputs, readMeshClusterSettings(config));
+  const clusters = clusterSetFor(config, logger, inputs, rootNamespace);
   const maxPodsPerEntity = config.getOptionalNumber('mesh.status.maxPodsPerEntity') ?? 5000;
   const healthThresholds = {
     degradedPercent: config.getOptionalNumber('mesh.health.errorRate.degradedPercent') ?? DEFAULT_ERROR_RATE_THRESHOLDS.degradedPercent,

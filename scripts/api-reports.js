@@ -17,10 +17,15 @@ function yarn(args) {
   if (result.status !== 0) process.exit(result.status || 1);
 }
 
-const plugins = fs
-  .readdirSync(path.join(repoRoot, 'plugins'), { withFileTypes: true })
-  .filter(entry => entry.isDirectory() && fs.existsSync(path.join(repoRoot, 'plugins', entry.name, 'package.json')))
-  .map(entry => `plugins/${entry.name}`);
+/** Every plugin, and the libraries among the packages (the apps and the CLI publish no API). */
+const libraryRole = role => role === 'common-library' || role === 'node-library' || role === 'web-library';
+const packagesIn = (folder, wanted) =>
+  fs
+    .readdirSync(path.join(repoRoot, folder), { withFileTypes: true })
+    .map(entry => `${folder}/${entry.name}`)
+    .filter(dir => fs.existsSync(path.join(repoRoot, dir, 'package.json')))
+    .filter(dir => wanted(JSON.parse(fs.readFileSync(path.join(repoRoot, dir, 'package.json'), 'utf8')).backstage?.role));
+const plugins = [...packagesIn('plugins', () => true), ...packagesIn('packages', libraryRole)];
 
 fs.rmSync(path.join(repoRoot, 'dist-types'), { recursive: true, force: true });
 yarn(['tsc', '--incremental', 'false']);

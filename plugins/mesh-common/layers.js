@@ -3,14 +3,8 @@
 // cannot point back up and no folder circle can form. Tests may use any layer's test utilities.
 module.exports = [
   'text',
-  'yaml',
-  'isRecord.ts',
-  'labels',
   'model',
-  'objects',
-  'istio',
   'manifests',
-  'analyze',
   'overhead',
   'api',
   'catalog',

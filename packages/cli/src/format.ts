@@ -1,4 +1,5 @@
-import { Amounts, DataPlaneComparison, DataPlaneCost, describeCode, Finding, formatAmounts, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { Amounts, DataPlaneComparison, DataPlaneCost, formatAmounts, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { describeCode, Finding } from '@meshport/istio-config';
 
 /** Findings as lines for a terminal: "Error [IST0101] VirtualService ns/name (path): message". */
 export function formatFindings(findings: Finding[]): string[] {

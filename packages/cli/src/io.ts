@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { clusterObjectsFromFiles, parseYaml } from '@meshport/plugin-mesh-common';
+import { clusterObjectsFromFiles } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 
 /** What a command prints and the exit code it ends with; commands never call process.exit themselves. */
 export interface CommandResult {

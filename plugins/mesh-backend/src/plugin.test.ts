@@ -11,7 +11,8 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import fs from 'node:fs';
 import os from 'node:os';
 import { createBareRepository, demoClusterObjects, IstiodTestServer, KubeApiTestServer, OpenApiResponses, pushNewBranch } from '@meshport/test-harness';
-import { EntityMeshStatus, toYaml } from '@meshport/plugin-mesh-common';
+import { EntityMeshStatus } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 import meshPlugin from './index';
 
 jest.setTimeout(120_000);

@@ -6,7 +6,8 @@ const { performance } = require('node:perf_hooks');
 require('@backstage/cli-node/config/nodeTransform.cjs');
 
 const print = line => process.stdout.write(`${line}\n`);
-const { analyze, renderPolicy, paymentServicePolicyExample } = require('../src');
+const { renderPolicy, paymentServicePolicyExample } = require('../src');
+const { analyze } = require('@meshport/istio-config');
 
 function policyFor(i) {
   const base = paymentServicePolicyExample;

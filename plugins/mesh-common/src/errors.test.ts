@@ -1,13 +1,12 @@
+import { parseLabelSelector, parseYaml } from '@meshport/istio-config';
 import { InputError } from '@backstage/errors';
 import { minimalPolicyExample } from './examples';
-import { parseLabelSelector } from './labels/labelSelector';
 import { resolveTemplateInput } from './forms';
 import { applyCanaryStep, parseMeshPolicy } from './model';
 import { parseQuantity } from './overhead';
 import { renderPolicy } from './render';
 import { entityTarget } from './catalog/entityTarget';
 import { errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status/healthAssessment';
-import { parseYaml } from './yaml';
 
 /** What a call throws, for the checks below. */
 function thrown(call: () => unknown): unknown {

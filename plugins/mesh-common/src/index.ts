@@ -5,13 +5,6 @@
  * @packageDocumentation
  */
 
-export { AnalysisIndex } from './analyze/analysisIndex';
-export { ObjectIndex } from './objects/objectIndex';
-export { analyze, hasErrors } from './analyze/analyze';
-export { type CodeDescription, describeCode, FINDING_CODES } from './analyze/codes';
-export type { MeshService, ServiceHostMap } from './istio/serviceLookup';
-export type { AnalysisOptions, Analyzer, AnalyzerContext, Finding, FindingLevel, MeshConfigView } from './analyze/types';
-export type { AnalyzedObject } from './objects/kinds';
 export { type FileChange, fileChanges } from './diff/fileChanges';
 export { lineDiff } from './diff/lineDiff';
 export {
@@ -24,9 +17,6 @@ export {
   paymentServicePolicyExample,
   scopedPolicyExample,
 } from './examples';
-export { isRecord } from './isRecord';
-export { trimEndOf } from './text/trimEnd';
-export { type LabelRequirement, matchesLabelSelector, parseLabelSelector } from './labels/labelSelector';
 export { applyCanaryStep, type CanaryStep } from './model/canarySteps';
 export { egressGatewayNamespaceIssues, type EgressIssue } from './model/egress';
 export { policyFromForm, withoutEmptyValues } from './forms/formInput';
@@ -171,7 +161,6 @@ export type {
   WorkloadsStatus,
 } from './api/statusTypes';
 export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile, objectsWithPatches } from './manifests/manifestFiles';
-export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
 export { explainTraffic, type ExplainOptions, trafficExplainer } from './traffic/explain';
 export type { CallerDataPlane, PolicyEffect, TrafficExplanation, TrafficHop, TrafficRequest } from './traffic/types';
 export {

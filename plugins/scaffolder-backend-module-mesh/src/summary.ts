@@ -1,14 +1,5 @@
-import {
-  AccessChange,
-  describeCode,
-  Finding,
-  formatAmounts,
-  lineDiff,
-  MigrationStep,
-  migrationSteps,
-  MIGRATION_STEPS,
-  OverheadEstimate,
-} from '@meshport/plugin-mesh-common';
+import { AccessChange, formatAmounts, lineDiff, MigrationStep, migrationSteps, MIGRATION_STEPS, OverheadEstimate } from '@meshport/plugin-mesh-common';
+import { describeCode, Finding } from '@meshport/istio-config';
 import { FolderPlan } from './folder/folderPlan';
 import { accessSection } from './render/accessCheck';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { meshScaffolderFeatures } from './scaffolderFeatures';
-import { parseYaml } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 import {
   branchesOf,
   cloneBranch,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { FINDING_CODES } from '@meshport/plugin-mesh-common';
+import { FINDING_CODES } from '@meshport/istio-config';
 import { findRepoRoot } from '@meshport/test-harness';
 
 // The README's findings table is the reference a platform team reads: it lists every code the analyzers

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { fieldPath, MeshPolicyInput, parseMeshPolicy, parseYaml, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { fieldPath, MeshPolicyInput, parseMeshPolicy, renderPolicy } from '@meshport/plugin-mesh-common';
+import { parseYaml, toYaml } from '@meshport/istio-config';
 import { IstioCrdValidator } from '@meshport/test-harness';
 import { stringFields, withField } from './model/fieldCandidates';
 

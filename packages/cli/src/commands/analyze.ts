@@ -1,4 +1,4 @@
-import { analyze, hasErrors } from '@meshport/plugin-mesh-common';
+import { analyze, hasErrors } from '@meshport/istio-config';
 import { collectManifestFiles } from '@meshport/plugin-mesh-node';
 import { CommandResult, readManifests } from '../io';
 import { formatFindings } from '../format';

@@ -2,14 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  ambientWaypointPolicyExample,
-  minimalPolicyExample,
-  namespacePolicyExample,
-  parseYaml,
-  paymentServicePolicyExample,
-  toYaml,
-} from '@meshport/plugin-mesh-common';
+import { ambientWaypointPolicyExample, minimalPolicyExample, namespacePolicyExample, paymentServicePolicyExample } from '@meshport/plugin-mesh-common';
+import { parseYaml, toYaml } from '@meshport/istio-config';
 import { writeDemoSnapshot } from '@meshport/test-harness/demo';
 import { runAnalyze } from './analyze';
 import { runOverhead } from './overhead';

@@ -9,8 +9,8 @@ import {
   MeshPolicyInput,
   renderNamespacePolicy,
   renderPolicy,
-  toYaml,
 } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 import { runExplain } from './explain';
 
 // Istio's behaviour as scenarios, each run through `meshport explain` over files, each naming the Istio

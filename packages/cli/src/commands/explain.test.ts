@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ambientWaypointPolicyExample, toYaml } from '@meshport/plugin-mesh-common';
+import { ambientWaypointPolicyExample } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 import { runExplain } from './explain';
 import { runRender } from './render';
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { CallerDataPlane, explainTraffic, objectsWithPatches, parseYaml, TrafficExplanation } from '@meshport/plugin-mesh-common';
+import { CallerDataPlane, explainTraffic, objectsWithPatches, TrafficExplanation } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 import { collectManifestFiles } from '@meshport/plugin-mesh-node';
 import { CommandResult } from '../io';
 

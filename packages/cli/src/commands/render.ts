@@ -1,6 +1,5 @@
 import path from 'node:path';
 import {
-  analyze,
   formatFieldErrors,
   overheadForPolicy,
   parseMeshPolicy,
@@ -8,8 +7,8 @@ import {
   renderNamespacePolicy,
   renderPolicy,
   RenderedPolicy,
-  toYaml,
 } from '@meshport/plugin-mesh-common';
+import { analyze, toYaml } from '@meshport/istio-config';
 import { CommandResult, readPolicyFile, writeFileAtomically } from '../io';
 import { describeOverhead, formatFindings } from '../format';
 

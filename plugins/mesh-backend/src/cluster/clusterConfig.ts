@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ANNOTATION_KUBERNETES_AUTH_PROVIDER, SERVICEACCOUNT_CA_PATH } from '@backstage/plugin-kubernetes-common';
 import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
-import { trimEndOf } from '@meshport/plugin-mesh-common';
+import { trimEndOf } from '@meshport/istio-config';
 
 export interface PrometheusConfig {
   url: string;

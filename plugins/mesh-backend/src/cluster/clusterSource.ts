@@ -1,4 +1,5 @@
-import { AnalyzedObject, ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { AnalyzedObject } from '@meshport/istio-config';
 
 /** The objects of one cluster an entity's status is computed from. */
 export interface ClusterSource {

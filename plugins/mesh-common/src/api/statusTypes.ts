@@ -1,5 +1,4 @@
-import type { Finding } from '../analyze';
-import type { WaypointBinding } from '../istio/waypoints';
+import type { Finding, WaypointBinding } from '@meshport/istio-config';
 import type { Amounts, ContainerResourceAmounts, DataPlaneComparison } from '../overhead';
 
 /**

@@ -1,6 +1,6 @@
+import { parseLabelSelector, LabelRequirement } from '@meshport/istio-config';
 import { InputError } from '@backstage/errors';
 import { isDnsLabel } from '../model/primitives';
-import { parseLabelSelector, LabelRequirement } from '../labels/labelSelector';
 
 /**
  * Backstage's Kubernetes annotations, as its Kubernetes plugin reads them.

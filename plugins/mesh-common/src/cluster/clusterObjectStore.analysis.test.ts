@@ -1,4 +1,4 @@
-import { namespace, pod } from '../analyze/__testUtils__/objects';
+import { namespace, pod } from '@meshport/istio-config/testUtils';
 import { entityTarget } from '../catalog/entityTarget';
 import { ClusterObjectStore } from './clusterObjectStore';
 

@@ -1,19 +1,31 @@
-import { analyze, Finding, resourceName } from '../analyze';
-import { analysisSteps } from '../analyze/analyze';
-import { outboundPolicyOf } from '../istio/meshConfig';
-import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
-import { ObjectIndex } from '../objects/objectIndex';
-import { injectorConfigMapName, K8S_GATEWAY_NAME_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
-import { isZtunnelPod, namedWaypoints, ZTUNNEL_POD_LABEL } from '../istio/waypoints';
-import { expandLists } from '../manifests/manifestFiles';
+import {
+  analyze,
+  Finding,
+  resourceName,
+  analysisSteps,
+  outboundPolicyOf,
+  AnalyzedObject,
+  kindKey,
+  podLabelsOf,
+  POD_RUNNING_KINDS,
+  ObjectIndex,
+  injectorConfigMapName,
+  K8S_GATEWAY_NAME_LABEL,
+  namespaceInjectionMode,
+  isZtunnelPod,
+  namedWaypoints,
+  ZTUNNEL_POD_LABEL,
+  expandLists,
+  equalityLabels,
+  matchesLabelSelector,
+  servicesForPods,
+  WORKLOAD_KINDS,
+} from '@meshport/istio-config';
 import { ContainerResourceAmounts, injectorProxyDefaults } from '../overhead';
 import { fullyQualifiedHost } from './hosts';
-import { equalityLabels, matchesLabelSelector } from '../labels/labelSelector';
 import { EntityTarget } from '../catalog/entityTarget';
 import { policyScopeFor, targetScopeFor } from './selectors';
-import { servicesForPods } from '../istio/selectors';
 import { MESH_STATUS_KINDS } from './statusResources';
-import { WORKLOAD_KINDS } from '../model/policy';
 
 const SECURITY_KINDS = ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'];
 

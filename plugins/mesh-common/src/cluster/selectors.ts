@@ -1,5 +1,4 @@
-import { AnalyzedObject } from '../analyze';
-import { selectorMatches } from '../istio/selectors';
+import { AnalyzedObject, selectorMatches } from '@meshport/istio-config';
 import { PolicyScope } from '../api/statusTypes';
 
 /** The policy's label selector, from `selector` (security) or `workloadSelector` (networking). */

@@ -1,4 +1,4 @@
-import { parseYaml } from '../yaml';
+import { parseYaml } from '@meshport/istio-config';
 import { lineDiff } from './lineDiff';
 
 /**

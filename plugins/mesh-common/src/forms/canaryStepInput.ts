@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord';
+import { isRecord } from '@meshport/istio-config';
 import { applyCanaryStep, CanaryStep } from '../model/canarySteps';
 import type { CanaryPolicy } from '../model/policy';
 import { FieldError, ParseResult, parseMeshPolicy } from '../model';

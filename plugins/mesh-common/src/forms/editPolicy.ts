@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord';
+import { isRecord } from '@meshport/istio-config';
 import { withoutEmptyValues } from './formInput';
 
 /** Lays `edit` over `stored`: records field by field, anything else (a value, a list) replaces the stored one. */

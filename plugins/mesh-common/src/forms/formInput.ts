@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord';
+import { isRecord } from '@meshport/istio-config';
 
 /**
  * Drops what a form sends for "not set": undefined, null and empty strings, recursively.

@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord';
+import { isRecord } from '@meshport/istio-config';
 
 /** The sections of a service policy a form may set or remove as a whole. */
 export const POLICY_SECTIONS = [

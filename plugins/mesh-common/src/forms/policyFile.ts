@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml/serialize';
+import { toYaml } from '@meshport/istio-config';
 
 /**
  * The file in which a render stores the policy it rendered, beside the manifests: the next form is laid over it.

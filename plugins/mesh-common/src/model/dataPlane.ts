@@ -1,5 +1,5 @@
+import { trimEndOf } from '@meshport/istio-config';
 import type { MeshPolicy } from './policy';
-import { trimEndOf } from '../text/trimEnd';
 
 /** One reason a policy cannot run on its data plane, at the field that causes it. */
 export interface DataPlaneIssue {

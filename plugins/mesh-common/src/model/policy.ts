@@ -1,3 +1,4 @@
+import { WORKLOAD_KINDS } from '@meshport/istio-config';
 import { z } from 'zod';
 import { dataPlaneIssues } from './dataPlane';
 import { duplicateEgressNames, egressEntry, egressIssues } from './egress';
@@ -24,9 +25,6 @@ import {
   token,
   uniqueList,
 } from './primitives';
-
-/** The controllers whose pod template Meshport patches. */
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'] as const;
 
 /**
  * The principal of Istio's default ingress gateway.

@@ -1,5 +1,5 @@
+import { PROXY_RESOURCE_ANNOTATIONS } from '@meshport/istio-config';
 import { getsSidecar, MeshPolicy, MeshPolicyInput, parseMeshPolicy, PolicyValidationError } from '../model';
-import { PROXY_RESOURCE_ANNOTATIONS } from '../istio/meshMembership';
 import { cpuMillicores, memoryBytes } from './quantity';
 import { Amounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, sidecarResources } from './sidecarResources';
 

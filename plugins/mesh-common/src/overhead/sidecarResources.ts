@@ -1,4 +1,4 @@
-import { injectorValues } from '../istio/meshMembership';
+import { injectorValues } from '@meshport/istio-config';
 import { cpuMillicores, memoryBytes } from './quantity';
 
 /**

@@ -1,4 +1,4 @@
-import { analyze } from '../analyze';
+import { analyze } from '@meshport/istio-config';
 import { ambientL4PolicyExample, egressPolicyExample } from '../examples';
 import { mergePolicyInput } from '../forms';
 import { parseMeshPolicy } from '../model';

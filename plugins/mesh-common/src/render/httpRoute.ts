@@ -1,6 +1,6 @@
+import { trimEndOf } from '@meshport/istio-config';
 import { canarySplit, MeshPolicy, needsWaypoint } from '../model';
 import { KubeObject, prune } from './kubeObject';
-import { trimEndOf } from '../text/trimEnd';
 import { appLabel, CANARY_SUBSET, httpPort, serviceMetadata, STABLE_SUBSET } from './names';
 import { canaryAnalysisAnnotation } from './canaryAnnotation';
 

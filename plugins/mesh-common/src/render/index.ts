@@ -5,7 +5,6 @@ export { fileNameFor, sortObjects } from './files';
 export type { KubeObject } from './kubeObject';
 export { objectRef, prune } from './kubeObject';
 export { serviceHost, appLabel, STABLE_SUBSET, CANARY_SUBSET } from './names';
-export { PROXY_RESOURCE_ANNOTATIONS } from '../istio/meshMembership';
 export { SCOPE_BASE_HOSTS } from './sidecarScope';
 export { injectionLabels } from './namespacePolicy';
 export { claimAttribute } from './authorizationPolicies';

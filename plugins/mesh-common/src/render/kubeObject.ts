@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord';
+import { isRecord } from '@meshport/istio-config';
 
 /**
  * A Kubernetes object as the renderer builds it: plain data, ready to serialize.

@@ -1,4 +1,4 @@
-import { INJECTION_LABEL, REVISION_LABEL } from '../istio/meshMembership';
+import { INJECTION_LABEL, REVISION_LABEL } from '@meshport/istio-config';
 import { keepsInjection, NamespacePolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { managedLabels } from './names';

@@ -1,3 +1,4 @@
+import { toYaml } from '@meshport/istio-config';
 import {
   ambientNamespacePolicyExample,
   ambientWaypointPolicyExample,
@@ -6,7 +7,6 @@ import {
   paymentServicePolicyExample,
   scopedPolicyExample,
 } from '../examples';
-import { toYaml } from '../yaml';
 import { KubeObject } from './kubeObject';
 import { renderNamespacePolicy, renderPolicy } from './renderPolicy';
 

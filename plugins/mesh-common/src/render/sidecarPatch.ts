@@ -1,4 +1,4 @@
-import { DATAPLANE_MODE_LABEL, PROXY_RESOURCE_ANNOTATIONS, REVISION_LABEL, SIDECAR_INJECT } from '../istio/meshMembership';
+import { DATAPLANE_MODE_LABEL, PROXY_RESOURCE_ANNOTATIONS, REVISION_LABEL, SIDECAR_INJECT } from '@meshport/istio-config';
 import { getsSidecar, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { appLabel } from './names';

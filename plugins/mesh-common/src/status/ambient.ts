@@ -1,9 +1,16 @@
-import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { AMBIENT_REDIRECTION, DATAPLANE_MODE_LABEL, K8S_GATEWAY_NAME_LABEL, namespaceInAmbientMode } from '../istio/meshMembership';
-import { selectorMatches } from '../istio/selectors';
+import {
+  AnalyzedObject,
+  findProxyContainer,
+  AMBIENT_REDIRECTION,
+  DATAPLANE_MODE_LABEL,
+  K8S_GATEWAY_NAME_LABEL,
+  namespaceInAmbientMode,
+  selectorMatches,
+  waypointLabel,
+  WaypointRef,
+} from '@meshport/istio-config';
 import { PodAmbientStatus, PodDataPlane, WaypointStatus } from '../api/statusTypes';
 import { podReady } from './podReady';
-import { waypointLabel, WaypointRef } from '../istio/waypoints';
 
 export const WAYPOINT_FOR_LABEL = 'istio.io/waypoint-for';
 

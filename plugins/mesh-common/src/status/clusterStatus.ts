@@ -1,4 +1,4 @@
-import { AnalyzedObject, podLabelsOf } from '../analyze';
+import { AnalyzedObject, podLabelsOf } from '@meshport/istio-config';
 import { AmbientInputs, enforcementInputs } from './ambient';
 import { liveDataPlanes } from './liveDataPlaneCost';
 import { OutboundCall } from '../metrics/fleetMetrics';

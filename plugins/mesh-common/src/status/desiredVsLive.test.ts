@@ -1,4 +1,4 @@
-import { object } from '../analyze/__testUtils__/objects';
+import { object } from '@meshport/istio-config/testUtils';
 import { storeFromDocuments } from '../cluster/clusterObjectStore';
 import { compareDesired } from './desiredVsLive';
 

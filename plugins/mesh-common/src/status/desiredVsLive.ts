@@ -1,5 +1,4 @@
-import { AnalyzedObject, kindKey } from '../analyze';
-import { isRecord } from '../isRecord';
+import { AnalyzedObject, kindKey, isRecord } from '@meshport/istio-config';
 import { ObjectDrift } from '../api/statusTypes';
 
 /**

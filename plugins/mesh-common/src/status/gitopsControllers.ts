@@ -1,6 +1,5 @@
-import { AnalyzedObject } from '../analyze';
+import { AnalyzedObject, trimEndOf } from '@meshport/istio-config';
 import { GitOpsControllerStatus } from '../api/statusTypes';
-import { trimEndOf } from '../text/trimEnd';
 
 /** A repository path as controllers write it ("./mesh/", "mesh") in one form ("mesh"; "" for the root). */
 function normalized(path: string | undefined): string | undefined {

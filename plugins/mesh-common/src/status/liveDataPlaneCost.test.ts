@@ -1,4 +1,4 @@
-import { namespace, object, pod } from '../analyze/__testUtils__/objects';
+import { namespace, object, pod } from '@meshport/istio-config/testUtils';
 import { storeFromDocuments } from '../cluster/clusterObjectStore';
 import { clusterStatusFromSlice } from './clusterStatus';
 import { targetFromSelector } from '../catalog/entityTarget';

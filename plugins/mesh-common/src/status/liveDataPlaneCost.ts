@@ -1,5 +1,4 @@
-import { AnalyzedObject } from '../analyze';
-import { httpAttributes } from '../istio/authorizationAttributes';
+import { AnalyzedObject, httpAttributes } from '@meshport/istio-config';
 import { Amounts, containerAmounts, ContainerResourceAmounts } from '../overhead';
 import {
   DataPlaneComparison,

@@ -1,7 +1,5 @@
-import { AnalyzedObject, Finding } from '../analyze';
-import { finding } from '../analyze/findings';
+import { AnalyzedObject, Finding, finding, selectorMatches } from '@meshport/istio-config';
 import { OutboundCall } from '../metrics/fleetMetrics';
-import { selectorMatches } from '../istio/selectors';
 
 /** The proxy scope that applies to a workload: its Sidecar's first egress listener's hosts. */
 export interface ProxyScopeView {

@@ -1,4 +1,4 @@
-import { pod } from '../analyze/__testUtils__/objects';
+import { pod } from '@meshport/istio-config/testUtils';
 import { overheadStatus } from './overhead';
 
 describe('overheadStatus over what the cluster says', () => {

@@ -1,4 +1,4 @@
-import { AnalyzedObject, findProxyContainer } from '../analyze';
+import { AnalyzedObject, findProxyContainer } from '@meshport/istio-config';
 import { containerAmounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, proxyResourcesAtInjection, sumResources } from '../overhead';
 import { ContainerUsage, OverheadStatus, PodOverhead } from '../api/statusTypes';
 

@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../analyze';
+import { AnalyzedObject } from '@meshport/istio-config';
 
 /** True when the pod's Ready condition is True. */
 export function podReady(pod: AnalyzedObject): boolean {

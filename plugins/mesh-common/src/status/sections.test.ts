@@ -1,5 +1,5 @@
+import { POD_RUNNING_KINDS } from '@meshport/istio-config';
 import { MESH_STATUS_KINDS } from '../cluster/statusResources';
-import { POD_RUNNING_KINDS } from '../objects/kinds';
 import { sectionsFedBy } from './sections';
 
 describe('sectionsFedBy', () => {

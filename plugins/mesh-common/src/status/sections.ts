@@ -1,5 +1,5 @@
+import { WORKLOAD_KINDS } from '@meshport/istio-config';
 import { StatusSection } from '../api/statusTypes';
-import { WORKLOAD_KINDS } from '../model/policy';
 
 /**
  * The sections of the status each kind feeds. A kind that cannot be read leaves these incomplete and

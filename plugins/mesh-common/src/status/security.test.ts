@@ -1,4 +1,4 @@
-import { deployment, spec } from '../analyze/__testUtils__/objects';
+import { deployment, spec } from '@meshport/istio-config/testUtils';
 import { workloadMtls } from './security';
 
 const containers = [{ name: 'web', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] }];

@@ -1,7 +1,4 @@
-import { AnalyzedObject, podLabelsOf } from '../analyze';
-import { inboundPortBypassed } from '../istio/interception';
-import { PROXY_CONTAINER } from '../istio/meshMembership';
-import { containerPorts, workloadView } from '../objects/workloads';
+import { AnalyzedObject, podLabelsOf, inboundPortBypassed, PROXY_CONTAINER, containerPorts, workloadView } from '@meshport/istio-config';
 import { EnforcementInputs } from './ambient';
 import { byAge, policyScopeFor, policyTargets, targetScopeFor } from '../cluster/selectors';
 import {

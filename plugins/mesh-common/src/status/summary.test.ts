@@ -1,4 +1,4 @@
-import { namespace, pod, spec } from '../analyze/__testUtils__/objects';
+import { namespace, pod, spec } from '@meshport/istio-config/testUtils';
 import { EntityMeshStatus } from '../api/statusTypes';
 import { targetFromSelector } from '../catalog/entityTarget';
 import { storeFromDocuments } from '../cluster/clusterObjectStore';

@@ -1,5 +1,4 @@
-import { Finding } from '../analyze';
-import { FINDING_LEVEL_RANK } from '../analyze/findings';
+import { Finding, FINDING_LEVEL_RANK } from '@meshport/istio-config';
 import { Amounts } from '../overhead';
 import { ClusterMeshStatus, EntityMeshStatus, HealthState } from '../api/statusTypes';
 

@@ -1,7 +1,7 @@
-import { service, spec } from '../analyze/__testUtils__/objects';
+import { servicesForPods } from '@meshport/istio-config';
+import { service, spec } from '@meshport/istio-config/testUtils';
 import { policyScopeFor } from '../cluster/selectors';
 import { sectionsFedBy } from './sections';
-import { servicesForPods } from '../istio/selectors';
 import { trafficStatus } from './traffic';
 
 const reviews = service('reviews', 'bookinfo', { app: 'reviews' }, [{ name: 'http', port: 9080, protocol: 'TCP' }]);

@@ -1,6 +1,5 @@
-import { AnalyzedObject } from '../analyze';
+import { AnalyzedObject, selectorMatches } from '@meshport/istio-config';
 import { fullyQualifiedHost } from '../cluster/hosts';
-import { selectorMatches } from '../istio/selectors';
 import { CanaryStatus, DestinationRuleSummary, RouteSummary, ServiceSummary, TrafficStatus, VirtualServiceSummary } from '../api/statusTypes';
 
 function serviceSummary(service: AnalyzedObject): ServiceSummary {

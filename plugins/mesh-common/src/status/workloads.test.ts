@@ -1,4 +1,4 @@
-import { object } from '../analyze/__testUtils__/objects';
+import { object } from '@meshport/istio-config/testUtils';
 import { storeFromDocuments } from '../cluster/clusterObjectStore';
 import { targetFromSelector } from '../catalog/entityTarget';
 import { clusterStatusFromSlice } from './clusterStatus';

@@ -1,6 +1,4 @@
-import { AnalyzedObject, findProxyContainer } from '../analyze';
-import { DATAPLANE_MODE_LABEL, namespaceInjectionMode } from '../istio/meshMembership';
-import { USE_WAYPOINT_LABEL } from '../istio/waypoints';
+import { AnalyzedObject, findProxyContainer, DATAPLANE_MODE_LABEL, namespaceInjectionMode, USE_WAYPOINT_LABEL } from '@meshport/istio-config';
 import { AmbientInputs, podAmbientStatus, podDataPlane, waypointsStatus } from './ambient';
 import { podReady } from './podReady';
 import { ControllerMeshStatus, NamespaceInjection, PodMeshStatus, ProxyStatus, WorkloadsStatus } from '../api/statusTypes';

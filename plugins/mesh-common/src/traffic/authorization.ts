@@ -1,4 +1,4 @@
-import { AnalyzedObject } from '../objects/kinds';
+import { AnalyzedObject } from '@meshport/istio-config';
 import { PolicyEffect } from './types';
 
 /**

@@ -1,7 +1,15 @@
-import { AnalyzedObject, kindKey, podLabelsOf, POD_RUNNING_KINDS } from '../objects/kinds';
-import { DATAPLANE_MODE_LABEL, namespaceInAmbientMode, namespaceInjectionMode, SIDECAR_INJECT } from '../istio/meshMembership';
-import { selectorMatches } from '../istio/selectors';
-import { WaypointRef } from '../istio/waypoints';
+import {
+  AnalyzedObject,
+  kindKey,
+  podLabelsOf,
+  POD_RUNNING_KINDS,
+  DATAPLANE_MODE_LABEL,
+  namespaceInAmbientMode,
+  namespaceInjectionMode,
+  SIDECAR_INJECT,
+  selectorMatches,
+  WaypointRef,
+} from '@meshport/istio-config';
 import { serviceWaypoint } from '../status/ambient';
 
 /** The objects a traffic explanation reads, by kind. */

@@ -1,5 +1,4 @@
-import { convertHostToFqdn, exportedTo, shortOrFullName } from '../istio/hosts';
-import { AnalyzedObject } from '../objects/kinds';
+import { convertHostToFqdn, exportedTo, shortOrFullName, AnalyzedObject } from '@meshport/istio-config';
 import { TrafficObjects } from './destination';
 import { ChosenRoute, meshRoute } from './routes';
 import { TrafficHop, TrafficRequest } from './types';

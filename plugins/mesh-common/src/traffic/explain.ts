@@ -1,6 +1,5 @@
-import { normalizeObjects } from '../analyze/analysisIndex';
+import { normalizeObjects, AnalyzedObject } from '@meshport/istio-config';
 import { policyScopeFor, policyTargets } from '../cluster/selectors';
-import { AnalyzedObject } from '../objects/kinds';
 import { workloadMtls } from '../status/security';
 import { authorizationVerdict, policyEffect, RequestAttributes } from './authorization';
 import { Destination, resolveDestination, TrafficObjects, trafficObjects } from './destination';

@@ -1,7 +1,5 @@
-import { convertHostToFqdn } from '../istio/hosts';
-import { AnalyzedObject } from '../objects/kinds';
+import { convertHostToFqdn, AnalyzedObject, exportedTo } from '@meshport/istio-config';
 import { TrafficObjects } from './destination';
-import { exportedTo } from '../istio/hosts';
 
 /** The route a request takes and where it sends it. */
 export interface ChosenRoute {

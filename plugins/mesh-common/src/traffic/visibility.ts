@@ -1,5 +1,4 @@
-import { outboundPolicyOf } from '../istio/meshConfig';
-import { selectorString } from '../istio/selectors';
+import { outboundPolicyOf, selectorString } from '@meshport/istio-config';
 import { scopeCovers, scopeFor } from '../status/outboundFindings';
 import { TrafficObjects } from './destination';
 

@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { trimEndOf } from '@meshport/plugin-mesh-common';
+import { trimEndOf } from '@meshport/istio-config';
 import { matchesWildcard } from './wildcard';
 
 /**

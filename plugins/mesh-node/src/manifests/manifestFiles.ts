@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 

@@ -1,4 +1,4 @@
-import { isRecord, parseYaml } from '@meshport/plugin-mesh-common';
+import { isRecord, parseYaml } from '@meshport/istio-config';
 
 /**
  * Meshport's record of a folder: the files it wrote and, for a service folder, the catalog entity the

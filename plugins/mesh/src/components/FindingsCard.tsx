@@ -1,6 +1,7 @@
 import { InfoCard, LinkButton } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { ClusterMeshStatus, describeCode, Finding } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus } from '@meshport/plugin-mesh-common';
+import { describeCode, Finding } from '@meshport/istio-config';
 import { fixFor } from './attention/attentionItems';
 import { SeverityMark } from './attention/SeverityMark';
 import { useTemplateHref } from './templateLinks';

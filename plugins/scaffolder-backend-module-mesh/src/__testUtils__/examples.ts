@@ -2,7 +2,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { TemplateAction, TemplateExample } from '@backstage/plugin-scaffolder-node';
-import { parseYaml } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 import { createBareRepository } from '@meshport/test-harness';
 import { createMeshGitOpsContext, MeshGitOpsContext } from '../gitops/context';
 import { FixtureEntityAccess } from './actionRunner';

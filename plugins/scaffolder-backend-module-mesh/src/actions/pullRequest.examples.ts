@@ -1,5 +1,5 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import { toYaml } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 
 export const pullRequestExamples: TemplateExample[] = [
   {

@@ -1,4 +1,5 @@
-import { parseYaml, POLICY_FILE, renderPolicy } from '@meshport/plugin-mesh-common';
+import { POLICY_FILE, renderPolicy } from '@meshport/plugin-mesh-common';
+import { parseYaml } from '@meshport/istio-config';
 import { OWNED_FILE, planFolder, storedPolicy } from './folderPlan';
 
 const policy = { service: { name: 'payment-service', namespace: 'payments', ports: [{ number: 8080, name: 'http', protocol: 'HTTP' as const }] } };

@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { FOLDER_RECORD_FILE } from '@meshport/plugin-mesh-node';
-import {
-  isKustomizeDocument,
-  isRecord,
-  KubeObject,
-  parseYaml,
-  POLICY_FILE,
-  policyFileText,
-  RenderedFile,
-  toYaml,
-  YamlParseError,
-} from '@meshport/plugin-mesh-common';
+import { isKustomizeDocument, KubeObject, POLICY_FILE, policyFileText, RenderedFile } from '@meshport/plugin-mesh-common';
+import { isRecord, parseYaml, toYaml, YamlParseError } from '@meshport/istio-config';
 
 /** Meshport's record of a folder: the entity it belongs to, and the files it wrote with a digest of each. */
 export const OWNED_FILE = FOLDER_RECORD_FILE;

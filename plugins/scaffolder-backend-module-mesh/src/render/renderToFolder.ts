@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import {
-  analyze,
   CanaryStep,
   clusterObjectsFromFiles,
   dnsLabel,
@@ -8,7 +7,6 @@ import {
   NO_STORED_POLICY,
   egressGatewayNamespaceIssues,
   fieldPath,
-  Finding,
   MeshPolicy,
   mergePolicyInput,
   objectRef,
@@ -16,14 +14,13 @@ import {
   OverheadEstimate,
   parseMeshPolicy,
   parseNamespacePolicy,
-  parseYaml,
   PolicyValidationError,
   renderNamespacePolicy,
   renderPolicy,
   RenderedPolicy,
   withCanaryStep,
-  YamlParseError,
 } from '@meshport/plugin-mesh-common';
+import { analyze, Finding, parseYaml, YamlParseError } from '@meshport/istio-config';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
 import { checkAccess, objectsOf, parsedStoredPolicy } from './accessCheck';
 import { ObservedCallers } from './observedCallers';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
-import { matchesLabelSelector, parseLabelSelector } from '@meshport/plugin-mesh-common';
+import { matchesLabelSelector, parseLabelSelector } from '@meshport/istio-config';
 import { selfSignedCertificate } from './certificate';
 
 /** One resource type the server serves, as API discovery describes it. */

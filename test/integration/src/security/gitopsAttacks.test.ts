@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseYaml, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { renderPolicy } from '@meshport/plugin-mesh-common';
+import { parseYaml, toYaml } from '@meshport/istio-config';
 import { cloneBranch, createBareRepository, decideRequest, git, MeshRequest, pushCommit } from '@meshport/test-harness';
 import { AttackEnvironment, GITHUB_TOKEN, snapshotFolder, startAttackEnvironment, templateEntity } from './attackEnvironment';
 

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments, stringify } from 'yaml';
-import { MeshPolicyInput, parseMeshPolicy, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { MeshPolicyInput, parseMeshPolicy, renderPolicy } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 
 // kubectl (sigs.k8s.io/yaml over go-yaml v2), PyYAML and many GitOps tools read YAML 1.1, where `on`,
 // `y`, `N`, `1_000`, `1:20`, `2026-11-29`, `~`, `=` and `<<` are not strings. Every rendered file must

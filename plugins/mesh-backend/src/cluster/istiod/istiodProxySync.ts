@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { AnalyzedObject, proxySyncFrom, proxySyncFromClientConfigs, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { proxySyncFrom, proxySyncFromClientConfigs, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { AnalyzedObject } from '@meshport/istio-config';
 import { clusterErrorOf } from '../clusterErrors';
 import { KubernetesClient } from '../kubernetesClient';
 import { ServiceAccountRef, ServiceAccountTokens } from './serviceAccountTokens';

@@ -3,7 +3,8 @@ import { Content, InfoCard, Link, Progress, ResponseErrorPanel, StatusOK, Table,
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, CATALOG_FILTER_EXISTS, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { Finding, HEALTH_RANK, HealthState, KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { HEALTH_RANK, HealthState, KUBERNETES_ID_ANNOTATION } from '@meshport/plugin-mesh-common';
+import { Finding } from '@meshport/istio-config';
 import { Severity } from '../attention/attentionItems';
 import { SeverityMark } from '../attention/SeverityMark';
 import { NamespaceGraph } from './NamespaceGraph';

@@ -1,4 +1,5 @@
-import { ClusterMeshStatus, describeCode, Finding, PodMeshStatus } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus, PodMeshStatus } from '@meshport/plugin-mesh-common';
+import { describeCode, Finding } from '@meshport/istio-config';
 import { canaryStepLink, egressLink, enforceLink, onboardingLinkFor, rightSizingLink, strictMtlsLink, TemplateLink } from '../templateLinks';
 import { count, requestRate } from '../format';
 import { dataPlaneReach } from '../dataPlaneReach';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { MeshPolicyInput, POLICY_FILE, policyFileText, renderPolicy, toYaml } from '@meshport/plugin-mesh-common';
+import { MeshPolicyInput, POLICY_FILE, policyFileText, renderPolicy } from '@meshport/plugin-mesh-common';
+import { toYaml } from '@meshport/istio-config';
 import { demoComponent } from '../../__testUtils__/demoStatus';
 import { previewPolicy, previewProblems, previewValue, storedPolicyOf } from './policyPreview';
 

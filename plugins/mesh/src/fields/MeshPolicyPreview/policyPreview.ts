@@ -2,14 +2,12 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AccessChange,
   accessChanges,
-  analyze,
   canaryStepFromForm,
   CanaryStepInput,
   compareDataPlanes,
   DataPlaneComparison,
   editPolicy,
   FieldError,
-  Finding,
   knownCallers,
   mergePolicyInput,
   NO_STORED_POLICY,
@@ -19,18 +17,17 @@ import {
   overheadForPolicy,
   parseMeshPolicy,
   ParseResult,
-  parseYaml,
   POLICY_FILE,
   policyFileText,
   policyFromForm,
   policyInWords,
   renderPolicy,
   resolveTemplateInput,
-  toYaml,
   withCanaryStep,
   withObservedCallers,
   withoutEmptyValues,
 } from '@meshport/plugin-mesh-common';
+import { analyze, Finding, parseYaml, toYaml } from '@meshport/istio-config';
 
 /** The policy an earlier render stored in the folder's files, if it is there and can be read (else the action reports it). */
 export function storedPolicyOf(files: Array<{ path: string; content: string }> | undefined): unknown {

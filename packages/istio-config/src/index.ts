@@ -41,3 +41,5 @@ export { ObjectIndex } from './objects/objectIndex';
 export { containerPorts, workloadView, type WorkloadView } from './objects/workloads';
 export { trimEndOf } from './text/trimEnd';
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
+export { podWaypoint, serviceWaypoint, WAYPOINT_FOR_LABEL, waypointFor, type WaypointInputs, type WaypointTraffic } from './istio/waypoints';
+export { type ProxyScopeView, scopeCovers, scopeFor } from './istio/sidecarScope';

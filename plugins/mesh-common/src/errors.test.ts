@@ -6,7 +6,6 @@ import { applyCanaryStep, parseMeshPolicy } from './model';
 import { parseQuantity } from './overhead';
 import { renderPolicy } from './render';
 import { entityTarget } from './catalog/entityTarget';
-import { errorRateThresholdsFrom, DEFAULT_ERROR_RATE_THRESHOLDS } from './status/healthAssessment';
 
 /** What a call throws, for the checks below. */
 function thrown(call: () => unknown): unknown {
@@ -30,7 +29,6 @@ describe("mesh-common's errors", () => {
       [() => applyCanaryStep(parsed.value, { step: 'promote' }), /^canary: there is no canary to promote; start one first$/],
       [() => resolveTemplateInput('${{ parameters.a + 1 }}', { parameters: { a: 1 } }), /is not a property path$/],
       [() => entityTarget({ 'backstage.io/kubernetes-label-selector': 'app in (' }), /^annotation backstage\.io\/kubernetes-label-selector: /],
-      [() => errorRateThresholdsFrom('degraded=5', DEFAULT_ERROR_RATE_THRESHOLDS), /^annotation meshport\.io\/error-rate-thresholds "degraded=5" must read/],
     ];
     for (const [call, message] of cases) {
       const error = thrown(call);

@@ -50,17 +50,6 @@ export { meshEntityStatusReadPermission, meshGitopsChangePermission } from './pe
 export type { RenderedFile } from './render/files';
 export { type KubeObject, objectRef, prune } from './render/kubeObject';
 export { type RenderedPolicy, renderNamespacePolicy, renderPolicy } from './render/renderPolicy';
-export { type CanaryThresholds, DEFAULT_CANARY_THRESHOLDS } from './status/canaryAnalysis';
-export { ClusterObjectStore, type EntitySlice, storeFromDocuments } from './cluster/clusterObjectStore';
-export {
-  clusterErrorStatus,
-  clusterStatusFromSlice,
-  type EntityMetrics,
-  metricsTargetOf,
-  type StatusInputs,
-  type StatusSettings,
-} from './status/clusterStatus';
-export { compareDesired, type DesiredObject, type LiveLookup } from './status/desiredVsLive';
 export {
   componentPrincipal,
   entityTarget,
@@ -70,39 +59,7 @@ export {
   KUBERNETES_NAMESPACE_ANNOTATION,
   targetFromSelector,
 } from './catalog/entityTarget';
-export {
-  entityCallers,
-  entityDryRunDenied,
-  entityHealthSamples,
-  entityOutboundCalls,
-  entityPodUsage,
-  type FleetIndex,
-  fleetQueries,
-  type FleetSamples,
-  indexFleet,
-  type OutboundCall,
-  type PodUsageEntry,
-  type RangeSeries,
-  type ServiceRef,
-  type ServiceSamples,
-} from './metrics/fleetMetrics';
-export { type EdgeIndex, edgeQueries, entityTrafficEdges, type MeasuredEdge, refusedEdges } from './metrics/trafficEdges';
-export { gitopsControllersFor } from './status/gitopsControllers';
-export { healthFromSamples, type HealthSamples, type MetricsTarget, type Sample, unknownHealth } from './metrics/health';
-export { DEFAULT_ERROR_RATE_THRESHOLDS, type ErrorRateThresholds, errorRateThresholdsFrom, HEALTH_THRESHOLDS_ANNOTATION } from './status/healthAssessment';
-export type { PodUsage } from './status/overhead';
-export { proxySyncFrom, proxySyncFromClientConfigs, type ProxySyncView, type SynczClientConfig } from './status/proxySync';
-export {
-  DEFAULT_RIGHT_SIZING,
-  HISTORY_STEP_SECONDS,
-  type ProxyHistory,
-  proxyHistoryQueries,
-  recommendSidecarResources,
-  type RightSizingRule,
-} from './status/rightSizing';
-export { sectionsFedBy } from './status/sections';
-export { MESH_STATUS_RESOURCES, type MeshStatusResource, resourcePath } from './cluster/statusResources';
-export { type EntityMeshSummary, HEALTH_RANK, statusSummary } from './status/summary';
+export { type EntityMeshSummary, HEALTH_RANK, statusSummary } from './api/statusSummary';
 export { callerName, principalInWords } from './text/callerName';
 export type {
   AfterMergeStatus,
@@ -173,3 +130,16 @@ export {
   withObservedCallers,
 } from './traffic/accessDiff';
 export { observedCallersOf } from './traffic/observedCallers';
+export {
+  containerAmounts,
+  injectorProxyDefaults,
+  ISTIO_DEFAULT_PROXY_RESOURCES,
+  type PodForInjection,
+  proxyResourcesAtInjection,
+  sumResources,
+} from './overhead/sidecarResources';
+export { times } from './overhead/estimate';
+export { DEFAULT_PODS_PER_NODE, sideBySide, WAYPOINT_DEFAULT_RESOURCES, ZTUNNEL_DEFAULT_RESOURCES } from './overhead/dataPlaneCost';
+export { CANARY_ANALYSIS_ANNOTATION } from './model/canarySteps';
+export { byAge, type ObjectKeys, policyScopeFor, policyTargets, targetScopeFor } from './traffic/policyScope';
+export { workloadMtls } from './traffic/workloadMtls';

@@ -1,4 +1,5 @@
-import { ClusterMeshStatus, clusterStatusFromSlice, formatAmounts, PodMeshStatus, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus, formatAmounts, PodMeshStatus, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { clusterStatusFromSlice, storeFromDocuments } from '@meshport/plugin-mesh-status-node';
 import { readManifestDocuments } from '@meshport/plugin-mesh-node';
 import { CommandResult } from '../io';
 import { formatFindings } from '../format';

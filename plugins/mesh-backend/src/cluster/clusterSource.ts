@@ -1,4 +1,5 @@
-import { ClusterError, DegradedKind, EntitySlice, EntityTarget, LiveLookup, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { ClusterError, DegradedKind, EntityTarget } from '@meshport/plugin-mesh-common';
+import { EntitySlice, LiveLookup, ProxySyncView } from '@meshport/plugin-mesh-status-node';
 import { AnalyzedObject } from '@meshport/istio-config';
 
 /** The objects of one cluster an entity's status is computed from. */

@@ -1,13 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ClusterObjectStore,
-  DegradedKind,
-  EntityTarget,
-  MESH_STATUS_RESOURCES,
-  ProxySyncView,
-  resourcePath,
-  sectionsFedBy,
-} from '@meshport/plugin-mesh-common';
+import { DegradedKind, EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore, MESH_STATUS_RESOURCES, ProxySyncView, resourcePath, sectionsFedBy } from '@meshport/plugin-mesh-status-node';
 import { TtlCache } from '../cache/ttlCache';
 import { ClusterSource } from './clusterSource';
 import { ClusterConnection } from './clusterConnection';

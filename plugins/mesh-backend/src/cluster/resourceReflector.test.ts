@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ClusterObjectStore } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore } from '@meshport/plugin-mesh-status-node';
 import { KubeApiTestServer } from '@meshport/test-harness';
 import { ConfigReader } from '@backstage/config';
 import { ClusterConnection } from './clusterConnection';

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterError, ClusterObjectStore } from '@meshport/plugin-mesh-common';
+import { ClusterError } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore } from '@meshport/plugin-mesh-status-node';
 import { clusterErrorOf, KubernetesRequestError } from './clusterErrors';
 import { KubernetesClient, ResourcePath, WatchEvent } from './kubernetesClient';
 import { SharedValues } from './sharedValues';

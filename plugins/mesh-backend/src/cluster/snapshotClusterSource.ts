@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ClusterObjectStore, EntityTarget, proxySyncFrom, ProxySyncView, storeFromDocuments } from '@meshport/plugin-mesh-common';
+import { EntityTarget } from '@meshport/plugin-mesh-common';
+import { ClusterObjectStore, proxySyncFrom, ProxySyncView, storeFromDocuments } from '@meshport/plugin-mesh-status-node';
 import { readManifestDocuments } from '@meshport/plugin-mesh-node';
 import { ClusterSource } from './clusterSource';
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DesiredObject, POLICY_FILE } from '@meshport/plugin-mesh-common';
+import { POLICY_FILE } from '@meshport/plugin-mesh-common';
+import { DesiredObject } from '@meshport/plugin-mesh-status-node';
 import { parseYaml } from '@meshport/istio-config';
 import { Config } from '@backstage/config';
 import {

@@ -9,7 +9,7 @@ import {
   healthFromSamples,
   MetricsTarget,
   unknownHealth,
-} from '@meshport/plugin-mesh-common';
+} from '@meshport/plugin-mesh-status-node';
 import { FleetMetricsCache, METRICS_WINDOW } from './fleetMetricsCache';
 
 /** The entity's pods' proxy history, by pod name, or why it could not be read (the rest of the status stands). */

@@ -9,7 +9,7 @@ import {
   ProxyHistory,
   proxyHistoryQueries,
   RightSizingRule,
-} from '@meshport/plugin-mesh-common';
+} from '@meshport/plugin-mesh-status-node';
 import { TtlCache } from '../cache/ttlCache';
 import { PrometheusClient } from './prometheusClient';
 

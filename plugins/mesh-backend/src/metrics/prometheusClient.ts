@@ -1,6 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 import { PrometheusConfig } from '../cluster/clusterConfig';
-import { Sample } from '@meshport/plugin-mesh-common';
+import { Sample } from '@meshport/plugin-mesh-status-node';
 
 /** A Prometheus HTTP API failure, in words without the server's credentials. */
 export class PrometheusError extends CustomErrorBase {}

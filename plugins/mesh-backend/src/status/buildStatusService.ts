@@ -8,7 +8,7 @@ import {
   DEFAULT_ERROR_RATE_THRESHOLDS,
   DEFAULT_RIGHT_SIZING,
   RightSizingRule,
-} from '@meshport/plugin-mesh-common';
+} from '@meshport/plugin-mesh-status-node';
 import { MeshClusterSettings } from '../cluster/clusterConfig';
 import { ClusterConnection } from '../cluster/clusterConnection';
 import { IstiodXdsSettings } from '../cluster/istiod/istiodProxySync';

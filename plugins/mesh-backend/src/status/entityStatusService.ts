@@ -3,24 +3,26 @@ import { InputError, isError, NotAllowedError, NotFoundError, ServiceUnavailable
 import { FOLDER_RECORD_FILE, OwnershipDecision, recordedEntityOf } from '@meshport/plugin-mesh-node';
 import {
   AfterMergeStatus,
-  compareDesired,
-  gitopsControllersFor,
-  clusterErrorStatus,
-  clusterStatusFromSlice,
   ClusterMeshStatus,
   EntityMeshStatus,
   entityTarget,
   EntityTarget,
   isDnsLabel,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  PendingChangesStatus,
+} from '@meshport/plugin-mesh-common';
+import {
+  compareDesired,
+  gitopsControllersFor,
+  clusterErrorStatus,
+  clusterStatusFromSlice,
   DEFAULT_ERROR_RATE_THRESHOLDS,
   ErrorRateThresholds,
   errorRateThresholdsFrom,
   HEALTH_THRESHOLDS_ANNOTATION,
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_NAMESPACE_ANNOTATION,
   metricsTargetOf,
-  PendingChangesStatus,
-} from '@meshport/plugin-mesh-common';
+} from '@meshport/plugin-mesh-status-node';
 import { DesiredStateSource } from '../desired/desiredState';
 import { readEntityMetrics } from '../metrics/entityMetrics';
 import { PendingChangesSource } from '../pending/pendingChanges';

@@ -45,5 +45,9 @@ export function applyCanaryStep(policy: MeshPolicy, step: CanaryStep): MeshPolic
   }
 }
 
-/** The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy. */
+/**
+ * The annotation a canary's route carries its own thresholds in (JSON), rendered from the policy.
+ *
+ * @public
+ */
 export const CANARY_ANALYSIS_ANNOTATION = 'meshport.io/canary-analysis';

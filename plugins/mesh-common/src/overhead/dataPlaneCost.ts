@@ -4,13 +4,25 @@ import { Amounts, ContainerResourceAmounts, ISTIO_DEFAULT_PROXY_RESOURCES, sumRe
 
 const MI = 1024 ** 2;
 
-/** ztunnel's resources in Istio's chart (manifests/charts/ztunnel/values.yaml): requests only, no limits. */
+/**
+ * ztunnel's resources in Istio's chart (manifests/charts/ztunnel/values.yaml): requests only, no limits.
+ *
+ * @public
+ */
 export const ZTUNNEL_DEFAULT_RESOURCES: ContainerResourceAmounts = { requests: { cpu: 200, memory: 512 * MI }, limits: {} };
 
-/** A waypoint proxy's resources in Istio's chart (istio-discovery values, global.waypoint.resources). */
+/**
+ * A waypoint proxy's resources in Istio's chart (istio-discovery values, global.waypoint.resources).
+ *
+ * @public
+ */
 export const WAYPOINT_DEFAULT_RESOURCES: ContainerResourceAmounts = { requests: { cpu: 100, memory: 128 * MI }, limits: { cpu: 2000, memory: 1024 * MI } };
 
-/** Pods per node assumed for a service's share of its nodes' ztunnels when the cluster is not known. */
+/**
+ * Pods per node assumed for a service's share of its nodes' ztunnels when the cluster is not known.
+ *
+ * @public
+ */
 export const DEFAULT_PODS_PER_NODE = 30;
 
 /**
@@ -81,7 +93,11 @@ function costOf(mode: DataPlaneCost['mode'], parts: DataPlaneCostPart[]): DataPl
   return { mode, parts, total, ...(allMeasured ? { measured: { cpu: measured('cpu'), memory: measured('memory') } } : {}) };
 }
 
-/** The two data planes' parts priced and compared: what ambient requests less than sidecars. */
+/**
+ * The two data planes' parts priced and compared: what ambient requests less than sidecars.
+ *
+ * @public
+ */
 export function sideBySide(
   chosen: DataPlaneComparison['chosen'],
   replicas: number,

@@ -28,7 +28,11 @@ export interface OverheadEstimate {
   sharePercent: { requests: Amounts; limits: Amounts };
 }
 
-/** Resources scaled by a count (or a share); an unset amount stays unset. */
+/**
+ * Resources scaled by a count (or a share); an unset amount stays unset.
+ *
+ * @public
+ */
 export function times(resources: ContainerResourceAmounts, n: number): ContainerResourceAmounts {
   const scale = (a: Amounts): Amounts => ({
     cpu: a.cpu === undefined ? undefined : a.cpu * n,

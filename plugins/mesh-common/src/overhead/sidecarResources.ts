@@ -21,7 +21,11 @@ export interface ContainerResourceAmounts {
   limits: Amounts;
 }
 
-/** Istio's default proxy resources (values.global.proxy.resources in the istiod chart). */
+/**
+ * Istio's default proxy resources (values.global.proxy.resources in the istiod chart).
+ *
+ * @public
+ */
 export const ISTIO_DEFAULT_PROXY_RESOURCES: ContainerResourceAmounts = {
   requests: { cpu: 100, memory: 128 * 1024 ** 2 },
   limits: { cpu: 2000, memory: 1024 * 1024 ** 2 },
@@ -62,7 +66,11 @@ function readAmounts(cpu: unknown, memory: unknown): Amounts {
   return { cpu: read(cpu, cpuMillicores), memory: read(memory, memoryBytes) };
 }
 
-/** A container's resources block read as amounts. */
+/**
+ * A container's resources block read as amounts.
+ *
+ * @public
+ */
 export function containerAmounts(
   container: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } } | undefined,
 ): ContainerResourceAmounts {
@@ -70,7 +78,11 @@ export function containerAmounts(
   return { requests: readAmounts(requests?.cpu, requests?.memory), limits: readAmounts(limits?.cpu, limits?.memory) };
 }
 
-/** A pod (or pod template) as injection sees it. */
+/**
+ * A pod (or pod template) as injection sees it.
+ *
+ * @public
+ */
 export interface PodForInjection {
   annotations?: Record<string, string | undefined>;
   containers?: Array<{ name?: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } }>;
@@ -80,6 +92,8 @@ export interface PodForInjection {
  * The proxy resources Istio's injector gives a pod: the templates it names (`inject.istio.io/templates`,
  * default "sidecar"; the "gateway" template sets no default resources, only what the annotations ask),
  * then the pod's own `istio-proxy` container, whose resources override the injected ones field by field.
+ *
+ * @public
  */
 export function proxyResourcesAtInjection(
   pod: PodForInjection,
@@ -97,13 +111,19 @@ export function proxyResourcesAtInjection(
 /**
  * The mesh's default proxy resources from an injector ConfigMap ("istio-sidecar-injector"): its "values"
  * JSON's global.proxy.resources; undefined when it cannot be read.
+ *
+ * @public
  */
 export function injectorProxyDefaults(configMap: { data?: Record<string, string> } | undefined): ContainerResourceAmounts | undefined {
   const resources = injectorValues(configMap).global?.proxy?.resources;
   return resources && typeof resources === 'object' ? containerAmounts({ resources }) : undefined;
 }
 
-/** The sum of several containers' resources; a missing value counts as zero. */
+/**
+ * The sum of several containers' resources; a missing value counts as zero.
+ *
+ * @public
+ */
 export function sumResources(containers: ContainerResourceAmounts[]): ContainerResourceAmounts {
   const add = (key: 'requests' | 'limits', field: 'cpu' | 'memory') => containers.reduce((sum, c) => sum + (c[key][field] ?? 0), 0);
   return {

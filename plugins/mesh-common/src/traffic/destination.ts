@@ -10,7 +10,7 @@ import {
   selectorMatches,
   WaypointRef,
 } from '@meshport/istio-config';
-import { serviceWaypoint } from '../status/ambient';
+import { serviceWaypoint } from '@meshport/istio-config';
 
 /** The objects a traffic explanation reads, by kind. */
 export interface TrafficObjects {

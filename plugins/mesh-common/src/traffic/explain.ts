@@ -1,6 +1,6 @@
 import { normalizeObjects, AnalyzedObject } from '@meshport/istio-config';
-import { policyScopeFor, policyTargets } from '../cluster/selectors';
-import { workloadMtls } from '../status/security';
+import { policyScopeFor, policyTargets } from './policyScope';
+import { workloadMtls } from './workloadMtls';
 import { authorizationVerdict, policyEffect, RequestAttributes } from './authorization';
 import { Destination, resolveDestination, TrafficObjects, trafficObjects } from './destination';
 import { meshRoute, waypointRoute } from './routes';

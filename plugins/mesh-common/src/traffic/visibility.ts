@@ -1,5 +1,5 @@
 import { outboundPolicyOf, selectorString } from '@meshport/istio-config';
-import { scopeCovers, scopeFor } from '../status/outboundFindings';
+import { scopeCovers, scopeFor } from '@meshport/istio-config';
 import { TrafficObjects } from './destination';
 
 /**

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { clusterStatusFromSlice, ClusterMeshStatus, EntityMeshStatus, storeFromDocuments, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { ClusterMeshStatus, EntityMeshStatus, targetFromSelector } from '@meshport/plugin-mesh-common';
+import { clusterStatusFromSlice, storeFromDocuments } from '@meshport/plugin-mesh-status-node';
 import { demoClusterObjects } from '@meshport/test-harness/demo';
 
 /** A cluster's status for a service of the demo cluster, computed by the real status core. */

@@ -4,10 +4,19 @@ import { findRepoRoot } from '@meshport/test-harness';
 
 // `yarn lint` runs every package's .eslintrc.js; each adds eslint-plugin-regexp's super-linear rules, so a
 // pattern that backtracks or moves super-linearly on untrusted text fails CI rather than waiting for review;
-// and mesh-common and mesh-backend list their folders in layers.js, so an import from a layer above fails too.
+// and the libraries and mesh-backend list their folders in layers.js, so an import from a layer above fails too.
 
 const repoRoot = findRepoRoot();
-const packages = ['plugins/mesh-common', 'plugins/mesh-node', 'plugins/mesh-backend', 'plugins/scaffolder-backend-module-mesh', 'plugins/mesh', 'packages/cli'];
+const packages = [
+  'packages/istio-config',
+  'plugins/mesh-common',
+  'plugins/mesh-status-node',
+  'plugins/mesh-node',
+  'plugins/mesh-backend',
+  'plugins/scaffolder-backend-module-mesh',
+  'plugins/mesh',
+  'packages/cli',
+];
 
 /** The rules ESLint reports for `code` as a source file of the package, run as `yarn lint` runs it (the package's own config). */
 async function ruleIds(packageDir: string, code: string, file = 'lintProbe.ts'): Promise<string[]> {
@@ -39,8 +48,9 @@ describe('the layers of yarn lint', () => {
   jest.setTimeout(60_000);
 
   it.each([
-    ['plugins/mesh-common', 'istio/lintProbe.ts', "import { podReady } from '../status/podReady';\n\nexport const probe = podReady;\n"],
-    ['plugins/mesh-common', 'cluster/lintProbe.ts', "import { trafficStatus } from '../status/traffic';\n\nexport const probe = trafficStatus;\n"],
+    ['packages/istio-config', 'istio/lintProbe.ts', "import { analyze } from '../analyze/analyze';\n\nexport const probe = analyze;\n"],
+    ['plugins/mesh-common', 'model/lintProbe.ts', "import { renderPolicy } from '../render/renderPolicy';\n\nexport const probe = renderPolicy;\n"],
+    ['plugins/mesh-status-node', 'cluster/lintProbe.ts', "import { trafficStatus } from '../status/traffic';\n\nexport const probe = trafficStatus;\n"],
     [
       'plugins/mesh-backend',
       'cluster/lintProbe.ts',
@@ -53,8 +63,8 @@ describe('the layers of yarn lint', () => {
   it('takes an import from a layer below', async () => {
     expect(
       await ruleIds(
-        'plugins/mesh-common',
-        "import { selectorMatches } from '../istio/selectors';\n\nexport const probe = selectorMatches;\n",
+        'plugins/mesh-status-node',
+        "import { storeFromDocuments } from '../cluster/clusterObjectStore';\n\nexport const probe = storeFromDocuments;\n",
         'status/lintProbe.ts',
       ),
     ).toEqual([]);

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { proxySyncFrom, proxySyncFromClientConfigs, ProxySyncView } from '@meshport/plugin-mesh-common';
+import { proxySyncFrom, proxySyncFromClientConfigs, ProxySyncView } from '@meshport/plugin-mesh-status-node';
 import { AnalyzedObject } from '@meshport/istio-config';
 import { clusterErrorOf } from '../clusterErrors';
 import { KubernetesClient } from '../kubernetesClient';

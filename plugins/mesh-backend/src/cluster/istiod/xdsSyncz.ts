@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { CustomErrorBase } from '@backstage/errors';
-import { SynczClientConfig } from '@meshport/plugin-mesh-common';
+import { SynczClientConfig } from '@meshport/plugin-mesh-status-node';
 import protobuf from 'protobufjs';
 import { ADS_METHOD, CLIENT_CONFIG_TYPE_URL, SYNCZ_TYPE_URL, XDS_DESCRIPTOR } from './xdsProtocol';
 

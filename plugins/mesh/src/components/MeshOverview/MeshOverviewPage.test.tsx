@@ -1,7 +1,8 @@
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { clusterErrorStatus, statusSummary } from '@meshport/plugin-mesh-common';
+import { statusSummary } from '@meshport/plugin-mesh-common';
+import { clusterErrorStatus } from '@meshport/plugin-mesh-status-node';
 import { MeshApi, meshApiRef } from '../../api/MeshApi';
 import { demoClusterStatus, demoComponent as component, entityStatus } from '../../__testUtils__/demoStatus';
 import { MeshOverviewPage } from './MeshOverviewPage';

@@ -1,0 +1,1 @@
+module.exports = require('../../eslint.meshport')(__dirname, {}, require('./layers'));

@@ -1,5 +1,5 @@
 import { trimEndOf } from '@meshport/istio-config';
-import type { MeshPolicy } from './policy';
+import type { PolicySections } from './sections/policySections';
 
 /** One reason a policy cannot run on its data plane, at the field that causes it. */
 export interface DataPlaneIssue {
@@ -13,7 +13,7 @@ export interface L7Need {
   what: string;
 }
 
-type PolicyParts = Pick<MeshPolicy, 'authorization' | 'jwt' | 'ingress' | 'traffic' | 'canary' | 'telemetry'>;
+type PolicyParts = Pick<PolicySections, 'authorization' | 'jwt' | 'ingress' | 'traffic' | 'canary' | 'telemetry'>;
 
 /**
  * The parts of a policy that need an HTTP (L7) proxy: ztunnel enforces identities, namespaces and ports
@@ -34,25 +34,25 @@ export function l7Needs(policy: PolicyParts): L7Need[] {
 }
 
 /** Whether the service runs in ambient mode with rules that need its waypoint. */
-export function needsWaypoint(policy: Pick<MeshPolicy, 'dataPlane'> & PolicyParts): boolean {
+export function needsWaypoint(policy: Pick<PolicySections, 'dataPlane'> & PolicyParts): boolean {
   return policy.dataPlane.mode === 'ambient' && l7Needs(policy).length > 0;
 }
 
 const WAYPOINT_SUFFIX = '-waypoint';
 
 /** The service's waypoint: the one named, else "<service>-waypoint" cut to a DNS label. */
-export function waypointName(policy: Pick<MeshPolicy, 'dataPlane' | 'service'>): string {
+export function waypointName(policy: Pick<PolicySections, 'dataPlane' | 'service'>): string {
   if (policy.dataPlane.waypoint) return policy.dataPlane.waypoint;
   return `${trimEndOf(policy.service.name.slice(0, 63 - WAYPOINT_SUFFIX.length), '-')}${WAYPOINT_SUFFIX}`;
 }
 
 /** The identity the waypoint's proxy runs as: Istio gives a waypoint a service account of its own name. */
-export function waypointPrincipal(policy: Pick<MeshPolicy, 'dataPlane' | 'service'>): string {
+export function waypointPrincipal(policy: Pick<PolicySections, 'dataPlane' | 'service'>): string {
   return `cluster.local/ns/${policy.service.namespace}/sa/${waypointName(policy)}`;
 }
 
 /** Whether the service's pods get a sidecar: injection on, in sidecar mode. */
-export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>): boolean {
+export function getsSidecar(policy: Pick<PolicySections, 'dataPlane' | 'injection'>): boolean {
   return policy.injection.enabled && policy.dataPlane.mode === 'sidecar';
 }
 
@@ -60,7 +60,7 @@ export function getsSidecar(policy: Pick<MeshPolicy, 'dataPlane' | 'injection'>)
 export const AMBIENT_ONLY = 'applies to ambient mode only: set dataPlane.mode to "ambient" or leave it out';
 
 /** What the data-plane choice forbids elsewhere in the policy. */
-export function dataPlaneIssues(policy: Pick<MeshPolicy, 'dataPlane' | 'injection' | 'mtls' | 'scope'> & PolicyParts): DataPlaneIssue[] {
+export function dataPlaneIssues(policy: Pick<PolicySections, 'dataPlane' | 'injection' | 'mtls' | 'scope'> & PolicyParts): DataPlaneIssue[] {
   const { dataPlane, injection } = policy;
   const issues: DataPlaneIssue[] = [];
   const withWaypoint = needsWaypoint(policy);

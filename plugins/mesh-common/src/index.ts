@@ -23,6 +23,7 @@ export { policyFromForm, withoutEmptyValues } from './forms/formInput';
 export { meshPolicyJsonSchema } from './model/jsonSchema';
 export { mergePolicyInput } from './forms/mergePolicy';
 export { editPolicy } from './forms/editPolicy';
+export { type PolicyAfterChange, policyAfterChange, type ServicePolicyChange } from './forms/policyAfterChange';
 export { policyInWords } from './forms/policyInWords';
 export { NO_STORED_POLICY, POLICY_FILE, policyFileText } from './forms/policyFile';
 export { FIELD_RULES, fieldRuleError, type FieldRuleName } from './forms/fieldRules';

@@ -3,8 +3,6 @@ import {
   CanaryStep,
   clusterObjectsFromFiles,
   dnsLabel,
-  editPolicy,
-  NO_STORED_POLICY,
   egressGatewayNamespaceIssues,
   fieldPath,
   MeshPolicy,
@@ -12,13 +10,11 @@ import {
   objectRef,
   overheadForPolicy,
   OverheadEstimate,
-  parseMeshPolicy,
   parseNamespacePolicy,
+  policyAfterChange,
   PolicyValidationError,
   renderNamespacePolicy,
-  renderPolicy,
   RenderedPolicy,
-  withCanaryStep,
 } from '@meshport/plugin-mesh-common';
 import { analyze, Finding, parseYaml, YamlParseError } from '@meshport/istio-config';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
@@ -92,27 +88,12 @@ function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
     throw new PolicyValidationError(issues.map(issue => ({ field: fieldPath(['policy', 'egress', ...issue.path]), message: issue.message })));
 }
 
-/** The stored policy with a narrow form's fields changed; a form that edits needs a policy to edit. */
-function edited(merged: Record<string, unknown>, stored: unknown, edit: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (!edit) return merged;
-  if (stored === undefined) {
-    throw new InputError(`edit: ${NO_STORED_POLICY}`);
-  }
-  return editPolicy(merged, edit);
-}
-
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>, settings: RenderSettings): Rendered {
-  const stored = storedPolicy(existing);
-  let merged = edited(mergePolicyInput(stored, request.policy, request.removeSections), stored, request.edit);
-  if (request.canaryStep) {
-    const stepped = withCanaryStep(merged, stored, request.canaryStep);
-    if (!stepped.ok) throw new PolicyValidationError(stepped.errors);
-    merged = stepped.value;
-  }
-  const parsed = parseMeshPolicy(merged, 'policy');
-  if (!parsed.ok) throw new PolicyValidationError(parsed.errors);
-  checkEgressGateways(parsed.value, settings);
-  return { rendered: renderPolicy(parsed.value), policyDocument: merged, overhead: overheadForPolicy(parsed.value), policy: parsed.value };
+  const after = policyAfterChange(storedPolicy(existing), request);
+  if (!after.ok) throw new PolicyValidationError(after.errors);
+  const { document, policy, rendered } = after.value;
+  checkEgressGateways(policy, settings);
+  return { rendered, policyDocument: document, overhead: overheadForPolicy(policy), policy };
 }
 
 /**

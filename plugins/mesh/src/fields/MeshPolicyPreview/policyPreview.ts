@@ -2,15 +2,13 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AccessChange,
   accessChanges,
+  CanaryStep,
   canaryStepFromForm,
   CanaryStepInput,
   compareDataPlanes,
   DataPlaneComparison,
-  editPolicy,
   FieldError,
   knownCallers,
-  mergePolicyInput,
-  NO_STORED_POLICY,
   objectsWithPatches,
   ObservedCaller,
   OverheadEstimate,
@@ -19,11 +17,10 @@ import {
   ParseResult,
   POLICY_FILE,
   policyFileText,
+  policyAfterChange,
   policyFromForm,
   policyInWords,
-  renderPolicy,
   resolveTemplateInput,
-  withCanaryStep,
   withObservedCallers,
   withoutEmptyValues,
 } from '@meshport/plugin-mesh-common';
@@ -105,15 +102,9 @@ function folderObjects(files: Array<{ path: string; content: string }>): unknown
   );
 }
 
-/** The policy with the template's canary step applied, as mesh:render applies it. */
-function steppedCanary(
-  policy: Record<string, unknown>,
-  stored: unknown,
-  input: unknown,
-  context: Record<string, unknown>,
-): ParseResult<Record<string, unknown>> {
-  const step = canaryStepFromForm(withoutEmptyValues(resolveTemplateInput(input, context)) as CanaryStepInput);
-  return step.ok ? withCanaryStep(policy, stored, step.value) : step;
+/** The template's canary step, resolved and read as mesh:render reads it. */
+function canaryStepOf(input: unknown, context: Record<string, unknown>): ParseResult<CanaryStep> {
+  return canaryStepFromForm(withoutEmptyValues(resolveTemplateInput(input, context)) as CanaryStepInput);
 }
 
 /**
@@ -138,39 +129,35 @@ export function previewPolicy(
   const context = { parameters: formData, steps: { [fetchStep]: { output: { entity } } } };
   const sections = (render.input.policy === undefined ? {} : resolveTemplateInput(render.input.policy, context)) as Record<string, unknown>;
   const removed = render.input.removeSections === undefined ? [] : resolveTemplateInput(render.input.removeSections, context);
-  const merged = mergePolicyInput(stored, policyFromForm(sections), Array.isArray(removed) ? removed.map(String) : []);
-  if (render.input.edit !== undefined && stored === undefined) {
-    return { ok: false, errors: [{ field: 'edit', message: NO_STORED_POLICY }] };
-  }
   const edit = render.input.edit === undefined ? undefined : (resolveTemplateInput(render.input.edit, context) as Record<string, unknown>);
-  const edited = edit ? editPolicy(merged, edit) : merged;
-  const stepped =
-    render.input.canaryStep === undefined ? { ok: true as const, value: edited } : steppedCanary(edited, stored, render.input.canaryStep, context);
-  if (!stepped.ok) return stepped;
-  const parsed = parseMeshPolicy(stepped.value, 'policy');
-  if (!parsed.ok) return parsed;
-  const rendered = renderPolicy(parsed.value);
+  const step = render.input.canaryStep === undefined ? undefined : canaryStepOf(render.input.canaryStep, context);
+  if (step && !step.ok) return step;
+  const after = policyAfterChange(stored, {
+    policy: policyFromForm(sections),
+    removeSections: Array.isArray(removed) ? removed.map(String) : [],
+    edit,
+    canaryStep: step?.value,
+  });
+  if (!after.ok) return after;
+  const { document, policy, rendered } = after.value;
   // The manifests and the stored policy, as the commit holds them (meshport-owned.yaml, Meshport's record, besides).
-  const files = [
-    ...rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })),
-    { path: POLICY_FILE, content: policyFileText(stepped.value) },
-  ];
+  const files = [...rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })), { path: POLICY_FILE, content: policyFileText(document) }];
   const storedParsed = stored === undefined ? undefined : parseMeshPolicy(stored);
-  const host = `${parsed.value.service.name}.${parsed.value.service.namespace}.svc.cluster.local`;
+  const host = `${policy.service.name}.${policy.service.namespace}.svc.cluster.local`;
   // The folder as the branch holds it against the folder as the change leaves it: the action asks the same of the whole mesh tree.
   const access = accessChanges(
     folderObjects(mergedFiles),
     folderObjects(files),
     host,
-    withObservedCallers(knownCallers(storedParsed?.ok ? storedParsed.value : undefined, parsed.value), observed, parsed.value),
+    withObservedCallers(knownCallers(storedParsed?.ok ? storedParsed.value : undefined, policy), observed, policy),
   );
   return {
     ok: true,
     access,
-    words: policyInWords(parsed.value),
+    words: policyInWords(policy),
     files,
     findings: analyze([...rendered.objects], { mode: 'files' }),
-    overhead: overheadForPolicy(parsed.value),
-    dataPlanes: compareDataPlanes(parsed.value),
+    overhead: overheadForPolicy(policy),
+    dataPlanes: compareDataPlanes(policy),
   };
 }

@@ -61,6 +61,7 @@ export {
   targetFromSelector,
 } from './catalog/entityTarget';
 export { type EntityMeshSummary, HEALTH_RANK, statusSummary } from './api/statusSummary';
+export type { components as MeshStatusApiSchemas, operations as MeshStatusApiOperations, paths as MeshStatusApiPaths } from './api/openapi.generated';
 export { callerName, principalInWords } from './text/callerName';
 export type {
   AfterMergeStatus,
@@ -117,6 +118,8 @@ export type {
   WorkloadKind,
   WorkloadMtls,
   WorkloadsStatus,
+  EntitySummaryAnswer,
+  MergedFiles,
 } from './api/statusTypes';
 export { clusterObjectsFromFiles, isKustomizeDocument, type ManifestFile, objectsWithPatches } from './manifests/manifestFiles';
 export { explainTraffic, type ExplainOptions, trafficExplainer } from './traffic/explain';

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { type EntitySummaryAnswer, type MergedFiles, type MeshApi, meshApiRef, MeshClient } from './api/MeshApi';
+export { type MeshApi, meshApiRef, MeshClient } from './api/MeshApi';
 export { isMeshAvailable } from './components/isMeshAvailable';
 export type { JwtRulesValue } from './fields/JwtRules/jwtRules';
 export type { CallerRule } from './fields/MeshCallers/callers';

@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parse } from 'yaml';
 
 // The generator is a plain Node script, run by `yarn workspace @meshport/plugin-mesh-backend schema`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { modulePath, specModule, specPath } = require('../../scripts/openapi-spec');
+
+const scriptPath = require.resolve('../../scripts/openapi-spec');
 
 const KEYWORDS = new Set([
   'type',
@@ -60,6 +63,12 @@ describe('the status API spec, src/schema/openapi.yaml', () => {
 
   it('is what openapi.generated.ts holds, which the router validates requests with and types its answers by (run `yarn workspace @meshport/plugin-mesh-backend schema`)', () => {
     expect(fs.readFileSync(modulePath, 'utf8')).toBe(specModule(text));
+  });
+
+  it('gives the wire types mesh-common names (its api/openapi.generated.ts, written by openapi-typescript): the script finds both files in step', () => {
+    // openapi-typescript is an ES module, which Jest's CommonJS runtime cannot import: the script checks in a process of its own.
+    const check = spawnSync(process.execPath, [scriptPath, '--check'], { encoding: 'utf8' });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
   it('uses only the schema keywords Meshport writes: a comma in a flow mapping makes a stray key', () => {

@@ -1,45 +1,13 @@
-import { Finding, FINDING_LEVEL_RANK } from '@meshport/istio-config';
-import { Amounts } from '../overhead';
-import { ClusterMeshStatus, EntityMeshStatus, HealthState } from '../api/statusTypes';
+import { FINDING_LEVEL_RANK } from '@meshport/istio-config';
+import type { components } from './openapi.generated';
+import { ClusterMeshStatus, EntityMeshStatus, HealthState } from './statusTypes';
 
 /**
- * One entity's mesh status in a line: what the overview shows for each component.
+ * One entity's mesh status in a line: what the overview shows for each component (`POST /v1/summaries`).
  *
  * @public
  */
-export interface EntityMeshSummary {
-  entityRef: string;
-  namespace?: string;
-  injectedPods: number;
-  /** Pods in ambient mode: on the mesh without a sidecar. */
-  ambientPods: number;
-  totalPods: number;
-  /** At least one pod has a proxy or is in ambient mode. */
-  onboarded: boolean;
-  /** On the mesh, and every workload's default mTLS mode is STRICT (off the mesh no mode is enforced). */
-  strictMtls: boolean;
-  /** What all its pods would request with sidecars, and in ambient mode (their ztunnel share and waypoint). */
-  dataPlaneRequests?: { sidecar: Amounts; ambient: Amounts };
-  /** What right-sizing the sidecars would free, over the clusters that recommend it. */
-  sidecarSaving?: Amounts;
-  sidecarCpuMillicores: number;
-  sidecarMemoryBytes: number;
-  /** Sidecar CPU requests over the app's. */
-  sidecarCpuShare?: number;
-  worstFinding?: Finding;
-  findingCount: number;
-  /** "cluster: reason" for each cluster that could not be read. */
-  failingClusters: string[];
-  /** The worst health over the clusters: failing, degraded, healthy, idle (no requests), or unknown. */
-  health: HealthState;
-  /** Requests per second and their 5xx share over the clusters that measured them. */
-  requestRate?: number;
-  errorShare?: number;
-  /** Objects of Meshport's merged files that differ from the cluster or are not in it, over the clusters. */
-  drifted: number;
-  /** Who calls it, by the callers' namespace: requests per second and 5xx share. */
-  callers: Array<{ namespace: string; requestRate: number; errorShare?: number }>;
-}
+export type EntityMeshSummary = components['schemas']['EntityMeshSummary'];
 
 /**
  * Worst first: the order the overview and its sorting go by.

@@ -1,643 +1,393 @@
-import type { Finding, WaypointBinding } from '@meshport/istio-config';
-import type { Amounts, ContainerResourceAmounts, DataPlaneComparison } from '../overhead';
+// The status API's wire types, each one name for a schema of the one source, plugins/mesh-backend/src/schema/
+// openapi.yaml, as openapi-typescript writes it in openapi.generated.ts (`yarn workspace
+// @meshport/plugin-mesh-backend schema`; a test keeps it in step).
+import type { components, paths } from './openapi.generated';
+import type { WaypointBinding } from '@meshport/istio-config';
+
+export type { WaypointBinding };
 
 /**
  * `GET /api/mesh/v1/entities/:namespace/:kind/:name/status`: how an entity stands in the mesh, per cluster.
  *
  * @public
  */
-export interface EntityMeshStatus {
-  entityRef: string;
-  generatedAt: string;
-  /** Which objects belong to the entity; absent when it has no Kubernetes annotations. */
-  target?: { namespace?: string; selector: string };
-  clusters: ClusterMeshStatus[];
-  pendingChanges: PendingChangesStatus;
-}
+export type EntityMeshStatus = components['schemas']['EntityMeshStatus'];
 
-/** One cluster's answer; `error` set (and the rest empty) when the cluster could not be read. */
 /**
- * The sections of a cluster's status.
+ * One cluster's answer; `error` set (and the rest empty) when the cluster could not be read.
  *
  * @public
  */
-export type StatusSection = 'workloads' | 'security' | 'traffic' | 'findings' | 'health' | 'overhead';
+export type ClusterMeshStatus = components['schemas']['ClusterMeshStatus'];
 
 /**
- * A kind the cluster could not give, and the sections that are incomplete without it.
+ * A section of a cluster's status.
  *
  * @public
  */
-export interface DegradedKind extends ClusterError {
-  kind: string;
-  sections: StatusSection[];
-  /** True when the kind was read before: its objects are shown as last seen. */
-  stale: boolean;
-}
+export type StatusSection = NonNullable<components['schemas']['ClusterMeshStatus']['pending']>[number];
 
 /**
- * One object of Meshport's files on the GitOps target branch, against the cluster.
+ * A kind the cluster could not give, and the sections it feeds.
  *
  * @public
  */
-export interface ObjectDrift {
-  file: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** `not-applied`: merged, not in the cluster; `drifted`: in it, with other values; `unknown`: a kind the status does not read. */
-  state: 'applied' | 'not-applied' | 'drifted' | 'unknown';
-  /** The fields that differ ("spec.mtls.mode"). */
-  differences?: string[];
-}
+export type DegradedKind = NonNullable<components['schemas']['ClusterMeshStatus']['degraded']>[number];
 
 /**
- * An Argo CD Application or a Flux Kustomization that applies the service's folder, and how it stands.
+ * Why a cluster could not be read.
  *
  * @public
  */
-export interface GitOpsControllerStatus {
-  kind: 'Application' | 'Kustomization';
-  namespace: string;
-  name: string;
-  /** Its path in the repository ("" for the root). */
-  path: string;
-  /** Argo CD: Synced, OutOfSync, Unknown. */
-  sync?: string;
-  /** Argo CD: Healthy, Progressing, Degraded, Missing, ... */
-  health?: string;
-  /** Flux: the Ready condition's status (True, False, Unknown). */
-  ready?: string;
-  /** The revision it last synced or applied. */
-  revision?: string;
-  message?: string;
-}
+export type ClusterError = NonNullable<components['schemas']['ClusterMeshStatus']['error']>;
 
 /**
- * What became of the merged configuration: the target branch's objects against the cluster.
+ * Meshport's files on the GitOps target branch against the cluster.
  *
  * @public
  */
-export interface AfterMergeStatus {
-  /** The target branch's commit compared. */
-  commit?: string;
-  /** The service's folder in the repository. */
-  folder?: string;
-  objects: ObjectDrift[];
-  /** The GitOps controllers that apply the folder, when the cluster runs Argo CD or Flux. */
-  controllers?: GitOpsControllerStatus[];
-  /** Why the branch could not be read. */
-  error?: string;
-}
-
-/** @public */
-export interface ClusterMeshStatus {
-  cluster: string;
-  error?: ClusterError;
-  /** Kinds that could not be read: the rest of the status stands, these sections are incomplete. */
-  degraded?: DegradedKind[];
-  /**
-   * Sections still being worked out: after start-up the cluster-wide analysis runs behind the first answers,
-   * so `findings` holds only what needs no analysis (calls Prometheus saw) until a later request.
-   */
-  pending?: StatusSection[];
-  workloads: WorkloadsStatus;
-  security: SecurityStatus;
-  traffic: TrafficStatus;
-  findings: Finding[];
-  health: HealthStatus;
-  overhead: OverheadStatus;
-  /** The merged configuration against this cluster, when a GitOps repository is configured. */
-  afterMerge?: AfterMergeStatus;
-}
+export type AfterMergeStatus = NonNullable<components['schemas']['ClusterMeshStatus']['afterMerge']>;
 
 /**
- * Why a cluster gave no answer, in words a product engineer can act on.
+ * One object of the merged files against the cluster.
  *
  * @public
  */
-export interface ClusterError {
-  reason: 'unauthorized' | 'forbidden' | 'timeout' | 'unreachable' | 'server-error' | 'not-synced' | 'too-broad' | 'unknown';
-  message: string;
-}
-
-/** @public */
-export interface NamespaceInjection {
-  name: string;
-  /** `label`: istio-injection=enabled; `revision`: istio.io/rev; `disabled`: explicitly off; `off`: no label. */
-  injection: 'label' | 'revision' | 'disabled' | 'off';
-  revision?: string;
-  /** True when `istio.io/dataplane-mode=ambient` enrolls the namespace's pods in ambient mode. */
-  ambient?: boolean;
-  /** The waypoint its `istio.io/use-waypoint` label names, when it has one. */
-  useWaypoint?: string;
-}
+export type ObjectDrift = NonNullable<components['schemas']['ClusterMeshStatus']['afterMerge']>['objects'][number];
 
 /**
- * What carries a pod's traffic: its own sidecar, the node's ztunnel (ambient), or nothing. A sidecar wins
- * over an ambient label, as Istio's CNI agent leaves injected pods alone.
+ * An Argo CD Application or Flux Kustomization that applies the folder.
  *
  * @public
  */
-export type PodDataPlane = 'sidecar' | 'ambient' | 'none';
-
-export type { WaypointBinding };
-
-/** @public */
-export interface PodAmbientStatus {
-  /** True once the CNI agent redirects the pod's traffic to ztunnel (`ambient.istio.io/redirection=enabled`). */
-  redirected: boolean;
-  /** The node the pod runs on and its ztunnel; `ztunnel` absent when none runs there. */
-  node?: string;
-  ztunnel?: { name: string; namespace: string; ready: boolean };
-  /** The waypoint its traffic goes through, if any: `namespace/name`. */
-  waypoint?: string;
-}
+export type GitOpsControllerStatus = NonNullable<NonNullable<components['schemas']['ClusterMeshStatus']['afterMerge']>['controllers']>[number];
 
 /**
- * A waypoint (a Gateway of class istio-waypoint) serving the entity's traffic, and its pods.
+ * Pods, controllers, proxies and waypoints.
  *
  * @public
  */
-export interface WaypointStatus {
-  name: string;
-  namespace: string;
-  /** Its `istio.io/waypoint-for`: which traffic it takes (service by default). */
-  for: 'service' | 'workload' | 'all' | 'none';
-  boundBy: WaypointBinding;
-  /** False when the label names a Gateway that does not exist: the traffic it should take is not served. */
-  exists: boolean;
-  pods: number;
-  readyPods: number;
-}
+export type WorkloadsStatus = components['schemas']['ClusterMeshStatus']['workloads'];
 
 /**
- * A proxy's configuration sync as istiod reports it (istioctl proxy-status).
+ * How a namespace takes sidecars or ambient.
  *
  * @public
  */
-export interface ProxySync {
-  /** `stale`: istiod sent configuration the proxy has not acknowledged; `not-sent`: some type never sent. */
-  state: 'synced' | 'stale' | 'not-sent';
-  /** The xDS types not acknowledged: cluster, listener, route, endpoint. */
-  stale?: string[];
-  istioVersion?: string;
-}
-
-/** @public */
-export interface ProxyStatus {
-  /** `classic`: an `istio-proxy` container; `native`: an init container with `restartPolicy: Always`. */
-  mode: 'classic' | 'native';
-  image?: string;
-  version?: string;
-  ready: boolean;
-  restarts: number;
-  /** Its configuration sync, when istiod's debug endpoint could be read. */
-  sync?: ProxySync;
-}
-
-/** @public */
-export interface PodMeshStatus {
-  name: string;
-  namespace: string;
-  version?: string;
-  phase?: string;
-  ready: boolean;
-  restarts: number;
-  injected: boolean;
-  proxy?: ProxyStatus;
-  dataPlane: PodDataPlane;
-  /** Set for pods in ambient mode. */
-  ambient?: PodAmbientStatus;
-}
+export type NamespaceInjection = components['schemas']['ClusterMeshStatus']['workloads']['namespaces'][number];
 
 /**
- * The controllers Meshport onboards: their pod templates carry the sidecar settings.
+ * One pod in the mesh.
  *
  * @public
  */
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout';
+export type PodMeshStatus = components['schemas']['ClusterMeshStatus']['workloads']['pods'][number];
 
 /**
- * A controller of the entity's pods and its replicas.
+ * What carries a pod's traffic.
  *
  * @public
  */
-export interface ControllerMeshStatus {
-  kind: WorkloadKind;
-  name: string;
-  namespace: string;
-  replicas: number;
-  readyReplicas: number;
-  version?: string;
-}
-
-/** @public */
-export interface WorkloadsStatus {
-  namespaces: NamespaceInjection[];
-  /** Deployments, StatefulSets, DaemonSets and Argo Rollouts whose pods are the entity's. */
-  controllers: ControllerMeshStatus[];
-  pods: PodMeshStatus[];
-  injectedPods: number;
-  totalPods: number;
-  notReadyProxies: number;
-  proxyVersions: string[];
-  /** Pods in ambient mode (enrolled by label or redirected), sidecar-less. */
-  ambientPods: number;
-  /** The data planes the pods are on: `mixed` when some have sidecars and others are ambient. */
-  dataPlane: PodDataPlane | 'mixed';
-  /** Ambient pods the CNI agent has not redirected yet, or whose node runs no ready ztunnel. */
-  ambientNotReady: number;
-  /** Proxies istiod has sent configuration they have not acknowledged. */
-  staleProxies?: number;
-  /** Why the proxies' sync is not known (istiod's debug endpoint could not be read). */
-  proxySyncUnavailable?: string;
-  /** How istiod was asked for the proxies' sync, in words (its xDS debug request, or its HTTP endpoint). */
-  proxySyncSource?: string;
-  waypoints: WaypointStatus[];
-}
+export type PodDataPlane = components['schemas']['PodDataPlane'];
 
 /**
- * An effective mode: what a PeerAuthentication's UNSET resolves to.
+ * An ambient pod's redirection, ztunnel and waypoint.
  *
  * @public
  */
-export type EffectiveMtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+export type PodAmbientStatus = NonNullable<PodMeshStatus['ambient']>;
 
 /**
- * Where an effective mode came from: the workload's policy, its namespace's, the mesh's, or Istio's default.
+ * A pod's sidecar.
  *
  * @public
  */
-export type MtlsSource = 'workload' | 'namespace' | 'mesh' | 'default';
-
-/** @public */
-export interface PortMtls {
-  /** A port number, or "*" for every port without its own rule. */
-  port: number | '*';
-  mode: EffectiveMtlsMode;
-  source: MtlsSource;
-  /** "PeerAuthentication namespace/name" that decided it. */
-  policy?: string;
-  /**
-   * True when the sidecar does not intercept the port (traffic.sidecar.istio.io/excludeInboundPorts, or
-   * left out of includeInboundPorts): traffic to it bypasses mTLS and authorization whatever the mode.
-   */
-  bypassed?: boolean;
-}
-
-/** @public */
-export interface WorkloadMtls {
-  /** The Deployment (or the Pod when it has no controller) the ports belong to. */
-  workload: string;
-  ports: PortMtls[];
-}
+export type ProxyStatus = NonNullable<PodMeshStatus['proxy']>;
 
 /**
- * How a policy reaches the workloads: by selector, namespace-wide, mesh-wide, or attached with targetRefs to their Service or waypoint.
+ * Whether istiod's last config reached the proxy.
  *
  * @public
  */
-export type PolicyScope = 'workload' | 'namespace' | 'mesh' | 'service' | 'waypoint';
+export type ProxySync = NonNullable<ProxyStatus['sync']>;
 
 /**
- * What enforces a policy: each pod's sidecar, the nodes' ztunnels, or the waypoint.
+ * A Deployment, StatefulSet, DaemonSet or Rollout of the entity.
  *
  * @public
  */
-export type PolicyEnforcer = 'sidecar' | 'ztunnel' | 'waypoint';
-
-/** @public */
-export interface AuthorizationPolicySummary {
-  name: string;
-  namespace: string;
-  action: string;
-  scope: PolicyScope;
-  /** Empty when nothing enforces it (attached to a Service that no waypoint serves). */
-  enforcedBy: PolicyEnforcer[];
-  /** Set when the policy is only tried (istio.io/dry-run): counted, not enforced. */
-  dryRun?: true;
-  /** The policy's rules as the AuthorizationPolicy holds them. */
-  rules: Array<Record<string, unknown>>;
-}
+export type ControllerMeshStatus = components['schemas']['ClusterMeshStatus']['workloads']['controllers'][number];
 
 /**
- * Dry-run AuthorizationPolicies and what they would have denied over the window.
+ * The controllers of pods.
  *
  * @public
  */
-export interface DryRunStatus {
-  /** "namespace/name" of each policy in dry run. */
-  policies: string[];
-  window: string;
-  /** Requests per second the dry-run policies would have denied (Envoy's RBAC shadow stats). */
-  deniedPerSecond?: number;
-  unavailable?: string;
-}
+export type WorkloadKind = ControllerMeshStatus['kind'];
 
 /**
- * A principal calling the entity, or allowed to: the two compared.
+ * A waypoint serving the entity.
  *
  * @public
  */
-export interface CallerCheck {
-  principal: string;
-  /** Requests per second over the window, when it called. */
-  rate?: number;
-  allowed: boolean;
-  observed: boolean;
-  /** Whether the catalog says it dependsOn the entity (absent when the catalog was not read). */
-  dependsOn?: boolean;
-  /** The catalog entity that presents this principal, when the catalog knows it. */
-  entityRef?: string;
-  words: string;
-}
-
-/** @public */
-export interface RequestAuthenticationSummary {
-  name: string;
-  namespace: string;
-  scope: PolicyScope;
-  enforcedBy: PolicyEnforcer[];
-  issuers: Array<{ issuer: string; jwksUri?: string; audiences?: string[] }>;
-}
-
-/** @public */
-export interface SecurityStatus {
-  mtls: WorkloadMtls[];
-  authorizationPolicies: AuthorizationPolicySummary[];
-  requestAuthentications: RequestAuthenticationSummary[];
-  /** When some of the policies are in dry run: what they would have denied. */
-  dryRun?: DryRunStatus;
-  /** Observed callers against allowed ones, when Prometheus answered. */
-  callers?: CallerCheck[];
-}
-
-/** @public */
-export interface RouteDestination {
-  host: string;
-  subset?: string;
-  port?: number;
-  weight: number;
-}
-
-/** @public */
-export interface RouteSummary {
-  name?: string;
-  /** The route's match in words ("header x-canary=true", "prefix /api"); empty for a catch-all. */
-  match: string[];
-  destinations: RouteDestination[];
-}
-
-/** @public */
-export interface VirtualServiceSummary {
-  name: string;
-  namespace: string;
-  hosts: string[];
-  gateways: string[];
-  routes: RouteSummary[];
-}
-
-/** @public */
-export interface DestinationRuleSummary {
-  name: string;
-  namespace: string;
-  host: string;
-  subsets: Array<{ name: string; labels: Record<string, string> }>;
-  /** The DestinationRule's trafficPolicy as it holds it. */
-  trafficPolicy?: Record<string, unknown>;
-}
-
-/** @public */
-export interface CanarySplitEntry {
-  subset: string;
-  version?: string;
-  weight: number;
-  pods: number;
-  readyPods: number;
-}
-
-/** @public */
-export interface CanaryStatus {
-  virtualService: string;
-  host: string;
-  split: CanarySplitEntry[];
-  /** The canary against its thresholds, when Prometheus is configured. */
-  analysis?: CanaryAnalysis;
-}
+export type WaypointStatus = components['schemas']['ClusterMeshStatus']['workloads']['waypoints'][number];
 
 /**
- * One check of a canary: its figure, the stable version's, and the threshold it must meet.
+ * Effective mTLS, and the policies in force with where each is enforced.
  *
  * @public
  */
-export interface CanaryCheck {
-  name: 'requests' | 'success rate' | 'p99';
-  canary?: number;
-  stable?: number;
-  threshold: number;
-  pass: boolean;
-}
+export type SecurityStatus = components['schemas']['ClusterMeshStatus']['security'];
 
 /**
- * A canary judged as Flagger would judge one step; the change itself is a change request.
+ * A workload's effective mTLS per port.
  *
  * @public
  */
-export interface CanaryAnalysis {
-  checks: CanaryCheck[];
-  /** `wait`: too little to judge; `shift`: more traffic (to `nextWeight`); `promote`; `rollback`. */
-  verdict: 'wait' | 'shift' | 'promote' | 'rollback';
-  reason: string;
-  nextWeight?: number;
-  weight: number;
-  canaryVersion?: string;
-  stableVersion?: string;
-  thresholds: { minSuccessRate: number; maxP99Ms: number; minRequests: number; stepWeight: number; maxWeight: number };
-  /** Where the thresholds come from: the route's annotation (the policy's), or the portal's config. */
-  source: 'route' | 'config';
-}
-
-/** @public */
-export interface ServiceSummary {
-  name: string;
-  namespace: string;
-  host: string;
-  /** Each Service port and the workload port it sends to (a number, or a container port's name). */
-  ports: Array<{ name?: string; port: number; targetPort?: number | string; protocol?: string }>;
-}
+export type WorkloadMtls = components['schemas']['ClusterMeshStatus']['security']['mtls'][number];
 
 /**
- * Calls between a workload and a service over the window, from Istio's metrics: into the entity's Services
- * (as their proxies report them) or out of its workloads (as the proxies of what they call report them,
- * or as their own when the mesh refused the call).
+ * One port's effective mTLS and where it comes from.
  *
  * @public
  */
-export interface TrafficEdge {
-  /** `inbound`: a caller of the entity; `outbound`: something it calls. */
-  direction: 'inbound' | 'outbound';
-  /** The calling workload (Istio's source_workload) and the identity it presented over mTLS. */
-  source: { namespace: string; workload: string; principal?: string };
-  /** The service called; for a call the mesh did not route, the host asked for (and no namespace unless the host is a cluster-local name). */
-  destination: { namespace?: string; service: string };
-  /** Requests per second. */
-  requestRate: number;
-  /** Share of 5xx answers, 0..1, when the destination reported them. */
-  errorShare?: number;
-  /** Share of requests the destination accepted over mutual TLS, 0..1. */
-  mtlsShare?: number;
-  /** Where the source's proxy sent a call the mesh does not route: refused (BlackHoleCluster) or let out (PassthroughCluster). */
-  via?: 'BlackHoleCluster' | 'PassthroughCluster';
-}
-
-/** @public */
-export interface TrafficStatus {
-  services: ServiceSummary[];
-  virtualServices: VirtualServiceSummary[];
-  destinationRules: DestinationRuleSummary[];
-  canary?: CanaryStatus;
-  /** Who calls the entity and what it calls over the window, when Prometheus answered. */
-  edges?: TrafficEdge[];
-}
-
-/** @public */
-export interface LatencyMs {
-  p50?: number;
-  p90?: number;
-  p99?: number;
-}
-
-/** @public */
-export interface TrafficFigures {
-  /** Requests per second over the window. */
-  requestRate: number;
-  /** Share of 5xx answers, 0..1; undefined with no requests. */
-  errorShare?: number;
-  latencyMs: LatencyMs;
-}
-
-/** @public */
-export interface VersionHealth extends TrafficFigures {
-  version: string;
-}
+export type PortMtls = WorkloadMtls['ports'][number];
 
 /**
- * Request health from Istio's standard metrics (reporter="destination").
+ * An mTLS mode in force.
  *
  * @public
  */
-export interface HealthStatus {
-  /** `ok`: figures below; `no-traffic`: Prometheus answered with no requests; `unknown`: see `reason`. */
-  state: 'ok' | 'no-traffic' | 'unknown';
-  reason?: string;
-  window: string;
-  overall?: TrafficFigures;
-  perVersion: VersionHealth[];
-  /** Share of requests with connection_security_policy="mutual_tls", 0..1. */
-  mtlsShare?: number;
-  /** Request rate over the last 30 minutes, one point per minute (unix seconds, requests per second). */
-  series: Array<{ time: number; requestRate: number }>;
-  /** Healthy, degraded or failing by the error-rate thresholds, when Prometheus is configured. */
-  assessment?: HealthAssessment;
-  /** Each version's last 30 minutes: rate, 5xx share and p99, one point a minute. */
-  versionSeries?: VersionSeries[];
-}
+export type EffectiveMtlsMode = PortMtls['mode'];
 
 /**
- * One version's rate, 5xx share and p99 over time.
+ * Where a port's mTLS mode comes from.
  *
  * @public
  */
-export interface VersionSeries {
-  version: string;
-  points: Array<{ time: number; requestRate: number; errorShare?: number; p99?: number }>;
-}
-
-/** @public */
-export type HealthState = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';
+export type MtlsSource = PortMtls['source'];
 
 /**
- * The service's and each version's health by their 5xx share, and the thresholds that say so.
+ * How a policy applies.
  *
  * @public
  */
-export interface HealthAssessment {
-  state: HealthState;
-  thresholds: { degradedPercent: number; failingPercent: number };
-  /** Where they come from: the component's annotation, or the portal's config (Kiali's defaults). */
-  source: 'entity' | 'config';
-  perVersion: Array<{ version: string; state: HealthState }>;
-}
-
-/** @public */
-export interface ContainerUsage {
-  /** Millicores. */
-  cpu?: number;
-  /** Bytes. */
-  memory?: number;
-}
-
-/** @public */
-export interface PodOverhead {
-  name: string;
-  sidecar: ContainerResourceAmounts;
-  app: ContainerResourceAmounts;
-  usage?: { sidecar: ContainerUsage; app: ContainerUsage };
-}
-
-/** @public */
-export interface OverheadStatus {
-  pods: PodOverhead[];
-  total: { sidecar: ContainerResourceAmounts; app: ContainerResourceAmounts };
-  /** Sidecar requests as a share of the app's (0..∞; 0.25 = the sidecar asks a quarter of what the app does). */
-  requestShare: Amounts;
-  /** Actual usage summed over the pods, when Prometheus has it. */
-  usage?: { sidecar: ContainerUsage; app: ContainerUsage };
-  usageUnavailable?: string;
-  /**
-   * For pods without a proxy: the sidecars injection would add, as the injector decides them (templates,
-   * annotations, a declared istio-proxy container, the mesh's defaults from its injector configuration).
-   */
-  ifInjected?: { pods: number; sidecar: ContainerResourceAmounts };
-  /** Sidecars against ambient for these pods, side by side (absent with no pods). */
-  dataPlanes?: DataPlaneComparison;
-  /** What the sidecars should request, from their measured use (absent without injected pods). */
-  rightSizing?: SidecarRightSizing;
-}
+export type PolicyScope = components['schemas']['Scope'];
 
 /**
- * A sidecar right-sizing recommendation for the entity's proxies.
+ * What enforces a policy.
  *
  * @public
  */
-export interface SidecarRightSizing {
-  /** `recommend`: a change worth making; `fits`: within the rule's tolerance; `unknown`: see `reason`. */
-  state: 'recommend' | 'fits' | 'unknown';
-  reason?: string;
-  /** The window the use was measured over ("7d"). */
-  window: string;
-  /** Pods measured long enough. */
-  pods?: number;
-  /** The highest CPU percentile (millicores) and peak memory (bytes) over those pods. */
-  observed?: Amounts;
-  /** What the proxies request now, per pod (the highest). */
-  current?: Amounts;
-  recommended?: { cpuRequest: number; memoryRequest: number; memoryLimit: number };
-  /** What the recommendation frees over all injected pods (negative: it asks for more). */
-  saving?: Amounts;
-}
+export type PolicyEnforcer = components['schemas']['Enforcers'][number];
 
-/** @public */
-export interface PendingChange {
-  url: string;
-  number?: number;
-  branch: string;
-  title?: string;
-}
+/**
+ * An AuthorizationPolicy in force.
+ *
+ * @public
+ */
+export type AuthorizationPolicySummary = components['schemas']['ClusterMeshStatus']['security']['authorizationPolicies'][number];
 
-/** @public */
-export interface PendingChangesStatus {
-  items: PendingChange[];
-  error?: string;
-}
+/**
+ * Dry-run policies and what they would have denied.
+ *
+ * @public
+ */
+export type DryRunStatus = NonNullable<components['schemas']['ClusterMeshStatus']['security']['dryRun']>;
+
+/**
+ * A caller seen in traffic against the callers the ALLOW policies admit.
+ *
+ * @public
+ */
+export type CallerCheck = NonNullable<components['schemas']['ClusterMeshStatus']['security']['callers']>[number];
+
+/**
+ * A RequestAuthentication in force.
+ *
+ * @public
+ */
+export type RequestAuthenticationSummary = components['schemas']['ClusterMeshStatus']['security']['requestAuthentications'][number];
+
+/**
+ * Services, routes, destination rules, the canary and measured edges.
+ *
+ * @public
+ */
+export type TrafficStatus = components['schemas']['ClusterMeshStatus']['traffic'];
+
+/**
+ * A Service of the entity.
+ *
+ * @public
+ */
+export type ServiceSummary = components['schemas']['ClusterMeshStatus']['traffic']['services'][number];
+
+/**
+ * A VirtualService routing to the entity.
+ *
+ * @public
+ */
+export type VirtualServiceSummary = components['schemas']['ClusterMeshStatus']['traffic']['virtualServices'][number];
+
+/**
+ * A route of a VirtualService.
+ *
+ * @public
+ */
+export type RouteSummary = VirtualServiceSummary['routes'][number];
+
+/**
+ * A destination of a route, with its weight.
+ *
+ * @public
+ */
+export type RouteDestination = components['schemas']['RouteDestination'];
+
+/**
+ * A DestinationRule for the entity's hosts.
+ *
+ * @public
+ */
+export type DestinationRuleSummary = components['schemas']['ClusterMeshStatus']['traffic']['destinationRules'][number];
+
+/**
+ * Who called whom over the window.
+ *
+ * @public
+ */
+export type TrafficEdge = NonNullable<components['schemas']['ClusterMeshStatus']['traffic']['edges']>[number];
+
+/**
+ * The canary split and its analysis.
+ *
+ * @public
+ */
+export type CanaryStatus = NonNullable<components['schemas']['ClusterMeshStatus']['traffic']['canary']>;
+
+/**
+ * One subset of the canary split.
+ *
+ * @public
+ */
+export type CanarySplitEntry = NonNullable<components['schemas']['ClusterMeshStatus']['traffic']['canary']>['split'][number];
+
+/**
+ * The canary against its thresholds.
+ *
+ * @public
+ */
+export type CanaryAnalysis = NonNullable<NonNullable<components['schemas']['ClusterMeshStatus']['traffic']['canary']>['analysis']>;
+
+/**
+ * One check of the canary analysis.
+ *
+ * @public
+ */
+export type CanaryCheck = CanaryAnalysis['checks'][number];
+
+/**
+ * Request health from Prometheus.
+ *
+ * @public
+ */
+export type HealthStatus = components['schemas']['ClusterMeshStatus']['health'];
+
+/**
+ * Request rate, errors and latency.
+ *
+ * @public
+ */
+export type TrafficFigures = components['schemas']['TrafficFigures'];
+
+/**
+ * Latency percentiles in milliseconds.
+ *
+ * @public
+ */
+export type LatencyMs = components['schemas']['LatencyMs'];
+
+/**
+ * TrafficFigures of one version.
+ *
+ * @public
+ */
+export type VersionHealth = components['schemas']['VersionHealth'];
+
+/**
+ * One version's last 30 minutes.
+ *
+ * @public
+ */
+export type VersionSeries = NonNullable<components['schemas']['ClusterMeshStatus']['health']['versionSeries']>[number];
+
+/**
+ * Healthy, degraded, failing, idle or unknown.
+ *
+ * @public
+ */
+export type HealthState = components['schemas']['HealthState'];
+
+/**
+ * Health by the 5xx share against the thresholds.
+ *
+ * @public
+ */
+export type HealthAssessment = NonNullable<components['schemas']['ClusterMeshStatus']['health']['assessment']>;
+
+/**
+ * Sidecar cost, use and right-sizing.
+ *
+ * @public
+ */
+export type OverheadStatus = components['schemas']['ClusterMeshStatus']['overhead'];
+
+/**
+ * One pod's sidecar and application resources.
+ *
+ * @public
+ */
+export type PodOverhead = components['schemas']['ClusterMeshStatus']['overhead']['pods'][number];
+
+/**
+ * Measured use: CPU in millicores, memory in bytes.
+ *
+ * @public
+ */
+export type ContainerUsage = components['schemas']['Amounts'];
+
+/**
+ * What the sidecars should request.
+ *
+ * @public
+ */
+export type SidecarRightSizing = NonNullable<components['schemas']['ClusterMeshStatus']['overhead']['rightSizing']>;
+
+/**
+ * Meshport's open change requests for the entity.
+ *
+ * @public
+ */
+export type PendingChangesStatus = components['schemas']['EntityMeshStatus']['pendingChanges'];
+
+/**
+ * One open change request.
+ *
+ * @public
+ */
+export type PendingChange = PendingChangesStatus['items'][number];
+
+/**
+ * `GET …/merged-files`: an entity's folder as a form's change starts from it, Meshport's change branch while
+ * it holds an unmerged change, else the GitOps target branch.
+ *
+ * @public
+ */
+export type MergedFiles = paths['/v1/entities/{namespace}/{kind}/{name}/merged-files']['get']['responses'][200]['content']['application/json'];
+
+/**
+ * One entity's line of `POST /v1/summaries`: its summary, or why it has none.
+ *
+ * @public
+ */
+export type EntitySummaryAnswer = paths['/v1/summaries']['post']['responses'][200]['content']['application/json']['items'][number];

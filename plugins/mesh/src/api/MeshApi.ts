@@ -1,7 +1,7 @@
 import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { EntityMeshStatus, EntityMeshSummary } from '@meshport/plugin-mesh-common';
+import { EntityMeshStatus, EntitySummaryAnswer, MergedFiles } from '@meshport/plugin-mesh-common';
 
 /**
  * What the Mesh tab and card read: an entity's status from the mesh backend.
@@ -14,31 +14,6 @@ export interface MeshApi {
   getSummaries(entityRefs: string[]): Promise<EntitySummaryAnswer[]>;
   /** The YAML files of the entity's folder as a form's change starts from them (its change branch, else the target branch). */
   getMergedFiles(entity: CompoundEntityRef): Promise<MergedFiles>;
-}
-
-/**
- * An entity's folder as a form's change starts from it: Meshport's change branch while it holds an
- * unmerged change, else the GitOps target branch.
- *
- * @public
- */
-export interface MergedFiles {
-  commit: string;
-  folder: string;
-  /** The branch read. */
-  branch?: string;
-  files: Array<{ path: string; content: string }>;
-}
-
-/**
- * One entity's line of a summaries answer.
- *
- * @public
- */
-export interface EntitySummaryAnswer {
-  entityRef: string;
-  summary?: EntityMeshSummary;
-  error?: { name: string; message: string };
 }
 
 /** @public */

@@ -2,7 +2,7 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import type { AuthenticationStrategy, KubernetesClusterSupplierFactory, KubernetesClustersSupplier } from '@backstage/plugin-kubernetes-node';
 import { meshEntityStatusReadPermission } from '@meshport/plugin-mesh-common';
-import { CatalogClaimants, meshClustersExtensionPoint } from '@meshport/plugin-mesh-node';
+import { CatalogClaimants, meshClustersExtensionPoint, meshGitOpsProvidersServiceRef } from '@meshport/plugin-mesh-node';
 import { dispatchingStrategy, kubernetesPluginAuthStrategies, kubernetesPluginClusterSupplier } from './cluster/kubernetesPluginParts';
 import { readCatalogClusterRules } from './cluster/catalogClusterGate';
 import { readMeshClusterSettings } from './cluster/clusterConfig';
@@ -40,8 +40,9 @@ export const meshPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        gitopsProviders: meshGitOpsProvidersServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, auth }) {
+      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, auth, gitopsProviders }) {
         permissionsRegistry.addPermissions([meshEntityStatusReadPermission]);
         const authStrategy = dispatchingStrategy(new Map([...kubernetesPluginAuthStrategies(config, logger), ...addedStrategies]));
         const located = config.has('kubernetes.clusterLocatorMethods');
@@ -55,6 +56,7 @@ export const meshPlugin = createBackendPlugin({
           logger,
           { supplier, authStrategy, credentials: () => auth.getOwnServiceCredentials(), settings },
           new CatalogClaimants(catalog, auth),
+          gitopsProviders,
         );
         // The catalog locator reads the catalog, which answers once the backend is up.
         lifecycle.addStartupHook(() => status.start());

@@ -17,7 +17,13 @@ export { displayUrl } from './gitops/plainGit';
 export { entityOfCommitMessage, PrivateRepository, type RemoteHeads } from './gitops/privateRepository';
 export { type AllowedRepositoryPattern, type GitOpsRepository, RepositoryPolicy } from './gitops/repositoryPolicy';
 export { type FolderContents, RepositorySnapshot } from './gitops/repositorySnapshot';
-export { resolveProvider } from './gitops/resolveProvider';
+export {
+  type GitOpsProviderContext,
+  type GitOpsProviderFactory,
+  GitOpsProviders,
+  meshGitOpsProvidersServiceFactory,
+  meshGitOpsProvidersServiceRef,
+} from './gitops/gitOpsProviders';
 export {
   type CheckoutRecord,
   DEFAULT_STATE_LIMITS,

@@ -8,7 +8,7 @@ import { createMeshRenderAction } from './actions/render';
 import { createMeshGitOpsContext, stateSweepSeconds } from './gitops/context';
 import { CatalogEntityAccess } from './gitops/entityAccess';
 import { meshStatusCallers } from './render/observedCallers';
-import { limitsFromConfig } from '@meshport/plugin-mesh-node';
+import { limitsFromConfig, meshGitOpsProvidersServiceRef } from '@meshport/plugin-mesh-node';
 
 /**
  * Adds Meshport's actions to the scaffolder: mesh:gitops:checkout, mesh:render, mesh:gitops:pull-request.
@@ -30,11 +30,13 @@ export const scaffolderModuleMesh = createBackendModule({
         userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
+        gitopsProviders: meshGitOpsProvidersServiceRef,
       },
-      async init({ scaffolder, config, permissions, permissionsRegistry, catalog, auth, userInfo, scheduler, discovery }) {
+      async init({ scaffolder, config, permissions, permissionsRegistry, catalog, auth, userInfo, scheduler, discovery, gitopsProviders }) {
         permissionsRegistry.addPermissions([meshGitopsChangePermission]);
         const context = await createMeshGitOpsContext({
           config,
+          providers: gitopsProviders,
           entities: new CatalogEntityAccess(permissions, catalog, auth, userInfo),
           // Who the mesh status saw calling, asked of Meshport's status API as the task's user, within the GitOps timeout.
           observedCallers: meshStatusCallers({ discovery, auth, timeoutMs: limitsFromConfig(config).timeoutMs }),

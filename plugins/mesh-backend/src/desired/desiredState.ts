@@ -17,6 +17,7 @@ import {
   changeBranchName,
   recordedEntityOf,
   TaskState,
+  GitOpsProviders,
 } from '@meshport/plugin-mesh-node';
 import { TtlCache } from '../cache/ttlCache';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
@@ -165,8 +166,8 @@ export class GitDesiredState implements DesiredStateSource {
  * layout and limits, its target branch (`mesh.gitops.targetBranch`, else the default branch) read once per
  * `mesh.status.desiredTtlMs` (default 60 s).
  */
-export function desiredStateSourceFor(config: Config): DesiredStateSource | undefined {
-  const gitops = gitopsRepositoryFor(config);
+export function desiredStateSourceFor(config: Config, providers?: GitOpsProviders): DesiredStateSource | undefined {
+  const gitops = gitopsRepositoryFor(config, providers);
   if (!gitops) return undefined;
   if ('error' in gitops) {
     const refused = `the GitOps repository is refused: ${(gitops.error as Error).message}`;

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
-import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
-import { GitOpsProvider, GitOpsRepository, limitsFromConfig, RepositoryPolicy, resolveProvider } from '@meshport/plugin-mesh-node';
+import { ScmIntegrations } from '@backstage/integration';
+import { GitOpsProvider, GitOpsProviders, GitOpsRepository, RepositoryPolicy } from '@meshport/plugin-mesh-node';
 
 /**
  * The portal's GitOps repository (`mesh.gitops.defaultRepoUrl`), allowed as the scaffolder allows it, and
@@ -9,16 +9,16 @@ import { GitOpsProvider, GitOpsRepository, limitsFromConfig, RepositoryPolicy, r
  */
 export function gitopsRepositoryFor(
   config: Config,
+  providers: GitOpsProviders = GitOpsProviders.fromConfig(config),
 ): { repository: GitOpsRepository; provider?: () => Promise<GitOpsProvider> } | { error: unknown } | undefined {
   if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
   const integrations = ScmIntegrations.fromConfig(config);
   let repository: GitOpsRepository;
   try {
-    repository = RepositoryPolicy.fromConfig(config, integrations).resolve(undefined);
+    repository = RepositoryPolicy.fromConfig(config, integrations, providers.integrationTypes).resolve(undefined);
   } catch (error) {
     return { error };
   }
   if (repository.kind !== 'integration') return { repository };
-  const githubCredentials = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-  return { repository, provider: () => resolveProvider(repository, integrations, githubCredentials, limitsFromConfig(config)) };
+  return { repository, provider: () => providers.providerFor(repository) };
 }

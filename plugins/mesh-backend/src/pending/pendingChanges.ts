@@ -1,6 +1,15 @@
 import { Config } from '@backstage/config';
 import { PendingChangesStatus } from '@meshport/plugin-mesh-common';
-import { ChangeRequest, changeBranchName, displayUrl, GitOpsProvider, GitRunner, GitTransport, RateLimitedError } from '@meshport/plugin-mesh-node';
+import {
+  ChangeRequest,
+  changeBranchName,
+  displayUrl,
+  GitOpsProvider,
+  GitRunner,
+  GitTransport,
+  RateLimitedError,
+  GitOpsProviders,
+} from '@meshport/plugin-mesh-node';
 import { gitopsRepositoryFor } from '../gitops/gitopsRepository';
 import { CachedPendingChanges } from './cachedPendingChanges';
 import { PendingChangesSource } from './pendingChangesSource';
@@ -105,14 +114,14 @@ class RefusedPendingChanges implements PendingChangesSource {
  * (its rate limit is the scaffolder's too), 5 s on a plain git remote (one ls-remote, no rate limit), so that
  * the Mesh tab a change request's link opens already lists the change.
  */
-export function pendingChangesSourceFor(config: Config): PendingChangesSource | undefined {
-  const source = uncachedSourceFor(config);
+export function pendingChangesSourceFor(config: Config, providers?: GitOpsProviders): PendingChangesSource | undefined {
+  const source = uncachedSourceFor(config, providers);
   const ttlMs = config.getOptionalNumber('mesh.status.pendingChangesTtlMs') ?? (source instanceof GitBranchPendingChanges ? 5_000 : 60_000);
   return source && ttlMs > 0 ? new CachedPendingChanges(source, ttlMs) : source;
 }
 
-function uncachedSourceFor(config: Config): PendingChangesSource | undefined {
-  const gitops = gitopsRepositoryFor(config);
+function uncachedSourceFor(config: Config, providers?: GitOpsProviders): PendingChangesSource | undefined {
+  const gitops = gitopsRepositoryFor(config, providers);
   if (!gitops) return undefined;
   if ('error' in gitops) return new RefusedPendingChanges(gitops.error);
   if (!gitops.provider) return new GitBranchPendingChanges(gitops.repository.cloneUrl!);

@@ -1,5 +1,6 @@
 import { BackstageCredentials, LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
 import type { AuthenticationStrategy, ClusterDetails, KubernetesClustersSupplier } from '@backstage/plugin-kubernetes-node';
+import { GitOpsProviders } from '@meshport/plugin-mesh-node';
 import { FolderClaims } from './folderOwner';
 import { InputError } from '@backstage/errors';
 import {
@@ -141,6 +142,7 @@ export function buildStatusService(
   logger: LoggerService,
   inputs: StatusClusterInputs,
   folderClaims?: FolderClaims,
+  gitopsProviders?: GitOpsProviders,
 ): EntityStatusService {
   const rootNamespace = config.getOptionalString('mesh.rootNamespace') ?? 'istio-system';
   const clusters = clusterSetFor(config, logger, inputs, rootNamespace);
@@ -158,10 +160,10 @@ export function buildStatusService(
     clusters,
     rootNamespace,
     logger,
-    pendingChangesSourceFor(config),
+    pendingChangesSourceFor(config, gitopsProviders),
     maxPodsPerEntity,
     healthThresholds,
-    desiredStateSourceFor(config),
+    desiredStateSourceFor(config, gitopsProviders),
     folderClaims,
   );
 }

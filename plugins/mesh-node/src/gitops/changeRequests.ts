@@ -2,7 +2,7 @@ import { CustomErrorBase } from '@backstage/errors';
 import { GitCredentials } from './git';
 
 /**
- * An open change request: a GitHub pull request, a GitLab merge request, or a bare branch.
+ * An open change request: a GitHub pull request, a GitLab merge request, another host's, or a bare branch.
  *
  * @public
  */
@@ -31,7 +31,8 @@ export interface ChangeRequestDetails {
  * @public
  */
 export interface GitOpsProvider {
-  kind: 'github' | 'gitlab' | 'git';
+  /** "github", "gitlab", "git", or the integration type of an installation's own provider. */
+  kind: string;
   /** The remote to clone and push, with no credentials in it. */
   remoteUrl: string;
   credentials?: GitCredentials;

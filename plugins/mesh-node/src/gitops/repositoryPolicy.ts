@@ -12,7 +12,7 @@ import { matchesWildcard } from './wildcard';
 export interface GitOpsRepository {
   /** The repoUrl as given (validated), for resolving it again in a later step. */
   repoUrl: string;
-  /** "integration": a GitHub or GitLab host of `integrations`; "git": any https remote; "local": file://. */
+  /** "integration": a host of `integrations` a GitOps provider serves (GitHub, GitLab, an installation's own); "git": any https remote; "local": file://. */
   kind: 'integration' | 'git' | 'local';
   /** "github.com", "git.example.com:8443"; empty for a local repository. */
   host: string;
@@ -62,10 +62,16 @@ function refused(field: string, repoUrl: string, why: string): NotAllowedError {
 export class RepositoryPolicy {
   constructor(
     private readonly integrations: ScmIntegrationRegistry,
-    private readonly options: { defaultRepoUrl?: string; allowed: AllowedRepositoryPattern[]; allowLocal: boolean },
+    private readonly options: {
+      defaultRepoUrl?: string;
+      allowed: AllowedRepositoryPattern[];
+      allowLocal: boolean;
+      /** The integration types a GitOps provider serves (`GitOpsProviders.integrationTypes`); GitHub and GitLab by default. */
+      integrationTypes?: readonly string[];
+    },
   ) {}
 
-  static fromConfig(config: Config, integrations: ScmIntegrationRegistry): RepositoryPolicy {
+  static fromConfig(config: Config, integrations: ScmIntegrationRegistry, integrationTypes?: readonly string[]): RepositoryPolicy {
     const allowed = (config.getOptionalConfigArray('mesh.gitops.allowedRepositories') ?? []).map(entry => ({
       host: entry.getOptionalString('host')?.toLowerCase(),
       owner: entry.getOptionalString('owner'),
@@ -76,6 +82,7 @@ export class RepositoryPolicy {
       defaultRepoUrl: config.getOptionalString('mesh.gitops.defaultRepoUrl'),
       allowed,
       allowLocal: config.getOptionalBoolean('mesh.gitops.allowLocalRepositories') ?? false,
+      ...(integrationTypes ? { integrationTypes } : {}),
     });
   }
 
@@ -166,8 +173,13 @@ export class RepositoryPolicy {
     }
     const integration = this.integrations.byHost(host);
     if (!integration) throw refused(field, repoUrl, `no integration is configured for ${host}`);
-    if (integration.type !== 'github' && integration.type !== 'gitlab') {
-      throw new InputError(`${field}: ${host} is a ${integration.type} integration; Meshport opens change requests on GitHub, GitLab or any plain git remote`);
+    const served = this.options.integrationTypes ?? ['github', 'gitlab'];
+    if (!served.includes(integration.type)) {
+      throw new InputError(
+        `${field}: ${host} is a ${integration.type} integration; Meshport opens change requests on ${served.join(
+          ', ',
+        )} integrations or any plain git remote (an installation adds a host kind with meshGitOpsProvidersServiceFactory)`,
+      );
     }
     const path = `${owner}/${repo}`;
     return { repoUrl, kind: 'integration', host, path, id: `${host}/${path}` };

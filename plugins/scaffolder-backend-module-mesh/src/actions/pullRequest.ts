@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository, resolveProvider } from '@meshport/plugin-mesh-node';
+import { CheckoutRecord, displayUrl, hasGitMetadata, PrivateRepository } from '@meshport/plugin-mesh-node';
 import { changeRequestBody, commitMessage } from '../gitops/changeRequestText';
 import { MeshGitOpsContext } from '../gitops/context';
 import { DEFAULT_WORKING_COPY } from './checkout';
@@ -85,7 +85,7 @@ export function createMeshGitopsPullRequestAction(context: MeshGitOpsContext) {
         await context.entities.authorizeChange(record.entityRef, credentials);
         const requester = requesterOf(credentials);
 
-        const provider = await resolveProvider(context.repositories.resolve(record.repoUrl), context.integrations, context.githubCredentials, context.limits);
+        const provider = await context.providers.providerFor(context.repositories.resolve(record.repoUrl));
         const git = new PrivateRepository(state, {
           remoteUrl: record.remoteUrl,
           credentials: provider.credentials,

@@ -12,7 +12,6 @@ import {
   TaskState,
   PrivateRepository,
   RepositorySnapshot,
-  resolveProvider,
   TreeFile,
   writeFileSafely,
 } from '@meshport/plugin-mesh-node';
@@ -87,7 +86,7 @@ async function checkFolderOwner(git: PrivateRepository, request: CheckoutRequest
  */
 export async function checkoutForChange(context: MeshGitOpsContext, request: CheckoutRequest): Promise<{ record: CheckoutRecord; notes: string[] }> {
   const repository = context.repositories.resolve(request.repoUrl);
-  const provider = await resolveProvider(repository, context.integrations, context.githubCredentials, context.limits);
+  const provider = await context.providers.providerFor(repository);
   await context.store.ensureRoom();
   const state = context.store.forTask(request.taskId, request.workingCopy);
   await state.reset(request.workspacePath);

@@ -1,10 +1,11 @@
 import { Config } from '@backstage/config';
-import { DefaultGithubCredentialsProvider, GithubCredentialsProvider, ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
+import { ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
 import {
   committerFromConfig,
   DEFAULT_STATE_LIMITS,
   GitIdentity,
   GitOpsLimits,
+  GitOpsProviders,
   GitOpsTaskStore,
   limitsFromConfig,
   protectedNamespaces,
@@ -19,7 +20,8 @@ import { EntityAccess } from './entityAccess';
 export interface MeshGitOpsContext {
   config: Config;
   integrations: ScmIntegrationRegistry;
-  githubCredentials: GithubCredentialsProvider;
+  /** Change requests per kind of git host: GitHub, GitLab, plain git and an installation's own. */
+  providers: GitOpsProviders;
   repositories: RepositoryPolicy;
   store: GitOpsTaskStore;
   entities: EntityAccess;
@@ -61,17 +63,20 @@ export async function createMeshGitOpsContext(options: {
   entities: EntityAccess;
   store?: GitOpsTaskStore;
   observedCallers?: ObservedCallersReader;
+  /** The backend's GitOps providers service; by default GitHub, GitLab and plain git from the configuration. */
+  providers?: GitOpsProviders;
 }): Promise<MeshGitOpsContext> {
   const { config, entities } = options;
   const integrations = ScmIntegrations.fromConfig(config);
+  const providers = options.providers ?? GitOpsProviders.fromConfig(config);
   const store =
     options.store ?? (await GitOpsTaskStore.create({ directory: config.getOptionalString('mesh.gitops.stateDirectory'), ...stateLimitsFromConfig(config) }));
   await store.sweep();
   return {
     config,
     integrations,
-    githubCredentials: DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-    repositories: RepositoryPolicy.fromConfig(config, integrations),
+    providers,
+    repositories: RepositoryPolicy.fromConfig(config, integrations, providers.integrationTypes),
     store,
     entities,
     identity: committerFromConfig(config),

@@ -1,6 +1,6 @@
 import { FINDING_CODES } from './codes';
 import { firstSelectorKey, selectorString } from '../istio/selectors';
-import { istioMessages } from './messages';
+import { messageFor } from './codes';
 import { AnalyzedObject, Finding } from './types';
 
 /**
@@ -42,5 +42,5 @@ export function namespaceOf(object: AnalyzedObject): string {
 /** IST0101 for a workload selector that matches no pod, pointing at its first key under `labelsPath` (the message istioctl gives). */
 export function selectorNotFound(object: AnalyzedObject, labels: Record<string, string> | undefined, labelsPath: string): Finding {
   const selector = selectorString(labels);
-  return finding('IST0101', object, istioMessages.referencedResourceNotFound('selector', selector), `${labelsPath}.${firstSelectorKey(selector)}`);
+  return finding('IST0101', object, messageFor('IST0101', 'selector', selector), `${labelsPath}.${firstSelectorKey(selector)}`);
 }

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 import { ALWAYS_IGNORED_ANNOTATIONS, DEPRECATION_NOTES, isIstioAnnotation, ISTIO_ANNOTATIONS } from './registry';
 import { ANNOTATION_VALIDATORS } from './validators';
@@ -21,19 +21,19 @@ export const AnnotationAnalyzer: Analyzer = {
           const path = `metadata.annotations.${annotation}`;
           const definition = ISTIO_ANNOTATIONS[annotation];
           if (!definition) {
-            report(finding('IST0108', object, istioMessages.unknownAnnotation(annotation), path));
+            report(finding('IST0108', object, messageFor('IST0108', annotation), path));
             continue;
           }
           const replacedByLabel = annotation === 'sidecar.istio.io/inject' && annotation in (object.metadata.labels ?? {});
           if (definition.deprecated && !replacedByLabel)
-            report(finding('IST0135', object, istioMessages.deprecatedAnnotation(annotation, DEPRECATION_NOTES[annotation] ?? ''), path));
+            report(finding('IST0135', object, messageFor('IST0135', annotation, DEPRECATION_NOTES[annotation] ?? ''), path));
           if (definition.resources.includes('Any')) continue;
           if (!definition.resources.includes(kind)) {
-            report(finding('IST0107', object, istioMessages.misplacedAnnotation(annotation, definition.resources.join(', ')), path));
+            report(finding('IST0107', object, messageFor('IST0107', annotation, definition.resources.join(', ')), path));
             continue;
           }
           const problem = ANNOTATION_VALIDATORS[annotation]?.(String(value));
-          if (problem) report(finding('IST0125', object, istioMessages.invalidAnnotation(annotation, problem), path));
+          if (problem) report(finding('IST0125', object, messageFor('IST0125', annotation, problem), path));
         }
       }
     }
@@ -59,7 +59,7 @@ export const AlphaAnnotationAnalyzer: Analyzer = {
         for (const annotation of Object.keys(object.metadata.annotations ?? {})) {
           if (!isIstioAnnotation(annotation) || ISTIO_ANNOTATIONS[annotation]?.status !== 'Alpha' || ALWAYS_IGNORED_ANNOTATIONS.has(annotation)) continue;
           if (cni && CONDITIONALLY_IGNORED.has(annotation)) continue;
-          report(finding('IST0136', object, istioMessages.alphaAnnotation(annotation), `metadata.annotations.${annotation}`));
+          report(finding('IST0136', object, messageFor('IST0136', annotation), `metadata.annotations.${annotation}`));
         }
       }
     }

@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** IST0175: RequestAuthentications exist but istiod may fetch JWKS from any address (BLOCKED_CIDRS_IN_JWKS_URIS unset). */
@@ -18,7 +18,7 @@ export const BlockedCidrsAnalyzer: Analyzer = {
       const restricted = (deployment.spec?.template?.spec?.containers ?? []).some((c: any) =>
         (c?.env ?? []).some((e: any) => e?.name === 'BLOCKED_CIDRS_IN_JWKS_URIS' && e?.value),
       );
-      if (!restricted) report(finding('IST0175', deployment, istioMessages.jwksUriFetchUnrestricted(names.length, shown)));
+      if (!restricted) report(finding('IST0175', deployment, messageFor('IST0175', names.length, shown)));
     }
   },
 };

@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { podInAmbientMode, podInMesh } from '../../../istio/meshMembership';
 import { selectorMatches, selectorString } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** Istio's namespace match: "*", "*suffix", "prefix*", else the same name in any case. */
@@ -40,12 +40,7 @@ export const AuthorizationPoliciesAnalyzer: Analyzer = {
             if (namespaces.some(namespace => namespaceMatches(namespace, String(expression)))) return;
             const position = k < positive.length ? k : k - positive.length;
             report(
-              finding(
-                'IST0101',
-                policy,
-                istioMessages.referencedResourceNotFound('namespace', String(expression)),
-                `spec.rules[${i}].from[${j}].source.namespaces[${position}]`,
-              ),
+              finding('IST0101', policy, messageFor('IST0101', 'namespace', String(expression)), `spec.rules[${i}].from[${j}].source.namespaces[${position}]`),
             );
           });
         });
@@ -54,16 +49,16 @@ export const AuthorizationPoliciesAnalyzer: Analyzer = {
       const selector = policy.spec?.selector;
       if (namespace === mesh.rootNamespace) {
         if (selector && index.podsMatching(selector.matchLabels).length === 0)
-          report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
+          report(finding('IST0127', policy, messageFor('IST0127', selectorString(selector.matchLabels))));
         continue;
       }
       const candidates = meshPodLabels.get(namespace) ?? [];
       if (!selector) {
-        if (candidates.length === 0) report(finding('IST0127', policy, istioMessages.noMatchingWorkloads('')));
+        if (candidates.length === 0) report(finding('IST0127', policy, messageFor('IST0127', '')));
         continue;
       }
       if (!candidates.some(labels => selectorMatches(selector.matchLabels, labels)))
-        report(finding('IST0127', policy, istioMessages.noMatchingWorkloads(selectorString(selector.matchLabels))));
+        report(finding('IST0127', policy, messageFor('IST0127', selectorString(selector.matchLabels))));
     }
   },
 };

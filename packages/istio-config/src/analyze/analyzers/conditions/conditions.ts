@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 interface Condition {
@@ -55,7 +55,7 @@ export const ConditionAnalyzer: Analyzer = {
           const reason = text(condition?.reason);
           const partiallyInvalid = kind === 'AuthorizationPolicy' && type === 'WaypointAccepted' && reason === 'PartiallyInvalid';
           if ((negative.has(type) && condition?.status === 'False') || partiallyInvalid)
-            report(finding('IST0171', object, istioMessages.negativeConditionStatus(type, reason, text(condition?.message))));
+            report(finding('IST0171', object, messageFor('IST0171', type, reason, text(condition?.message))));
         }
       }
     }

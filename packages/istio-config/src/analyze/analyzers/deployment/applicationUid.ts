@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
 import { isIstioControlPlane, PROXY_CONTAINER } from '../../../istio/meshMembership';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** The user ID the sidecar runs as; iptables lets its traffic through unredirected. */
@@ -19,7 +19,7 @@ export const ApplicationUidAnalyzer: Analyzer = {
   metadata: { name: 'applicationUID.Analyzer', description: 'Checks invalid application UID', inputs: ['Pod', 'Deployment'] },
   analyze({ index, report }) {
     const check = (object: AnalyzedObject, podSpec: unknown) => {
-      if (!isIstioControlPlane(object) && runsAsProxyUser(podSpec)) report(finding('IST0144', object, istioMessages.invalidApplicationUid()));
+      if (!isIstioControlPlane(object) && runsAsProxyUser(podSpec)) report(finding('IST0144', object, messageFor('IST0144')));
     };
     for (const pod of index.ofKind('Pod')) check(pod, pod.spec);
     for (const deployment of index.ofKind('Deployment')) check(deployment, deployment.spec?.template?.spec);

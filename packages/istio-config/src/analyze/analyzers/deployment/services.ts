@@ -1,7 +1,7 @@
 import { finding, fullName } from '../../findings';
 import { deploymentInMesh, GATEWAY_MANAGED_LABEL, WAYPOINT_CONTROLLER } from '../../../istio/meshMembership';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** A Service port's targetPort as Kubernetes prints an IntOrString; its port when unset. */
@@ -55,13 +55,13 @@ export const DeploymentServicesAnalyzer: Analyzer = {
       for (const [port, byProtocol] of protocols) {
         if (byProtocol.size < 2) continue;
         const names = [...byProtocol.values()].flat().sort();
-        report(finding('IST0116', deployment, istioMessages.deploymentMultipleServices(deployment.metadata.name, port, names), 'metadata.name'));
+        report(finding('IST0116', deployment, messageFor('IST0116', deployment.metadata.name, port, names), 'metadata.name'));
       }
       for (const [target, byPort] of targets) {
         if (byPort.size < 2) continue;
         const names = [...byPort.values()].sort();
         const ports = [...byPort.keys()].sort((a, b) => a - b);
-        report(finding('IST0137', deployment, istioMessages.deploymentConflictingPorts(deployment.metadata.name, names, target, ports), 'metadata.name'));
+        report(finding('IST0137', deployment, messageFor('IST0137', deployment.metadata.name, names, target, ports), 'metadata.name'));
       }
     }
   },

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** The custom resource types Istio removed (group, kind): the RBAC API that AuthorizationPolicy replaced. */
@@ -27,21 +27,21 @@ export const DeprecationAnalyzer: Analyzer = {
       for (const route of Array.isArray(virtualService.spec?.http) ? virtualService.spec.http : []) {
         if (route?.fault?.delay && Number(route.fault.delay.percent) > 0)
           report(
-            finding('IST0002', virtualService, istioMessages.deprecated('HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage')),
+            finding('IST0002', virtualService, messageFor('IST0002', 'HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage')),
           );
       }
     }
     for (const sidecar of index.ofKind('Sidecar')) {
       const egressProxy = sidecar.spec?.outboundTrafficPolicy?.egressProxy;
       if (egressProxy !== undefined && egressProxy !== null)
-        report(finding('IST0002', sidecar, istioMessages.deprecated('OutboundTrafficPolicy.EgressProxy ignored')));
+        report(finding('IST0002', sidecar, messageFor('IST0002', 'OutboundTrafficPolicy.EgressProxy ignored')));
     }
     for (const crd of index.ofKind('CustomResourceDefinition')) {
       const group = crd.spec?.group;
       const kind = crd.spec?.names?.kind;
       for (const [removedGroup, removedKind] of REMOVED_TYPES) {
         if (group === removedGroup && kind === removedKind)
-          report(finding('IST0002', crd, istioMessages.deprecated(`Custom resource type ${removedGroup} ${removedKind} is removed`)));
+          report(finding('IST0002', crd, messageFor('IST0002', `Custom resource type ${removedGroup} ${removedKind} is removed`)));
       }
     }
   },

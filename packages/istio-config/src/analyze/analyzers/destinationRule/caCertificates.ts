@@ -1,5 +1,5 @@
 import { finding, fullName } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** TLS that verifies nothing: SIMPLE or MUTUAL without caCertificates (credentialName counts with a workloadSelector). */
@@ -23,14 +23,7 @@ export const CaCertificateAnalyzer: Analyzer = {
       const namespace = rule.metadata.namespace!;
       const host = String(rule.spec?.host ?? '');
       if (unverified(policy?.tls, rule.spec?.workloadSelector)) {
-        report(
-          finding(
-            'IST0128',
-            rule,
-            istioMessages.noCaDestinationLevel(fullName(rule), namespace, policy.tls.mode, host),
-            'spec.trafficPolicy.tls.caCertificates',
-          ),
-        );
+        report(finding('IST0128', rule, messageFor('IST0128', fullName(rule), namespace, policy.tls.mode, host), 'spec.trafficPolicy.tls.caCertificates'));
       }
       (policy?.portLevelSettings ?? []).forEach((setting: any, i: number) => {
         if (!unverified(setting?.tls, rule.spec?.workloadSelector)) return;
@@ -38,7 +31,7 @@ export const CaCertificateAnalyzer: Analyzer = {
           finding(
             'IST0129',
             rule,
-            istioMessages.noCaPortLevel(fullName(rule), namespace, setting.tls.mode, host, portText(setting.port)),
+            messageFor('IST0129', fullName(rule), namespace, setting.tls.mode, host, portText(setting.port)),
             `spec.trafficPolicy.portLevelSettings[${i}].tls.caCertificates`,
           ),
         );

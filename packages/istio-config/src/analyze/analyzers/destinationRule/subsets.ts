@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { destinationService } from '../../../istio/serviceLookup';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** A pod's labels with the topology labels istiod adds from its node. */
@@ -30,7 +30,7 @@ export const SubsetSelectsPodsAnalyzer: Analyzer = {
       const host = String(rule.spec?.host ?? '');
       const service = destinationService(rule.metadata.namespace!, rule.spec?.exportTo, host, services, mesh.clusterDomain);
       if (!service) {
-        report(finding('IST0174', rule, istioMessages.unknownDestinationRuleHost(host)));
+        report(finding('IST0174', rule, messageFor('IST0174', host)));
         continue;
       }
       for (const subset of rule.spec?.subsets ?? [])
@@ -43,7 +43,7 @@ export const SubsetSelectsPodsAnalyzer: Analyzer = {
       if (byTopology)
         augmented ??= index.ofKind('Pod').map(pod => augmentedLabels(pod, pod.spec?.nodeName ? index.get('Node', undefined, pod.spec.nodeName) : undefined));
       const selects = byTopology ? augmented!.some(podLabels => selectorMatches(labels, podLabels)) : index.podsMatching(labels).length > 0;
-      if (!selects) report(finding('IST0173', rule, istioMessages.subsetSelectsNoPods(subset)));
+      if (!selects) report(finding('IST0173', rule, messageFor('IST0173', subset)));
     }
   },
 };

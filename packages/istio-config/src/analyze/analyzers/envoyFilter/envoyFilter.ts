@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject, Finding } from '../../types';
 
 /** The applyTo values whose objects ADD and REMOVE leave alone. */
@@ -58,14 +58,14 @@ export const EnvoyFilterAnalyzer: Analyzer = {
         };
         switch (configPatch.patch.operation) {
           case 'ADD':
-            if (ADD_REMOVE_IGNORED.has(applyTo)) report(finding('IST0153', envoyFilter, istioMessages.envoyFilterUsesAddOperationIncorrectly()));
+            if (ADD_REMOVE_IGNORED.has(applyTo)) report(finding('IST0153', envoyFilter, messageFor('IST0153')));
             break;
           case 'REMOVE':
-            if (ADD_REMOVE_IGNORED.has(applyTo)) report(finding('IST0154', envoyFilter, istioMessages.envoyFilterUsesRemoveOperationIncorrectly()));
+            if (ADD_REMOVE_IGNORED.has(applyTo)) report(finding('IST0154', envoyFilter, messageFor('IST0154')));
             else relative();
             break;
           case 'REPLACE':
-            if (!REPLACEABLE.has(applyTo)) report(finding('IST0152', envoyFilter, istioMessages.envoyFilterUsesReplaceOperationIncorrectly()));
+            if (!REPLACEABLE.has(applyTo)) report(finding('IST0152', envoyFilter, messageFor('IST0152')));
             else relative();
             break;
           case 'INSERT_BEFORE':
@@ -83,7 +83,5 @@ export const EnvoyFilterAnalyzer: Analyzer = {
 
 /** IST0155 when the patch's name was seen with a proxyVersion match, else IST0151. */
 function relativeOperationFinding(envoyFilter: AnalyzedObject, withProxyVersion: boolean): Finding {
-  return withProxyVersion
-    ? finding('IST0155', envoyFilter, istioMessages.envoyFilterUsesRelativeOperationWithProxyVersion())
-    : finding('IST0151', envoyFilter, istioMessages.envoyFilterUsesRelativeOperation());
+  return withProxyVersion ? finding('IST0155', envoyFilter, messageFor('IST0155')) : finding('IST0151', envoyFilter, messageFor('IST0151'));
 }

@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 const certificateKey = (tls: any) => `${tls?.credentialName ?? ''}-${tls?.serverCertificate ?? ''}-${tls?.privateKey ?? ''}`;
@@ -24,7 +24,7 @@ export const GatewayCertificateAnalyzer: Analyzer = {
         for (const other of byCertificate.get(certificateKey(server.tls)) ?? []) {
           if (fullName(other) === fullName(gateway)) continue;
           if (Object.keys(selector).length === 0 || selectorMatches(selector, other.spec?.selector)) {
-            report(finding('IST0138', gateway, istioMessages.gatewayDuplicateCertificate([fullName(gateway), fullName(other)]), 'metadata.name'));
+            report(finding('IST0138', gateway, messageFor('IST0138', [fullName(gateway), fullName(other)]), 'metadata.name'));
           }
         }
       }

@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
 import { parseSelectorString, selectorMatches, selectorString } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 import { reportUnselectedGateway } from './ingressGatewayPort';
 
@@ -53,8 +53,7 @@ export const ConflictingGatewayAnalyzer: Analyzer = {
             if (other !== fullName(gateway) && claimHosts(hosts, server?.bind ?? '', hostClaims).length > 0) conflicts.push(other);
           }
         }
-        if (conflicts.length > 0)
-          report(finding('IST0145', gateway, istioMessages.conflictingGateways(conflicts.sort().join(','), selector, port, hosts.join(','))));
+        if (conflicts.length > 0) report(finding('IST0145', gateway, messageFor('IST0145', conflicts.sort().join(','), selector, port, hosts.join(','))));
       }
     }
   },

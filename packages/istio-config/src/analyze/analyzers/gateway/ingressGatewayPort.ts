@@ -1,6 +1,6 @@
 import { finding, selectorNotFound } from '../../findings';
 import { firstSelectorKey, selectorMatches, selectorString } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 
 /** IST0101 for a Gateway whose selector matches no pod: istioctl reports it from three analyzers, one text. */
@@ -40,9 +40,7 @@ export const IngressGatewayPortAnalyzer: Analyzer = {
       const selector = selectorString(gateway.spec?.selector);
       for (const server of gateway.spec?.servers ?? []) {
         if (server?.port && !ports.has(server.port.number)) {
-          report(
-            finding('IST0162', gateway, istioMessages.gatewayPortNotOnService(server.port.number, selector), `spec.selector.${firstSelectorKey(selector)}`),
-          );
+          report(finding('IST0162', gateway, messageFor('IST0162', server.port.number, selector), `spec.selector.${firstSelectorKey(selector)}`));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { gatewaySecretIsValid } from '../../../istio/certificates';
 import { shortOrFullName } from '../../../istio/hosts';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 import { reportUnselectedGateway } from './ingressGatewayPort';
 
@@ -23,9 +23,9 @@ export const GatewaySecretAnalyzer: Analyzer = {
         const path = `spec.servers[${i}].tls.credentialName`;
         const ref = shortOrFullName(workloadNamespace, String(credential));
         const secret = index.get('Secret', ref.namespace, ref.name);
-        if (!secret) report(finding('IST0101', gateway, istioMessages.referencedResourceNotFound('credentialName', String(credential)), path));
+        if (!secret) report(finding('IST0101', gateway, messageFor('IST0101', 'credentialName', String(credential)), path));
         else if (!gatewaySecretIsValid(secret as any, now))
-          report(finding('IST0161', gateway, istioMessages.invalidGatewayCredential(gateway.metadata.name, workloadNamespace), path));
+          report(finding('IST0161', gateway, messageFor('IST0161', gateway.metadata.name, workloadNamespace), path));
       });
     }
   },

@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { PROXY_CONTAINER } from '../../../istio/meshMembership';
 import { labelSelectorMatches } from '../../../labels/labelSelector';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** An istio-proxy container whose image is the placeholder `auto`, which only injection replaces. */
@@ -26,7 +26,7 @@ export const ImageAutoAnalyzer: Analyzer = {
       .flatMap((configuration: AnalyzedObject) => (configuration as any).webhooks ?? [])
       .filter((webhook: any) => String(webhook?.name ?? '').endsWith('istio.io'));
     for (const pod of index.ofKind('Pod')) {
-      if (hasAutoImage(pod.spec)) report(finding('IST0147', pod, istioMessages.imageAutoWithoutInjection('Pod', pod.metadata.name)));
+      if (hasAutoImage(pod.spec)) report(finding('IST0147', pod, messageFor('IST0147', 'Pod', pod.metadata.name)));
     }
     for (const deployment of index.ofKind('Deployment')) {
       const template = deployment.spec?.template;
@@ -35,7 +35,7 @@ export const ImageAutoAnalyzer: Analyzer = {
       const selected = webhooks.some(
         (w: any) => labelSelectorMatches(w.namespaceSelector, namespaceLabels) && labelSelectorMatches(w.objectSelector, template?.metadata?.labels),
       );
-      if (!selected) report(finding('IST0146', deployment, istioMessages.imageAutoWithoutInjection('Deployment', deployment.metadata.name)));
+      if (!selected) report(finding('IST0146', deployment, messageFor('IST0146', 'Deployment', deployment.metadata.name)));
     }
   },
 };

@@ -9,7 +9,7 @@ import {
   REVISION_LABEL,
   SIDECAR_INJECT,
 } from '../../../istio/meshMembership';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** The injector's sidecarInjectorWebhook.enableNamespacesByDefault, read from its ConfigMap's "values" JSON. */
@@ -53,13 +53,13 @@ export const InjectionAnalyzer: Analyzer = {
       if (name === 'istio-system') continue;
       const labels = namespace.metadata.labels ?? {};
       const listed = injectionLabels(labels);
-      if (listed.length > 1) report(finding('IST0123', namespace, istioMessages.multipleInjectionLabels(listed)));
+      if (listed.length > 1) report(finding('IST0123', namespace, messageFor('IST0123', listed)));
       if (labels[DATAPLANE_MODE_LABEL] === 'ambient') continue;
       const injector = index.ofKind('ConfigMap').find(cm => cm.metadata.name === injectorConfigMapName(labels[REVISION_LABEL]));
       if (injector) enabledByDefault = injectsNamespacesByDefault(injector);
       if (!labels[INJECTION_LABEL] && !(REVISION_LABEL in labels)) {
-        if (enabledByDefault) report(finding('IST0148', namespace, istioMessages.namespaceInjectionEnabledByDefault()));
-        else report(finding('IST0102', namespace, istioMessages.namespaceNotInjected(name), 'metadata.name'));
+        if (enabledByDefault) report(finding('IST0148', namespace, messageFor('IST0148')));
+        else report(finding('IST0102', namespace, messageFor('IST0102', name), 'metadata.name'));
         continue;
       }
       if (namespaceInjectionMode(labels).mode === 'label') injected.add(name);
@@ -69,7 +69,7 @@ export const InjectionAnalyzer: Analyzer = {
       const labels = pod.metadata.labels ?? {};
       const inject = SIDECAR_INJECT in labels ? labels[SIDECAR_INJECT] : pod.metadata.annotations?.[SIDECAR_INJECT];
       if (inject?.toLowerCase() === 'false' || pod.spec?.hostNetwork) continue;
-      if (!proxyImage(pod)) report(finding('IST0103', pod, istioMessages.podMissingProxy(fullName(pod))));
+      if (!proxyImage(pod)) report(finding('IST0103', pod, messageFor('IST0103', fullName(pod))));
     }
   },
 };

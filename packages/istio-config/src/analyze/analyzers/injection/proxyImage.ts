@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { INJECTION_LABEL, injectorConfigMapName, injectorValues, PROXY_CONTAINER, REVISION_LABEL } from '../../../istio/meshMembership';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { parseYaml } from '../../../yaml';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 
@@ -72,7 +72,7 @@ export const ProxyImageAnalyzer: Analyzer = {
     }
     for (const [namespace, pods] of mismatched) {
       const object = index.namespace(namespace);
-      if (object) report(finding('IST0158', object, istioMessages.proxyImageMismatch(pods)));
+      if (object) report(finding('IST0158', object, messageFor('IST0158', pods)));
     }
   },
 };

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** The annotation Gateway API CRDs carry their release in (sigs.k8s.io/gateway-api consts.BundleVersionAnnotation). */
@@ -89,7 +89,7 @@ export const GatewayApiCrdVersionAnalyzer: Analyzer = {
       if (!minimum || typeof annotation !== 'string') continue;
       const installed = parseLooseVersion(annotation);
       if (!installed || !lessThan(installed.numbers, minimum)) continue;
-      report(finding('IST0176', crd, istioMessages.gatewayApiCrdVersionBelowMinimum(name, versionString(installed), minimum.join('.'))));
+      report(finding('IST0176', crd, messageFor('IST0176', name, versionString(installed), minimum.join('.'))));
     }
   },
 };

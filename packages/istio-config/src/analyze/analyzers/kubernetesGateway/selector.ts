@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { K8S_GATEWAY_NAME_LABEL } from '../../../istio/meshMembership';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 const POLICY_KINDS = ['AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin'];
@@ -16,7 +16,7 @@ export const KubernetesGatewaySelectorAnalyzer: Analyzer = {
         if (policy.spec?.targetRef || (policy.spec?.targetRefs ?? []).length > 0 || !policy.spec?.selector) continue;
         for (const pod of gatewayPods) {
           if (pod.metadata.namespace !== policy.metadata.namespace || !selectorMatches(policy.spec.selector.matchLabels, pod.metadata.labels)) continue;
-          report(finding('IST0166', policy, istioMessages.ineffectiveSelector(pod.metadata.labels![K8S_GATEWAY_NAME_LABEL])));
+          report(finding('IST0166', policy, messageFor('IST0166', pod.metadata.labels![K8S_GATEWAY_NAME_LABEL])));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { GATEWAY_CONTROLLERS, GATEWAY_MANAGED_LABEL, isIstioControlPlane } from '../../../istio/meshMembership';
 import { servicePortProtocol } from '../../../istio/protocol';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /**
@@ -18,12 +18,12 @@ export const PortNameAnalyzer: Analyzer = {
       (service.spec?.ports ?? []).forEach((port: any, i: number) => {
         const unsupported = servicePortProtocol(Number(port?.port), port?.name, port?.protocol, port?.appProtocol) === 'unsupported';
         if (externalName && (unsupported || port?.name === 'tcp')) {
-          report(finding('IST0150', service, istioMessages.externalNamePortName(), `spec.ports[${i}].port`));
+          report(finding('IST0150', service, messageFor('IST0150'), `spec.ports[${i}].port`));
           return;
         }
         if (!unsupported) return;
         const target = port?.targetPort === undefined || port?.targetPort === null ? '0' : String(port.targetPort);
-        report(finding('IST0118', service, istioMessages.portNameConvention(port?.name ?? '', Number(port?.port), target), `spec.ports[${i}].port`));
+        report(finding('IST0118', service, messageFor('IST0118', port?.name ?? '', Number(port?.port), target), `spec.ports[${i}].port`));
       });
     }
   },

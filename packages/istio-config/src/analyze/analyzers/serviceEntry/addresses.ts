@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /**
@@ -17,8 +17,7 @@ export const ServiceEntryAddressesAnalyzer: Analyzer = {
     for (const entry of index.ofKind('ServiceEntry')) {
       if ((entry.spec?.addresses !== undefined && entry.spec?.addresses !== null) || ((entry.status as any)?.addresses ?? []).length > 0) continue;
       (entry.spec?.ports ?? []).forEach((port: any, i: number) => {
-        if (!port?.protocol || String(port.protocol).toUpperCase() === 'TCP')
-          report(finding('IST0134', entry, istioMessages.serviceEntryAddressesRequired(), `spec.ports[${i}].name`));
+        if (!port?.protocol || String(port.protocol).toUpperCase() === 'TCP') report(finding('IST0134', entry, messageFor('IST0134'), `spec.ports[${i}].name`));
       });
     }
   },

@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
 import { exportedToAll } from '../../../istio/hosts';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 interface Entry {
@@ -40,14 +40,7 @@ export const ConflictingServiceEntryProtocolAnalyzer: Analyzer = {
       for (const { entry } of entries) {
         if (reported.has(entry)) continue;
         reported.add(entry);
-        report(
-          finding(
-            'IST0177',
-            entry,
-            istioMessages.conflictingServiceEntryProtocols(names.join(', '), host, Number(port), protocols.join(', ')),
-            'metadata.name',
-          ),
-        );
+        report(finding('IST0177', entry, messageFor('IST0177', names.join(', '), host, Number(port), protocols.join(', ')), 'metadata.name'));
       }
     }
   },

@@ -1,6 +1,6 @@
 import { finding, selectorNotFound } from '../../findings';
 import { namespaceInAmbientMode, podInAmbientMode } from '../../../istio/meshMembership';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** The Sidecars' names, sorted, as istioctl lists them. */
@@ -34,22 +34,14 @@ export const SidecarSelectorAnalyzer: Analyzer = {
     const ineffective = (sidecar: AnalyzedObject, reason: string) => {
       if (reported.has(sidecar)) return;
       reported.add(sidecar);
-      report(finding('IST0167', sidecar, istioMessages.ineffectivePolicy(reason)));
+      report(finding('IST0167', sidecar, messageFor('IST0167', reason)));
     };
     for (const [pod, sidecars] of byPod) {
       const ambient = podInAmbientMode(pod);
       if (sidecars.length === 1 && !ambient) continue;
       for (const sidecar of sidecars) {
         if (ambient) ineffective(sidecar, 'selected workload is in ambient mode, the policy has no impact');
-        else
-          report(
-            finding(
-              'IST0110',
-              sidecar,
-              istioMessages.conflictingSidecarSelectors(namesOf(sidecars), pod.metadata.namespace!, pod.metadata.name),
-              'metadata.name',
-            ),
-          );
+        else report(finding('IST0110', sidecar, messageFor('IST0110', namesOf(sidecars), pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
       }
     }
     for (const [namespace, sidecars] of namespaceWide) {
@@ -57,8 +49,7 @@ export const SidecarSelectorAnalyzer: Analyzer = {
         for (const sidecar of sidecars) ineffective(sidecar, 'namespace is in ambient mode, the policy has no impact');
         continue;
       }
-      if (sidecars.length > 1)
-        for (const sidecar of sidecars) report(finding('IST0111', sidecar, istioMessages.multipleSidecarsWithoutSelector(namesOf(sidecars), namespace)));
+      if (sidecars.length > 1) for (const sidecar of sidecars) report(finding('IST0111', sidecar, messageFor('IST0111', namesOf(sidecars), namespace)));
     }
   },
 };

@@ -1,5 +1,5 @@
 import { finding } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /**
@@ -21,7 +21,7 @@ export const TelemetryProviderAnalyzer: Analyzer = {
       for (const entry of entries) {
         if (entry?.disabled === true) continue;
         if (!Array.isArray(entry?.providers) || entry.providers.length === 0)
-          report(finding('IST0157', telemetry, istioMessages.invalidTelemetryProvider(telemetry.metadata.name, telemetry.metadata.namespace ?? '')));
+          report(finding('IST0157', telemetry, messageFor('IST0157', telemetry.metadata.name, telemetry.metadata.namespace ?? '')));
       }
     }
   },

@@ -1,5 +1,5 @@
 import { finding, selectorNotFound } from '../../findings';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** IST0101 for a Telemetry selecting no pod of its namespace, IST0159 for pods several Telemetries select. */
@@ -22,7 +22,7 @@ export const TelemetrySelectorAnalyzer: Analyzer = {
       if (telemetries.length < 2) continue;
       const names = telemetries.map(t => t.metadata.name).sort();
       for (const telemetry of telemetries)
-        report(finding('IST0159', telemetry, istioMessages.conflictingTelemetrySelectors(names, pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
+        report(finding('IST0159', telemetry, messageFor('IST0159', names, pod.metadata.namespace!, pod.metadata.name), 'metadata.name'));
     }
   },
 };
@@ -44,7 +44,7 @@ export const TelemetryDefaultSelectorAnalyzer: Analyzer = {
     for (const [namespace, telemetries] of byNamespace) {
       if (telemetries.length < 2) continue;
       const names = telemetries.map(t => t.metadata.name).sort();
-      for (const telemetry of telemetries) report(finding('IST0160', telemetry, istioMessages.multipleTelemetriesWithoutSelector(names, namespace)));
+      for (const telemetry of telemetries) report(finding('IST0160', telemetry, messageFor('IST0160', names, namespace)));
     }
   },
 };

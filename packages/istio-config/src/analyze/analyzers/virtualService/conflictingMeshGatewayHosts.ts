@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
 import { convertHostToFqdn, exportedToAll, hostsOverlap } from '../../../istio/hosts';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** IST0109: VirtualServices bound to the mesh gateway that define the same host for the same namespaces. */
@@ -39,7 +39,7 @@ export const ConflictingMeshGatewayHostsAnalyzer: Analyzer = {
       for (const vs of conflicting) {
         if (reported.has(vs)) continue;
         reported.add(vs);
-        report(finding('IST0109', vs, istioMessages.conflictingMeshGatewayHosts(names, key), 'metadata.name'));
+        report(finding('IST0109', vs, messageFor('IST0109', names, key), 'metadata.name'));
       }
     }
   },

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
 import { destinationService, MeshService } from '../../../istio/serviceLookup';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzerContext, AnalyzedObject } from '../../types';
 import { destinationHostPath, mirrorDestinations, VirtualServiceDestination, routeDestinations } from './destinations';
 
@@ -14,7 +14,8 @@ function checkPort({ report }: AnalyzerContext, vs: AnalyzedObject, d: VirtualSe
         finding(
           'IST0112',
           vs,
-          istioMessages.destinationPortRequired(
+          messageFor(
+            'IST0112',
             host,
             service.ports.map(p => p.number),
           ),
@@ -24,7 +25,7 @@ function checkPort({ report }: AnalyzerContext, vs: AnalyzedObject, d: VirtualSe
     return;
   }
   if (!service.ports.some(p => p.number === port)) {
-    report(finding('IST0101', vs, istioMessages.referencedResourceNotFound('host:port', `${host}:${port}`), path));
+    report(finding('IST0101', vs, messageFor('IST0101', 'host:port', `${host}:${port}`), path));
   }
 }
 
@@ -48,7 +49,7 @@ export const DestinationHostAnalyzer: Analyzer = {
           const host = String(d.destination.host ?? '');
           const service = destinationService(namespace, vs.spec?.exportTo, host, services, mesh.clusterDomain);
           if (!service) {
-            report(finding('IST0101', vs, istioMessages.referencedResourceNotFound(refType, host), destinationHostPath(d)));
+            report(finding('IST0101', vs, messageFor('IST0101', refType, host), destinationHostPath(d)));
             continue;
           }
           checkPort(context, vs, d, service);

@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
 import { resourceNameFromHost } from '../../../istio/hosts';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 import { destinationHostPath, mirrorDestinations, routeDestinations } from './destinations';
 
@@ -28,7 +28,7 @@ export const DestinationRuleAnalyzer: Analyzer = {
           const host = String(d.destination.host ?? '');
           const { namespace, name } = resourceNameFromHost(vs.metadata.namespace!, host);
           if (!defined.has(`${namespace}/${name}|${subset}`)) {
-            report(finding('IST0101', vs, istioMessages.referencedResourceNotFound(refType, `${host}+${subset}`), destinationHostPath(d)));
+            report(finding('IST0101', vs, messageFor('IST0101', refType, `${host}+${subset}`), destinationHostPath(d)));
           }
         }
       }

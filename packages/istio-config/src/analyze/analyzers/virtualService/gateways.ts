@@ -1,6 +1,6 @@
 import { fullName, finding } from '../../findings';
 import { hostsForNamespace, hostsOverlap, shortOrFullName } from '../../../istio/hosts';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 /** A Gateway's server hosts as istioctl sanitizes them: "./h" is the gateway's namespace, "*\/h" any. */
@@ -40,7 +40,7 @@ export const GatewayAnalyzer: Analyzer = {
         const path = `spec.gateways[${i}]`;
         const istioGateway = index.get('Gateway', ref.namespace, ref.name);
         const kubernetesGateway = istioGateway ? undefined : index.get('KubernetesGateway', ref.namespace, ref.name);
-        if (!istioGateway && !kubernetesGateway) report(finding('IST0101', vs, istioMessages.referencedResourceNotFound('gateway', String(reference)), path));
+        if (!istioGateway && !kubernetesGateway) report(finding('IST0101', vs, messageFor('IST0101', 'gateway', String(reference)), path));
         let served: boolean;
         if (kubernetesGateway) {
           const listeners: any[] = kubernetesGateway.spec?.listeners ?? [];
@@ -53,7 +53,7 @@ export const GatewayAnalyzer: Analyzer = {
         } else {
           served = hostsMatch(istioGateway ? hostsForNamespace(gatewayHosts(istioGateway), namespace) : [], vsHosts);
         }
-        if (!served) report(finding('IST0132', vs, istioMessages.hostNotInGateway(vsHosts, fullName(vs), `${ref.namespace}/${ref.name}`), path));
+        if (!served) report(finding('IST0132', vs, messageFor('IST0132', vsHosts, fullName(vs), `${ref.namespace}/${ref.name}`), path));
       });
     }
   },

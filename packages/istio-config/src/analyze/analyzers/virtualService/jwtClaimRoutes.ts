@@ -1,7 +1,7 @@
 import { finding } from '../../findings';
 import { shortOrFullName } from '../../../istio/hosts';
 import { selectorMatches } from '../../../istio/selectors';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** True for a header key that routes on a JWT claim: "@request.auth.claims.x" or "@request.auth.claims[x]". */
@@ -39,7 +39,7 @@ export const JwtClaimRouteAnalyzer: Analyzer = {
         for (const pod of index.podsMatching(gateway.spec?.selector)) {
           const selectors = [...(selectorsByNamespace.get('istio-system') ?? []), ...(selectorsByNamespace.get(pod.metadata.namespace!) ?? [])];
           if (!selectors.some(selector => selectorMatches(selector, pod.metadata.labels))) {
-            report(finding('IST0149', vs, istioMessages.jwtClaimRouteWithoutRequestAuthentication(key, `${ref.namespace}/${ref.name}`, pod.metadata.name)));
+            report(finding('IST0149', vs, messageFor('IST0149', key, `${ref.namespace}/${ref.name}`, pod.metadata.name)));
           }
         }
       }

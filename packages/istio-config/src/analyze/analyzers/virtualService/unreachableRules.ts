@@ -1,6 +1,6 @@
 import { finding } from '../../findings';
 import { goQuote } from '../../../istio/goFormat';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer } from '../../types';
 
 /** A value with its zero values dropped and keys sorted: two matches are the same when this is. */
@@ -79,20 +79,20 @@ function analyzeRoutes(routes: any[], http: boolean, report: (code: 'IST0130' | 
     const name = routeName(route, i, http);
     const matches: any[] = route.match ?? [];
     if (matches.length === 0) {
-      if (catchAll >= 0) report('IST0130', istioMessages.unreachableRule(name, 'only the last rule can have no matches'));
+      if (catchAll >= 0) report('IST0130', messageFor('IST0130', name, 'only the last rule can have no matches'));
       catchAll = i;
       return;
     }
     let duplicates = 0;
     matches.forEach((match, j) => {
       if (catchAll >= 0) {
-        report('IST0130', istioMessages.unreachableRule(name, 'route without matches defined before'));
+        report('IST0130', messageFor('IST0130', name, 'route without matches defined before'));
         return;
       }
       const key = matchKey(match, http);
       const first = seen.get(key);
       if (first !== undefined) {
-        report('IST0131', istioMessages.ineffectiveMatch(name, requestName(match, j, http), routeName(routes[first], first, http)));
+        report('IST0131', messageFor('IST0131', name, requestName(match, j, http), routeName(routes[first], first, http)));
         duplicates += 1;
         return;
       }
@@ -100,14 +100,15 @@ function analyzeRoutes(routes: any[], http: boolean, report: (code: 'IST0130' | 
       const entry = http ? prefixEntry(name, requestName(match, j, http), match) : undefined;
       if (entry) entries.push(entry);
     });
-    if (duplicates === matches.length) report('IST0130', istioMessages.unreachableRule(name, 'all matches used by prior rules'));
+    if (duplicates === matches.length) report('IST0130', messageFor('IST0130', name, 'all matches used by prior rules'));
   });
   for (let a = 0; a < entries.length; a++) {
     for (let b = a + 1; b < entries.length; b++) {
       if (entries[b].prefix === entries[a].prefix || !covered(entries[a], entries[b])) continue;
       report(
         'IST0131',
-        istioMessages.ineffectiveMatch(
+        messageFor(
+          'IST0131',
           entries[b].route,
           `${entries[b].match} of prefix ${entries[b].prefix}`,
           `${entries[a].match} of prefix ${entries[a].prefix} on ${entries[a].route}`,

@@ -1,6 +1,6 @@
 import { finding, fullName } from '../../findings';
 import { labelSelectorMatches, LabelSelector } from '../../../labels/labelSelector';
-import { istioMessages } from '../../messages';
+import { messageFor } from '../../codes';
 import { Analyzer, AnalyzedObject } from '../../types';
 
 const REV_LABEL = 'istio.io/rev';
@@ -99,7 +99,7 @@ export function webhookAnalyzer(options: WebhookAnalyzerOptions = {}): Analyzer 
               finding(
                 'IST0139',
                 configurationOf.get(match)!,
-                istioMessages.invalidWebhook(`Webhook overlaps with others: [${others.join(' ')}]. This may cause injection to occur twice.`),
+                messageFor('IST0139', `Webhook overlaps with others: [${others.join(' ')}]. This may cause injection to occur twice.`),
               ),
             );
           }
@@ -114,9 +114,7 @@ export function webhookAnalyzer(options: WebhookAnalyzerOptions = {}): Analyzer 
         const name = String(service.name ?? '');
         if (index.get('Service', namespace, name)) continue;
         const serviceName = namespace ? `${namespace}/${name}` : name;
-        report(
-          finding('IST0139', configuration, istioMessages.invalidWebhook(`Injector refers to a control plane service that does not exist: ${serviceName}.`)),
-        );
+        report(finding('IST0139', configuration, messageFor('IST0139', `Injector refers to a control plane service that does not exist: ${serviceName}.`)));
       }
     },
   };

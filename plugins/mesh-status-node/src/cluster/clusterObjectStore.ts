@@ -1,9 +1,6 @@
 import { ContainerResourceAmounts, injectorProxyDefaults, EntityTarget } from '@meshport/plugin-mesh-common';
 import {
-  analyze,
   Finding,
-  resourceName,
-  analysisSteps,
   outboundPolicyOf,
   AnalyzedObject,
   kindKey,
@@ -13,7 +10,6 @@ import {
   injectorConfigMapName,
   K8S_GATEWAY_NAME_LABEL,
   namespaceInjectionMode,
-  isZtunnelPod,
   namedWaypoints,
   ZTUNNEL_POD_LABEL,
   expandLists,
@@ -22,7 +18,10 @@ import {
   servicesForPods,
   WORKLOAD_KINDS,
 } from '@meshport/istio-config';
+import { AnalysisMode, ClusterAnalysis } from './clusterAnalysis';
 import { fullyQualifiedHost } from './hosts';
+import { PodsPerNode } from './podsPerNode';
+import { RouteHostIndex } from './routeHosts';
 import { policyScopeFor, targetScopeFor } from '@meshport/plugin-mesh-common';
 import { MESH_STATUS_KINDS } from './statusResources';
 
@@ -72,17 +71,11 @@ export interface EntitySlice {
 export class ClusterObjectStore {
   private readonly objects = new ObjectIndex();
   private revision = 0;
-  private analysis?: { revision: number; at: number; kinds: string; byResource: Map<string, Finding[]> };
-  private analysisScheduled?: ReturnType<typeof setTimeout>;
-  private analysisRunning = false;
-  /** Why the last background analysis failed; the next request that asks for findings gets it, and a new run starts. */
-  private analysisFailure?: Error;
+  private readonly analysis: ClusterAnalysis;
   /** The proxy defaults read from each injector ConfigMap object, so that its JSON is parsed once, not per request. */
   private readonly proxyDefaultsByInjector = new WeakMap<AnalyzedObject, ContainerResourceAmounts | undefined>();
-  /** fully qualified host → the VirtualServices and DestinationRules naming it */
-  private readonly byHost = new Map<string, Set<AnalyzedObject>>();
-  /** node name → how many pods run there besides its ztunnel (for an entity's share of the node's ztunnel) */
-  private readonly podsByNode = new Map<string, number>();
+  private readonly routeHosts = new RouteHostIndex();
+  private readonly podsPerNode = new PodsPerNode();
 
   /**
    * @param kinds - the kinds this store holds completely: analyzers that need others do not run.
@@ -91,11 +84,9 @@ export class ClusterObjectStore {
    *   CLI); `background`: it runs one analyzer per turn of the event loop while requests are answered, the
    *   first ones with the findings pending (the live cache, whose first analysis of a large cluster takes seconds).
    */
-  constructor(
-    private readonly kinds: readonly string[] = MESH_STATUS_KINDS,
-    private readonly analysisIntervalMs = 2000,
-    private readonly analysisMode: 'inline' | 'background' = 'inline',
-  ) {}
+  constructor(private readonly kinds: readonly string[] = MESH_STATUS_KINDS, analysisIntervalMs = 2000, analysisMode: AnalysisMode = 'inline') {
+    this.analysis = new ClusterAnalysis(() => ({ all: this.objects.all(), revision: this.revision }), analysisIntervalMs, analysisMode);
+  }
 
   /** Number of objects held. */
   get size(): number {
@@ -109,72 +100,16 @@ export class ClusterObjectStore {
    * after the request that noticed it; requests meanwhile answer with the last one.
    */
   findingsFor(objects: AnalyzedObject[], rootNamespace: string, unavailableKinds: readonly string[] = []): Finding[] | undefined {
-    if (this.analysisFailure) {
-      const failure = this.analysisFailure;
-      this.analysisFailure = undefined;
-      throw failure;
-    }
-    const now = Date.now();
-    const current = this.analysis;
-    const kinds = this.kinds.filter(kind => !unavailableKinds.includes(kind));
-    const kindsKey = kinds.join(',');
-    if (!current || current.kinds !== kindsKey) {
-      // No analysis of this input yet.
-      if (this.analysisMode === 'inline') this.analyzeNow(rootNamespace, kinds);
-      else this.analyzeInBackground(rootNamespace, kinds);
-    } else if (current.revision !== this.revision && now - current.at >= this.analysisIntervalMs && !this.analysisScheduled) {
-      // Out of date: redone after this request, which answers with the last one (at most an interval old).
-      this.analysisScheduled = setTimeout(() => {
-        this.analysisScheduled = undefined;
-        if (this.analysisMode === 'inline') this.analyzeNow(rootNamespace, kinds);
-        else this.analyzeInBackground(rootNamespace, kinds);
-      }, 0);
-      (this.analysisScheduled as { unref?: () => void }).unref?.();
-    }
-    const analysis = this.analysis;
-    if (!analysis || analysis.kinds !== kindsKey) return undefined;
-    const resources = new Set(
-      objects.map(object =>
-        resourceName({
-          ...object,
-          metadata: { ...object.metadata, namespace: object.kind === 'Namespace' ? undefined : object.metadata.namespace ?? 'default' },
-        }),
-      ),
+    return this.analysis.findingsFor(
+      objects,
+      rootNamespace,
+      this.kinds.filter(kind => !unavailableKinds.includes(kind)),
     );
-    return [...resources].flatMap(resource => analysis.byResource.get(resource) ?? []);
   }
 
-  /** Starts an analysis in the background, unless one runs: a step per turn, so that requests are answered between steps. */
+  /** Starts the cluster's analysis in the background, unless one runs (the live cache starts it once its lists are in). */
   analyzeInBackground(rootNamespace: string, kinds: string[]): void {
-    if (this.analysisRunning) return;
-    this.analysisRunning = true;
-    const revision = this.revision;
-    const steps = analysisSteps(this.objects.all(), { rootNamespace, kinds });
-    const step = () => {
-      try {
-        const next = steps.next();
-        if (next.done) {
-          this.analysisRunning = false;
-          this.analysis = { revision, at: Date.now(), kinds: kinds.join(','), byResource: findingsByResource(next.value) };
-          return;
-        }
-      } catch (error) {
-        this.analysisRunning = false;
-        this.analysisFailure = error as Error;
-        return;
-      }
-      setTimeout(step, 0);
-    };
-    setTimeout(step, 0);
-  }
-
-  private analyzeNow(rootNamespace: string, kinds: string[]): void {
-    this.analysis = {
-      revision: this.revision,
-      at: Date.now(),
-      kinds: kinds.join(','),
-      byResource: findingsByResource(analyze(this.objects.all(), { rootNamespace, kinds })),
-    };
+    this.analysis.analyzeInBackground(rootNamespace, kinds);
   }
 
   private proxyDefaultsOf(injector: AnalyzedObject): ContainerResourceAmounts | undefined {
@@ -188,21 +123,8 @@ export class ClusterObjectStore {
     const replaced = this.objects.add(object);
     if (replaced) this.unindex(replaced);
     this.revision += 1;
-    for (const host of this.hostsOf(object)) {
-      let routes = this.byHost.get(host);
-      if (!routes) this.byHost.set(host, (routes = new Set()));
-      routes.add(object);
-    }
-    this.countOnNode(object, 1);
-  }
-
-  /** Counts the pods a node's ztunnel serves: every pod there but the ztunnel's own. */
-  private countOnNode(object: AnalyzedObject, delta: 1 | -1) {
-    const node = object.kind === 'Pod' ? object.spec?.nodeName : undefined;
-    if (typeof node !== 'string' || isZtunnelPod(object)) return;
-    const count = (this.podsByNode.get(node) ?? 0) + delta;
-    if (count > 0) this.podsByNode.set(node, count);
-    else this.podsByNode.delete(node);
+    this.routeHosts.add(object);
+    this.podsPerNode.count(object, 1);
   }
 
   /** The object held under a kind (as `kindKey` gives it), namespace and name; undefined when none is. */
@@ -236,36 +158,19 @@ export class ClusterObjectStore {
   /** Takes an object the object index let go of out of the store's own indexes. */
   private unindex(object: AnalyzedObject): void {
     // Every index key goes with its last member: unique labels and short-lived namespaces leave nothing.
-    for (const host of this.hostsOf(object)) {
-      const routes = this.byHost.get(host);
-      routes?.delete(object);
-      if (routes?.size === 0) this.byHost.delete(host);
-    }
-    this.countOnNode(object, -1);
+    this.routeHosts.remove(object);
+    this.podsPerNode.count(object, -1);
   }
 
   /** How many keys the indexes hold, for tests that check nothing is left behind. */
   get indexKeys(): number {
-    return this.objects.keyCount + this.byHost.size + this.podsByNode.size;
+    return this.objects.keyCount + this.routeHosts.size + this.podsPerNode.size;
   }
 
   /** Replaces every object of a kind, as `kindKey` gives it (after a full list). */
   replaceKind(kind: string, objects: AnalyzedObject[]): void {
     for (const object of this.objects.ofKind(kind)) this.remove(kind, object.metadata.namespace, object.metadata.name);
     for (const object of objects) this.upsert(object);
-  }
-
-  private hostsOf(object: AnalyzedObject): string[] {
-    const namespace = object.metadata.namespace ?? 'default';
-    if (object.kind === 'DestinationRule' && typeof object.spec?.host === 'string') return [fullyQualifiedHost(object.spec.host, namespace)];
-    if (object.kind !== 'VirtualService') return [];
-    const named: string[] = (object.spec?.hosts ?? []).map((h: string) => fullyQualifiedHost(String(h), namespace));
-    const routed: string[] = ['http', 'tcp', 'tls'].flatMap(protocol =>
-      (object.spec?.[protocol] ?? []).flatMap((route: any) =>
-        (route.route ?? []).map((d: any) => fullyQualifiedHost(String(d.destination?.host ?? ''), namespace)),
-      ),
-    );
-    return [...new Set([...named, ...routed])];
   }
 
   /** Pods or controllers in a namespace that the target's selector picks, starting from the rarest label. */
@@ -291,7 +196,7 @@ export class ClusterObjectStore {
     const refs = namedWaypoints(pods, services, namespaces);
     const waypoints = refs.map(ref => this.objects.get('KubernetesGateway', ref.namespace, ref.name)).filter((g): g is AnalyzedObject => Boolean(g));
     const waypointPods = refs.flatMap(ref => this.podsLabelled(`${K8S_GATEWAY_NAME_LABEL}=${ref.name}`, [ref.namespace]));
-    const podsOnNodes = new Map([...nodes].map(node => [node, this.podsByNode.get(node) ?? 0]));
+    const podsOnNodes = new Map([...nodes].map(node => [node, this.podsPerNode.on(node)]));
     return { ztunnels, waypoints, waypointPods, podsOnNodes };
   }
 
@@ -318,7 +223,7 @@ export class ClusterObjectStore {
           targetScopeFor(policy, serviceKeys, waypointKeys),
       );
     const hosts = services.map(s => fullyQualifiedHost(s.metadata.name, s.metadata.namespace ?? 'default'));
-    const routing = [...new Set(hosts.flatMap(host => [...(this.byHost.get(host) ?? [])]))];
+    const routing = [...new Set(hosts.flatMap(host => [...this.routeHosts.routesTo(host)]))];
     const gatewayKeys = new Set(
       routing
         .filter(o => o.kind === 'VirtualService')
@@ -356,12 +261,6 @@ export class ClusterObjectStore {
 }
 
 const STATUS_KINDS = new Set<string>(MESH_STATUS_KINDS);
-
-function findingsByResource(findings: Finding[]): Map<string, Finding[]> {
-  const byResource = new Map<string, Finding[]>();
-  for (const finding of findings) byResource.set(finding.resource, [...(byResource.get(finding.resource) ?? []), finding]);
-  return byResource;
-}
 
 /**
  * A store from documents as `kubectl get -o yaml` writes them (single objects or `kind: List`), keeping

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export type { AnalysisMode } from './cluster/clusterAnalysis';
 export { ClusterObjectStore, storeFromDocuments, type EntitySlice } from './cluster/clusterObjectStore';
 export { MESH_STATUS_RESOURCES, resourcePath, type MeshStatusResource } from './cluster/statusResources';
 export {

@@ -1,6 +1,10 @@
 import { analysisSteps, analyze, AnalyzedObject, Finding, resourceName } from '@meshport/istio-config';
 
-/** How a cluster's analysis runs: `inline`, the first request runs it and waits; `background`, one analyzer per turn of the event loop. */
+/**
+ * How a cluster's analysis runs: `inline`, the first request runs it and waits; `background`, one analyzer per turn of the event loop.
+ *
+ * @public
+ */
 export type AnalysisMode = 'inline' | 'background';
 
 function findingsByResource(findings: Finding[]): Map<string, Finding[]> {

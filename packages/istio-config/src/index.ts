@@ -43,3 +43,21 @@ export { trimEndOf } from './text/trimEnd';
 export { parseYaml, toYaml, YamlParseError } from './yaml/serialize';
 export { podWaypoint, serviceWaypoint, WAYPOINT_FOR_LABEL, waypointFor, type WaypointInputs, type WaypointTraffic } from './istio/waypoints';
 export { type ProxyScopeView, scopeCovers, scopeFor } from './istio/sidecarScope';
+export type { IstioObject, IstioSpecs } from './objects/istioObjects';
+export type {
+  AuthorizationPolicySpec,
+  components as IstioCrdSchemas,
+  DestinationRuleSpec,
+  EnvoyFilterSpec,
+  GatewaySpec,
+  KubernetesGatewaySpec,
+  KubernetesGRPCRouteSpec,
+  KubernetesHTTPRouteSpec,
+  PeerAuthenticationSpec,
+  RequestAuthenticationSpec,
+  ServiceEntrySpec,
+  SidecarSpec,
+  TelemetrySpec,
+  VirtualServiceSpec,
+  WorkloadEntrySpec,
+} from './objects/crdTypes.generated';

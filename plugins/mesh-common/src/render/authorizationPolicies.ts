@@ -1,5 +1,6 @@
+import type { AuthorizationPolicySpec, IstioObject } from '@meshport/istio-config';
 import { MeshPolicy, needsWaypoint, waypointPrincipal } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { policyTarget, serviceMetadata, workloadSelector } from './names';
 
 type Rule = Record<string, unknown>;
@@ -52,7 +53,10 @@ function allowRules(policy: MeshPolicy): Rule[] {
  * pilot/pkg/xds/endpoints/endpoint_builder.go), and plaintext on ports mTLS leaves PERMISSIVE (ztunnel sees
  * no identity, which `notPrincipals` matches: ztunnel src/rbac.rs).
  */
-function ztunnelPolicies(policy: MeshPolicy, base: (suffix: string, spec: Record<string, unknown>) => KubeObject): KubeObject[] {
+function ztunnelPolicies(
+  policy: MeshPolicy,
+  base: (suffix: string, spec: AuthorizationPolicySpec) => IstioObject<'AuthorizationPolicy'>,
+): Array<IstioObject<'AuthorizationPolicy'>> {
   const admitted = [waypointPrincipal(policy), ...policy.dataPlane.sidecarCallers];
   const plaintextPorts = policy.mtls.portOverrides.filter(override => override.mode !== 'STRICT').map(override => String(override.port));
   const selector = workloadSelector(policy);
@@ -75,10 +79,10 @@ function ztunnelPolicies(policy: MeshPolicy, base: (suffix: string, spec: Record
  * mode with a waypoint they attach to the Service (the waypoint enforces them), and ztunnel policies on
  * the pods admit the waypoint and refuse whatever does not come from it, so that nothing goes around it.
  */
-export function renderAuthorizationPolicies(policy: MeshPolicy): KubeObject[] {
+export function renderAuthorizationPolicies(policy: MeshPolicy): Array<IstioObject<'AuthorizationPolicy'>> {
   const target = policyTarget(policy);
-  const objects: KubeObject[] = [];
-  const base = (suffix: string, spec: Record<string, unknown>, dryRun = false): KubeObject =>
+  const objects: Array<IstioObject<'AuthorizationPolicy'>> = [];
+  const base = (suffix: string, spec: AuthorizationPolicySpec, dryRun = false): IstioObject<'AuthorizationPolicy'> =>
     prune(
       {
         apiVersion: 'security.istio.io/v1',

@@ -1,5 +1,6 @@
+import type { DestinationRuleSpec, IstioObject } from '@meshport/istio-config';
 import { MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { routesWithHttpRoute, versionServiceName } from './httpRoute';
 import { CANARY_SUBSET, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
 
@@ -42,7 +43,7 @@ function connectionPool(policy: MeshPolicy) {
  * the host a request goes to: the traffic policy is written for each version's Service as well, or the
  * split traffic would have none of it.
  */
-export function renderDestinationRules(policy: MeshPolicy): KubeObject[] {
+export function renderDestinationRules(policy: MeshPolicy): Array<IstioObject<'DestinationRule'>> {
   const { traffic } = policy;
   const versionServices = routesWithHttpRoute(policy) && policy.canary;
   const canary = versionServices ? undefined : policy.canary;
@@ -52,7 +53,7 @@ export function renderDestinationRules(policy: MeshPolicy): KubeObject[] {
     outlierDetection: traffic?.outlierDetection,
   });
   if (Object.keys(trafficPolicy).length === 0 && !canary) return [];
-  const rule = (name: string, host: string, subsets?: unknown[]) =>
+  const rule = (name: string, host: string, subsets?: DestinationRuleSpec['subsets']): IstioObject<'DestinationRule'> =>
     prune({
       apiVersion: 'networking.istio.io/v1',
       kind: 'DestinationRule',

@@ -1,3 +1,4 @@
+import type { GatewaySpec, IstioObject } from '@meshport/istio-config';
 import { EgressEntry, isHttpProtocol, MeshPolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
 import { serviceMetadata } from './names';
@@ -10,7 +11,7 @@ const GATEWAY_TLS_PORT = 443;
  * The ServiceEntry for one external service, visible in the workload's namespace only (and to the egress
  * gateway's namespace when the calls go through it), so that one team's entry does not steer another's calls.
  */
-function serviceEntry(policy: MeshPolicy, entry: EgressEntry): KubeObject {
+function serviceEntry(policy: MeshPolicy, entry: EgressEntry): IstioObject<'ServiceEntry'> {
   const origination = entry.tlsOrigination;
   return prune({
     apiVersion: 'networking.istio.io/v1',
@@ -35,7 +36,7 @@ function serviceEntry(policy: MeshPolicy, entry: EgressEntry): KubeObject {
 }
 
 /** TLS origination: one DestinationRule per host, opening TLS on the HTTP port the application calls. */
-function tlsOriginationRules(policy: MeshPolicy, entry: EgressEntry): KubeObject[] {
+function tlsOriginationRules(policy: MeshPolicy, entry: EgressEntry): Array<IstioObject<'DestinationRule'>> {
   const origination = entry.tlsOrigination;
   if (!origination) return [];
   return entry.hosts.map((host, index) =>
@@ -64,7 +65,7 @@ function tlsOriginationRules(policy: MeshPolicy, entry: EgressEntry): KubeObject
  * The VirtualService is exported to the gateway's namespace too: a gateway proxy reads only the
  * VirtualServices visible in its own namespace (pilot/pkg/model/push_context.go, VirtualServicesForGateway).
  */
-function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[] {
+function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): Array<IstioObject<'Gateway'> | IstioObject<'VirtualService'>> {
   const gateway = entry.egressGateway;
   if (!gateway) return [];
   const metadata = serviceMetadata(policy, `egress-${entry.name}`);
@@ -72,12 +73,14 @@ function egressGatewayRoute(policy: MeshPolicy, entry: EgressEntry): KubeObject[
   const gatewayHost = `${gateway.service}.${gateway.namespace}.svc.cluster.local`;
   const httpPorts = entry.ports.filter(port => isHttpProtocol(port.protocol));
   const tlsPorts = entry.ports.filter(port => !isHttpProtocol(port.protocol));
-  const servers = [
+  const servers: GatewaySpec['servers'] = [
     ...(httpPorts.length > 0 ? [{ port: { number: GATEWAY_HTTP_PORT, name: 'http', protocol: 'HTTP' }, hosts: entry.hosts }] : []),
-    ...(tlsPorts.length > 0 ? [{ port: { number: GATEWAY_TLS_PORT, name: 'tls', protocol: 'TLS' }, hosts: entry.hosts, tls: { mode: 'PASSTHROUGH' } }] : []),
+    ...(tlsPorts.length > 0
+      ? [{ port: { number: GATEWAY_TLS_PORT, name: 'tls', protocol: 'TLS' }, hosts: entry.hosts, tls: { mode: 'PASSTHROUGH' as const } }]
+      : []),
   ];
   const exportTo = gateway.namespace === policy.service.namespace ? ['.'] : ['.', gateway.namespace];
-  const routeFor = (host: string, index: number): KubeObject => {
+  const routeFor = (host: string, index: number): IstioObject<'VirtualService'> => {
     const http = httpPorts.flatMap(port => [
       { match: [{ gateways: ['mesh'], port: port.number }], route: [{ destination: { host: gatewayHost, port: { number: GATEWAY_HTTP_PORT } } }] },
       { match: [{ gateways: [gatewayRef], port: GATEWAY_HTTP_PORT }], route: [{ destination: { host, port: { number: port.number } } }] },

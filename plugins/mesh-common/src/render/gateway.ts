@@ -1,12 +1,13 @@
+import type { GatewaySpec, IstioObject } from '@meshport/istio-config';
 import { MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { ingressGatewayName, managedLabels } from './names';
 
 /** The ingress Gateway: HTTPS with the named certificate, and HTTP that redirects or serves. */
-export function renderGateway(policy: MeshPolicy): KubeObject | undefined {
+export function renderGateway(policy: MeshPolicy): IstioObject<'Gateway'> | undefined {
   const { ingress } = policy;
   if (!ingress) return undefined;
-  const servers: Record<string, unknown>[] = [];
+  const servers: GatewaySpec['servers'] = [];
   if (ingress.tls) {
     servers.push({
       port: { number: 443, name: 'https', protocol: 'HTTPS' },

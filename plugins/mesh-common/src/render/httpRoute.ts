@@ -1,3 +1,4 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { trimEndOf } from '@meshport/istio-config';
 import { canarySplit, MeshPolicy, needsWaypoint } from '../model';
 import { KubeObject, prune } from './kubeObject';
@@ -42,7 +43,7 @@ export function renderVersionServices(policy: MeshPolicy): KubeObject[] {
  * Service (GAMMA), the testers' header to the canary's Service, the rest split by weight, and the request
  * timeout. Waypoints support VirtualServices only as Alpha, and route to Services, not subsets.
  */
-export function renderHttpRoute(policy: MeshPolicy): KubeObject | undefined {
+export function renderHttpRoute(policy: MeshPolicy): IstioObject<'HTTPRoute'> | undefined {
   const { canary, traffic } = policy;
   if (!routesWithHttpRoute(policy) || (!canary && !traffic?.timeout)) return undefined;
   const port = httpPort(policy);
@@ -55,7 +56,7 @@ export function renderHttpRoute(policy: MeshPolicy): KubeObject | undefined {
   const testers = canary?.headerMatch
     ? [
         {
-          matches: [{ headers: [{ type: 'Exact', name: canary.headerMatch.name, value: canary.headerMatch.value }] }],
+          matches: [{ headers: [{ type: 'Exact' as const, name: canary.headerMatch.name, value: canary.headerMatch.value }] }],
           backendRefs: [backend(versionServiceName(policy, CANARY_SUBSET))],
           timeouts,
         },

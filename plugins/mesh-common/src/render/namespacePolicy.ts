@@ -1,3 +1,4 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { INJECTION_LABEL, REVISION_LABEL } from '@meshport/istio-config';
 import { keepsInjection, NamespacePolicy } from '../model';
 import { KubeObject, prune } from './kubeObject';
@@ -49,17 +50,28 @@ export function renderNamespaceObjects(policy: NamespacePolicy): KubeObject[] {
       metadata: { name: policy.namespace, labels: { ...managedLabels({ namespace: policy.namespace }), ...dataPlaneLabels(policy) } },
     },
     // No selector: the namespace-wide default every workload inherits.
-    prune({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: metadata('default'), spec: { mtls: { mode: policy.mtlsMode } } }),
+    prune<IstioObject<'PeerAuthentication'>>({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: metadata('default'),
+      spec: { mtls: { mode: policy.mtlsMode } },
+    }),
   ];
   if (hasWaypoint(policy)) {
     objects.push(waypointGateway(NAMESPACE_WAYPOINT, policy.namespace, managedLabels({ namespace: policy.namespace }), policy.injection.revision));
   }
   if (policy.denyAll) {
-    objects.push({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: metadata('deny-all'), spec: {} });
+    const denyAll: IstioObject<'AuthorizationPolicy'> = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: metadata('deny-all'),
+      spec: {},
+    };
+    objects.push(denyAll);
   }
   if (policy.telemetry) {
     objects.push(
-      prune({
+      prune<IstioObject<'Telemetry'>>({
         apiVersion: 'telemetry.istio.io/v1',
         kind: 'Telemetry',
         metadata: metadata('default'),

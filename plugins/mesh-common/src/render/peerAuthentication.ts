@@ -1,9 +1,10 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { serviceMetadata, workloadSelector } from './names';
 
 /** The workload's PeerAuthentication: its mTLS mode, with per-port overrides. */
-export function renderPeerAuthentication(policy: MeshPolicy): KubeObject {
+export function renderPeerAuthentication(policy: MeshPolicy): IstioObject<'PeerAuthentication'> {
   const portLevelMtls = Object.fromEntries(policy.mtls.portOverrides.map(override => [String(override.port), { mode: override.mode }]));
   return prune({
     apiVersion: 'security.istio.io/v1',

@@ -1,9 +1,10 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { policyTarget, serviceMetadata } from './names';
 
 /** The workload's RequestAuthentication: which issuers' tokens it validates. */
-export function renderRequestAuthentication(policy: MeshPolicy): KubeObject | undefined {
+export function renderRequestAuthentication(policy: MeshPolicy): IstioObject<'RequestAuthentication'> | undefined {
   if (!policy.jwt) return undefined;
   return prune({
     apiVersion: 'security.istio.io/v1',

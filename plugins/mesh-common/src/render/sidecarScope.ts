@@ -1,5 +1,5 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { getsSidecar, MeshPolicy } from '../model';
-import { KubeObject } from './kubeObject';
 import { serviceMetadata, workloadSelector } from './names';
 
 /** The hosts every scoped proxy keeps: its own namespace's, and Istio's root namespace's (istiod, gateways). */
@@ -10,7 +10,7 @@ export const SCOPE_BASE_HOSTS = ['./*', 'istio-system/*'];
  * it calls (its catalog dependencies, its ServiceEntries), instead of every service of the mesh. Rendered in
  * sidecar mode when the policy asks for a scope.
  */
-export function renderSidecarScope(policy: MeshPolicy): KubeObject | undefined {
+export function renderSidecarScope(policy: MeshPolicy): IstioObject<'Sidecar'> | undefined {
   if (!policy.scope || !getsSidecar(policy)) return undefined;
   return {
     apiVersion: 'networking.istio.io/v1',

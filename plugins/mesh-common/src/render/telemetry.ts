@@ -1,9 +1,10 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { policyTarget, serviceMetadata } from './names';
 
 /** The workload's Telemetry: tracing provider, sampling and custom tags. */
-export function renderTelemetry(policy: MeshPolicy): KubeObject | undefined {
+export function renderTelemetry(policy: MeshPolicy): IstioObject<'Telemetry'> | undefined {
   const { telemetry } = policy;
   if (!telemetry) return undefined;
   return prune({

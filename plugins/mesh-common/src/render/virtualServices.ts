@@ -1,5 +1,6 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { canarySplit, MeshPolicy } from '../model';
-import { KubeObject, prune } from './kubeObject';
+import { prune } from './kubeObject';
 import { canaryAnalysisAnnotation } from './canaryAnnotation';
 import { routesWithHttpRoute } from './httpRoute';
 import { CANARY_SUBSET, httpPort, ingressGatewayName, serviceHost, serviceMetadata, STABLE_SUBSET } from './names';
@@ -60,7 +61,7 @@ function testerRoute(policy: MeshPolicy, port?: number) {
 }
 
 /** The mesh-internal VirtualService: canary split, tester header route, timeout and retries; an HTTPRoute does it in ambient mode. */
-function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
+function renderMeshVirtualService(policy: MeshPolicy): IstioObject<'VirtualService'> | undefined {
   if (routesWithHttpRoute(policy)) return undefined;
   if (!policy.canary && !policy.traffic?.timeout && !policy.traffic?.retries) return undefined;
   return prune({
@@ -75,7 +76,7 @@ function renderMeshVirtualService(policy: MeshPolicy): KubeObject | undefined {
 }
 
 /** The VirtualService bound to the ingress Gateway: the public hosts and paths. */
-function renderIngressVirtualService(policy: MeshPolicy): KubeObject | undefined {
+function renderIngressVirtualService(policy: MeshPolicy): IstioObject<'VirtualService'> | undefined {
   const { ingress } = policy;
   if (!ingress) return undefined;
   const gateway = `${policy.service.namespace}/${ingressGatewayName(policy)}`;
@@ -97,6 +98,6 @@ function renderIngressVirtualService(policy: MeshPolicy): KubeObject | undefined
 }
 
 /** The service's VirtualServices, mesh-internal first. */
-export function renderVirtualServices(policy: MeshPolicy): KubeObject[] {
-  return [renderMeshVirtualService(policy), renderIngressVirtualService(policy)].filter((o): o is KubeObject => Boolean(o));
+export function renderVirtualServices(policy: MeshPolicy): Array<IstioObject<'VirtualService'>> {
+  return [renderMeshVirtualService(policy), renderIngressVirtualService(policy)].filter((o): o is IstioObject<'VirtualService'> => Boolean(o));
 }

@@ -1,3 +1,4 @@
+import type { IstioObject } from '@meshport/istio-config';
 import { MeshPolicy, needsWaypoint, waypointName } from '../model';
 import { KubeObject } from './kubeObject';
 import { managedLabels } from './names';
@@ -10,7 +11,7 @@ export const HBONE_PORT = 15008;
  * of class istio-waypoint with one HBONE listener, labelled with the control plane revision that runs it
  * (istioctl/pkg/waypoint/waypoint.go).
  */
-export function waypointGateway(name: string, namespace: string, labels: Record<string, string>, revision?: string): KubeObject {
+export function waypointGateway(name: string, namespace: string, labels: Record<string, string>, revision?: string): IstioObject<'KubernetesGateway'> {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'Gateway',
@@ -20,7 +21,7 @@ export function waypointGateway(name: string, namespace: string, labels: Record<
 }
 
 /** The service's own waypoint: rendered only in ambient mode, when a rule needs HTTP and the waypoint is not an existing one. */
-export function renderWaypoint(policy: MeshPolicy): KubeObject | undefined {
+export function renderWaypoint(policy: MeshPolicy): IstioObject<'KubernetesGateway'> | undefined {
   if (!needsWaypoint(policy) || policy.dataPlane.useExistingWaypoint) return undefined;
   return waypointGateway(waypointName(policy), policy.service.namespace, managedLabels({ service: policy.service.name }), policy.injection.revision);
 }

@@ -10,13 +10,13 @@ import { findRepoRoot } from '@meshport/test-harness';
 const repoRoot = findRepoRoot();
 const PRODUCT_FOLDERS = ['plugins', 'packages'];
 
-/** A package's source files, tests and test utilities left out. */
+/** A package's hand-written source files: tests, test utilities and generated files (`*.generated.ts`) left out. */
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === '__testUtils__' || entry.name === '__snapshots__' ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$|\.d\.ts$|setupTests\.ts$/.test(entry.name) ? [full] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$|\.d\.ts$|\.generated\.ts$|setupTests\.ts$/.test(entry.name) ? [full] : [];
   });
 }
 

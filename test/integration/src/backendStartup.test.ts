@@ -28,8 +28,8 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('lists the ten mesh templates and offers their actions', async () => {
-    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 10);
+  it('lists the eleven mesh templates and offers their actions', async () => {
+    const templates = await waitForCatalog(backend.baseUrl, 'kind=template', 11);
     expect(templates.map(t => t.metadata.name).sort()).toEqual([
       'mesh-canary-release',
       'mesh-egress',
@@ -40,6 +40,7 @@ describe('the portal backend with the embedded defaults (SQLite in memory)', () 
       'mesh-onboard-namespace',
       'mesh-onboard-service',
       'mesh-right-size-proxy',
+      'mesh-strict-mtls',
       'mesh-traffic-policy',
     ]);
     const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/actions`, { headers: { authorization: `Bearer ${await guestToken(backend.baseUrl)}` } });

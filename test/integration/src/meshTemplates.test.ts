@@ -108,7 +108,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const baseUrl = `http://localhost:${address.port}`;
     const authorization = mockCredentials.user.header();
     client = new ScaffolderTestClient(baseUrl, authorization);
-    await waitForTemplates(baseUrl, authorization, 10);
+    await waitForTemplates(baseUrl, authorization, fs.readdirSync(path.join(repoRoot, 'templates')).length);
   });
 
   afterAll(async () => {
@@ -249,6 +249,31 @@ describe('the mesh templates through a real scaffolder backend and a real git re
         .map(line => line.trim());
     expect(only(before, after)).toEqual(['proxyResources: {}']);
     expect(only(after, before)).toEqual(['replicas: 4', 'proxyResources:', 'cpuRequest: 65m', 'memoryRequest: 75Mi', 'memoryLimit: 150Mi']);
+    expect(task.output.text?.[0]?.content).toContain('Every caller Meshport knows of keeps the access it had.');
+  });
+
+  it('makes mTLS strict as an edit: only the stored mode changes, and every caller keeps access', async () => {
+    const orderService = 'component:default/order-service';
+    const onboarded = await client.run('mesh-onboard-service', {
+      entity: orderService,
+      ports: [{ number: 8080, name: 'http', protocol: 'HTTP' }],
+      mtlsMode: 'PERMISSIVE',
+      allowedCallers: [{ principals: ['cluster.local/ns/shop/sa/storefront'], methods: ['GET'] }],
+    });
+    expect({ status: onboarded.status, log: onboarded.status === 'completed' ? [] : onboarded.log }).toEqual({ status: 'completed', log: [] });
+    const storedPolicy = () => git(repository, 'show', 'meshport/orders/order-service:mesh/orders/order-service/meshport-policy.yaml');
+    const before = storedPolicy();
+    const task = await client.run('mesh-strict-mtls', { entity: orderService });
+    expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
+    const after = storedPolicy();
+    const only = (a: string, b: string) =>
+      a
+        .split('\n')
+        .filter(line => !b.split('\n').includes(line))
+        .map(line => line.trim());
+    expect({ removed: only(before, after), added: only(after, before) }).toEqual({ removed: ['mode: PERMISSIVE'], added: ['mode: STRICT'] });
+    const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/orders/order-service'), 'mesh/orders/order-service'));
+    expect(objectsIn(files, 'PeerAuthentication')[0].spec.mtls).toEqual({ mode: 'STRICT' });
     expect(task.output.text?.[0]?.content).toContain('Every caller Meshport knows of keeps the access it had.');
   });
 

@@ -6,6 +6,7 @@ import { findRepoRoot } from '@meshport/test-harness';
 const COPIES = [
   ['templates/onboard-service/template.yaml', 'plugins/mesh/src/fields/MeshPolicyPreview/__fixtures__/onboard-service.template.yaml'],
   ['templates/enforce-authorization/template.yaml', 'plugins/mesh/src/fields/MeshPolicyPreview/__fixtures__/enforce-authorization.template.yaml'],
+  ['templates/strict-mtls/template.yaml', 'plugins/mesh/src/fields/MeshPolicyPreview/__fixtures__/strict-mtls.template.yaml'],
 ];
 
 describe("the packages' copies of the templates", () => {

@@ -30,9 +30,9 @@ export function onboardingLinkFor(entityRef: string): TemplateLink {
   return templateLink('mesh-onboard-service', { entity: entityRef });
 }
 
-/** The onboard-service template with STRICT mutual TLS chosen. */
+/** The template that makes the stored policy's mTLS mode STRICT and changes nothing else (its preview says who keeps access). */
 export function strictMtlsLink(entityRef: string): TemplateLink {
-  return templateLink('mesh-onboard-service', { entity: entityRef, mtlsMode: 'STRICT' });
+  return templateLink('mesh-strict-mtls', { entity: entityRef });
 }
 
 /** The egress template for the hosts the service was refused, so that a ServiceEntry declares them. */

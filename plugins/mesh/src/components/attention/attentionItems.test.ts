@@ -31,6 +31,15 @@ describe('what needs attention', () => {
     expect(items[3].action).toEqual({ label: 'Enforce', link: { template: 'mesh-enforce-authorization', formData: { entity: ORDER } } });
   });
 
+  it('offers a PERMISSIVE service the narrow strict-mTLS edit, not the onboarding form', () => {
+    const status = demoClusterStatus('prod', 'orders', 'order-service');
+    status.findings = [
+      { code: 'MP0006', level: 'info', resource: 'PeerAuthentication orders/order-service', message: 'mTLS mode is PERMISSIVE: plaintext traffic is accepted' },
+    ];
+    const item = attentionItems(status, ORDER).find(i => i.action?.label === 'Make mTLS strict');
+    expect(item?.action?.link).toEqual({ template: 'mesh-strict-mtls', formData: { entity: ORDER } });
+  });
+
   it('says user-service is not on the mesh, that mTLS and authorization do not apply, and offers onboarding', () => {
     const [item, ...rest] = attentionItems(demoClusterStatus('prod', 'users', 'user-service'), 'component:default/user-service');
     expect(rest).toEqual([]);

@@ -168,3 +168,42 @@ describe("the enforce template's preview: an edit of the stored policy", () => {
     expect(previewProblems(previewValue(preview, []))).toEqual([expect.stringContaining('put the service on the mesh first')]);
   });
 });
+
+describe("the strict-mTLS template's preview: an edit of the stored mode, and nothing else", () => {
+  const strictMtls = fixture('strict-mtls');
+  const stored: MeshPolicyInput = {
+    service: {
+      name: 'order-service',
+      namespace: 'orders',
+      ports: [
+        { number: 8080, name: 'http', protocol: 'HTTP' },
+        { number: 9090, name: 'metrics', protocol: 'HTTP' },
+      ],
+    },
+    mtls: { mode: 'PERMISSIVE', portOverrides: [{ port: 9090, mode: 'PERMISSIVE' }] },
+    authorization: { denyByDefault: true, allow: [{ principals: ['cluster.local/ns/shop/sa/storefront'], methods: ['GET'] }] },
+    traffic: { timeout: '3s' },
+  };
+  const storedFiles = () => renderPolicy(stored).files.map(file => ({ path: file.path, content: toYaml(file.objects) }));
+
+  it('sets mtls.mode to STRICT, keeps the per-port override and every other section, and every known caller keeps access', () => {
+    const preview = previewPolicy(strictMtls, demoComponent('order-service', 'orders'), { entity: 'component:default/order-service' }, stored, storedFiles());
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    expect(preview.files.find(f => f.path === POLICY_FILE)?.content).toBe(policyFileText({ ...stored, mtls: { ...stored.mtls!, mode: 'STRICT' } }));
+    const peerAuthentication = preview.files.find(f => f.path === 'peerauthentication-order-service.yaml')!.content;
+    expect(peerAuthentication).toContain('mode: STRICT');
+    expect(peerAuthentication).toMatch(/"9090":\n\s+mode: PERMISSIVE/);
+    // Only the PeerAuthentication and the stored policy differ from what the branch holds.
+    const before = new Map(storedFiles().map(file => [file.path, file.content]));
+    expect(preview.files.filter(file => before.has(file.path) && before.get(file.path) !== file.content).map(file => file.path)).toEqual([
+      'peerauthentication-order-service.yaml',
+    ]);
+    expect(preview.access.map(change => `${change.caller} ${change.before}→${change.after}`)).toEqual(['shop/storefront allow→allow']);
+    expect(previewProblems(previewValue(preview, []))).toEqual([]);
+  });
+
+  it('cannot run on a service Git holds no policy for: it says so under the field', () => {
+    const preview = previewPolicy(strictMtls, demoComponent('order-service', 'orders'), { entity: 'component:default/order-service' }, undefined, []);
+    expect(preview.ok ? [] : preview.errors.map(error => error.field)).toEqual(['edit']);
+  });
+});

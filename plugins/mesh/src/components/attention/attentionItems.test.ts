@@ -26,9 +26,19 @@ describe('what needs attention', () => {
     ]);
     expect(items[0].detail).toBe('order-service-7d9c5b8f4-x7k2p (5 restarts)');
     expect(items[1].detail).toBe('order-service-7d9c5b8f4-q9m4t: RDS');
-    expect(items[2].detail).toBe('Sidecar orders/order-service: spec.egress changed in the cluster');
-    expect(items[2].action?.link).toEqual({ template: 'mesh-onboard-service', formData: { entity: ORDER } });
+    // Drift is Git's to restore, not a form's to change: no template, the way back in words.
+    expect(items[2].detail).toBe(
+      'Sidecar orders/order-service: spec.egress changed in the cluster. Git holds the right objects: no Argo CD Application or Flux Kustomization was found applying this folder, so apply it, and find what changed the cluster.',
+    );
+    expect(items[2].action).toBeUndefined();
     expect(items[3].action).toEqual({ label: 'Enforce', link: { template: 'mesh-enforce-authorization', formData: { entity: ORDER } } });
+  });
+
+  it('names the GitOps controller that puts a drifted object back', () => {
+    const status = orderService();
+    status.afterMerge!.controllers = [{ kind: 'Application', namespace: 'argocd', name: 'mesh-orders', path: 'mesh/orders', sync: 'OutOfSync' }];
+    const drift = attentionItems(status, ORDER).find(i => i.title.startsWith('The cluster differs from Git'));
+    expect(drift?.detail).toContain('syncing Application argocd/mesh-orders (OutOfSync) puts them back');
   });
 
   it('offers a PERMISSIVE service the narrow strict-mTLS edit, not the onboarding form', () => {

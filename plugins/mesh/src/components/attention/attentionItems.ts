@@ -85,8 +85,21 @@ function dataPlaneItems(cluster: ClusterMeshStatus, entityRef: string): Attentio
   return items;
 }
 
+/**
+ * Who puts Git's version back: drift is not fixed by a change to the policy (Git already holds the right
+ * objects), but by the GitOps controller that applies the folder syncing it, or by finding what changed the cluster.
+ */
+function restoredBy(cluster: ClusterMeshStatus): string {
+  const controllers = cluster.afterMerge?.controllers ?? [];
+  if (controllers.length === 0) {
+    return 'Git holds the right objects: no Argo CD Application or Flux Kustomization was found applying this folder, so apply it, and find what changed the cluster.';
+  }
+  const named = controllers.map(c => `${c.kind} ${c.namespace}/${c.name}${c.sync ? ` (${c.sync})` : ''}`).join(', ');
+  return `Git holds the right objects: syncing ${named} puts them back; find what changed the cluster.`;
+}
+
 /** The merged configuration against the cluster: drifted objects, merged objects not applied. */
-function afterMergeItems(cluster: ClusterMeshStatus, entityRef: string): AttentionItem[] {
+function afterMergeItems(cluster: ClusterMeshStatus): AttentionItem[] {
   const objects = cluster.afterMerge?.objects ?? [];
   const name = (o: (typeof objects)[number]) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
   const drifted = objects.filter(o => o.state === 'drifted');
@@ -96,8 +109,7 @@ function afterMergeItems(cluster: ClusterMeshStatus, entityRef: string): Attenti
     items.push({
       severity: 'warning',
       title: `The cluster differs from Git: ${drifted.map(name).join(', ')}.`,
-      detail: drifted.map(o => `${name(o)}: ${o.differences?.join(', ') ?? 'changed'} changed in the cluster`).join('; '),
-      action: { label: "Review the service's policy", link: onboardingLinkFor(entityRef) },
+      detail: `${drifted.map(o => `${name(o)}: ${o.differences?.join(', ') ?? 'changed'} changed in the cluster`).join('; ')}. ${restoredBy(cluster)}`,
     });
   }
   if (missing.length > 0) {
@@ -193,7 +205,7 @@ export function attentionItems(cluster: ClusterMeshStatus, entityRef: string): A
   );
   return [
     ...dataPlaneItems(cluster, entityRef),
-    ...afterMergeItems(cluster, entityRef),
+    ...afterMergeItems(cluster),
     ...policyAndTrafficItems(cluster, entityRef),
     ...findingItems(cluster, entityRef),
     ...degraded,

@@ -45,14 +45,13 @@ export class LiveClusterSource implements ClusterSource {
   private readonly reflectors: ResourceReflector[];
   private readonly logger: LoggerService;
 
-  private readonly syncReads?: TtlCache<'syncz', ProxySyncView>;
-  private readonly istiod?: IstiodProxySync;
+  /** istiod, asked for every proxy's sync once per TTL; absent when the status does not ask it. */
+  private readonly istiod?: { reader: IstiodProxySync; reads: TtlCache<'syncz', ProxySyncView> };
   private analysisTimer?: NodeJS.Timeout;
 
   constructor(connection: ClusterConnection, logger: LoggerService, private readonly options: LiveClusterOptions) {
     this.name = connection.details.name;
     const resources = liveResources(options.rootNamespace);
-    // ConfigMaps are read in one namespace only: analyzers needing every ConfigMap do not run on this cache.
     // Held completely: every kind but the ConfigMaps, read in the root namespace only (analyzers that need every ConfigMap do not run).
     this.store = new ClusterObjectStore(
       MESH_STATUS_RESOURCES.filter(resource => !resource.rootNamespaceOnly).map(resource => resource.storeKind ?? resource.kind),
@@ -62,8 +61,7 @@ export class LiveClusterSource implements ClusterSource {
     const client = new KubernetesClient(connection, options.requestTimeoutMs);
     const debug = options.istiodDebug;
     if (debug) {
-      this.syncReads = new TtlCache(debug.ttlMs);
-      this.istiod = new IstiodProxySync(
+      const reader = new IstiodProxySync(
         client,
         {
           rootNamespace: options.rootNamespace,
@@ -74,6 +72,7 @@ export class LiveClusterSource implements ClusterSource {
         },
         name => this.store.get('ConfigMap', options.rootNamespace, name),
       );
+      this.istiod = { reader, reads: new TtlCache(debug.ttlMs) };
     }
     this.logger = logger.child({ cluster: this.name });
     // One copy of each value the cluster's objects repeat (a workload's labels, containers, status).
@@ -107,9 +106,8 @@ export class LiveClusterSource implements ClusterSource {
 
   /** Every proxy's configuration sync as istiod reports it, once per TTL for every entity; the reason when it cannot be read. */
   proxySync(): Promise<ProxySyncView> | undefined {
-    const reader = this.istiod;
-    if (!reader || !this.syncReads) return undefined;
-    return this.syncReads.get('syncz', () => reader.read());
+    const istiod = this.istiod;
+    return istiod?.reads.get('syncz', () => istiod.reader.read());
   }
 
   /** Kinds never listed: the analyzers that need them do not run. */

@@ -10,7 +10,15 @@ const os = require('node:os');
 const path = require('node:path');
 const { repoRoot, toolchainEnvironment } = require('./toolchain');
 
-const PUBLISHED = ['plugins/mesh-common', 'plugins/mesh-node', 'plugins/mesh-backend', 'plugins/scaffolder-backend-module-mesh', 'plugins/mesh'];
+const PUBLISHED = [
+  'packages/istio-config',
+  'plugins/mesh-common',
+  'plugins/mesh-status-node',
+  'plugins/mesh-node',
+  'plugins/mesh-backend',
+  'plugins/scaffolder-backend-module-mesh',
+  'plugins/mesh',
+];
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const toolchain = toolchainEnvironment();
 

@@ -54,6 +54,15 @@ function readFolderFiles(folder: string): Record<string, string> {
   return out;
 }
 
+/** The lines of one text that the other lacks, trimmed: what an edit took out of a stored file, or put in. */
+function linesOnlyIn(a: string, b: string): string[] {
+  const others = new Set(b.split('\n'));
+  return a
+    .split('\n')
+    .filter(line => !others.has(line))
+    .map(line => line.trim());
+}
+
 function objectsIn(files: Record<string, string>, kind: string): any[] {
   return Object.entries(files)
     .flatMap(([file, text]) => (file.endsWith('.yaml') ? parseYaml(text, file) : []))
@@ -242,13 +251,8 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     });
     expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
     const after = storedPolicy();
-    const only = (a: string, b: string) =>
-      a
-        .split('\n')
-        .filter(line => !b.split('\n').includes(line))
-        .map(line => line.trim());
-    expect(only(before, after)).toEqual(['proxyResources: {}']);
-    expect(only(after, before)).toEqual(['replicas: 4', 'proxyResources:', 'cpuRequest: 65m', 'memoryRequest: 75Mi', 'memoryLimit: 150Mi']);
+    expect(linesOnlyIn(before, after)).toEqual(['proxyResources: {}']);
+    expect(linesOnlyIn(after, before)).toEqual(['replicas: 4', 'proxyResources:', 'cpuRequest: 65m', 'memoryRequest: 75Mi', 'memoryLimit: 150Mi']);
     expect(task.output.text?.[0]?.content).toContain('Every caller Meshport knows of keeps the access it had.');
   });
 
@@ -266,12 +270,7 @@ describe('the mesh templates through a real scaffolder backend and a real git re
     const task = await client.run('mesh-strict-mtls', { entity: orderService });
     expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
     const after = storedPolicy();
-    const only = (a: string, b: string) =>
-      a
-        .split('\n')
-        .filter(line => !b.split('\n').includes(line))
-        .map(line => line.trim());
-    expect({ removed: only(before, after), added: only(after, before) }).toEqual({ removed: ['mode: PERMISSIVE'], added: ['mode: STRICT'] });
+    expect({ removed: linesOnlyIn(before, after), added: linesOnlyIn(after, before) }).toEqual({ removed: ['mode: PERMISSIVE'], added: ['mode: STRICT'] });
     const files = readFolderFiles(path.join(cloneBranch(repository, 'meshport/orders/order-service'), 'mesh/orders/order-service'));
     expect(objectsIn(files, 'PeerAuthentication')[0].spec.mtls).toEqual({ mode: 'STRICT' });
     expect(task.output.text?.[0]?.content).toContain('Every caller Meshport knows of keeps the access it had.');

@@ -11,38 +11,27 @@ describe('Istio objects typed from their CRDs', () => {
   });
 
   it('refuse, at type-check time, a field or a value the CRD does not have (tsc fails when one of these is accepted)', () => {
-    const strict: IstioObject<'PeerAuthentication'> = {
+    const peerAuthentication = (spec: IstioObject<'PeerAuthentication'>['spec']): IstioObject<'PeerAuthentication'> => ({
       apiVersion: 'security.istio.io/v1',
       kind: 'PeerAuthentication',
       metadata,
-      spec: { mtls: { mode: 'STRICT' } },
-    };
-    const misspelt: IstioObject<'PeerAuthentication'> = {
-      apiVersion: 'security.istio.io/v1',
-      kind: 'PeerAuthentication',
-      metadata,
-      // @ts-expect-error -- the field is "mtls": Istio would prune "mTLS" and leave the mode PERMISSIVE
-      spec: { mTLS: { mode: 'STRICT' } },
-    };
-    const unknownMode: IstioObject<'PeerAuthentication'> = {
-      apiVersion: 'security.istio.io/v1',
-      kind: 'PeerAuthentication',
-      metadata,
-      // @ts-expect-error -- "ENFORCED" is none of UNSET, DISABLE, PERMISSIVE, STRICT
-      spec: { mtls: { mode: 'ENFORCED' } },
-    };
-    const route: IstioObject<'HTTPRoute'> = {
+      spec,
+    });
+    const httpRoute = (spec: IstioObject<'HTTPRoute'>['spec']): IstioObject<'HTTPRoute'> => ({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata,
+      spec,
+    });
+    const objects = [
+      peerAuthentication({ mtls: { mode: 'STRICT' } }),
+      // @ts-expect-error -- the field is "mtls": Istio would prune "mTLS" and leave the mode PERMISSIVE
+      peerAuthentication({ mTLS: { mode: 'STRICT' } }),
+      // @ts-expect-error -- "ENFORCED" is none of UNSET, DISABLE, PERMISSIVE, STRICT
+      peerAuthentication({ mtls: { mode: 'ENFORCED' } }),
       // @ts-expect-error -- a header match's type is "Exact" or "RegularExpression"
-      spec: { rules: [{ matches: [{ headers: [{ type: 'Prefix', name: 'x-canary', value: 'true' }] }] }] },
-    };
-    expect([strict, misspelt, unknownMode, route].map(object => object.kind)).toEqual([
-      'PeerAuthentication',
-      'PeerAuthentication',
-      'PeerAuthentication',
-      'HTTPRoute',
-    ]);
+      httpRoute({ rules: [{ matches: [{ headers: [{ type: 'Prefix', name: 'x-canary', value: 'true' }] }] }] }),
+    ];
+    expect(objects.map(object => object.kind)).toEqual(['PeerAuthentication', 'PeerAuthentication', 'PeerAuthentication', 'HTTPRoute']);
   });
 });

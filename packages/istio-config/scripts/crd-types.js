@@ -8,6 +8,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseAllDocuments } = require('yaml');
+// A development script (never packed): it shares the repository's helper for generated files.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+const { openapiTypes, run, writeOrCheck } = require('../../../scripts/generated-files');
 
 const packageRoot = path.resolve(__dirname, '..');
 const crdFolder = path.resolve(packageRoot, '..', '..', 'test', 'harness', 'istio');
@@ -49,10 +52,10 @@ function specSchemas() {
 }
 
 async function moduleText() {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
   const schemas = specSchemas();
-  const types = astToString(
-    await openapiTS({ openapi: '3.0.3', info: { title: 'CRDs', version: '1' }, paths: {}, components: { schemas } }, { defaultNonNullable: false }),
+  const types = await openapiTypes(
+    { openapi: '3.0.3', info: { title: 'CRDs', version: '1' }, paths: {}, components: { schemas } },
+    { defaultNonNullable: false },
   );
   const names = Object.keys(schemas)
     .map(name => `/** @public */\nexport type ${name} = components['schemas']['${name}'];\n`)
@@ -66,19 +69,4 @@ ${types.replace(/^ *\/\*\*[\s\S]*?\*\/\n/gm, '').replace('export interface compo
 ${names}`;
 }
 
-async function main() {
-  const text = await moduleText();
-  if (process.argv.includes('--check')) {
-    const stale = !fs.existsSync(modulePath) || fs.readFileSync(modulePath, 'utf8') !== text;
-    if (stale) process.stderr.write(`${path.relative(process.cwd(), modulePath)} is not what the CRDs give\n`);
-    process.exitCode = stale ? 1 : 0;
-    return;
-  }
-  fs.writeFileSync(modulePath, text);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), modulePath)}\n`);
-}
-
-main().catch(error => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
-});
+run(async () => writeOrCheck([[modulePath, await moduleText()]], 'the CRDs'));

@@ -1,5 +1,4 @@
 import { Config } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { GitOpsProvider, GitOpsProviders, GitOpsRepository, RepositoryPolicy } from '@meshport/plugin-mesh-node';
 
 /**
@@ -12,10 +11,9 @@ export function gitopsRepositoryFor(
   providers: GitOpsProviders = GitOpsProviders.fromConfig(config),
 ): { repository: GitOpsRepository; provider?: () => Promise<GitOpsProvider> } | { error: unknown } | undefined {
   if (!config.getOptionalString('mesh.gitops.defaultRepoUrl')) return undefined;
-  const integrations = ScmIntegrations.fromConfig(config);
   let repository: GitOpsRepository;
   try {
-    repository = RepositoryPolicy.fromConfig(config, integrations, providers.integrationTypes).resolve(undefined);
+    repository = RepositoryPolicy.fromConfig(config, providers.integrations, providers.integrationTypes).resolve(undefined);
   } catch (error) {
     return { error };
   }

@@ -1,4 +1,4 @@
-import { coreServices, createServiceFactory, createServiceRef } from '@backstage/backend-plugin-api';
+import { coreServices, createServiceFactory, createServiceRef, ServiceFactory } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { DefaultGithubCredentialsProvider, GithubCredentialsProvider, ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
@@ -7,7 +7,7 @@ import { GithubProvider } from './github';
 import { GitlabProvider } from './gitlab';
 import { GitOpsLimits, limitsFromConfig } from './gitopsConfig';
 import { PlainGitProvider } from './plainGit';
-import { GitOpsRepository } from './repositoryPolicy';
+import { GitOpsRepository, ownerAndRepo } from './repositoryPolicy';
 
 /**
  * What a provider is made with: the portal's `integrations` (each host's credentials) and the time a host's
@@ -36,12 +36,6 @@ export interface GitOpsProviderFactory {
    * InputError naming `repoUrl` when the host has none.
    */
   create(repository: GitOpsRepository, context: GitOpsProviderContext): Promise<GitOpsProvider>;
-}
-
-/** `owner` and `repo` of an "owner/repo" path (GitHub's owners have no slash). */
-function ownerAndRepo(path: string) {
-  const slash = path.lastIndexOf('/');
-  return { owner: path.slice(0, slash), repo: path.slice(slash + 1) };
 }
 
 function githubProviders(credentials: GithubCredentialsProvider): GitOpsProviderFactory {
@@ -76,11 +70,8 @@ const gitlabProviders: GitOpsProviderFactory = {
 export class GitOpsProviders {
   private readonly byType = new Map<string, GitOpsProviderFactory>();
 
-  constructor(
-    private readonly integrations: ScmIntegrationRegistry,
-    private readonly limits: Pick<GitOpsLimits, 'timeoutMs'>,
-    added: GitOpsProviderFactory[] = [],
-  ) {
+  /** @param integrations - the portal's `integrations`, which `RepositoryPolicy` reads too. */
+  constructor(readonly integrations: ScmIntegrationRegistry, private readonly limits: Pick<GitOpsLimits, 'timeoutMs'>, added: GitOpsProviderFactory[] = []) {
     for (const factory of [githubProviders(DefaultGithubCredentialsProvider.fromIntegrations(integrations)), gitlabProviders, ...added]) {
       if (this.byType.has(factory.integrationType)) throw new Error(`a GitOps provider for ${factory.integrationType} integrations is already there`);
       this.byType.set(factory.integrationType, factory);
@@ -118,8 +109,7 @@ export class GitOpsProviders {
 export const meshGitOpsProvidersServiceRef = createServiceRef<GitOpsProviders>({
   id: 'mesh.gitops-providers',
   scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({ service, deps: { config: coreServices.rootConfig }, factory: ({ config }) => GitOpsProviders.fromConfig(config) }),
+  defaultFactory: async () => meshGitOpsProvidersServiceFactory({ providers: [] }),
 });
 
 /**
@@ -127,7 +117,7 @@ export const meshGitOpsProvidersServiceRef = createServiceRef<GitOpsProviders>({
  *
  * @public
  */
-export function meshGitOpsProvidersServiceFactory(options: { providers: GitOpsProviderFactory[] }) {
+export function meshGitOpsProvidersServiceFactory(options: { providers: GitOpsProviderFactory[] }): ServiceFactory<GitOpsProviders, 'root'> {
   return createServiceFactory({
     service: meshGitOpsProvidersServiceRef,
     deps: { config: coreServices.rootConfig },

@@ -41,6 +41,12 @@ const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /** The longest repoUrl Meshport reads; checked before any pattern sees it. */
 export const MAX_REPO_URL_LENGTH = 2048;
 
+/** `owner` and `repo` of a repository path: the last segment is the repository, the rest its owner (GitLab's subgroups included). */
+export function ownerAndRepo(path: string) {
+  const slash = path.lastIndexOf('/');
+  return { owner: path.slice(0, slash), repo: path.slice(slash + 1) };
+}
+
 function validPath(path: string): boolean {
   const segments = path.split('/');
   return segments.length >= 2 && segments.every(segment => SEGMENT.test(segment) && segment !== '..');
@@ -120,8 +126,8 @@ export class RepositoryPolicy {
   private matches(pattern: AllowedRepositoryPattern, repository: GitOpsRepository): boolean {
     if (repository.kind === 'local') return pattern.path !== undefined && matchesWildcard(pattern.path, repository.path);
     if (pattern.path !== undefined || pattern.host !== repository.host) return false;
-    const slash = repository.path.lastIndexOf('/');
-    return matchesWildcard(pattern.owner ?? '*', repository.path.slice(0, slash)) && matchesWildcard(pattern.repo ?? '*', repository.path.slice(slash + 1));
+    const { owner, repo } = ownerAndRepo(repository.path);
+    return matchesWildcard(pattern.owner ?? '*', owner) && matchesWildcard(pattern.repo ?? '*', repo);
   }
 
   private parse(repoUrl: string, field: string): GitOpsRepository {

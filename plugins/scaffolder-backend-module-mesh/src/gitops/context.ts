@@ -1,5 +1,4 @@
 import { Config } from '@backstage/config';
-import { ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
 import {
   committerFromConfig,
   DEFAULT_STATE_LIMITS,
@@ -19,7 +18,6 @@ import { EntityAccess } from './entityAccess';
 /** Everything the mesh actions share: configuration read once, the task state store, the edges. */
 export interface MeshGitOpsContext {
   config: Config;
-  integrations: ScmIntegrationRegistry;
   /** Change requests per kind of git host: GitHub, GitLab, plain git and an installation's own. */
   providers: GitOpsProviders;
   repositories: RepositoryPolicy;
@@ -67,16 +65,14 @@ export async function createMeshGitOpsContext(options: {
   providers?: GitOpsProviders;
 }): Promise<MeshGitOpsContext> {
   const { config, entities } = options;
-  const integrations = ScmIntegrations.fromConfig(config);
   const providers = options.providers ?? GitOpsProviders.fromConfig(config);
   const store =
     options.store ?? (await GitOpsTaskStore.create({ directory: config.getOptionalString('mesh.gitops.stateDirectory'), ...stateLimitsFromConfig(config) }));
   await store.sweep();
   return {
     config,
-    integrations,
     providers,
-    repositories: RepositoryPolicy.fromConfig(config, integrations, providers.integrationTypes),
+    repositories: RepositoryPolicy.fromConfig(config, providers.integrations, providers.integrationTypes),
     store,
     entities,
     identity: committerFromConfig(config),

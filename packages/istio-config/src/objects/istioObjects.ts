@@ -14,6 +14,7 @@ import type {
   VirtualServiceSpec,
   WorkloadEntrySpec,
 } from './crdTypes.generated';
+import type { AnalyzedObject } from './kinds';
 
 /**
  * Each Istio and Gateway API kind's spec, typed from its CRD; Gateway API kinds by `kindKey`'s name
@@ -47,6 +48,6 @@ export interface IstioSpecs {
 export type IstioObject<K extends keyof IstioSpecs> = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: AnalyzedObject['metadata'];
   spec: IstioSpecs[K];
 };

@@ -32,4 +32,14 @@ describe('a form’s change, from its values to the files (what the preview and 
     const invalid = policyAfterChange(stored, { policy: { mtls: { mode: 'SOMETIMES' } } });
     expect(invalid.ok ? [] : invalid.errors.map(error => error.field)).toEqual(['policy.mtls.mode']);
   });
+
+  it('reads the stored policy too, for who keeps access: none when nothing is stored or the model no longer reads it', () => {
+    const after = policyAfterChange(stored, { policy: { mtls: { mode: 'PERMISSIVE' } } });
+    expect(after.ok && after.value.before?.mtls.mode).toBe('STRICT');
+    const fresh = policyAfterChange(undefined, { policy: minimalPolicyExample as Record<string, unknown> });
+    expect(fresh.ok && fresh.value.before).toBe(undefined);
+    const handEdited = policyAfterChange({ ...stored, mtls: { mode: 'SOMETIMES' } }, { policy: { mtls: { mode: 'STRICT' } } });
+    expect(handEdited.ok && handEdited.value.before).toBe(undefined);
+    expect(handEdited.ok && handEdited.value.policy.mtls.mode).toBe('STRICT');
+  });
 });

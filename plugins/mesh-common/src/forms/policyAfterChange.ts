@@ -32,6 +32,8 @@ export interface PolicyAfterChange {
   document: Record<string, unknown>;
   policy: MeshPolicy;
   rendered: RenderedPolicy;
+  /** The stored policy as the model reads it, for who keeps access; undefined when there is none, or one it no longer reads (older or hand-edited: then only the new policy's callers count). */
+  before?: MeshPolicy;
 }
 
 /**
@@ -50,5 +52,9 @@ export function policyAfterChange(stored: unknown, change: ServicePolicyChange):
   if (!stepped.ok) return stepped;
   const parsed = parseMeshPolicy(stepped.value, 'policy');
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { document: stepped.value, policy: parsed.value, rendered: renderPolicy(parsed.value) } };
+  const before = stored === undefined ? undefined : parseMeshPolicy(stored);
+  return {
+    ok: true,
+    value: { document: stepped.value, policy: parsed.value, rendered: renderPolicy(parsed.value), ...(before?.ok ? { before: before.value } : {}) },
+  };
 }

@@ -7,20 +7,12 @@ import {
   MeshPolicy,
   ObservedCaller,
   objectsWithPatches,
-  parseMeshPolicy,
   withObservedCallers,
 } from '@meshport/plugin-mesh-common';
 
 /** The objects a set of manifests puts in a cluster, kustomize patches included (they say a folder's data plane and waypoint). */
 export function objectsOf(manifests: Array<{ documents: unknown[] }>): unknown[] {
   return objectsWithPatches(manifests.flatMap(manifest => manifest.documents));
-}
-
-/** The policy a folder stored, when it still parses (an older or hand-edited one may not: then only the new policy's callers count). */
-export function parsedStoredPolicy(document: unknown): MeshPolicy | undefined {
-  if (!document) return undefined;
-  const parsed = parseMeshPolicy(document);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from '@meshport/plugin-mesh-common';
 import { analyze, Finding, parseYaml, YamlParseError } from '@meshport/istio-config';
 import { FolderPlan, planFolder, storedPolicy } from '../folder/folderPlan';
-import { checkAccess, objectsOf, parsedStoredPolicy } from './accessCheck';
+import { checkAccess, objectsOf } from './accessCheck';
 import { ObservedCallers } from './observedCallers';
 import { renderSummary, RenderSummaryInput } from '../summary';
 import { changeBranchName, RepositorySnapshot } from '@meshport/plugin-mesh-node';
@@ -69,8 +69,9 @@ function requireName(value: unknown, field: string): string {
 interface Rendered {
   rendered: RenderedPolicy;
   policyDocument: unknown;
-  /** The parsed service policy, for the access check. */
+  /** The parsed service policy, and the stored one it replaces, for the access check. */
   policy?: MeshPolicy;
+  before?: MeshPolicy;
   overhead?: OverheadEstimate;
   migration?: RenderSummaryInput['migration'];
 }
@@ -91,9 +92,9 @@ function checkEgressGateways(policy: MeshPolicy, settings: RenderSettings) {
 function renderService(request: Extract<RenderRequest, { kind: 'service' }>, existing: Map<string, string>, settings: RenderSettings): Rendered {
   const after = policyAfterChange(storedPolicy(existing), request);
   if (!after.ok) throw new PolicyValidationError(after.errors);
-  const { document, policy, rendered } = after.value;
+  const { document, policy, rendered, before } = after.value;
   checkEgressGateways(policy, settings);
-  return { rendered, policyDocument: document, overhead: overheadForPolicy(policy), policy };
+  return { rendered, policyDocument: document, overhead: overheadForPolicy(policy), policy, before };
 }
 
 /**
@@ -183,7 +184,7 @@ export async function renderToFolder(
         }
       : { namespace: requireName(request.namespacePolicy.namespace, 'namespacePolicy.namespace') };
   const existing = asText((await snapshot.readFolder(folder)).files);
-  const { rendered, policyDocument, overhead, migration, policy } =
+  const { rendered, policyDocument, overhead, migration, policy, before } =
     request.kind === 'service' ? renderService(request, existing, settings) : renderNamespace(request, existing);
   const plan = planFolder(existing, rendered.files, policyDocument, request.kind === 'service' ? request.entityRef : undefined);
   const tree = await treeAfterPlan(snapshot, roots, folder, plan, existing);
@@ -200,7 +201,7 @@ export async function renderToFolder(
       ? checkAccess({
           before: objectsOf(tree.before),
           after: objectsOf(tree.manifests),
-          stored: parsedStoredPolicy(storedPolicy(existing)),
+          stored: before,
           next: policy,
           observed: request.observed && 'callers' in request.observed ? request.observed.callers : [],
           confirmAccessLoss: request.confirmAccessLoss ?? [],

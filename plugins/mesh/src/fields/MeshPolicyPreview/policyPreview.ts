@@ -13,7 +13,6 @@ import {
   ObservedCaller,
   OverheadEstimate,
   overheadForPolicy,
-  parseMeshPolicy,
   ParseResult,
   POLICY_FILE,
   policyFileText,
@@ -139,18 +138,12 @@ export function previewPolicy(
     canaryStep: step?.value,
   });
   if (!after.ok) return after;
-  const { document, policy, rendered } = after.value;
+  const { document, policy, rendered, before } = after.value;
   // The manifests and the stored policy, as the commit holds them (meshport-owned.yaml, Meshport's record, besides).
   const files = [...rendered.files.map(file => ({ path: file.path, content: toYaml(file.objects) })), { path: POLICY_FILE, content: policyFileText(document) }];
-  const storedParsed = stored === undefined ? undefined : parseMeshPolicy(stored);
   const host = `${policy.service.name}.${policy.service.namespace}.svc.cluster.local`;
   // The folder as the branch holds it against the folder as the change leaves it: the action asks the same of the whole mesh tree.
-  const access = accessChanges(
-    folderObjects(mergedFiles),
-    folderObjects(files),
-    host,
-    withObservedCallers(knownCallers(storedParsed?.ok ? storedParsed.value : undefined, policy), observed, policy),
-  );
+  const access = accessChanges(folderObjects(mergedFiles), folderObjects(files), host, withObservedCallers(knownCallers(before, policy), observed, policy));
   return {
     ok: true,
     access,

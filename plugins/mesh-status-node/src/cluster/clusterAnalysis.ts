@@ -34,13 +34,14 @@ export class ClusterAnalysis {
   private failure?: Error;
 
   /**
-   * @param objects - the cluster's objects now, and their revision (it changes with every change).
+   * @param objects - the cluster's objects now (listed only when an analysis starts), and their revision (it
+   *   changes with every change, and is read on every request).
    * @param intervalMs - how old an analysis may be before a change makes it run again.
    * @param mode - `inline` for a snapshot and the CLI; `background` for the live cache, whose first analysis of a
    *   large cluster takes seconds.
    */
   constructor(
-    private readonly objects: () => { all: AnalyzedObject[]; revision: number },
+    private readonly objects: { all: () => AnalyzedObject[]; revision: () => number },
     private readonly intervalMs: number,
     private readonly mode: AnalysisMode,
   ) {}
@@ -56,7 +57,7 @@ export class ClusterAnalysis {
     const current = this.last;
     if (!current || current.kinds !== kindsKey) {
       this.run(rootNamespace, kinds);
-    } else if (current.revision !== this.objects().revision && Date.now() - current.at >= this.intervalMs && !this.scheduled) {
+    } else if (current.revision !== this.objects.revision() && Date.now() - current.at >= this.intervalMs && !this.scheduled) {
       // Out of date: redone after this request, which answers with the last one (at most an interval old).
       this.scheduled = setTimeout(() => {
         this.scheduled = undefined;
@@ -79,8 +80,8 @@ export class ClusterAnalysis {
   analyzeInBackground(rootNamespace: string, kinds: string[]): void {
     if (this.running) return;
     this.running = true;
-    const { all, revision } = this.objects();
-    const steps = analysisSteps(all, { rootNamespace, kinds });
+    const revision = this.objects.revision();
+    const steps = analysisSteps(this.objects.all(), { rootNamespace, kinds });
     const step = () => {
       try {
         const next = steps.next();
@@ -100,7 +101,7 @@ export class ClusterAnalysis {
   }
 
   private analyzeNow(rootNamespace: string, kinds: string[]): void {
-    const { all, revision } = this.objects();
-    this.last = { revision, at: Date.now(), kinds: kinds.join(','), byResource: findingsByResource(analyze(all, { rootNamespace, kinds })) };
+    const revision = this.objects.revision();
+    this.last = { revision, at: Date.now(), kinds: kinds.join(','), byResource: findingsByResource(analyze(this.objects.all(), { rootNamespace, kinds })) };
   }
 }

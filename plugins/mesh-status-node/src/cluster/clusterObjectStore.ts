@@ -85,7 +85,7 @@ export class ClusterObjectStore {
    *   first ones with the findings pending (the live cache, whose first analysis of a large cluster takes seconds).
    */
   constructor(private readonly kinds: readonly string[] = MESH_STATUS_KINDS, analysisIntervalMs = 2000, analysisMode: AnalysisMode = 'inline') {
-    this.analysis = new ClusterAnalysis(() => ({ all: this.objects.all(), revision: this.revision }), analysisIntervalMs, analysisMode);
+    this.analysis = new ClusterAnalysis({ all: () => this.objects.all(), revision: () => this.revision }, analysisIntervalMs, analysisMode);
   }
 
   /** Number of objects held. */
